@@ -1,0 +1,30 @@
+package io.jenkins.plugins.perfgate.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The perfgate command line: {@code perfgate <command> ...}. Subcommands live beside this class. */
+@Command(name = "perfgate", mixinStandardHelpOptions = true, version = "perfgate 0.1",
+        description = "Load tests as a release gate: run JMeter templates, summarise, compare, gate.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class PerfgateCli {
+
+    /** Exit code for a usage error. */
+    public static final int EXIT_USAGE = 2;
+    /** Exit code for unreadable or invalid input. */
+    public static final int EXIT_INVALID_INPUT = 3;
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new PerfgateCli());
+        cl.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println(ex.getMessage());
+            ex.getCommandLine().usage(ex.getCommandLine().getErr());
+            return EXIT_USAGE;
+        });
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

@@ -1,0 +1,268 @@
+package io.jenkins.plugins.perfgate.engine.stats;
+
+import java.util.Objects;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Everything perfgate knows about one label of a run (or the whole run), in a form that merges exactly: raw sums,
+ * counts and histograms are kept, figures are derived from them on demand. Immutable: histograms are private copies
+ * that are never modified after construction (callers get copies too).
+ */
+public final class LabelStats {
+
+    /** Significant digits of every histogram (HdrHistogram precision: 0.1 %). */
+    public static final int SIGNIFICANT_DIGITS = 3;
+
+    private final String label;
+    private final boolean transactionController;
+    private final long count;
+    private final long errors;
+    private final long firstStart;
+    private final long lastEnd;
+    private final long sumElapsed;
+    private final double sumSquaresElapsed;
+    private final long minElapsed;
+    private final long maxElapsed;
+    private final long bytesReceived;
+    private final long bytesSent;
+    private final long apdexTMillis;
+    private final long apdexSatisfied;
+    private final long apdexTolerating;
+    private final Histogram elapsed;
+    private final Histogram latency;
+    private final Histogram connect;
+    private final CountTable responseCodes;
+    private final CountTable failureMessages;
+    private final IntervalSeries series;
+
+    /** Raw figures of a label; see the getters for their meaning. */
+    public record Raw(String label, boolean transactionController, long count, long errors, long firstStart,
+            long lastEnd, long sumElapsed, double sumSquaresElapsed, long minElapsed, long maxElapsed,
+            long bytesReceived, long bytesSent, long apdexTMillis, long apdexSatisfied, long apdexTolerating,
+            Histogram elapsed, Histogram latency, Histogram connect, CountTable responseCodes,
+            CountTable failureMessages, IntervalSeries series) {
+    }
+
+    public LabelStats(Raw raw) {
+        this.label = Objects.requireNonNull(raw.label());
+        this.transactionController = raw.transactionController();
+        this.count = raw.count();
+        this.errors = raw.errors();
+        this.firstStart = raw.firstStart();
+        this.lastEnd = raw.lastEnd();
+        this.sumElapsed = raw.sumElapsed();
+        this.sumSquaresElapsed = raw.sumSquaresElapsed();
+        this.minElapsed = raw.minElapsed();
+        this.maxElapsed = raw.maxElapsed();
+        this.bytesReceived = raw.bytesReceived();
+        this.bytesSent = raw.bytesSent();
+        this.apdexTMillis = raw.apdexTMillis();
+        this.apdexSatisfied = raw.apdexSatisfied();
+        this.apdexTolerating = raw.apdexTolerating();
+        this.elapsed = raw.elapsed().copy();
+        this.latency = raw.latency().copy();
+        this.connect = raw.connect().copy();
+        this.responseCodes = raw.responseCodes();
+        this.failureMessages = raw.failureMessages();
+        this.series = raw.series();
+    }
+
+    public static Histogram newHistogram() {
+        Histogram h = new Histogram(SIGNIFICANT_DIGITS);
+        h.setAutoResize(true);
+        return h;
+    }
+
+    public Raw raw() {
+        return new Raw(label, transactionController, count, errors, firstStart, lastEnd, sumElapsed,
+                sumSquaresElapsed, minElapsed, maxElapsed, bytesReceived, bytesSent, apdexTMillis, apdexSatisfied,
+                apdexTolerating, elapsed.copy(), latency.copy(), connect.copy(), responseCodes, failureMessages,
+                series);
+    }
+
+    /** Same figures under another label (used for the overall row). */
+    public LabelStats withLabel(String newLabel) {
+        Raw r = raw();
+        return new LabelStats(new Raw(newLabel, r.transactionController(), r.count(), r.errors(), r.firstStart(),
+                r.lastEnd(), r.sumElapsed(), r.sumSquaresElapsed(), r.minElapsed(), r.maxElapsed(),
+                r.bytesReceived(), r.bytesSent(), r.apdexTMillis(), r.apdexSatisfied(), r.apdexTolerating(),
+                r.elapsed(), r.latency(), r.connect(), r.responseCodes(), r.failureMessages(), r.series()));
+    }
+
+    /**
+     * Exact union of two statistics of the same label: equal to summarising the concatenated samples
+     * (response-code and message tables are exact while neither side left entries out).
+     */
+    public LabelStats merge(LabelStats o, int topN, int maxIntervals) {
+        if (o.count == 0) {
+            return this;
+        }
+        if (count == 0) {
+            return o.withLabel(label);
+        }
+        if (apdexTMillis != o.apdexTMillis) {
+            throw new IllegalArgumentException("cannot merge statistics with different Apdex T: "
+                    + apdexTMillis + " ms and " + o.apdexTMillis + " ms");
+        }
+        Histogram e = elapsed.copy();
+        e.add(o.elapsed);
+        Histogram l = latency.copy();
+        l.add(o.latency);
+        Histogram c = connect.copy();
+        c.add(o.connect);
+        return new LabelStats(new Raw(label, transactionController || o.transactionController, count + o.count,
+                errors + o.errors, Math.min(firstStart, o.firstStart), Math.max(lastEnd, o.lastEnd),
+                sumElapsed + o.sumElapsed, sumSquaresElapsed + o.sumSquaresElapsed,
+                Math.min(minElapsed, o.minElapsed), Math.max(maxElapsed, o.maxElapsed),
+                bytesReceived + o.bytesReceived, bytesSent + o.bytesSent, apdexTMillis,
+                apdexSatisfied + o.apdexSatisfied, apdexTolerating + o.apdexTolerating, e, l, c,
+                responseCodes.merge(o.responseCodes, topN), failureMessages.merge(o.failureMessages, topN),
+                series.merge(o.series, maxIntervals)));
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Whether this label is a Transaction Controller parent (left out of the overall figures). */
+    public boolean transactionController() {
+        return transactionController;
+    }
+
+    public long count() {
+        return count;
+    }
+
+    public long errors() {
+        return errors;
+    }
+
+    public double errorPercent() {
+        return count == 0 ? 0 : 100.0 * errors / count;
+    }
+
+    /** Earliest sample start, epoch ms. */
+    public long firstStart() {
+        return firstStart;
+    }
+
+    /** Latest sample end, epoch ms. */
+    public long lastEnd() {
+        return lastEnd;
+    }
+
+    /** Active window: first sample start to last sample end, at least 1 ms. */
+    public long activeMillis() {
+        return count == 0 ? 0 : Math.max(1, lastEnd - firstStart);
+    }
+
+    /** Samples per second over the active window (as JMeter's dashboard computes it). */
+    public double throughput() {
+        return count == 0 ? 0 : count * 1000.0 / activeMillis();
+    }
+
+    public long min() {
+        return count == 0 ? 0 : minElapsed;
+    }
+
+    public long max() {
+        return count == 0 ? 0 : maxElapsed;
+    }
+
+    public double mean() {
+        return count == 0 ? 0 : (double) sumElapsed / count;
+    }
+
+    /** Population standard deviation of elapsed time. */
+    public double standardDeviation() {
+        if (count == 0) {
+            return 0;
+        }
+        double m = mean();
+        return Math.sqrt(Math.max(0, sumSquaresElapsed / count - m * m));
+    }
+
+    /** Nearest-rank percentile of elapsed time (within HdrHistogram's 0.1 % precision). */
+    public long percentile(double p) {
+        return count == 0 ? 0 : elapsed.getValueAtPercentile(p);
+    }
+
+    public long latencyPercentile(double p) {
+        return count == 0 ? 0 : latency.getValueAtPercentile(p);
+    }
+
+    public long connectPercentile(double p) {
+        return count == 0 ? 0 : connect.getValueAtPercentile(p);
+    }
+
+    public long sumElapsed() {
+        return sumElapsed;
+    }
+
+    public double sumSquaresElapsed() {
+        return sumSquaresElapsed;
+    }
+
+    public long bytesReceived() {
+        return bytesReceived;
+    }
+
+    public long bytesSent() {
+        return bytesSent;
+    }
+
+    public double receivedBytesPerSecond() {
+        return count == 0 ? 0 : bytesReceived * 1000.0 / activeMillis();
+    }
+
+    public double sentBytesPerSecond() {
+        return count == 0 ? 0 : bytesSent * 1000.0 / activeMillis();
+    }
+
+    public long apdexTMillis() {
+        return apdexTMillis;
+    }
+
+    public long apdexSatisfied() {
+        return apdexSatisfied;
+    }
+
+    public long apdexTolerating() {
+        return apdexTolerating;
+    }
+
+    /** Apdex score: (satisfied + tolerating / 2) / count; failed samples count as frustrated. */
+    public double apdex() {
+        return count == 0 ? 0 : (apdexSatisfied + apdexTolerating / 2.0) / count;
+    }
+
+    /** A copy of the elapsed-time histogram. */
+    public Histogram elapsedHistogram() {
+        return elapsed.copy();
+    }
+
+    public Histogram latencyHistogram() {
+        return latency.copy();
+    }
+
+    public Histogram connectHistogram() {
+        return connect.copy();
+    }
+
+    public CountTable responseCodes() {
+        return responseCodes;
+    }
+
+    public CountTable failureMessages() {
+        return failureMessages;
+    }
+
+    public IntervalSeries series() {
+        return series;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(java.util.Locale.ROOT, "%s: n=%d err=%d p95=%d", label, count, errors, percentile(95));
+    }
+}

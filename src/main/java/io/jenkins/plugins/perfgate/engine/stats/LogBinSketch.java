@@ -1,0 +1,140 @@
+package io.jenkins.plugins.perfgate.engine.stats;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * A small, mergeable histogram of millisecond values in logarithmic bins 5 % wide. Used for the per-interval
+ * series, where a full HdrHistogram per interval and label would cost too much memory and JSON: a bin count array
+ * covers only the bins actually hit, and merging two sketches adds counts, so merged percentiles equal those of
+ * the concatenated input (at the 5 % resolution of a bin).
+ */
+public final class LogBinSketch {
+
+    private static final double GROWTH = 1.05;
+    private static final double LOG_GROWTH = Math.log(GROWTH);
+
+    private int offset;
+    private long[] counts = new long[0];
+    private long total;
+
+    /** Bin of a value: 0 holds 0 ms, bin i >= 1 holds (1.05^(i-2), 1.05^(i-1)]. */
+    static int binOf(long value) {
+        if (value <= 0) {
+            return 0;
+        }
+        return 1 + (int) Math.ceil(Math.log(value) / LOG_GROWTH - 1e-9);
+    }
+
+    /** The upper edge of a bin, in milliseconds (what a percentile reports: never below the true value). */
+    static long upperEdge(int bin) {
+        if (bin == 0) {
+            return 0;
+        }
+        return (long) Math.floor(Math.pow(GROWTH, bin - 1) + 1e-9);
+    }
+
+    public void record(long value) {
+        add(binOf(value), 1);
+    }
+
+    private void add(int bin, long n) {
+        if (counts.length == 0) {
+            offset = bin;
+            counts = new long[1];
+        } else if (bin < offset) {
+            long[] grown = new long[counts.length + (offset - bin)];
+            System.arraycopy(counts, 0, grown, offset - bin, counts.length);
+            counts = grown;
+            offset = bin;
+        } else if (bin >= offset + counts.length) {
+            counts = Arrays.copyOf(counts, bin - offset + 1);
+        }
+        counts[bin - offset] += n;
+        total += n;
+    }
+
+    public void merge(LogBinSketch other) {
+        for (int i = 0; i < other.counts.length; i++) {
+            if (other.counts[i] != 0) {
+                add(other.offset + i, other.counts[i]);
+            }
+        }
+    }
+
+    public long totalCount() {
+        return total;
+    }
+
+    /** Nearest-rank percentile (0 < p <= 100), as the upper edge of the bin holding that rank; 0 when empty. */
+    public long percentile(double p) {
+        if (total == 0) {
+            return 0;
+        }
+        long rank = Math.max(1, (long) Math.ceil(p / 100.0 * total));
+        long seen = 0;
+        for (int i = 0; i < counts.length; i++) {
+            seen += counts[i];
+            if (seen >= rank) {
+                return upperEdge(offset + i);
+            }
+        }
+        return upperEdge(offset + counts.length - 1);
+    }
+
+    /** Compact text form: base64 of varints (offset, length, counts...). */
+    public String encode() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8 + counts.length * 2);
+        writeVarint(out, offset);
+        writeVarint(out, counts.length);
+        for (long c : counts) {
+            writeVarint(out, c);
+        }
+        return Base64.getEncoder().withoutPadding().encodeToString(out.toByteArray());
+    }
+
+    public static LogBinSketch decode(String text) {
+        ByteBuffer in = ByteBuffer.wrap(Base64.getDecoder().decode(text));
+        LogBinSketch sketch = new LogBinSketch();
+        int off = (int) readVarint(in);
+        int len = (int) readVarint(in);
+        if (len < 0 || len > 10_000) {
+            throw new IllegalArgumentException("sketch length out of range: " + len);
+        }
+        for (int i = 0; i < len; i++) {
+            long c = readVarint(in);
+            if (c != 0) {
+                sketch.add(off + i, c);
+            }
+        }
+        return sketch;
+    }
+
+    public LogBinSketch copy() {
+        LogBinSketch c = new LogBinSketch();
+        c.merge(this);
+        return c;
+    }
+
+    private static void writeVarint(ByteArrayOutputStream out, long v) {
+        while ((v & ~0x7FL) != 0) {
+            out.write((int) ((v & 0x7F) | 0x80));
+            v >>>= 7;
+        }
+        out.write((int) v);
+    }
+
+    private static long readVarint(ByteBuffer in) {
+        long v = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            byte b = in.get();
+            v |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("malformed varint in sketch");
+    }
+}

@@ -1,0 +1,288 @@
+package io.jenkins.plugins.perfgate.engine.summary;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.perfgate.engine.stats.CountTable;
+import io.jenkins.plugins.perfgate.engine.stats.IntervalSeries;
+import io.jenkins.plugins.perfgate.engine.stats.LabelStats;
+import io.jenkins.plugins.perfgate.engine.stats.LogBinSketch;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.DataFormatException;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Writes and reads the run summary JSON (schema in docs/summary-schema.md). Each label carries its derived figures
+ * for people and other tools, and the raw sums and compressed histograms from which perfgate recomputes and merges
+ * them; only the raw part is read back.
+ */
+public final class SummaryJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final double[] PERCENTILES = {50, 90, 95, 99, 99.9};
+    private static final String[] PERCENTILE_KEYS = {"p50", "p90", "p95", "p99", "p999"};
+
+    private SummaryJson() {
+    }
+
+    public static String toJson(RunSummary summary) {
+        try {
+            return MAPPER.writeValueAsString(toTree(summary));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise summary", e);
+        }
+    }
+
+    public static void write(RunSummary summary, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (OutputStream out = Files.newOutputStream(file)) {
+            MAPPER.writeValue(out, toTree(summary));
+        }
+    }
+
+    public static RunSummary read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return fromTree(MAPPER.readTree(in), file.toString());
+        }
+    }
+
+    public static RunSummary fromJson(String json) throws IOException {
+        return fromTree(MAPPER.readTree(json), "(json)");
+    }
+
+    static ObjectNode toTree(RunSummary s) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schemaVersion", RunSummary.SCHEMA_VERSION);
+        root.put("status", s.status().name());
+        root.put("statusReason", s.statusReason());
+        ObjectNode env = root.putObject("environment");
+        env.put("startMillis", s.startMillis());
+        env.put("endMillis", s.endMillis());
+        env.put("sampleCount", s.sampleCount());
+        ArrayNode sources = env.putArray("sources");
+        for (SourceFile f : s.sources()) {
+            ObjectNode n = sources.addObject();
+            n.put("path", f.path());
+            n.put("format", f.format());
+            n.put("generator", f.generator());
+            n.put("samples", f.samples());
+            n.put("malformedLines", f.malformedLines());
+            n.put("truncatedTail", f.truncatedTail());
+        }
+        ArrayNode gens = env.putArray("generators");
+        s.generators().keySet().forEach(gens::add);
+        ObjectNode attrs = env.putObject("attributes");
+        s.attributes().forEach(attrs::put);
+        ObjectNode options = root.putObject("options");
+        options.put("apdexTMillis", s.apdexTMillis());
+        options.put("intervalMillis", s.intervalMillis());
+        options.put("maxIntervals", s.maxIntervals());
+        options.put("topN", s.topN());
+        ObjectNode problems = root.putObject("problems");
+        problems.put("malformedLines", s.malformedLines());
+        ArrayNode first = problems.putArray("first");
+        for (ReadProblem p : s.problems()) {
+            ObjectNode n = first.addObject();
+            n.put("file", p.file());
+            n.put("line", p.line());
+            n.put("field", p.field());
+            n.put("reason", p.reason());
+        }
+        root.set("overall", labelTree(s.overall()));
+        ArrayNode labels = root.putArray("labels");
+        s.labels().forEach(l -> labels.add(labelTree(l)));
+        ObjectNode perGenerator = root.putObject("generators");
+        s.generators().forEach((k, v) -> perGenerator.set(k, labelTree(v)));
+        return root;
+    }
+
+    private static ObjectNode labelTree(LabelStats l) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("label", l.label());
+        n.put("transactionController", l.transactionController());
+        n.put("count", l.count());
+        n.put("errors", l.errors());
+        n.put("errorPercent", l.errorPercent());
+        n.put("throughput", l.throughput());
+        n.put("min", l.min());
+        n.put("mean", l.mean());
+        n.put("max", l.max());
+        n.put("stddev", l.standardDeviation());
+        for (int i = 0; i < PERCENTILES.length; i++) {
+            n.put(PERCENTILE_KEYS[i], l.percentile(PERCENTILES[i]));
+        }
+        ObjectNode lat = n.putObject("latency");
+        ObjectNode con = n.putObject("connect");
+        for (int i = 0; i < PERCENTILES.length; i++) {
+            lat.put(PERCENTILE_KEYS[i], l.latencyPercentile(PERCENTILES[i]));
+            con.put(PERCENTILE_KEYS[i], l.connectPercentile(PERCENTILES[i]));
+        }
+        n.put("receivedBytesPerSec", l.receivedBytesPerSecond());
+        n.put("sentBytesPerSec", l.sentBytesPerSecond());
+        ObjectNode apdex = n.putObject("apdex");
+        apdex.put("tMillis", l.apdexTMillis());
+        apdex.put("satisfied", l.apdexSatisfied());
+        apdex.put("tolerating", l.apdexTolerating());
+        apdex.put("score", l.apdex());
+        n.set("responseCodes", countTree(l.responseCodes()));
+        n.set("failureMessages", countTree(l.failureMessages()));
+        ObjectNode raw = n.putObject("raw");
+        raw.put("firstStart", l.firstStart());
+        raw.put("lastEnd", l.lastEnd());
+        raw.put("sumElapsed", l.sumElapsed());
+        raw.put("sumSquaresElapsed", l.sumSquaresElapsed());
+        raw.put("bytesReceived", l.bytesReceived());
+        raw.put("bytesSent", l.bytesSent());
+        ObjectNode hist = n.putObject("histograms");
+        hist.put("elapsed", encode(l.elapsedHistogram()));
+        hist.put("latency", encode(l.latencyHistogram()));
+        hist.put("connect", encode(l.connectHistogram()));
+        ObjectNode series = n.putObject("series");
+        series.put("bucketMillis", l.series().bucketMillis());
+        series.put("columns", "startMillis,count,errors,maxThreads,p95,sketch");
+        ArrayNode rows = series.putArray("intervals");
+        for (IntervalSeries.Interval in : l.series().intervals()) {
+            ArrayNode row = rows.addArray();
+            row.add(in.startMillis()).add(in.count()).add(in.errors()).add(in.maxThreads()).add(in.p95())
+                    .add(in.sketch().encode());
+        }
+        return n;
+    }
+
+    private static ObjectNode countTree(CountTable t) {
+        ObjectNode n = MAPPER.createObjectNode();
+        ObjectNode entries = n.putObject("top");
+        t.entries().forEach(entries::put);
+        n.put("others", t.others());
+        return n;
+    }
+
+    private static String encode(Histogram h) {
+        ByteBuffer buf = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
+        int len = h.encodeIntoCompressedByteBuffer(buf);
+        return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buf.array(), len));
+    }
+
+    private static Histogram decode(String text, String where) throws SummaryFormatException {
+        try {
+            Histogram h = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(text)),
+                    0);
+            Histogram auto = LabelStats.newHistogram();
+            auto.add(h);
+            return auto;
+        } catch (DataFormatException | RuntimeException e) {
+            throw new SummaryFormatException(where + ": unreadable histogram (" + e.getMessage() + ")");
+        }
+    }
+
+    static RunSummary fromTree(JsonNode root, String source) throws SummaryFormatException {
+        if (root == null || !root.isObject()) {
+            throw new SummaryFormatException(source + ": not a perfgate run summary (no JSON object)");
+        }
+        JsonNode version = root.get("schemaVersion");
+        if (version == null || !version.canConvertToInt()) {
+            throw new SummaryFormatException(source + ": not a perfgate run summary (no schemaVersion)");
+        }
+        if (version.asInt() != RunSummary.SCHEMA_VERSION) {
+            throw new SummaryFormatException(source + ": unsupported summary schemaVersion " + version.asInt()
+                    + " (this perfgate reads " + RunSummary.SCHEMA_VERSION + ")");
+        }
+        RunStatus status;
+        try {
+            status = RunStatus.valueOf(text(root, "status", source));
+        } catch (IllegalArgumentException e) {
+            throw new SummaryFormatException(source + ": unknown status " + root.path("status").asText());
+        }
+        JsonNode env = required(root, "environment", source);
+        List<SourceFile> sources = new ArrayList<>();
+        for (JsonNode n : env.path("sources")) {
+            sources.add(new SourceFile(n.path("path").asText(), n.path("format").asText(),
+                    n.path("generator").asText(), n.path("samples").asLong(), n.path("malformedLines").asLong(),
+                    n.path("truncatedTail").asBoolean()));
+        }
+        Map<String, String> attributes = new LinkedHashMap<>();
+        env.path("attributes").fields().forEachRemaining(e -> attributes.put(e.getKey(), e.getValue().asText()));
+        JsonNode options = required(root, "options", source);
+        long apdexT = options.path("apdexTMillis").asLong(500);
+        List<ReadProblem> problems = new ArrayList<>();
+        for (JsonNode p : root.path("problems").path("first")) {
+            problems.add(new ReadProblem(p.path("file").asText(), p.path("line").asLong(), p.path("field").asText(),
+                    p.path("reason").asText()));
+        }
+        LabelStats overall = labelFrom(required(root, "overall", source), apdexT, source + " overall");
+        List<LabelStats> labels = new ArrayList<>();
+        for (JsonNode n : root.path("labels")) {
+            labels.add(labelFrom(n, apdexT, source + " label " + n.path("label").asText()));
+        }
+        Map<String, LabelStats> generators = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> it = root.path("generators").fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            generators.put(e.getKey(), labelFrom(e.getValue(), apdexT, source + " generator " + e.getKey()));
+        }
+        return new RunSummary(status, root.path("statusReason").asText(), sources, attributes, apdexT,
+                options.path("intervalMillis").asLong(1000), options.path("maxIntervals").asInt(240),
+                options.path("topN").asInt(10), root.path("problems").path("malformedLines").asLong(), problems,
+                overall, labels, generators);
+    }
+
+    private static LabelStats labelFrom(JsonNode n, long apdexT, String where) throws SummaryFormatException {
+        JsonNode raw = required(n, "raw", where);
+        JsonNode hist = required(n, "histograms", where);
+        JsonNode series = n.path("series");
+        long bucket = series.path("bucketMillis").asLong(1000);
+        List<IntervalSeries.Interval> intervals = new ArrayList<>();
+        for (JsonNode row : series.path("intervals")) {
+            try {
+                intervals.add(new IntervalSeries.Interval(row.get(0).asLong(), row.get(1).asLong(),
+                        row.get(2).asLong(), row.get(3).asInt(), LogBinSketch.decode(row.get(5).asText())));
+            } catch (RuntimeException e) {
+                throw new SummaryFormatException(where + ": unreadable series interval " + row);
+            }
+        }
+        return new LabelStats(new LabelStats.Raw(text(n, "label", where), n.path("transactionController").asBoolean(),
+                n.path("count").asLong(), n.path("errors").asLong(), raw.path("firstStart").asLong(),
+                raw.path("lastEnd").asLong(), raw.path("sumElapsed").asLong(), raw.path("sumSquaresElapsed").asDouble(),
+                n.path("min").asLong(), n.path("max").asLong(), raw.path("bytesReceived").asLong(),
+                raw.path("bytesSent").asLong(), n.path("apdex").path("tMillis").asLong(apdexT),
+                n.path("apdex").path("satisfied").asLong(), n.path("apdex").path("tolerating").asLong(),
+                decode(text(hist, "elapsed", where), where), decode(text(hist, "latency", where), where),
+                decode(text(hist, "connect", where), where), countsFrom(n.path("responseCodes")),
+                countsFrom(n.path("failureMessages")), new IntervalSeries(bucket, intervals)));
+    }
+
+    private static CountTable countsFrom(JsonNode n) {
+        Map<String, Long> entries = new LinkedHashMap<>();
+        n.path("top").fields().forEachRemaining(e -> entries.put(e.getKey(), e.getValue().asLong()));
+        return new CountTable(entries, n.path("others").asLong());
+    }
+
+    private static JsonNode required(JsonNode parent, String field, String where) throws SummaryFormatException {
+        JsonNode n = parent.get(field);
+        if (n == null || n.isNull()) {
+            throw new SummaryFormatException(where + ": missing field '" + field + "'");
+        }
+        return n;
+    }
+
+    private static String text(JsonNode parent, String field, String where) throws SummaryFormatException {
+        return required(parent, field, where).asText();
+    }
+}

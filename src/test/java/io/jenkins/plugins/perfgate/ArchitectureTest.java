@@ -1,0 +1,45 @@
+package io.jenkins.plugins.perfgate;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+/** The engine and the CLI are a library that the plugin and the command line share: they never touch Jenkins. */
+class ArchitectureTest {
+
+    private static final JavaClasses PRODUCTION = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.jenkins.plugins.perfgate");
+
+    @Test
+    void engineAndCliNeverDependOnJenkins() {
+        ArchRule rule = noClasses().that().resideInAnyPackage("..perfgate.engine..", "..perfgate.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("hudson..", "jenkins..", "org.kohsuke.stapler..",
+                        "org.jenkinsci..")
+                .because("the engine and CLI run outside Jenkins; the Jenkins layer only adapts them");
+        rule.check(PRODUCTION);
+    }
+
+    @Test
+    void engineNeverDependsOnTheJenkinsLayerOrTheCli() {
+        ArchRule rule = noClasses().that().resideInAPackage("..perfgate.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.jenkins.plugins.perfgate",
+                        "io.jenkins.plugins.perfgate.cli..")
+                .because("the engine is the bottom layer");
+        rule.check(PRODUCTION);
+    }
+
+    @Test
+    void theRuleCatchesAViolation() {
+        // guards against a rule that cannot fail: a class of the test tree that imports Jenkins is caught
+        JavaClasses offender = new ClassFileImporter().importClasses(
+                io.jenkins.plugins.perfgate.engine.ArchViolationFixture.class);
+        ArchRule rule = noClasses().that().resideInAnyPackage("..perfgate.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("hudson..");
+        org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> rule.check(offender));
+    }
+}
