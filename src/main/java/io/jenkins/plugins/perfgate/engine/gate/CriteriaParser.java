@@ -225,7 +225,7 @@ public final class CriteriaParser {
                 try {
                     yield new Scope.Regex(Pattern.compile(value));
                 } catch (PatternSyntaxException e) {
-                    throw error(valueAt + 1 + Math.max(0, e.getIndex()), "invalid regular expression: "
+                    throw error(valueAt + 1 + Math.max(0, Math.min(e.getIndex(), value.length() - 1)), "invalid regular expression: "
                             + e.getDescription());
                 }
             }
