@@ -143,7 +143,7 @@ public final class TrendCharts {
         TrendFigures baseline = markers.baseline().get(label);
         if (baseline != null) {
             ValueMarker line = new ValueMarker(baseline.value(key), ChartStyle.BASELINE, ChartStyle.DASHED);
-            label(line, markers.baselineName() + " " + key.displayName(), ChartStyle.BASELINE);
+            label(line, markers.baselineName() + " " + key.displayName(), ChartStyle.BASELINE, true);
             plot.addRangeMarker(0, line, Layer.FOREGROUND);
             max = baseline.value(key);
         }
@@ -151,7 +151,7 @@ public final class TrendCharts {
             if (t.label().equals(label) && metrics.contains(t.metric())) {
                 ValueMarker line = new ValueMarker(t.value(), ChartStyle.THRESHOLD, ChartStyle.LINE);
                 label(line, t.description().isEmpty() ? t.metric().displayName() + " limit" : t.description(),
-                        ChartStyle.THRESHOLD);
+                        ChartStyle.THRESHOLD, false);
                 plot.addRangeMarker(0, line, Layer.FOREGROUND);
                 max = Math.max(max, t.value());
             }
@@ -173,12 +173,13 @@ public final class TrendCharts {
         }
     }
 
-    private static void label(ValueMarker line, String text, Color color) {
+    /** Baseline labels sit at the left end of their line, threshold labels at the right, so they never collide. */
+    private static void label(ValueMarker line, String text, Color color, boolean left) {
         line.setLabel(text);
         line.setLabelFont(ChartStyle.TICK_FONT);
         line.setLabelPaint(color);
-        line.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-        line.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        line.setLabelAnchor(left ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+        line.setLabelTextAnchor(left ? TextAnchor.BOTTOM_LEFT : TextAnchor.BOTTOM_RIGHT);
     }
 
     /** Integer build axis at the bottom; release tags on a second axis along the top. */
