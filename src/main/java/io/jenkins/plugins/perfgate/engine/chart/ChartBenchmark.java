@@ -2,7 +2,15 @@ package io.jenkins.plugins.perfgate.engine.chart;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import io.jenkins.plugins.perfgate.engine.compare.LabelFigures;
+import io.jenkins.plugins.perfgate.engine.compare.Metric;
+import io.jenkins.plugins.perfgate.engine.compare.RunFigures;
+import io.jenkins.plugins.perfgate.engine.history.BuildRef;
+import io.jenkins.plugins.perfgate.engine.history.BuildResult;
+import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
+import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,13 +38,15 @@ public final class ChartBenchmark {
 
     /** Renders and prints median times; returns the median ms of the full PNG trend chart. */
     public static double run(int builds, int rounds, PrintStream out) {
-        List<TrendPoint> history = syntheticHistory(builds, 42);
+        List<HistoryEntry> history = syntheticHistory(builds, 42);
         TrendMarkers markers = TrendMarkers.none()
-                .withBaseline("baseline #" + builds / 2, Map.of("", history.get(builds / 2).overall()))
-                .withThresholds(List.of(new TrendMarkers.Threshold("", TrendMetric.P95, 400, "p95 < 400 ms")))
-                .withChangePoints(List.of(new TrendMarkers.ChangeMark(builds * 3L / 4, "", "p95 +30 %")));
-        Supplier<JFreeChart> empty = () -> TrendCharts.latency(List.of(), "", TrendMarkers.none());
-        Supplier<JFreeChart> full = () -> TrendCharts.latency(history, "", markers);
+                .withBaseline("build #" + builds / 2, history.get(builds / 2).figures())
+                .withThresholds(List.of(new TrendMarkers.Threshold(TrendCharts.OVERALL, Metric.P95, 400,
+                        "p95 < 400 ms")))
+                .withChangePoints(List.of(new TrendMarkers.ChangeMark(builds * 3L / 4, TrendCharts.OVERALL,
+                        "p95 +30 %")));
+        Supplier<JFreeChart> empty = () -> TrendCharts.latency(List.of(), TrendCharts.OVERALL, TrendMarkers.none());
+        Supplier<JFreeChart> full = () -> TrendCharts.latency(history, TrendCharts.OVERALL, markers);
         out.printf(Locale.ROOT, "chart benchmark: %d builds, %dx%d px, median of %d rounds after warm-up%n",
                 builds, WIDTH, HEIGHT, rounds);
         double emptyPng = median(empty, ChartFormat.PNG, rounds);
@@ -64,22 +74,34 @@ public final class ChartBenchmark {
         return ms[rounds / 2];
     }
 
-    /** A plausible history: slow drift, noise, a regression at 3/4, every 50th build tagged, some failures. */
-    static List<TrendPoint> syntheticHistory(int builds, long seed) {
+    /**
+     * A plausible history: slow drift, noise, a 30 % regression from 3/4 on, every 50th build tagged, some failed
+     * and unstable builds; label {@code checkout} beside the overall row.
+     */
+    public static List<HistoryEntry> syntheticHistory(int builds, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<TrendPoint> points = new ArrayList<>(builds);
+        List<HistoryEntry> entries = new ArrayList<>(builds);
         for (int b = 1; b <= builds; b++) {
             double shift = b >= builds * 3 / 4 ? 1.3 : 1.0;
             double p50 = (120 + b * 0.02 + random.nextDouble() * 15) * shift;
             double p95 = p50 * (2.2 + random.nextDouble() * 0.3);
             double p99 = p95 * (1.3 + random.nextDouble() * 0.2);
             double errors = random.nextDouble() < 0.03 ? 2 + random.nextDouble() * 5 : random.nextDouble() * 0.5;
-            TrendFigures overall = new TrendFigures(60_000, p50, p95, p99, 950 + random.nextDouble() * 100, errors);
+            Map<Metric, Double> v = new EnumMap<>(Metric.class);
+            v.put(Metric.COUNT, 60_000.0);
+            v.put(Metric.P50, p50);
+            v.put(Metric.P95, p95);
+            v.put(Metric.P99, p99);
+            v.put(Metric.THROUGHPUT, 950 + random.nextDouble() * 100);
+            v.put(Metric.ERROR_PERCENT, errors);
             BuildResult result = errors > 2 ? BuildResult.FAILURE
                     : random.nextDouble() < 0.02 ? BuildResult.UNSTABLE : BuildResult.SUCCESS;
             String tag = b % 50 == 0 ? "v1." + b / 50 + ".0" : "";
-            points.add(new TrendPoint(b, "#" + b, tag, result, overall, Map.of("checkout", overall)));
+            RunFigures figures = new RunFigures(RunStatus.COMPLETE, "",
+                    new LabelFigures(TrendCharts.OVERALL, v), List.of(new LabelFigures("checkout", v)));
+            entries.add(new HistoryEntry(new BuildRef(b, "", 1_780_000_000_000L + b * 3_600_000L, result, tag, ""),
+                    figures));
         }
-        return points;
+        return entries;
     }
 }

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.perfgate.engine.chart;
 
+import io.jenkins.plugins.perfgate.engine.compare.Metric;
+import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
+import io.jenkins.plugins.perfgate.engine.stats.RunAggregator;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
@@ -7,7 +10,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -24,11 +27,15 @@ import org.jfree.ui.RectangleAnchor;
 import org.jfree.ui.TextAnchor;
 
 /**
- * Charts of key figures across builds: one line per metric over build numbers, with the baseline (dashed) and SLA
- * thresholds (red) as horizontal lines, failed/unstable/aborted builds marked by symbols, detected change points as
- * vertical lines and release tags along the top axis.
+ * Charts of key figures across builds of the history: one line per metric over build numbers, with the baseline
+ * (dashed) and SLA thresholds (red) as horizontal lines, failed/unstable/aborted builds marked by symbols, detected
+ * change points as vertical lines and release tags along the top axis. A build's value is its
+ * {@link HistoryEntry#value median over repetitions}; labels absent in a build leave a gap.
  */
 public final class TrendCharts {
+
+    /** The overall row's label, as the history names it. */
+    public static final String OVERALL = RunAggregator.OVERALL;
 
     /** Beyond this many builds, points are drawn as a plain line without a symbol per build. */
     static final int MAX_POINTS_WITH_SYMBOLS = 60;
@@ -36,42 +43,41 @@ public final class TrendCharts {
     private TrendCharts() {
     }
 
-    /** p50, p95 and p99 of a label ("" = all samples). */
-    public static JFreeChart latency(List<TrendPoint> points, String label, TrendMarkers markers) {
-        return chart("Response time" + suffix(label), "ms", points, label,
-                List.of(TrendMetric.P50, TrendMetric.P95, TrendMetric.P99), markers);
+    /** p50, p95 and p99 of a label ({@link #OVERALL} for all samples). */
+    public static JFreeChart latency(List<HistoryEntry> history, String label, TrendMarkers markers) {
+        return chart("Response time" + suffix(label), "ms", history, label,
+                List.of(Metric.P50, Metric.P95, Metric.P99), markers);
     }
 
-    public static JFreeChart throughput(List<TrendPoint> points, String label, TrendMarkers markers) {
-        return chart("Throughput" + suffix(label), TrendMetric.THROUGHPUT.unit(), points, label,
-                List.of(TrendMetric.THROUGHPUT), markers);
+    public static JFreeChart throughput(List<HistoryEntry> history, String label, TrendMarkers markers) {
+        return chart("Throughput" + suffix(label), "requests/s", history, label, List.of(Metric.THROUGHPUT),
+                markers);
     }
 
-    public static JFreeChart errorPercent(List<TrendPoint> points, String label, TrendMarkers markers) {
-        return chart("Errors" + suffix(label), TrendMetric.ERROR_PERCENT.unit(), points, label,
-                List.of(TrendMetric.ERROR_PERCENT), markers);
+    public static JFreeChart errorPercent(List<HistoryEntry> history, String label, TrendMarkers markers) {
+        return chart("Errors" + suffix(label), "error %", history, label, List.of(Metric.ERROR_PERCENT), markers);
     }
 
     private static String suffix(String label) {
-        return label.isEmpty() ? " per build" : " per build: " + label;
+        return OVERALL.equals(label) ? " per build" : " per build: " + label;
     }
 
     /**
      * A chart of some metrics of one label. The key metric (p95 when drawn, else the first) carries the build-result
      * symbols and the baseline line; fewer lines keep the chart readable.
      */
-    public static JFreeChart chart(String title, String unit, List<TrendPoint> unsorted, String label,
-            List<TrendMetric> metrics, TrendMarkers markers) {
+    public static JFreeChart chart(String title, String unit, List<HistoryEntry> unsorted, String label,
+            List<Metric> metrics, TrendMarkers markers) {
         if (metrics.isEmpty()) {
             throw new IllegalArgumentException("a trend chart needs at least one metric");
         }
-        List<TrendPoint> points = unsorted.stream().sorted(Comparator.comparingLong(TrendPoint::buildNumber))
+        List<HistoryEntry> entries = unsorted.stream().sorted(Comparator.comparingLong(HistoryEntry::number))
                 .toList();
-        TrendMetric key = metrics.contains(TrendMetric.P95) ? TrendMetric.P95 : metrics.get(0);
+        Metric key = metrics.contains(Metric.P95) ? Metric.P95 : metrics.get(0);
         XYSeriesCollection lines = new XYSeriesCollection();
-        Map<TrendMetric, XYSeries> byMetric = new EnumMap<>(TrendMetric.class);
-        for (TrendMetric m : metrics) {
-            XYSeries s = new XYSeries(m.displayName(), false, false);
+        Map<Metric, XYSeries> byMetric = new EnumMap<>(Metric.class);
+        for (Metric m : metrics) {
+            XYSeries s = new XYSeries(m.key(), false, false);
             byMetric.put(m, s);
             lines.addSeries(s);
         }
@@ -79,18 +85,17 @@ public final class TrendCharts {
         XYSeries unstable = new XYSeries("unstable build", false, true);
         XYSeries aborted = new XYSeries("aborted build", false, true);
         double maxY = 0;
-        for (TrendPoint p : points) {
-            Optional<TrendFigures> figures = p.figures(label);
-            for (TrendMetric m : metrics) {
-                Double y = figures.map(f -> f.value(m)).orElse(null);
-                byMetric.get(m).add(p.buildNumber(), y, false);
-                maxY = y == null ? maxY : Math.max(maxY, y);
+        for (HistoryEntry e : entries) {
+            for (Metric m : metrics) {
+                OptionalDouble v = e.value(label, m);
+                byMetric.get(m).add(e.number(), v.isPresent() ? v.getAsDouble() : null, false);
+                maxY = v.isPresent() ? Math.max(maxY, v.getAsDouble()) : maxY;
             }
-            Double marked = figures.map(f -> f.value(key)).orElse(0.0);
-            switch (p.result()) {
-                case FAILURE -> failed.add(p.buildNumber(), marked, false);
-                case UNSTABLE -> unstable.add(p.buildNumber(), marked, false);
-                case ABORTED -> aborted.add(p.buildNumber(), marked, false);
+            double marked = e.value(label, key).orElse(0.0);
+            switch (e.build().result()) {
+                case FAILURE -> failed.add(e.number(), marked, false);
+                case UNSTABLE -> unstable.add(e.number(), marked, false);
+                case ABORTED -> aborted.add(e.number(), marked, false);
                 default -> { }
             }
         }
@@ -98,7 +103,7 @@ public final class TrendCharts {
                 true, false, false);
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true,
-                points.size() <= MAX_POINTS_WITH_SYMBOLS);
+                entries.size() <= MAX_POINTS_WITH_SYMBOLS);
         for (int i = 0; i < metrics.size(); i++) {
             lineRenderer.setSeriesPaint(i, ChartStyle.seriesColor(i));
             lineRenderer.setSeriesStroke(i, ChartStyle.LINE);
@@ -108,7 +113,7 @@ public final class TrendCharts {
         addResultMarks(plot, failed, unstable, aborted);
         maxY = Math.max(maxY, addLevelLines(plot, label, metrics, key, markers));
         addChangePoints(plot, label, markers);
-        setDomain(plot, points);
+        setDomain(plot, entries);
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
         range.setAutoRange(false);
         range.setRange(0, maxY > 0 ? maxY * 1.12 : 1.0);
@@ -137,20 +142,21 @@ public final class TrendCharts {
     }
 
     /** Baseline and threshold lines for the drawn metrics; returns the highest line so the range includes it. */
-    private static double addLevelLines(XYPlot plot, String label, List<TrendMetric> metrics, TrendMetric key,
+    private static double addLevelLines(XYPlot plot, String label, List<Metric> metrics, Metric key,
             TrendMarkers markers) {
         double max = 0;
-        TrendFigures baseline = markers.baseline().get(label);
-        if (baseline != null) {
-            ValueMarker line = new ValueMarker(baseline.value(key), ChartStyle.BASELINE, ChartStyle.DASHED);
-            label(line, markers.baselineName() + " " + key.displayName(), ChartStyle.BASELINE, true);
+        var baseline = markers.baselineValue(label, key);
+        if (baseline.isPresent()) {
+            ValueMarker line = new ValueMarker(baseline.get(), ChartStyle.BASELINE, ChartStyle.DASHED);
+            label(line, "baseline " + key.key() + (markers.baselineName().isEmpty() ? ""
+                    : ": " + markers.baselineName()), ChartStyle.BASELINE, true);
             plot.addRangeMarker(0, line, Layer.FOREGROUND);
-            max = baseline.value(key);
+            max = baseline.get();
         }
         for (TrendMarkers.Threshold t : markers.thresholds()) {
             if (t.label().equals(label) && metrics.contains(t.metric())) {
                 ValueMarker line = new ValueMarker(t.value(), ChartStyle.THRESHOLD, ChartStyle.LINE);
-                label(line, t.description().isEmpty() ? t.metric().displayName() + " limit" : t.description(),
+                label(line, t.description().isEmpty() ? t.metric().key() + " limit" : t.description(),
                         ChartStyle.THRESHOLD, false);
                 plot.addRangeMarker(0, line, Layer.FOREGROUND);
                 max = Math.max(max, t.value());
@@ -183,18 +189,18 @@ public final class TrendCharts {
     }
 
     /** Integer build axis at the bottom; release tags on a second axis along the top. */
-    private static void setDomain(XYPlot plot, List<TrendPoint> points) {
+    private static void setDomain(XYPlot plot, List<HistoryEntry> entries) {
         NumberAxis builds = (NumberAxis) plot.getDomainAxis();
         builds.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         builds.setAutoRange(false);
-        double lo = points.isEmpty() ? 0 : points.get(0).buildNumber() - 0.5;
-        double hi = points.isEmpty() ? 1 : points.get(points.size() - 1).buildNumber() + 0.5;
+        double lo = entries.isEmpty() ? 0 : entries.get(0).number() - 0.5;
+        double hi = entries.isEmpty() ? 1 : entries.get(entries.size() - 1).number() + 0.5;
         builds.setRange(lo, Math.max(hi, lo + 1));
         Map<Long, String> tags = new TreeMap<>();
-        for (TrendPoint p : points) {
-            if (p.tagged()) {
-                tags.put(p.buildNumber(), p.releaseTag());
-                ValueMarker tagLine = new ValueMarker(p.buildNumber(), ChartStyle.RELEASE_TAG, ChartStyle.DOTTED);
+        for (HistoryEntry e : entries) {
+            if (!e.build().releaseTag().isEmpty()) {
+                tags.put(e.number(), e.build().releaseTag());
+                ValueMarker tagLine = new ValueMarker(e.number(), ChartStyle.RELEASE_TAG, ChartStyle.DOTTED);
                 plot.addDomainMarker(0, tagLine, Layer.BACKGROUND);
             }
         }

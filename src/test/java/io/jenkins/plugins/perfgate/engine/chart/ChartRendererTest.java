@@ -17,6 +17,12 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import io.jenkins.plugins.perfgate.engine.compare.Metric;
+import io.jenkins.plugins.perfgate.engine.compare.RunFigures;
+import io.jenkins.plugins.perfgate.engine.gate.CriteriaParser;
+import io.jenkins.plugins.perfgate.engine.history.BuildResult;
+import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
+import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
 import org.jfree.chart.JFreeChart;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,9 +32,11 @@ import org.w3c.dom.NodeList;
 
 class ChartRendererTest {
 
+    static final String OVERALL = TrendCharts.OVERALL;
+
     static final Path OUT = Path.of("target", "charts");
     static RunSummary summary;
-    static List<TrendPoint> history;
+    static List<HistoryEntry> history;
 
     @BeforeAll
     static void data() throws Exception {
@@ -44,13 +52,12 @@ class ChartRendererTest {
         charts.put("p95", OverTimeCharts.p95(summary, 3));
         charts.put("threads", OverTimeCharts.activeThreads(summary));
         TrendMarkers markers = TrendMarkers.none()
-                .withBaseline("baseline #60", Map.of("", history.get(59).overall()))
-                .withThresholds(List.of(new TrendMarkers.Threshold("", TrendMetric.P95, 400, "p95 < 400 ms"),
-                        new TrendMarkers.Threshold("", TrendMetric.ERROR_PERCENT, 1, "errors < 1 %")))
-                .withChangePoints(List.of(new TrendMarkers.ChangeMark(90, "", "p95 +30 %")));
-        charts.put("trend-latency", TrendCharts.latency(history, "", markers));
-        charts.put("trend-throughput", TrendCharts.throughput(history, "", markers));
-        charts.put("trend-errors", TrendCharts.errorPercent(history, "", markers));
+                .withBaseline("build #60", history.get(59).figures())
+                .withCriteria(CriteriaParser.parseAll("p95 < 400ms\nerror% < 1%\np95 vs baseline < +20%"))
+                .withChangePoints(List.of(new TrendMarkers.ChangeMark(90, OVERALL, "p95 +30 %")));
+        charts.put("trend-latency", TrendCharts.latency(history, OVERALL, markers));
+        charts.put("trend-throughput", TrendCharts.throughput(history, OVERALL, markers));
+        charts.put("trend-errors", TrendCharts.errorPercent(history, OVERALL, markers));
         charts.put("trend-label", TrendCharts.latency(history, "checkout", markers));
         return charts;
     }
@@ -106,9 +113,9 @@ class ChartRendererTest {
 
     @Test
     void trendMarksFailedBuildsAndReleaseTags() {
-        JFreeChart chart = TrendCharts.latency(history, "", TrendMarkers.none());
+        JFreeChart chart = TrendCharts.latency(history, OVERALL, TrendMarkers.none());
         var plot = chart.getXYPlot();
-        long failures = history.stream().filter(p -> p.result() == BuildResult.FAILURE).count();
+        long failures = history.stream().filter(p -> p.build().result() == BuildResult.FAILURE).count();
         assertTrue(failures > 0, "fixture has failures");
         assertEquals("failed build", plot.getDataset(1).getSeriesKey(0));
         assertEquals(failures, plot.getDataset(1).getItemCount(0));
@@ -118,21 +125,35 @@ class ChartRendererTest {
 
     @Test
     void thresholdAboveAllDataStillShows() {
-        List<TrendPoint> small = history.subList(0, 5);
+        List<HistoryEntry> small = history.subList(0, 5);
         TrendMarkers markers = TrendMarkers.none().withThresholds(
-                List.of(new TrendMarkers.Threshold("", TrendMetric.P95, 5000, "p95 < 5 s")));
-        JFreeChart chart = TrendCharts.latency(small, "", markers);
+                List.of(new TrendMarkers.Threshold(OVERALL, Metric.P95, 5000, "p95 < 5 s")));
+        JFreeChart chart = TrendCharts.latency(small, OVERALL, markers);
         assertTrue(chart.getXYPlot().getRangeAxis().getUpperBound() > 5000);
     }
 
     @Test
     void labelMissingInSomeBuildsLeavesGaps() {
-        List<TrendPoint> points = new ArrayList<>(history.subList(0, 3));
-        TrendPoint p = points.get(1);
-        points.set(1, new TrendPoint(p.buildNumber(), p.displayName(), "", p.result(), p.overall(), Map.of()));
+        List<HistoryEntry> points = new ArrayList<>(history.subList(0, 3));
+        HistoryEntry p = points.get(1);
+        points.set(1, new HistoryEntry(p.build(), new RunFigures(RunStatus.COMPLETE, "", p.figures().overall(),
+                List.of())));
         JFreeChart chart = TrendCharts.latency(points, "checkout", TrendMarkers.none());
         assertEquals(null, chart.getXYPlot().getDataset().getY(0, 1));
         ChartRenderer.png(chart, 300, 200);
+    }
+
+    @Test
+    void criteriaBecomeThresholdLines() {
+        TrendMarkers markers = TrendMarkers.none().withBaseline("build #60", history.get(59).figures())
+                .withCriteria(CriteriaParser.parseAll("p95 < 400ms\np95 vs baseline < +20%\n"
+                        + "p99[label~\"check*\"] < 2s\np95[label=\"checkout\"] < 900ms"));
+        double base = history.get(59).figures().overall().get(Metric.P95);
+        assertEquals(List.of(400.0, base * 1.2, 900.0),
+                markers.thresholds().stream().map(TrendMarkers.Threshold::value).toList());
+        assertEquals("checkout", markers.thresholds().get(2).label());
+        assertTrue(TrendMarkers.none().withCriteria(CriteriaParser.parseAll("p95 vs baseline < +20%"))
+                .thresholds().isEmpty(), "no baseline, no relative line");
     }
 
     @Test
@@ -151,7 +172,7 @@ class ChartRendererTest {
                 Map.of());
         assertEquals(200, ImageIO.read(new ByteArrayInputStream(
                 ChartRenderer.png(OverTimeCharts.p95(empty, 5), 300, 200))).getHeight());
-        parseSecurely(ChartRenderer.svg(TrendCharts.latency(List.of(), "", TrendMarkers.none()), 300, 200));
+        parseSecurely(ChartRenderer.svg(TrendCharts.latency(List.of(), OVERALL, TrendMarkers.none()), 300, 200));
     }
 
     static int distinctColours(BufferedImage image) {
