@@ -1,0 +1,66 @@
+package io.jenkins.plugins.perfgate.engine.gate;
+
+import java.util.Locale;
+
+/**
+ * Decides whether a change of one statistic stands out from run-to-run noise. Samples inside one run are not
+ * independent, so the judgement is over per-run values only:
+ * <ul>
+ * <li>with repetitions of the candidate build (two or more) and enough baseline values to reach the significance
+ * level, a one-sided Mann-Whitney U test (as Go's benchstat and Google Benchmark's compare.py do);</li>
+ * <li>otherwise the candidate value against the band median ± k·1.4826·MAD of the baseline window's per-build
+ * values;</li>
+ * <li>with fewer baseline values than {@link GateOptions#minNoiseBuilds()} noise cannot be judged: the change counts
+ * as significant, so the threshold alone decides (a gate that cannot tell must not pass silently).</li>
+ * </ul>
+ */
+public final class NoiseJudge {
+
+    private final GateOptions options;
+
+    public NoiseJudge(GateOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * @param baseline  per-build values of the baseline window (or the baseline build's repetitions)
+     * @param candidate the candidate build's per-run values (its repetitions, else its one value)
+     * @param upward    whether the regression the criterion guards against is an increase
+     */
+    public Significance judge(double[] baseline, double[] candidate, boolean upward) {
+        double candidateValue = RobustBand.median(candidate);
+        double effect = Double.NaN;
+        if (baseline.length >= 2) {
+            effect = RobustBand.of(baseline, options.bandK()).sigmas(candidateValue);
+        }
+        if (candidate.length >= 2 && baseline.length >= 2) {
+            double minP = MannWhitneyU.minimumPValue(baseline.length, candidate.length);
+            if (minP <= options.alpha()) {
+                double p = MannWhitneyU.pValue(baseline, candidate, upward);
+                boolean significant = p <= options.alpha();
+                return new Significance(Significance.Method.MANN_WHITNEY_U, p, Double.NaN, Double.NaN, effect,
+                        baseline.length, candidate.length, significant,
+                        String.format(Locale.ROOT, "one-sided, α=%.3g", options.alpha()));
+            }
+            if (baseline.length >= options.minNoiseBuilds()) {
+                return band(baseline, candidate.length, candidateValue, upward, String.format(Locale.ROOT,
+                        "U-test cannot reach α=%.3g with %d vs %d runs (min p %.3g); band used on the median",
+                        options.alpha(), candidate.length, baseline.length, minP));
+            }
+        }
+        if (baseline.length >= options.minNoiseBuilds()) {
+            return band(baseline, candidate.length, candidateValue, upward, "");
+        }
+        return new Significance(Significance.Method.NOT_ASSESSED, Double.NaN, Double.NaN, Double.NaN, effect,
+                baseline.length, candidate.length, true, "only " + baseline.length + " baseline value(s), "
+                        + options.minNoiseBuilds() + " needed to judge noise: the threshold alone decides");
+    }
+
+    private Significance band(double[] baseline, int candidates, double value, boolean upward, String note) {
+        RobustBand band = RobustBand.of(baseline, options.bandK());
+        String kNote = String.format(Locale.ROOT, "k=%.3g", options.bandK());
+        return new Significance(Significance.Method.MAD_BAND, Double.NaN, band.low(), band.high(),
+                band.sigmas(value), baseline.length, candidates, band.beyond(value, upward),
+                note.isEmpty() ? kNote : kNote + "; " + note);
+    }
+}
