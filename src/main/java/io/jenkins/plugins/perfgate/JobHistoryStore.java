@@ -6,15 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import hudson.model.Job;
 import hudson.model.Result;
 import hudson.model.Run;
-import io.jenkins.plugins.perfgate.engine.compare.LabelFigures;
-import io.jenkins.plugins.perfgate.engine.compare.Metric;
 import io.jenkins.plugins.perfgate.engine.compare.RunFigures;
 import io.jenkins.plugins.perfgate.engine.history.BuildRef;
 import io.jenkins.plugins.perfgate.engine.history.BuildResult;
 import io.jenkins.plugins.perfgate.engine.history.History;
 import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
+import io.jenkins.plugins.perfgate.engine.history.HistoryJson;
 import io.jenkins.plugins.perfgate.engine.history.HistoryStore;
-import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
 import java.io.BufferedReader;
@@ -26,8 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,14 +92,14 @@ final class JobHistoryStore implements HistoryStore {
                 }
                 try {
                     JsonNode node = JSON.readTree(line);
-                    if (node.path("deleted").asBoolean(false)) {
+                    if (node != null && node.path("deleted").asBoolean(false)) {
                         byNumber.remove(node.path("number").asLong());
                         continue;
                     }
-                    HistoryEntry e = entry(node);
+                    HistoryEntry e = HistoryJson.fromJson(line, index.getName() + " line " + n);
                     byNumber.put(e.number(), e);
                 } catch (IOException | RuntimeException e) {
-                    warnings.add(index.getName() + " line " + n + " skipped: " + e.getMessage());
+                    warnings.add("skipped " + index.getName() + " line " + n + ": " + e.getMessage());
                 }
             }
         }
@@ -197,75 +193,9 @@ final class JobHistoryStore implements HistoryStore {
         return BuildResult.NOT_BUILT;
     }
 
-    // ---- JSON form of an entry
+    // ---- JSON form of an entry: the engine's history document, one line each
 
-    private static ObjectNode encode(HistoryEntry e) {
-        ObjectNode n = JSON.createObjectNode();
-        BuildRef b = e.build();
-        n.put("number", b.number());
-        n.put("id", b.id());
-        n.put("time", b.timeMillis());
-        n.put("result", b.result().name());
-        n.put("tag", b.releaseTag());
-        n.put("commit", b.gitCommit());
-        n.set("figures", encode(e.figures()));
-        var reps = n.putArray("repeats");
-        for (RunFigures f : e.repeats()) {
-            reps.add(encode(f));
-        }
-        return n;
-    }
-
-    private static ObjectNode encode(RunFigures f) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("status", f.status().name());
-        n.put("reason", f.statusReason());
-        n.set("overall", encode(f.overall()));
-        var labels = n.putArray("labels");
-        for (LabelFigures l : f.labels()) {
-            labels.add(encode(l));
-        }
-        return n;
-    }
-
-    private static ObjectNode encode(LabelFigures l) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("label", l.label());
-        ObjectNode v = n.putObject("values");
-        for (Map.Entry<Metric, Double> e : l.values().entrySet()) {
-            if (!e.getValue().isNaN()) {
-                v.put(e.getKey().key(), e.getValue());
-            }
-        }
-        return n;
-    }
-
-    private static HistoryEntry entry(JsonNode n) {
-        BuildRef b = new BuildRef(n.get("number").asLong(), n.path("id").asText(""), n.path("time").asLong(0),
-                BuildResult.valueOf(n.path("result").asText("UNKNOWN")), n.path("tag").asText(""),
-                n.path("commit").asText(""));
-        List<RunFigures> reps = new ArrayList<>();
-        for (JsonNode r : n.path("repeats")) {
-            reps.add(figures(r));
-        }
-        return new HistoryEntry(b, figures(n.get("figures")), reps);
-    }
-
-    private static RunFigures figures(JsonNode n) {
-        List<LabelFigures> labels = new ArrayList<>();
-        for (JsonNode l : n.path("labels")) {
-            labels.add(label(l));
-        }
-        return new RunFigures(RunStatus.valueOf(n.get("status").asText()), n.path("reason").asText(""),
-                label(n.get("overall")), labels);
-    }
-
-    private static LabelFigures label(JsonNode n) {
-        Map<Metric, Double> values = new EnumMap<>(Metric.class);
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.path("values").fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
-            Metric.byName(e.getKey()).ifPresent(m -> values.put(m, e.getValue().asDouble()));
-        }
-        return new LabelFigures(n.get("label").asText(), values);
+    private static ObjectNode encode(HistoryEntry e) throws IOException {
+        return (ObjectNode) JSON.readTree(HistoryJson.toJson(e));
     }
 }

@@ -53,11 +53,13 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
     private final List<String> notes;
     private final boolean report;
     private final String workspaceSummary;
+    private final String criteriaText;
+    private final String baselinePolicy;
 
     PerfgateBuildAction(String verdict, String status, String statusReason, String title, long samples,
             KeyFigures overall, List<KeyFigures> labels, String baselineDescription, int baselineBuild,
             KeyFigures baselineOverall, List<KeyFigures> baselineLabels, List<GateLine> criteria, List<String> notes,
-            boolean report, String workspaceSummary) {
+            boolean report, String workspaceSummary, String criteriaText, String baselinePolicy) {
         this.verdict = verdict;
         this.status = status;
         this.statusReason = statusReason;
@@ -73,6 +75,18 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
         this.notes = new ArrayList<>(notes);
         this.report = report;
         this.workspaceSummary = workspaceSummary;
+        this.criteriaText = criteriaText;
+        this.baselinePolicy = baselinePolicy;
+    }
+
+    /** The criteria this build was gated with, as written. */
+    public String getCriteriaText() {
+        return criteriaText == null ? "" : criteriaText;
+    }
+
+    /** The baseline policy this build was compared by, as written (empty: the engine's default). */
+    public String getBaselinePolicy() {
+        return baselinePolicy == null ? "" : baselinePolicy;
     }
 
     @Override

@@ -120,13 +120,28 @@ public final class PerfgateProjectAction implements Action {
         int w = clamp(req.getParameter("width"), 500);
         int h = clamp(req.getParameter("height"), 250);
         History history = history();
+        PerfgateBuildAction last = lastAction();
+        String policy = last == null ? "" : last.getBaselinePolicy();
+        String criteria = last == null ? "" : last.getCriteriaText();
         long stamp = new JobHistoryStore(job).indexFile().lastModified();
         new Graph(stamp, w, h) {
             @Override
             protected JFreeChart createGraph() {
-                return Charts.trend(history, label, metric);
+                return Charts.trend(history, label, metric, policy, criteria);
             }
         }.doPng(req, rsp);
+    }
+
+    /** The newest build's perfgate action (its criteria and policy draw the trend's lines). */
+    PerfgateBuildAction lastAction() {
+        hudson.model.Run<?, ?> r = job.getLastCompletedBuild();
+        for (int i = 0; r != null && i < 20; i++, r = r.getPreviousCompletedBuild()) {
+            PerfgateBuildAction a = r.getAction(PerfgateBuildAction.class);
+            if (a != null) {
+                return a;
+            }
+        }
+        return null;
     }
 
     private static int clamp(String v, int dflt) {

@@ -83,7 +83,7 @@ final class Publication {
         PerfgateBuildAction action = new PerfgateBuildAction(verdict.result().name(), summary.status().name(),
                 summary.statusReason(), title, summary.sampleCount(), KeyFigures.of(RunAggregator.OVERALL,
                 summary.overall()), labels, verdict.baselineDescription(), 0, baselineOverall, baselineLabels,
-                GateBridge.lines(verdict), notes, report, workspaceSummary);
+                GateBridge.lines(verdict), notes, report, workspaceSummary, criteria, baseline);
         run.addOrReplaceAction(action);
         return action;
     }

@@ -67,7 +67,7 @@ final class WorkspaceRun {
         }
         RunSummary summary = SummaryJson.fromJson(summaryFile.readToString());
         if (s.archiveResults) {
-            run.pickArtifactManager().archive(ws, launcher, hudson.model.BuildListenerAdapter.wrap(listener),
+            run.pickArtifactManager().archive(ws, launcher, jenkins.util.BuildListenerAdapter.wrap(listener),
                     artifactMap(ws, files));
         }
         return Publication.publish(run, listener, env, summary, s, "results " + pattern,
@@ -93,7 +93,7 @@ final class WorkspaceRun {
         }
         FilePath[] jtls = out.list("**/*.jtl,**/*.jtl.gz,**/*.csv,**/*.xml", null, false);
         if (jtls.length > 0) {
-            run.pickArtifactManager().archive(ws, launcher, hudson.model.BuildListenerAdapter.wrap(listener),
+            run.pickArtifactManager().archive(ws, launcher, jenkins.util.BuildListenerAdapter.wrap(listener),
                     artifactMap(ws, jtls));
         }
     }
