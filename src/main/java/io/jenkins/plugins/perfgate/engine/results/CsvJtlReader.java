@@ -381,7 +381,8 @@ final class CsvJtlReader {
     }
 
     private void problem(long line, String field, String reason) {
-        if (unterminated) {
+        // a last row without line break that has all its fields was written whole: its errors are its own
+        if (unterminated && (nf != fieldCount || !complete())) {
             log.truncatedTail(line, (field.isEmpty() ? "" : field + ": ") + reason);
         } else {
             log.malformed(line, field, reason);
