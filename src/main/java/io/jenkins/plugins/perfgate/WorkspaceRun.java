@@ -28,11 +28,23 @@ final class WorkspaceRun {
     static PerfgateBuildAction test(Run<?, ?> run, FilePath ws, Launcher launcher, EnvVars env,
             TaskListener listener, TestSettings s) throws IOException, InterruptedException {
         FilePath out = freshOutput(ws, env, s);
-        FilePath planFile = out.child("plan.json");
-        String title = RunPlans.write(s, env, ws, planFile);
+        RunPlans.Written plan = RunPlans.write(s, env, ws, out, run.getParent().getName().replaceAll("\\W", "_")
+                + "-" + run.getNumber());
+        String title = plan.title();
         AgentCli.log(listener, "running " + title + " on " + nodeName(ws) + " (results in " + s.outputDir + ")");
-        List<String> args = new ArrayList<>(List.of("run", planFile.getRemote(), "--out", out.getRemote()));
-        int code = AgentCli.run(ws, launcher, env, listener, args);
+        List<String> args = new ArrayList<>(List.of("run", plan.file().getRemote(), "--out", out.getRemote()));
+        EnvVars processEnv = new EnvVars(env);
+        if (s.metrics) {
+            MetricsCredentials.addTo(processEnv);
+        }
+        int code;
+        try {
+            code = AgentCli.run(ws, launcher, processEnv, listener, args);
+        } finally {
+            if (plan.temporary()) {
+                plan.file().delete();
+            }
+        }
         FilePath summaryFile = out.child(SUMMARY);
         if (!summaryFile.exists()) {
             throw new AbortException("perfgate: the test wrote no results (exit code " + code + ")");
