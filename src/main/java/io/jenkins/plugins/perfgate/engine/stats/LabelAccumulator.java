@@ -32,10 +32,8 @@ final class LabelAccumulator {
     private final Histogram elapsed = LabelStats.newHistogram();
     private final Histogram latency = LabelStats.newHistogram();
     private final Histogram connect = LabelStats.newHistogram();
-    private final Map<String, Long> codes = new HashMap<>();
-    private long otherCodes;
-    private final Map<String, Long> messages = new HashMap<>();
-    private long otherMessages;
+    private final TextCounts codes = new TextCounts();
+    private final TextCounts messages = new TextCounts();
     private final IntervalSeries.Builder series;
 
     LabelAccumulator(String label, AggregationOptions options) {
@@ -69,27 +67,47 @@ final class LabelAccumulator {
             errors++;
             String message = s.failureMessage() == null || s.failureMessage().isEmpty()
                     ? s.responseMessage() : s.failureMessage();
-            if (!countText(messages, message == null || message.isEmpty() ? "(no message)" : message)) {
-                otherMessages++;
-            }
+            messages.count(message == null || message.isEmpty() ? "(no message)" : message);
         }
-        if (!countText(codes, s.responseCode() == null ? "" : s.responseCode())) {
-            otherCodes++;
-        }
+        codes.count(s.responseCode() == null ? "" : s.responseCode());
         series.record(s.timeStamp(), e, s.success(), s.allThreads());
     }
 
-    private static boolean countText(Map<String, Long> table, String text) {
-        Long n = table.get(text);
-        if (n != null) {
-            table.put(text, n + 1);
-            return true;
+    /**
+     * Occurrences of texts, bounded to {@link #MAX_DISTINCT_TEXTS} distinct ones (the rest only counted). Counters
+     * are mutable cells, and the text seen last is checked first by identity: readers hand out the same String for
+     * the same bytes, and most samples repeat the previous response code.
+     */
+    private static final class TextCounts {
+        private final Map<String, long[]> counts = new HashMap<>();
+        private long others;
+        private String lastText;
+        private long[] lastCell;
+
+        void count(String text) {
+            if (text == lastText) {
+                lastCell[0]++;
+                return;
+            }
+            long[] cell = counts.get(text);
+            if (cell == null) {
+                if (counts.size() >= MAX_DISTINCT_TEXTS) {
+                    others++;
+                    return;
+                }
+                cell = new long[1];
+                counts.put(text, cell);
+            }
+            cell[0]++;
+            lastText = text;
+            lastCell = cell;
         }
-        if (table.size() >= MAX_DISTINCT_TEXTS) {
-            return false;
+
+        CountTable top(int n) {
+            Map<String, Long> plain = new HashMap<>();
+            counts.forEach((k, v) -> plain.put(k, v[0]));
+            return CountTable.top(plain, others, n);
         }
-        table.put(text, 1L);
-        return true;
     }
 
     long count() {
@@ -101,7 +119,6 @@ final class LabelAccumulator {
                 count == 0 ? 0 : firstStart, count == 0 ? 0 : lastEnd, sumElapsed, sumSquares,
                 count == 0 ? 0 : min, count == 0 ? 0 : max, bytesReceived, bytesSent, options.apdexTMillis(),
                 satisfied, tolerating, elapsed, latency, connect,
-                CountTable.top(codes, otherCodes, options.topN()),
-                CountTable.top(messages, otherMessages, options.topN()), series.build()));
+                codes.top(options.topN()), messages.top(options.topN()), series.build()));
     }
 }
