@@ -103,6 +103,22 @@ final class LabelAccumulator {
             lastCell = cell;
         }
 
+        void addAll(TextCounts o) {
+            others += o.others;
+            o.counts.forEach((text, cell) -> {
+                long[] mine = counts.get(text);
+                if (mine == null) {
+                    if (counts.size() >= MAX_DISTINCT_TEXTS) {
+                        others += cell[0];
+                        return;
+                    }
+                    mine = new long[1];
+                    counts.put(text, mine);
+                }
+                mine[0] += cell[0];
+            });
+        }
+
         CountTable top(int n) {
             Map<String, Long> plain = new HashMap<>();
             counts.forEach((k, v) -> plain.put(k, v[0]));
@@ -112,6 +128,32 @@ final class LabelAccumulator {
 
     long count() {
         return count;
+    }
+
+    /** Adds everything another accumulator holds (exact: sums, extremes, histograms, counts, series). */
+    void addAll(LabelAccumulator o) {
+        if (o.count == 0) {
+            return;
+        }
+        count += o.count;
+        errors += o.errors;
+        transactionController |= o.transactionController;
+        firstStart = Math.min(firstStart, o.firstStart);
+        lastEnd = Math.max(lastEnd, o.lastEnd);
+        sumElapsed += o.sumElapsed;
+        sumSquares += o.sumSquares;
+        min = Math.min(min, o.min);
+        max = Math.max(max, o.max);
+        bytesReceived += o.bytesReceived;
+        bytesSent += o.bytesSent;
+        satisfied += o.satisfied;
+        tolerating += o.tolerating;
+        elapsed.add(o.elapsed);
+        latency.add(o.latency);
+        connect.add(o.connect);
+        codes.addAll(o.codes);
+        messages.addAll(o.messages);
+        series.addAll(o.series.build());
     }
 
     LabelStats toStats() {
