@@ -74,6 +74,35 @@ public final class RunAggregator implements SampleSink {
         return options;
     }
 
+    /**
+     * Adds everything another aggregator (same options) has seen, e.g. another part of the same file. Exact, and
+     * unlike merging frozen {@link Aggregate}s it keeps response codes and messages beyond the top N.
+     */
+    public void addAll(RunAggregator other) {
+        droppedByFilter += other.droppedByFilter;
+        droppedOverLabelLimit += other.droppedOverLabelLimit;
+        for (Map.Entry<String, Row> e : other.labels.entrySet()) {
+            Row theirs = e.getValue();
+            Row row = labels.get(e.getKey());
+            if (row == null) {
+                if (labels.size() >= MAX_LABELS) {
+                    droppedOverLabelLimit += theirs.counted.count()
+                            + (theirs.transactionParents == null ? 0 : theirs.transactionParents.count());
+                    continue;
+                }
+                row = new Row(e.getKey(), options);
+                labels.put(e.getKey(), row);
+            }
+            row.counted.addAll(theirs.counted);
+            if (theirs.transactionParents != null) {
+                if (row.transactionParents == null) {
+                    row.transactionParents = new LabelAccumulator(e.getKey(), options);
+                }
+                row.transactionParents.addAll(theirs.transactionParents);
+            }
+        }
+    }
+
     /** The figures so far, frozen. */
     public Aggregate aggregate() {
         List<String> names = new ArrayList<>(labels.keySet());
