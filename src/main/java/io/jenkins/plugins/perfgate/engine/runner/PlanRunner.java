@@ -94,8 +94,8 @@ public final class PlanRunner {
         GeneratorProvider provider = GeneratorProviders.forType(plan.generators().type());
         out.accept("perfgate: running " + plan.name() + " (" + plan.template().getFileName() + ") on "
                 + plan.generators().size() + " " + provider.type() + " generator(s), JMeter " + jmeter.version()
-                + (plan.duration().isZero() ? "" : ", planned " + Durations.format(plan.duration()))
-                + (plan.timeLimit().isZero() ? "" : ", time limit " + Durations.format(plan.timeLimit())));
+                + (plan.plannedDuration().isZero() ? "" : ", planned " + Durations.format(plan.plannedDuration()))
+                + (plan.effectiveTimeLimit().isZero() ? "" : ", time limit " + Durations.format(plan.effectiveTimeLimit())));
         long start = System.currentTimeMillis();
         fleet = provider.start(context);
         if (cancelReason != null) {
@@ -131,16 +131,16 @@ public final class PlanRunner {
                 out.accept("perfgate: aborting: " + reason);
                 stop(STOP_GRACE_MILLIS);
                 break;
-            } else if (!plan.timeLimit().isZero() && now - start >= plan.timeLimit().toMillis()) {
+            } else if (!plan.effectiveTimeLimit().isZero() && now - start >= plan.effectiveTimeLimit().toMillis()) {
                 status = RunStatus.TIMED_OUT;
-                reason = "time limit of " + Durations.format(plan.timeLimit()) + " reached; generators stopped";
+                reason = "time limit of " + Durations.format(plan.effectiveTimeLimit()) + " reached; generators stopped";
                 out.accept("perfgate: " + reason);
                 stop(STOP_GRACE_MILLIS);
                 break;
             }
             if (now >= nextProgress) {
                 if (!quiet) {
-                    out.accept(ProgressLine.format(now - start, plan.duration(), snapshot, fleet.generators()));
+                    out.accept(ProgressLine.format(now - start, plan.plannedDuration(), snapshot, fleet.generators()));
                 }
                 nextProgress += windowMillis;
             }
@@ -150,7 +150,7 @@ public final class PlanRunner {
         poll(tails, stats, System.currentTimeMillis());
         reportFailures(stats, reportedFailures);
         long end = System.currentTimeMillis();
-        out.accept(ProgressLine.format(end - start, plan.duration(), stats.snapshot(end), fleet.generators())
+        out.accept(ProgressLine.format(end - start, plan.plannedDuration(), stats.snapshot(end), fleet.generators())
                 .replaceFirst("^\\[perfgate\\]", "[perfgate] final"));
 
         List<String> failed = fleet.generators().stream().filter(g -> g.state() == Generator.State.FAILED)
