@@ -142,7 +142,7 @@ public final class PlanRunner {
                 if (!quiet) {
                     out.accept(ProgressLine.format(now - start, plan.plannedDuration(), snapshot, fleet.generators()));
                 }
-                nextProgress += windowMillis;
+                nextProgress = Math.max(nextProgress + windowMillis, now + windowMillis / 2);
             }
             sleep(TICK_MILLIS);
         }
