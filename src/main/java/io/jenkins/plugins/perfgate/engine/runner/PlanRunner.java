@@ -37,7 +37,7 @@ public final class PlanRunner {
     public static final String SUMMARY_FILE = "summary.json";
 
     private static final long TICK_MILLIS = 250;
-    private static final long STOP_GRACE_MILLIS = 10_000;
+    private static final long STOP_GRACE_MILLIS = 5_000;
     private static final long CANCEL_GRACE_MILLIS = 1_500;
     private static final int LOG_TAIL_LINES = 15;
 
@@ -94,8 +94,8 @@ public final class PlanRunner {
         GeneratorProvider provider = GeneratorProviders.forType(plan.generators().type());
         out.accept("perfgate: running " + plan.name() + " (" + plan.template().getFileName() + ") on "
                 + plan.generators().size() + " " + provider.type() + " generator(s), JMeter " + jmeter.version()
-                + (plan.duration().isZero() ? "" : ", planned " + Durations.format(plan.duration()))
-                + (plan.timeLimit().isZero() ? "" : ", time limit " + Durations.format(plan.timeLimit())));
+                + (plan.plannedDuration().isZero() ? "" : ", planned " + Durations.format(plan.plannedDuration()))
+                + (plan.effectiveTimeLimit().isZero() ? "" : ", time limit " + Durations.format(plan.effectiveTimeLimit())));
         long start = System.currentTimeMillis();
         fleet = provider.start(context);
         if (cancelReason != null) {
@@ -131,18 +131,18 @@ public final class PlanRunner {
                 out.accept("perfgate: aborting: " + reason);
                 stop(STOP_GRACE_MILLIS);
                 break;
-            } else if (!plan.timeLimit().isZero() && now - start >= plan.timeLimit().toMillis()) {
+            } else if (!plan.effectiveTimeLimit().isZero() && now - start >= plan.effectiveTimeLimit().toMillis()) {
                 status = RunStatus.TIMED_OUT;
-                reason = "time limit of " + Durations.format(plan.timeLimit()) + " reached; generators stopped";
+                reason = "time limit of " + Durations.format(plan.effectiveTimeLimit()) + " reached; generators stopped";
                 out.accept("perfgate: " + reason);
                 stop(STOP_GRACE_MILLIS);
                 break;
             }
             if (now >= nextProgress) {
                 if (!quiet) {
-                    out.accept(ProgressLine.format(now - start, plan.duration(), snapshot, fleet.generators()));
+                    out.accept(ProgressLine.format(now - start, plan.plannedDuration(), snapshot, fleet.generators()));
                 }
-                nextProgress += windowMillis;
+                nextProgress = Math.max(nextProgress + windowMillis, now + windowMillis / 2);
             }
             sleep(TICK_MILLIS);
         }
@@ -150,14 +150,14 @@ public final class PlanRunner {
         poll(tails, stats, System.currentTimeMillis());
         reportFailures(stats, reportedFailures);
         long end = System.currentTimeMillis();
-        out.accept(ProgressLine.format(end - start, plan.duration(), stats.snapshot(end), fleet.generators())
-                .replaceFirst("^\\[perfgate\\]", "[perfgate] final"));
+        out.accept(ProgressLine.formatFinal(end - start, stats.snapshot(end), fleet.generators()));
 
         List<String> failed = fleet.generators().stream().filter(g -> g.state() == Generator.State.FAILED)
                 .map(Generator::id).toList();
         if (!failed.isEmpty() && status == RunStatus.COMPLETE) {
             status = RunStatus.INCOMPLETE;
-            reason = "generator(s) " + String.join(", ", failed) + " failed; the others' results are kept";
+            reason = failed.size() == fleet.generators().size() ? "every generator failed"
+                    : "generator(s) " + String.join(", ", failed) + " failed; the others' results are kept";
         }
         List<Summarizer.Source> sources = sources(fleet.resultFiles());
         RunSummary summary = new Summarizer(AggregationOptions.defaults(), ReadOptions.defaults())
