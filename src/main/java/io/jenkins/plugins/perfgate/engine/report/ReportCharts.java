@@ -20,8 +20,8 @@ import org.jfree.chart.JFreeChart;
  */
 final class ReportCharts {
 
-    static final int WIDTH = 900;
-    static final int HEIGHT = 340;
+    static final int WIDTH = 760;
+    static final int HEIGHT = 320;
     /** Labels with their own trend chart (the busiest). */
     static final int TREND_LABELS = 3;
 

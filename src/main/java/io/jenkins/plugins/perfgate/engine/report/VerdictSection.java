@@ -67,7 +67,8 @@ final class VerdictSection {
         h.open("thead").open("tr");
         for (String c : new String[] {"Result", "Criterion", "Label", "Value", "Bound", "Baseline", "Change",
             "Noise", "Details"}) {
-            h.element("th", c);
+            boolean numeric = c.equals("Value") || c.equals("Baseline") || c.equals("Change");
+            h.element("th", c, "data-type", numeric ? "number" : "text");
         }
         h.close("tr").close("thead").open("tbody");
         for (VerdictLine l : v.lines()) {
