@@ -126,6 +126,39 @@ class ReportBrowserTest {
         }
     }
 
+    /**
+     * Inline SVG under the same policy: perfgate's SVG (presentation attributes) keeps its colours, while JFreeSVG's
+     * raw output (style attributes, blocked by style-src) falls back to black fills. This is why charts are
+     * converted, and why they may also be inlined into pages served under Jenkins' CSP.
+     */
+    @Test
+    void inlineSvgKeepsItsColoursUnderJenkinsCsp() throws Exception {
+        Path inline = Path.of("target", "report-browser", "inline").toAbsolutePath();
+        Files.createDirectories(inline);
+        var chart = io.jenkins.plugins.perfgate.engine.chart.OverTimeCharts.throughput(SyntheticRuns.run(3, 1, false));
+        String converted = io.jenkins.plugins.perfgate.engine.chart.ChartRenderer.svg(chart, 400, 200);
+        org.jfree.svg.SVGGraphics2D raw = new org.jfree.svg.SVGGraphics2D(400, 200);
+        chart.draw(raw, new java.awt.geom.Rectangle2D.Double(0, 0, 400, 200));
+        Files.writeString(inline.resolve("converted.html"), "<!DOCTYPE html><html><body>"
+                + converted.substring(converted.indexOf("<svg")) + "</body></html>");
+        Files.writeString(inline.resolve("raw.html"), "<!DOCTYPE html><html><body>" + raw.getSVGElement()
+                + "</body></html>");
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/report/", exchange -> serve(exchange, inline));
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/report/";
+            String firstRectFill = "return getComputedStyle(document.querySelector('svg rect')).fill;";
+            driver.get(base + "converted.html");
+            assertEquals("rgb(255, 255, 255)", driver.executeScript(firstRectFill), "background stays white");
+            driver.get(base + "raw.html");
+            assertEquals("rgb(0, 0, 0)", driver.executeScript(firstRectFill),
+                    "control: style attributes are blocked by the policy");
+        } finally {
+            server.stop(0);
+        }
+    }
+
     private String background(WebElement e) {
         return (String) driver.executeScript("return getComputedStyle(arguments[0]).backgroundColor;", e);
     }
