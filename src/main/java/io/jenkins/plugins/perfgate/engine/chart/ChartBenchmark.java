@@ -7,6 +7,7 @@ import io.jenkins.plugins.perfgate.engine.compare.Metric;
 import io.jenkins.plugins.perfgate.engine.compare.RunFigures;
 import io.jenkins.plugins.perfgate.engine.history.BuildRef;
 import io.jenkins.plugins.perfgate.engine.history.BuildResult;
+import io.jenkins.plugins.perfgate.engine.history.ChangePoint;
 import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
 import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
 import java.util.Arrays;
@@ -45,8 +46,8 @@ public final class ChartBenchmark {
                 .withBaseline("build #" + builds / 2, history.get(builds / 2).figures())
                 .withThresholds(List.of(new TrendMarkers.Threshold(TrendCharts.OVERALL, Metric.P95, 400,
                         "p95 < 400 ms")))
-                .withChangePoints(List.of(new TrendMarkers.ChangeMark(builds * 3L / 4, TrendCharts.OVERALL,
-                        "p95 +30 %")));
+                .withChangePoints(List.of(new ChangePoint(TrendCharts.OVERALL, Metric.P95,
+                        history.get(builds * 3 / 4).build(), 300, 390, 0.001)));
         Supplier<JFreeChart> empty = () -> TrendCharts.latency(List.of(), TrendCharts.OVERALL, TrendMarkers.none());
         Supplier<JFreeChart> full = () -> TrendCharts.latency(history, TrendCharts.OVERALL, markers);
         out.printf(Locale.ROOT, "chart benchmark: %d builds, %dx%d px, median of %d rounds after warm-up"

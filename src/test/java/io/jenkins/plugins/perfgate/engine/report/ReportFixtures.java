@@ -50,10 +50,9 @@ final class ReportFixtures {
         if (baseline.isPresent()) {
             markers = markers.withBaseline(baseline.get());
         }
-        markers = markers.withCriteria(criteria)
-                .withChangePoints(List.of(new TrendMarkers.ChangeMark(13, "TOTAL", "p95 +45 %")));
         List<HistoryEntry> all = new ArrayList<>(entries);
         all.add(candidate);
+        markers = markers.withCriteria(criteria).withDetectedChangePoints(new History(all, List.of()));
         return ReportInput.of(current).withTitle("Checkout load test").withBuild(build).withVerdict(verdict)
                 .withHistory(all, markers)
                 .withRawFiles(List.of(new RawLink("results.jtl", "../results/run 1.jtl"),
