@@ -108,6 +108,31 @@ class HtmlReportTest {
     }
 
     @Test
+    void aSteadyBuildShowsItsSmallChangesAsNoise() {
+        Html h = new Html();
+        LabelTable.render(ReportFixtures.build(1.0), h);
+        String overall = overallRow(h.toString());
+        assertFalse(overall.contains("delta-worse"), overall);
+        assertFalse(overall.contains("delta-better"), overall);
+        assertTrue(overall.contains("delta delta-noise"), overall);
+        Html regressed = new Html();
+        LabelTable.render(input, regressed);
+        String p95 = cell(overallRow(regressed.toString()), io.jenkins.plugins.perfgate.engine.compare.Metric.P95);
+        assertTrue(p95.contains("delta delta-worse"), p95);
+        String steadyP95 = cell(overall, io.jenkins.plugins.perfgate.engine.compare.Metric.P95);
+        assertTrue(steadyP95.contains("delta delta-noise"), steadyP95);
+    }
+
+    private static String cell(String row, io.jenkins.plugins.perfgate.engine.compare.Metric metric) {
+        return row.split("<td")[LabelTable.COLUMNS.indexOf(metric) + 1];
+    }
+
+    private static String overallRow(String table) {
+        int start = table.indexOf("<tr class=\"overall\">");
+        return table.substring(start, table.indexOf("</tr>", start));
+    }
+
+    @Test
     void reportWithoutVerdictOrHistorySaysSo() throws Exception {
         Path plain = Path.of("target", "report-test", "plain");
         String page = Files.readString(HtmlReport.write(ReportInput.of(SyntheticRuns.run(1, 1, false)), plain));
