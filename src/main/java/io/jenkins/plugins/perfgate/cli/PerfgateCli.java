@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The perfgate command line: {@code perfgate <command> ...}. Subcommands live beside this class. */
 @Command(name = "perfgate", mixinStandardHelpOptions = true, version = "perfgate 0.1",
         description = "Load tests as a release gate: run JMeter templates, summarise, compare, gate.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ReportCommand.class, BenchCommand.class})
 public final class PerfgateCli {
 
     /** Exit code for a usage error. */

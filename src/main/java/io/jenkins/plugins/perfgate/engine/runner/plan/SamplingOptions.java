@@ -1,0 +1,23 @@
+package io.jenkins.plugins.perfgate.engine.runner.plan;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How results are recorded and watched.
+ *
+ * @param progressInterval how often live progress is printed (at most 5 s)
+ * @param flushEachSample  whether JMeter flushes the result file after every sample (exact live figures at low
+ *                         rates; costs a write per sample). Off: JMeter writes in 8 kB blocks.
+ * @param jmeterProperties further JMeter properties for every generator (e.g. {@code jmeter.save.saveservice.*})
+ */
+public record SamplingOptions(Duration progressInterval, boolean flushEachSample, Map<String, String> jmeterProperties) {
+
+    public SamplingOptions {
+        jmeterProperties = Map.copyOf(jmeterProperties);
+    }
+
+    public static SamplingOptions defaults() {
+        return new SamplingOptions(Duration.ofSeconds(5), false, Map.of());
+    }
+}
