@@ -1,6 +1,6 @@
 package io.jenkins.plugins.perfgate.engine.chart;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import io.jenkins.plugins.perfgate.engine.compare.LabelFigures;
 import io.jenkins.plugins.perfgate.engine.compare.Metric;
@@ -36,11 +36,13 @@ public final class ChartBenchmark {
     public static void main(String[] args) {
         int builds = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
-        run(builds, rounds, System.out);
+        PrintWriter out = new PrintWriter(System.out, true);
+        run(builds, rounds, out);
+        out.flush();
     }
 
     /** Renders and prints median times; returns the median ms of the full PNG trend chart. */
-    public static double run(int builds, int rounds, PrintStream out) {
+    public static double run(int builds, int rounds, PrintWriter out) {
         List<HistoryEntry> history = syntheticHistory(builds, 42);
         TrendMarkers markers = TrendMarkers.none()
                 .withBaseline("build #" + builds / 2, history.get(builds / 2).figures())
@@ -60,6 +62,7 @@ public final class ChartBenchmark {
                 builds, fullPng);
         out.printf(Locale.ROOT, "  SVG  empty chart (baseline) %7.1f ms   %d-build trend %7.1f ms%n", emptySvg,
                 builds, fullSvg);
+        out.flush();
         return fullPng;
     }
 
