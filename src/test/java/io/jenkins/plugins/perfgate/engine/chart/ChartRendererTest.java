@@ -175,6 +175,23 @@ class ChartRendererTest {
     }
 
     @Test
+    void longRunsAreChartedInMinutes() {
+        var aggregator = new io.jenkins.plugins.perfgate.engine.stats.RunAggregator(
+                io.jenkins.plugins.perfgate.engine.stats.AggregationOptions.defaults());
+        for (int i = 0; i < 1800; i++) {
+            aggregator.accept(new io.jenkins.plugins.perfgate.engine.results.Sample(SyntheticRuns.START + i * 1000L,
+                    50, "a", "200", "OK", "t", true, "", 10, 10, 5, 20, 1));
+        }
+        RunSummary longRun = RunSummary.of(aggregator.aggregate(), aggregator.options(), List.of(), List.of(),
+                Map.of());
+        var plot = OverTimeCharts.throughput(longRun).getXYPlot();
+        assertEquals("time since start (min)", plot.getDomainAxis().getLabel());
+        assertEquals(30.0, plot.getDataset().getXValue(0, plot.getDataset().getItemCount(0) - 1), 1.0);
+        assertEquals("time since start (s)", OverTimeCharts.throughput(summary).getXYPlot().getDomainAxis()
+                .getLabel());
+    }
+
+    @Test
     void absurdSizesAreRejected() {
         JFreeChart chart = OverTimeCharts.throughput(summary);
         assertThrows(IllegalArgumentException.class, () -> ChartRenderer.png(chart, 0, 100));

@@ -144,6 +144,22 @@ class HtmlReportTest {
     }
 
     @Test
+    void perLabelTrendsAreNumberedAndLeftoversRemoved() throws Exception {
+        for (String kind : List.of("latency", "throughput", "errors")) {
+            for (int i = 1; i <= 4; i++) {
+                assertTrue(Files.exists(dir.resolve("trend-" + kind + "-label-" + i + ".svg")), kind + i);
+            }
+        }
+        Path again = Path.of("target", "report-test", "rewritten");
+        HtmlReport.write(input, again);
+        Files.writeString(again.resolve("trend-latency-label-9.svg"), "<svg/>");
+        String page = Files.readString(HtmlReport.write(ReportInput.of(input.summary()), again));
+        assertFalse(Files.exists(again.resolve("trend-latency-label-9.svg")), "stale per-label chart removed");
+        assertFalse(Files.exists(again.resolve("trend-latency-label-1.svg")), "no history, no per-label trend");
+        assertFalse(page.contains("trend-latency"));
+    }
+
+    @Test
     void emptyRunStillWritesAReport() throws Exception {
         var options = io.jenkins.plugins.perfgate.engine.stats.AggregationOptions.defaults();
         var empty = io.jenkins.plugins.perfgate.engine.summary.RunSummary.of(
