@@ -192,8 +192,17 @@ class ReportBrowserTest {
         }
     }
 
+    /** The whole page: the window is made as tall as the document for the shot, then restored. */
     private void screenshot(String name) throws IOException {
-        Files.write(SHOTS.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
+        org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+        long height = (Long) driver.executeScript("return document.documentElement.scrollHeight;");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(),
+                (int) Math.min(height + 100, 16_000)));
+        try {
+            Files.write(SHOTS.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
+        } finally {
+            driver.manage().window().setSize(before);
+        }
     }
 
     /** Serves the report folder like Jenkins serves archived artifacts: with its CSP on every file. */
