@@ -36,7 +36,7 @@ final class LabelTable {
         } else {
             h.element("p", "No baseline: changes are not shown.", "class", "legend");
         }
-        h.open("table", "id", "label-table", "class", "labels sortable");
+        h.open("div", "class", "table-wrap").open("table", "id", "label-table", "class", "labels sortable");
         h.open("thead").open("tr").element("th", "Label", "data-type", "text");
         for (Metric m : COLUMNS) {
             h.element("th", header(m), "data-type", "number");
@@ -48,7 +48,7 @@ final class LabelTable {
         for (int i = 0; i < rows.size(); i++) {
             row(rows.get(i), i == 0, input, judge, h);
         }
-        h.close("tbody").close("table").newline();
+        h.close("tbody").close("table").close("div").newline();
         removedLabels(input, h);
         h.close("section").newline();
     }
