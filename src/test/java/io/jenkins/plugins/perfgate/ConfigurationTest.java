@@ -173,6 +173,7 @@ class ConfigurationTest {
         assertEquals(403, get(j, "viewer", build + "report/"), "report without Run/Artifacts");
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.READ, Item.READ, Run.ARTIFACTS).everywhere().to("viewer"));
+        clients.clear();
         assertTrue(get(j, "viewer", build + "report/") != 403);
     }
 
@@ -181,19 +182,29 @@ class ConfigurationTest {
         assertTrue(status == 404 || status == 405, "GET must be refused for " + url + ", was " + status);
     }
 
-    private static int post(JenkinsRule j, String user, String path) throws Exception {
-        JenkinsRule.WebClient wc = j.createWebClient().login(user);
-        wc.setThrowExceptionOnFailingStatusCode(false);
+    /** One logged-in client per user: logging in is the slow part. */
+    private final java.util.Map<String, JenkinsRule.WebClient> clients = new java.util.HashMap<>();
+
+    private JenkinsRule.WebClient client(JenkinsRule j, String user) throws Exception {
+        JenkinsRule.WebClient wc = clients.get(user);
+        if (wc == null) {
+            wc = j.createWebClient();
+            wc.getOptions().setJavaScriptEnabled(false);
+            wc.withBasicApiToken(user);
+            wc.setThrowExceptionOnFailingStatusCode(false);
+            clients.put(user, wc);
+        }
+        return wc;
+    }
+
+    private int post(JenkinsRule j, String user, String path) throws Exception {
         WebRequest req = new WebRequest(new URL(j.getURL(), path), HttpMethod.POST);
-        wc.addCrumb(req);
-        WebResponse r = wc.getPage(req).getWebResponse();
+        // API-token authentication needs no crumb, as for API clients
+        WebResponse r = client(j, user).getPage(req).getWebResponse();
         return r.getStatusCode();
     }
 
-    private static int get(JenkinsRule j, String user, String path) throws Exception {
-        JenkinsRule.WebClient wc = j.createWebClient().login(user);
-        wc.setThrowExceptionOnFailingStatusCode(false);
-        wc.getOptions().setJavaScriptEnabled(false);
-        return wc.goTo(path, null).getWebResponse().getStatusCode();
+    private int get(JenkinsRule j, String user, String path) throws Exception {
+        return client(j, user).goTo(path, null).getWebResponse().getStatusCode();
     }
 }
