@@ -116,13 +116,22 @@ final class CsvJtlReader {
                         // a row longer than any JMeter writes: skip to the next physical line break
                         log.malformed(line, "", "row longer than " + MAX_ROW_BYTES + " bytes, skipped");
                         int nl = indexOfNewline(0, limit);
-                        long skipped = nl < 0 ? limit : nl + 1;
-                        base += skipped;
-                        System.arraycopy(buf, (int) skipped, buf, 0, limit - (int) skipped);
-                        limit -= (int) skipped;
-                        if (nl >= 0) {
-                            line++;
+                        while (nl < 0 && !eof) {
+                            base += limit;
+                            limit = 0;
+                            int n = readSafely(in, line);
+                            if (n < 0) {
+                                eof = true;
+                            } else {
+                                limit = n;
+                                nl = indexOfNewline(0, limit);
+                            }
                         }
+                        int skipped = nl < 0 ? limit : nl + 1;
+                        base += skipped;
+                        System.arraycopy(buf, skipped, buf, 0, limit - skipped);
+                        limit -= skipped;
+                        line++;
                         continue;
                     }
                     buf = Arrays.copyOf(buf, Math.min(MAX_ROW_BYTES, buf.length * 2));
@@ -150,6 +159,16 @@ final class CsvJtlReader {
             pos = next;
         }
         return new Outcome(base + pos, line - firstLine);
+    }
+
+    /** Fills the whole buffer from its start while skipping an overlong row; -1 at the end. */
+    private int readSafely(InputStream in, long line) {
+        try {
+            return in.read(buf, 0, buf.length);
+        } catch (IOException e) {
+            log.note(line, "", "read error while skipping an overlong row: " + e);
+            return -1;
+        }
     }
 
     private int indexOfNewline(int from, int to) {
