@@ -321,6 +321,7 @@ public final class CriteriaParser {
                 case "", "ms" -> Optional.of(1.0);
                 case "s" -> Optional.of(1000.0);
                 case "m", "min" -> Optional.of(60_000.0);
+                case "h" -> Optional.of(3_600_000.0);
                 default -> Optional.empty();
             };
             case PERCENT -> switch (u) {
@@ -346,7 +347,7 @@ public final class CriteriaParser {
     private static String allowedUnits(Metric metric, boolean vsBaseline) {
         String rel = vsBaseline ? ", or % for a relative change" : "";
         return switch (metric.unit()) {
-            case MILLIS -> "use ms, s or min" + rel;
+            case MILLIS -> "use ms, s, min or h" + rel;
             case PERCENT -> "use a bare number or %" + rel;
             case PER_SECOND -> "use a bare number or /s" + rel;
             case BYTES_PER_SECOND -> "use B/s, KB/s, MB/s or GB/s" + rel;

@@ -9,18 +9,17 @@ import java.util.Objects;
  * @param baseline          how the baseline is chosen
  * @param noiseWindow       passing builds whose per-build values measure run-to-run noise
  * @param minNoiseBuilds    fewer builds than this in the window: noise is not assessed and thresholds alone decide
- * @param bandK             half-width of the noise band in robust standard deviations (1.4826·MAD)
- * @param alpha             significance level of the U-test over repeated runs (one-sided)
+ * @param alpha             one-sided significance level of the noise tests (prediction interval, U-test)
  * @param incompleteRun     outcome when the run is not complete (FAIL by default; UNSTABLE allowed)
  * @param missingBaseline   outcome of a baseline criterion when there is no baseline (WARN by default)
  */
-public record GateOptions(BaselinePolicy baseline, int noiseWindow, int minNoiseBuilds, double bandK, double alpha,
+public record GateOptions(BaselinePolicy baseline, int noiseWindow, int minNoiseBuilds, double alpha,
         Outcome incompleteRun, Outcome missingBaseline) {
 
     public static final int DEFAULT_NOISE_WINDOW = 10;
     public static final int DEFAULT_MIN_NOISE_BUILDS = 5;
-    public static final double DEFAULT_BAND_K = 3.0;
-    public static final double DEFAULT_ALPHA = 0.01;
+    /** As Hunter / Apache Otava: rare false alarms even over many criteria and labels. */
+    public static final double DEFAULT_ALPHA = 0.001;
 
     public GateOptions {
         Objects.requireNonNull(baseline);
@@ -30,9 +29,6 @@ public record GateOptions(BaselinePolicy baseline, int noiseWindow, int minNoise
         if (minNoiseBuilds < 2 || minNoiseBuilds > noiseWindow) {
             throw new IllegalArgumentException("minimum noise builds must be 2 to the window (" + noiseWindow
                     + "), was " + minNoiseBuilds);
-        }
-        if (!(bandK > 0 && bandK <= 20)) {
-            throw new IllegalArgumentException("band k must be in (0, 20], was " + bandK);
         }
         if (!(alpha > 0 && alpha < 0.5)) {
             throw new IllegalArgumentException("alpha must be in (0, 0.5), was " + alpha);
@@ -45,30 +41,26 @@ public record GateOptions(BaselinePolicy baseline, int noiseWindow, int minNoise
 
     public static GateOptions defaults() {
         return new GateOptions(BaselinePolicy.defaultPolicy(), DEFAULT_NOISE_WINDOW, DEFAULT_MIN_NOISE_BUILDS,
-                DEFAULT_BAND_K, DEFAULT_ALPHA, Outcome.FAIL, Outcome.WARN);
+                DEFAULT_ALPHA, Outcome.FAIL, Outcome.WARN);
     }
 
     public GateOptions withBaseline(BaselinePolicy policy) {
-        return new GateOptions(policy, noiseWindow, minNoiseBuilds, bandK, alpha, incompleteRun, missingBaseline);
+        return new GateOptions(policy, noiseWindow, minNoiseBuilds, alpha, incompleteRun, missingBaseline);
     }
 
     public GateOptions withNoiseWindow(int window, int minBuilds) {
-        return new GateOptions(baseline, window, minBuilds, bandK, alpha, incompleteRun, missingBaseline);
-    }
-
-    public GateOptions withBandK(double k) {
-        return new GateOptions(baseline, noiseWindow, minNoiseBuilds, k, alpha, incompleteRun, missingBaseline);
+        return new GateOptions(baseline, window, minBuilds, alpha, incompleteRun, missingBaseline);
     }
 
     public GateOptions withAlpha(double a) {
-        return new GateOptions(baseline, noiseWindow, minNoiseBuilds, bandK, a, incompleteRun, missingBaseline);
+        return new GateOptions(baseline, noiseWindow, minNoiseBuilds, a, incompleteRun, missingBaseline);
     }
 
     public GateOptions withIncompleteRun(Outcome outcome) {
-        return new GateOptions(baseline, noiseWindow, minNoiseBuilds, bandK, alpha, outcome, missingBaseline);
+        return new GateOptions(baseline, noiseWindow, minNoiseBuilds, alpha, outcome, missingBaseline);
     }
 
     public GateOptions withMissingBaseline(Outcome outcome) {
-        return new GateOptions(baseline, noiseWindow, minNoiseBuilds, bandK, alpha, incompleteRun, outcome);
+        return new GateOptions(baseline, noiseWindow, minNoiseBuilds, alpha, incompleteRun, outcome);
     }
 }

@@ -8,8 +8,8 @@ import java.util.Locale;
  * <ul>
  * <li>with repetitions of the candidate build (two or more) and enough baseline values to reach the significance
  * level, a one-sided Mann-Whitney U test (as Go's benchstat and Google Benchmark's compare.py do);</li>
- * <li>otherwise the candidate value against the band median ± k·1.4826·MAD of the baseline window's per-build
- * values;</li>
+ * <li>otherwise the candidate value against a Student-t prediction interval of the baseline window's per-build
+ * values, outlier builds dropped ({@link PredictionInterval}): one-sided p-value;</li>
  * <li>with fewer baseline values than {@link GateOptions#minNoiseBuilds()} noise cannot be judged: the change counts
  * as significant, so the threshold alone decides (a gate that cannot tell must not pass silently).</li>
  * </ul>
@@ -31,7 +31,7 @@ public final class NoiseJudge {
         double candidateValue = RobustBand.median(candidate);
         double effect = Double.NaN;
         if (baseline.length >= 2) {
-            effect = RobustBand.of(baseline, options.bandK()).sigmas(candidateValue);
+            effect = PredictionInterval.of(baseline).sigmas(candidateValue);
         }
         if (candidate.length >= 2 && baseline.length >= 2) {
             double minP = MannWhitneyU.minimumPValue(baseline.length, candidate.length);
@@ -43,24 +43,26 @@ public final class NoiseJudge {
                         String.format(Locale.ROOT, "one-sided, α=%.3g", options.alpha()));
             }
             if (baseline.length >= options.minNoiseBuilds()) {
-                return band(baseline, candidate.length, candidateValue, upward, String.format(Locale.ROOT,
-                        "U-test cannot reach α=%.3g with %d vs %d runs (min p %.3g); band used on the median",
+                return interval(baseline, candidate.length, candidateValue, upward, String.format(Locale.ROOT,
+                        "U-test cannot reach α=%.3g with %d vs %d runs (min p %.3g); interval used on the median",
                         options.alpha(), candidate.length, baseline.length, minP));
             }
         }
         if (baseline.length >= options.minNoiseBuilds()) {
-            return band(baseline, candidate.length, candidateValue, upward, "");
+            return interval(baseline, candidate.length, candidateValue, upward, "");
         }
         return new Significance(Significance.Method.NOT_ASSESSED, Double.NaN, Double.NaN, Double.NaN, effect,
                 baseline.length, candidate.length, true, "only " + baseline.length + " baseline value(s), "
                         + options.minNoiseBuilds() + " needed to judge noise: the threshold alone decides");
     }
 
-    private Significance band(double[] baseline, int candidates, double value, boolean upward, String note) {
-        RobustBand band = RobustBand.of(baseline, options.bandK());
-        String kNote = String.format(Locale.ROOT, "k=%.3g", options.bandK());
-        return new Significance(Significance.Method.MAD_BAND, Double.NaN, band.low(), band.high(),
-                band.sigmas(value), baseline.length, candidates, band.beyond(value, upward),
-                note.isEmpty() ? kNote : kNote + "; " + note);
+    private Significance interval(double[] baseline, int candidates, double value, boolean upward, String note) {
+        PredictionInterval pi = PredictionInterval.of(baseline);
+        double p = pi.pValue(value, upward);
+        String base = String.format(Locale.ROOT, "one-sided, α=%.3g", options.alpha())
+                + (pi.dropped() > 0 ? ", " + pi.dropped() + " outlier build(s) left out" : "");
+        return new Significance(Significance.Method.PREDICTION_INTERVAL, p, pi.low(options.alpha()),
+                pi.high(options.alpha()), pi.sigmas(value), baseline.length, candidates, p <= options.alpha(),
+                note.isEmpty() ? base : base + "; " + note);
     }
 }

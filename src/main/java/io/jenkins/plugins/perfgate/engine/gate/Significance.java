@@ -7,10 +7,10 @@ import java.util.Objects;
  * Whether a change from the baseline stands out from run-to-run noise, and how that was judged.
  *
  * @param method        how it was judged
- * @param pValue        one-sided p-value of the test (NaN for a band)
- * @param bandLow       lower edge of the noise band (NaN when no band was used)
- * @param bandHigh      upper edge of the noise band (NaN when no band was used)
- * @param effectSigmas  the change in robust standard deviations of the baseline builds' values (NaN when unknown)
+ * @param pValue        one-sided p-value of the test (NaN when not assessed)
+ * @param bandLow       lower edge of the (1 - alpha) prediction interval (NaN for the U-test)
+ * @param bandHigh      upper edge of the (1 - alpha) prediction interval (NaN for the U-test)
+ * @param effectSigmas  the change in standard deviations of the baseline builds' values (NaN when unknown)
  * @param baselineRuns  per-build (or repeated-run) baseline values the judgement used
  * @param candidateRuns candidate values it used (repetitions of the build, else 1)
  * @param significant   whether the change is unlikely to be noise
@@ -23,8 +23,8 @@ public record Significance(Method method, double pValue, double bandLow, double 
     public enum Method {
         /** Mann-Whitney U test of the candidate's repetitions against the baseline's values. */
         MANN_WHITNEY_U("Mann-Whitney U"),
-        /** The candidate value against the band median ± k·MAD of the baseline window's per-build values. */
-        MAD_BAND("median±k·MAD band"),
+        /** The candidate value against a Student-t prediction interval of the window's per-build values. */
+        PREDICTION_INTERVAL("t prediction interval"),
         /** Too little history to judge noise: the threshold alone decides (conservative). */
         NOT_ASSESSED("not assessed");
 
@@ -51,7 +51,7 @@ public record Significance(Method method, double pValue, double bandLow, double 
             sb.append(String.format(Locale.ROOT, " p=%.4g", pValue));
         }
         if (!Double.isNaN(bandLow)) {
-            sb.append(String.format(Locale.ROOT, " band [%.4g, %.4g]", bandLow, bandHigh));
+            sb.append(String.format(Locale.ROOT, " interval [%.4g, %.4g]", bandLow, bandHigh));
         }
         if (method != Method.NOT_ASSESSED) {
             sb.append(" (").append(candidateRuns).append(" vs ").append(baselineRuns).append(" runs)");
