@@ -31,9 +31,11 @@ public final class ChartBenchmark {
     private ChartBenchmark() {
     }
 
+    /** Arguments: number of builds (1000), rounds (15). */
     public static void main(String[] args) {
         int builds = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        run(builds, 15, System.out);
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+        run(builds, rounds, System.out);
     }
 
     /** Renders and prints median times; returns the median ms of the full PNG trend chart. */
@@ -47,8 +49,8 @@ public final class ChartBenchmark {
                         "p95 +30 %")));
         Supplier<JFreeChart> empty = () -> TrendCharts.latency(List.of(), TrendCharts.OVERALL, TrendMarkers.none());
         Supplier<JFreeChart> full = () -> TrendCharts.latency(history, TrendCharts.OVERALL, markers);
-        out.printf(Locale.ROOT, "chart benchmark: %d builds, %dx%d px, median of %d rounds after warm-up%n",
-                builds, WIDTH, HEIGHT, rounds);
+        out.printf(Locale.ROOT, "chart benchmark: %d builds, %dx%d px, median of %d rounds after warm-up"
+                + " (headless: %s)%n", builds, WIDTH, HEIGHT, rounds, java.awt.GraphicsEnvironment.isHeadless());
         double emptyPng = median(empty, ChartFormat.PNG, rounds);
         double fullPng = median(full, ChartFormat.PNG, rounds);
         double emptySvg = median(empty, ChartFormat.SVG, rounds);
