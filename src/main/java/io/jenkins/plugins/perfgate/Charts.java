@@ -35,7 +35,8 @@ final class Charts {
      * A trend across builds of one label ({@code ""} for all samples): {@code latency}, {@code throughput} or
      * {@code errors}, with the baseline the next build would get, the criteria's lines and the change points.
      */
-    static JFreeChart trend(History history, String label, String metric, String baselinePolicy, String criteria) {
+    static JFreeChart trend(History history, String label, String metric, String baselinePolicy, String criteria,
+            String cacheKey) {
         String row = label == null || label.isEmpty() ? RunAggregator.OVERALL : label;
         TrendMarkers markers = TrendMarkers.none();
         try {
@@ -50,7 +51,7 @@ final class Charts {
         } catch (IllegalArgumentException e) {
             // a policy or criteria that no longer parse only lose their lines on the chart
         }
-        markers = markers.withChangePoints(ChangePoints.marks(history, row));
+        markers = markers.withChangePoints(ChangePoints.marks(history, row, cacheKey));
         List<HistoryEntry> entries = history.entries();
         return switch (metric) {
             case "throughput" -> TrendCharts.throughput(entries, row, markers);

@@ -43,6 +43,9 @@ final class JobHistoryStore implements HistoryStore {
     /** One lock and one parsed copy per index file: pages and builds share them. */
     private static final Map<String, Object> LOCKS = new ConcurrentHashMap<>();
     private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
+    /** Appends since start-up per index: superseded lines are compacted away every {@value #COMPACT_EVERY}. */
+    private static final Map<String, Integer> APPENDS = new ConcurrentHashMap<>();
+    static final int COMPACT_EVERY = 64;
 
     private record Cached(long length, long modified, History history) {
     }
@@ -51,8 +54,13 @@ final class JobHistoryStore implements HistoryStore {
     private final File index;
 
     JobHistoryStore(Job<?, ?> job) {
+        this(job, new File(new File(job.getRootDir(), PerfgateBuildAction.BUILD_DIR), "history.jsonl"));
+    }
+
+    /** A store over an index file; {@code job} (for full summaries) may be null in tests of the index itself. */
+    JobHistoryStore(Job<?, ?> job, File index) {
         this.job = job;
-        this.index = new File(new File(job.getRootDir(), PerfgateBuildAction.BUILD_DIR), "history.jsonl");
+        this.index = index;
     }
 
     File indexFile() {
@@ -108,7 +116,7 @@ final class JobHistoryStore implements HistoryStore {
 
     @Override
     public Optional<RunSummary> summary(long buildNumber) throws IOException {
-        Run<?, ?> r = job.getBuildByNumber((int) buildNumber);
+        Run<?, ?> r = job == null ? null : job.getBuildByNumber((int) buildNumber);
         if (r == null) {
             return Optional.empty();
         }
@@ -153,7 +161,9 @@ final class JobHistoryStore implements HistoryStore {
                 w.write(JSON.writeValueAsString(node));
                 w.write('\n');
             }
-            compactIfNeeded();
+            if (APPENDS.merge(index.getAbsolutePath(), 1, Integer::sum) % COMPACT_EVERY == 0) {
+                compactIfNeeded();
+            }
         }
     }
 

@@ -104,7 +104,8 @@ public final class PerfgateProjectAction implements Action {
 
     /** Change points per label and statistic across the history, newest first. */
     public List<ChangePointRow> getChangePoints() {
-        return ChangePoints.rows(history());
+        History h = history();
+        return ChangePoints.rows(h, cacheKey(new JobHistoryStore(job).indexFile().lastModified()));
     }
 
     /** Formats a history figure for the table. */
@@ -127,7 +128,7 @@ public final class PerfgateProjectAction implements Action {
         new Graph(stamp, w, h) {
             @Override
             protected JFreeChart createGraph() {
-                return Charts.trend(history, label, metric, policy, criteria);
+                return Charts.trend(history, label, metric, policy, criteria, cacheKey(stamp));
             }
         }.doPng(req, rsp);
     }
@@ -142,6 +143,10 @@ public final class PerfgateProjectAction implements Action {
             }
         }
         return null;
+    }
+
+    private String cacheKey(long stamp) {
+        return job.getFullName() + "@" + stamp;
     }
 
     private static int clamp(String v, int dflt) {

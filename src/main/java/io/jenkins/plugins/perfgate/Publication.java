@@ -64,7 +64,7 @@ final class Publication {
 
         boolean report = false;
         if (s.html) {
-            report = Reports.write(summary, verdict, history, new File(dir, "report"), listener);
+            report = Reports.write(title, summary, ref, verdict, history, criteria, new File(dir, "report"), listener);
         }
 
         Result after = resultOf(verdict.result(), run.getResult(), s.returnOnly);

@@ -106,6 +106,16 @@ class PublishTest {
             assertNotNull(ImageIO.read(in));
         }
         assertEquals(3, new JobHistoryStore(p).load().entries().size());
+
+        // the archived HTML report, served with Jenkins' Content-Security-Policy for user content
+        assertTrue(report.asNormalizedText().contains("Full HTML report"));
+        Page html = wc.goTo(b1.getUrl() + "perfgate/report/index.html", null);
+        String csp = html.getWebResponse().getResponseHeaderValue("Content-Security-Policy");
+        assertNotNull(csp, "archived report is served with a CSP");
+        assertTrue(csp.contains("sandbox") && csp.contains("default-src 'none'"), csp);
+        String body = html.getWebResponse().getContentAsString();
+        assertTrue(body.contains("home"), "report lists the labels");
+        assertFalse(body.contains(HOSTILE), "hostile label escaped in the HTML report");
     }
 
     @Test

@@ -15,13 +15,41 @@ final class TestBuilders {
 
     /** Writes a file into the workspace, as a build's own step would. */
     static TestBuilder writeFile(String path, String content) {
-        return new TestBuilder() {
-            @Override
-            public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
-                    throws InterruptedException, IOException {
-                build.getWorkspace().child(path).write(content, StandardCharsets.UTF_8.name());
-                return true;
-            }
-        };
+        return new WriteFile(path, content);
+    }
+
+    static final class WriteFile extends TestBuilder {
+        private final String path;
+        private final String content;
+
+        WriteFile(String path, String content) {
+            this.path = path;
+            this.content = content;
+        }
+
+        @Override
+        public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
+                throws InterruptedException, IOException {
+            build.getWorkspace().child(path).write(content, StandardCharsets.UTF_8.name());
+            return true;
+        }
+    }
+
+    /** Copies a template from the project into the workspace, as a checkout would. */
+    static final class CopyTemplate extends TestBuilder {
+        private final String from;
+        private final String to;
+
+        CopyTemplate(String from, String to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
+                throws InterruptedException, IOException {
+            build.getWorkspace().child(to).copyFrom(new hudson.FilePath(new java.io.File(from)));
+            return true;
+        }
     }
 }
