@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code perfgate history}: release-over-release table with change points; CSV and JSON export. */
 @Command(name = "history", mixinStandardHelpOptions = true,
-        description = "Prints per label p95, error % and rps of every recorded build with change points marked (*).")
+        description = "Prints per label p95, error %% and rps of every recorded build with change points marked (*).")
 public final class HistoryCommand implements Callable<Integer> {
 
     @Spec

@@ -1,0 +1,191 @@
+package io.jenkins.plugins.perfgate.cli;
+
+import io.jenkins.plugins.perfgate.engine.results.ReadOptions;
+import io.jenkins.plugins.perfgate.engine.results.ResultsReadException;
+import io.jenkins.plugins.perfgate.engine.results.SubResultMode;
+import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
+import io.jenkins.plugins.perfgate.engine.summary.ReadProblem;
+import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
+import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
+import io.jenkins.plugins.perfgate.engine.summary.Summarizer;
+import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.PatternSyntaxException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code perfgate report FILE...}: summarises JMeter result files, prints a per-label table, writes the JSON. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Summarises JMeter result files (CSV or XML, plain or gzip) into a per-label table and a run "
+            + "summary JSON.",
+            "Exit codes: 0 ok, 2 usage error, 3 unreadable or invalid input (also when rows had to be skipped, "
+            + "unless --allow-malformed)."})
+public final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "JMeter result files (.jtl/.csv/.xml, .gz)")
+    List<Path> files;
+
+    @Option(names = "--out", paramLabel = "JSON", description = "write the run summary JSON here")
+    Path out;
+
+    @Option(names = "--apdex-t", paramLabel = "MS", defaultValue = "500",
+            description = "Apdex threshold T in ms (tolerated up to 4T), default ${DEFAULT-VALUE}")
+    long apdexT;
+
+    @Option(names = "--include", paramLabel = "REGEX", description = "only labels matching this (whole label)")
+    String include;
+
+    @Option(names = "--exclude", paramLabel = "REGEX", description = "leave out labels matching this")
+    String exclude;
+
+    @Option(names = "--group-query-strings", description = "count /path?a=1 and /path?a=2 under /path")
+    boolean groupQueryStrings;
+
+    @Option(names = "--interval", paramLabel = "MS", defaultValue = "1000",
+            description = "finest over-time interval in ms, default ${DEFAULT-VALUE}")
+    long intervalMillis;
+
+    @Option(names = "--columns", paramLabel = "COLS", split = ",",
+            description = "column order of CSV files without header, e.g. timeStamp,elapsed,label,responseCode,"
+                    + "success (default: JMeter's default set matching the field count)")
+    List<String> columns;
+
+    @Option(names = "--delimiter", paramLabel = "CHAR",
+            description = "CSV delimiter: , ; | or tab (default: detected)")
+    String delimiter;
+
+    @Option(names = "--timestamp-format", paramLabel = "PATTERN",
+            description = "jmeter.save.saveservice.timestamp_format of the files, e.g. 'yyyy/MM/dd HH:mm:ss.SSS'")
+    String timestampFormat;
+
+    @Option(names = "--time-zone", paramLabel = "ZONE",
+            description = "zone of formatted timestamps (default: this machine's)")
+    String timeZone;
+
+    @Option(names = "--top-level-only",
+            description = "count only top-level XML samples, not their sub-results (default: sub-results are rows "
+                    + "of their own, as in JMeter's CSV output)")
+    boolean topLevelOnly;
+
+    @Option(names = "--generator-per-file",
+            description = "treat each file as one load generator (id: file name) and keep per-generator figures")
+    boolean generatorPerFile;
+
+    @Option(names = "--threads", paramLabel = "N", description = "threads per large CSV file (default: cores)")
+    Integer threads;
+
+    @Option(names = "--allow-malformed", description = "exit 0 although some rows could not be read")
+    boolean allowMalformed;
+
+    @Mixin
+    HtmlReportOption html;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter outWriter = spec.commandLine().getOut();
+        Summarizer summarizer = summarizer();
+        List<Summarizer.Source> sources = new ArrayList<>();
+        for (Path f : files) {
+            sources.add(new Summarizer.Source(f, generatorPerFile ? f.getFileName().toString() : ""));
+        }
+        RunSummary summary;
+        try {
+            summary = summarizer.summarize(sources);
+        } catch (ResultsReadException e) {
+            err.println("perfgate report: " + e.getMessage());
+            return PerfgateCli.EXIT_INVALID_INPUT;
+        }
+        for (ReadProblem p : summary.problems()) {
+            err.println(p);
+        }
+        if (summary.malformedLines() > summary.problems().size()) {
+            err.println("(" + summary.malformedLines() + " malformed rows in total)");
+        }
+        outWriter.print(LabelTable.render(summary));
+        outWriter.printf("%d samples from %d file(s); status %s%s%n", summary.sampleCount(), summary.sources().size(),
+                summary.status(), summary.statusReason().isEmpty() ? "" : " (" + summary.statusReason() + ")");
+        outWriter.flush();
+        if (out != null) {
+            try {
+                SummaryJson.write(summary, out);
+            } catch (IOException e) {
+                err.println("perfgate report: cannot write " + out + ": " + e.getMessage());
+                return PerfgateCli.EXIT_INVALID_INPUT;
+            }
+            outWriter.println("summary written to " + out);
+        }
+        List<Path> raw = new ArrayList<>(files);
+        raw.add(out);
+        if (!html.write(summary, "perfgate report: " + files.stream().map(f -> String.valueOf(f.getFileName()))
+                .collect(java.util.stream.Collectors.joining(", ")), raw, outWriter, err)) {
+            return PerfgateCli.EXIT_INVALID_INPUT;
+        }
+        if (summary.status() == RunStatus.COMPLETE) {
+            return 0;
+        }
+        boolean onlyMalformed = summary.status() == RunStatus.INCOMPLETE && summary.overall().count() > 0;
+        if (allowMalformed && onlyMalformed) {
+            return 0;
+        }
+        err.println("perfgate report: results are " + summary.status() + ": " + summary.statusReason());
+        return PerfgateCli.EXIT_INVALID_INPUT;
+    }
+
+    private Summarizer summarizer() {
+        try {
+            AggregationOptions agg = AggregationOptions.defaults().withApdexT(apdexT).withInclude(include)
+                    .withExclude(exclude).withInterval(intervalMillis, AggregationOptions.defaults().maxIntervals());
+            if (groupQueryStrings) {
+                agg = agg.withGrouping(List.of(AggregationOptions.LabelRewrite.stripQueryString()));
+            }
+            ReadOptions read = ReadOptions.defaults()
+                    .withSubResults(topLevelOnly ? SubResultMode.TOP_LEVEL_ONLY : SubResultMode.AS_ROWS);
+            if (columns != null) {
+                read = read.withColumns(columns);
+            }
+            if (delimiter != null) {
+                read = read.withDelimiter(delimiter(delimiter));
+            }
+            if (timestampFormat != null) {
+                read = read.withTimestampFormat(timestampFormat);
+            }
+            if (timeZone != null) {
+                read = read.withZone(ZoneId.of(timeZone));
+            }
+            Summarizer s = new Summarizer(agg, read);
+            return threads == null ? s : s.withThreads(threads);
+        } catch (PatternSyntaxException e) {
+            throw new ParameterException(spec.commandLine(), "invalid regular expression: " + e.getMessage());
+        } catch (IllegalArgumentException | DateTimeException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private char delimiter(String text) {
+        if ("tab".equalsIgnoreCase(text) || "\\t".equals(text) || "\t".equals(text)) {
+            return '\t';
+        }
+        if (text.length() != 1) {
+            throw new ParameterException(spec.commandLine(), "--delimiter must be one character or 'tab', was '"
+                    + text + "'; known: " + Arrays.asList(",", ";", "|", "tab"));
+        }
+        return text.charAt(0);
+    }
+}

@@ -1,0 +1,507 @@
+package io.jenkins.plugins.perfgate.engine.results;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Streams the rows of a CSV result file (after its header) into samples. Works on bytes: fields are located in a
+ * reusable buffer and only decoded when a sample needs them, repeated texts are decoded once ({@link StringCache}),
+ * numbers are parsed in place. Quoted fields may hold delimiters, doubled quotes and line breaks. Rows that cannot
+ * be read are counted and reported ({@link ProblemLog}); an incomplete last row is skipped as a truncated tail.
+ * Not thread-safe: one per file or chunk.
+ */
+final class CsvJtlReader {
+
+    /** Longest row accepted; a longer one is skipped as malformed (keeps memory bounded on garbage input). */
+    static final int MAX_ROW_BYTES = 4 << 20;
+    private static final int BUFFER = 1 << 20;
+    private static final int MAX_FIELDS = 4096;
+    private static final int NEED_MORE = -1;
+    private static final int END = -2;
+    private static final long INVALID = Long.MIN_VALUE;
+
+    private enum RowStatus { OK, UNCLOSED_QUOTE, TEXT_AFTER_QUOTE, TOO_MANY_FIELDS }
+
+    /** Where a parse stopped: the stream offset after the last row read and the line breaks consumed. */
+    record Outcome(long endOffset, long lines) {
+    }
+
+    private final byte delimiter;
+    private final int fieldCount;
+    private final int iTimeStamp;
+    private final int iElapsed;
+    private final int iLabel;
+    private final int iCode;
+    private final int iMessage;
+    private final int iThread;
+    private final int iSuccess;
+    private final int iFailure;
+    private final int iBytes;
+    private final int iSent;
+    private final int iAllThreads;
+    private final int iLatency;
+    private final int iConnect;
+    private final TimestampParser timestamps;
+    private final ProblemLog log;
+    private final SampleSink sink;
+    private final StringCache labels = new StringCache();
+    private final StringCache codes = new StringCache();
+    private final StringCache messages = new StringCache();
+    private final StringCache threads = new StringCache();
+    private final StringCache failures = new StringCache();
+
+    private byte[] buf = new byte[BUFFER];
+    private int[] starts = new int[32];
+    private int[] ends = new int[32];
+    private boolean[] escaped = new boolean[32];
+    private int nf;
+    private long rowLines;
+    private RowStatus status;
+    private boolean unterminated;
+    private long samples;
+
+    CsvJtlReader(CsvLayout layout, ReadOptions options, ProblemLog log, SampleSink sink) {
+        this.delimiter = (byte) layout.delimiter();
+        this.fieldCount = layout.fieldCount();
+        this.iTimeStamp = layout.indexOf(JMeterColumns.TIME_STAMP);
+        this.iElapsed = layout.indexOf(JMeterColumns.ELAPSED);
+        this.iLabel = layout.indexOf(JMeterColumns.LABEL);
+        this.iCode = layout.indexOf(JMeterColumns.RESPONSE_CODE);
+        this.iMessage = layout.indexOf(JMeterColumns.RESPONSE_MESSAGE);
+        this.iThread = layout.indexOf(JMeterColumns.THREAD_NAME);
+        this.iSuccess = layout.indexOf(JMeterColumns.SUCCESS);
+        this.iFailure = layout.indexOf(JMeterColumns.FAILURE_MESSAGE);
+        this.iBytes = layout.indexOf(JMeterColumns.BYTES);
+        this.iSent = layout.indexOf(JMeterColumns.SENT_BYTES);
+        this.iAllThreads = layout.indexOf(JMeterColumns.ALL_THREADS);
+        this.iLatency = layout.indexOf(JMeterColumns.LATENCY);
+        this.iConnect = layout.indexOf(JMeterColumns.CONNECT);
+        this.timestamps = new TimestampParser(options.timestampFormat(), options.zone());
+        this.log = log;
+        this.sink = sink;
+    }
+
+    long samples() {
+        return samples;
+    }
+
+    /**
+     * Reads rows from {@code in} until its end, or until the first row boundary at or after {@code stopAt} bytes.
+     *
+     * @param firstLine line number of the first row (for problems)
+     */
+    Outcome parse(InputStream in, long stopAt, long firstLine) {
+        int pos = 0;
+        int limit = 0;
+        long base = 0;
+        boolean eof = false;
+        long line = firstLine;
+        while (base + pos < stopAt) {
+            int next = parseRow(pos, limit, eof);
+            if (next == END) {
+                break;
+            }
+            if (next == NEED_MORE) {
+                if (pos > 0) {
+                    System.arraycopy(buf, pos, buf, 0, limit - pos);
+                    base += pos;
+                    limit -= pos;
+                    pos = 0;
+                }
+                if (limit == buf.length) {
+                    if (buf.length >= MAX_ROW_BYTES) {
+                        // a row longer than any JMeter writes: skip to the next physical line break
+                        log.malformed(line, "", "row longer than " + MAX_ROW_BYTES + " bytes, skipped");
+                        int nl = indexOfNewline(0, limit);
+                        while (nl < 0 && !eof) {
+                            base += limit;
+                            limit = 0;
+                            int n = readSafely(in, line);
+                            if (n < 0) {
+                                eof = true;
+                            } else {
+                                limit = n;
+                                nl = indexOfNewline(0, limit);
+                            }
+                        }
+                        int skipped = nl < 0 ? limit : nl + 1;
+                        base += skipped;
+                        System.arraycopy(buf, skipped, buf, 0, limit - skipped);
+                        limit -= skipped;
+                        line++;
+                        continue;
+                    }
+                    buf = Arrays.copyOf(buf, Math.min(MAX_ROW_BYTES, buf.length * 2));
+                }
+                try {
+                    int n = in.read(buf, limit, buf.length - limit);
+                    if (n < 0) {
+                        eof = true;
+                    } else {
+                        limit += n;
+                    }
+                } catch (EOFException e) {
+                    eof = true;
+                    log.truncatedTail(line, "the compressed data ends early (" + e.getMessage() + ")");
+                    limit = pos; // drop the partial row
+                } catch (IOException e) {
+                    eof = true;
+                    log.malformed(line, "", "read error, the rest of the file is skipped: " + e);
+                    limit = pos;
+                }
+                continue;
+            }
+            handleRow(pos, line);
+            line += rowLines;
+            pos = next;
+        }
+        return new Outcome(base + pos, line - firstLine);
+    }
+
+    /** Fills the whole buffer from its start while skipping an overlong row; -1 at the end. */
+    private int readSafely(InputStream in, long line) {
+        try {
+            return in.read(buf, 0, buf.length);
+        } catch (IOException e) {
+            log.note(line, "", "read error while skipping an overlong row: " + e);
+            return -1;
+        }
+    }
+
+    private int indexOfNewline(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buf[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Locates the fields of the row at {@code p}; returns the position after it, NEED_MORE or END. */
+    private int parseRow(int p, int limit, boolean eof) {
+        nf = 0;
+        rowLines = 0;
+        status = RowStatus.OK;
+        unterminated = false;
+        if (p >= limit) {
+            return eof ? END : NEED_MORE;
+        }
+        final byte[] b = buf;
+        final byte d = delimiter;
+        while (true) {
+            if (nf == starts.length) {
+                if (nf >= MAX_FIELDS) {
+                    status = RowStatus.TOO_MANY_FIELDS;
+                    return skipLine(p, limit, eof);
+                }
+                starts = Arrays.copyOf(starts, nf * 2);
+                ends = Arrays.copyOf(ends, nf * 2);
+                escaped = Arrays.copyOf(escaped, nf * 2);
+            }
+            if (p < limit && b[p] == '"') {
+                int q = p + 1;
+                boolean esc = false;
+                while (true) {
+                    if (q >= limit) {
+                        if (!eof) {
+                            return NEED_MORE;
+                        }
+                        status = RowStatus.UNCLOSED_QUOTE;
+                        unterminated = true;
+                        return limit;
+                    }
+                    byte c = b[q];
+                    if (c == '"') {
+                        if (q + 1 >= limit && !eof) {
+                            return NEED_MORE;
+                        }
+                        if (q + 1 < limit && b[q + 1] == '"') {
+                            esc = true;
+                            q += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    if (c == '\n') {
+                        rowLines++;
+                    }
+                    q++;
+                }
+                starts[nf] = p + 1;
+                ends[nf] = q;
+                escaped[nf] = esc;
+                nf++;
+                p = q + 1;
+                if (p >= limit) {
+                    if (!eof) {
+                        return NEED_MORE;
+                    }
+                    unterminated = true;
+                    return p;
+                }
+                byte c = b[p];
+                if (c == d) {
+                    p++;
+                    continue;
+                }
+                if (c == '\n') {
+                    rowLines++;
+                    return p + 1;
+                }
+                if (c == '\r') {
+                    if (p + 1 >= limit) {
+                        if (!eof) {
+                            return NEED_MORE;
+                        }
+                        unterminated = true;
+                        return p + 1;
+                    }
+                    if (b[p + 1] == '\n') {
+                        rowLines++;
+                        return p + 2;
+                    }
+                }
+                status = RowStatus.TEXT_AFTER_QUOTE;
+                return skipLine(p, limit, eof);
+            }
+            int q = endOfUnquoted(b, p, limit, d);
+            if (q >= limit) {
+                if (!eof) {
+                    return NEED_MORE;
+                }
+                int e = q > p && b[q - 1] == '\r' ? q - 1 : q;
+                starts[nf] = p;
+                ends[nf] = e;
+                escaped[nf] = false;
+                nf++;
+                unterminated = true;
+                return q;
+            }
+            int e = b[q] == '\n' && q > p && b[q - 1] == '\r' ? q - 1 : q;
+            starts[nf] = p;
+            ends[nf] = e;
+            escaped[nf] = false;
+            nf++;
+            if (b[q] == d) {
+                p = q + 1;
+                continue;
+            }
+            rowLines++;
+            return q + 1;
+        }
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long NEWLINES = '\n' * ONES;
+
+    /**
+     * Position of the first delimiter or line feed at or after {@code p} (limit when none), eight bytes at a time:
+     * a byte equal to the one looked for becomes zero after the XOR, and the classic "has a zero byte" test finds
+     * the lowest such byte exactly.
+     */
+    private static int endOfUnquoted(byte[] b, int p, int limit, byte d) {
+        long delimiters = (d & 0xffL) * ONES;
+        int q = p;
+        while (q + 8 <= limit) {
+            long w = (long) LONGS.get(b, q);
+            long x = w ^ delimiters;
+            long y = w ^ NEWLINES;
+            long found = ((x - ONES) & ~x & HIGHS) | ((y - ONES) & ~y & HIGHS);
+            if (found != 0) {
+                return q + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+            q += 8;
+        }
+        while (q < limit) {
+            byte c = b[q];
+            if (c == d || c == '\n') {
+                return q;
+            }
+            q++;
+        }
+        return q;
+    }
+
+    private int skipLine(int p, int limit, boolean eof) {
+        int nl = indexOfNewline(p, limit);
+        if (nl < 0) {
+            if (!eof) {
+                return NEED_MORE;
+            }
+            unterminated = true;
+            return limit;
+        }
+        rowLines++;
+        return nl + 1;
+    }
+
+    private void handleRow(int rowStart, long line) {
+        switch (status) {
+            case UNCLOSED_QUOTE -> {
+                log.truncatedTail(line, "a quoted field is not closed");
+                return;
+            }
+            case TEXT_AFTER_QUOTE -> {
+                problem(line, "", "text after the closing quote of a field");
+                return;
+            }
+            case TOO_MANY_FIELDS -> {
+                problem(line, "", "more than " + MAX_FIELDS + " fields");
+                return;
+            }
+            default -> {
+            }
+        }
+        if (nf == 1 && starts[0] == ends[0]) {
+            return; // blank line
+        }
+        if (nf != fieldCount) {
+            problem(line, "", "expected " + fieldCount + " fields, found " + nf);
+            return;
+        }
+        final byte[] b = buf;
+        long ts = escaped[iTimeStamp] ? INVALID : timestamps.parse(b, starts[iTimeStamp], ends[iTimeStamp]);
+        if (ts == INVALID) {
+            problem(line, JMeterColumns.TIME_STAMP, "not a timestamp: '" + shown(iTimeStamp) + "'");
+            return;
+        }
+        long elapsed = number(iElapsed);
+        if (elapsed == INVALID || starts[iElapsed] == ends[iElapsed]) {
+            problem(line, JMeterColumns.ELAPSED, "not a number: '" + shown(iElapsed) + "'");
+            return;
+        }
+        boolean success;
+        String code = iCode < 0 ? "" : string(iCode, codes);
+        if (iSuccess >= 0) {
+            int s = starts[iSuccess];
+            int len = ends[iSuccess] - s;
+            if (len == 4 && (b[s] | 0x20) == 't' && (b[s + 1] | 0x20) == 'r' && (b[s + 2] | 0x20) == 'u'
+                    && (b[s + 3] | 0x20) == 'e') {
+                success = true;
+            } else if (len == 5 && (b[s] | 0x20) == 'f' && (b[s + 1] | 0x20) == 'a' && (b[s + 2] | 0x20) == 'l'
+                    && (b[s + 3] | 0x20) == 's' && (b[s + 4] | 0x20) == 'e') {
+                success = false;
+            } else {
+                problem(line, JMeterColumns.SUCCESS, "not true or false: '" + shown(iSuccess) + "'");
+                return;
+            }
+        } else {
+            // without a success column: HTTP 4xx/5xx and non-HTTP failures count as errors
+            success = !(code.startsWith("4") || code.startsWith("5") || code.startsWith("Non HTTP"));
+        }
+        long bytes = optionalNumber(iBytes);
+        long sent = optionalNumber(iSent);
+        long all = optionalNumber(iAllThreads);
+        long latency = optionalNumber(iLatency);
+        long connect = optionalNumber(iConnect);
+        if (bytes == INVALID || sent == INVALID || all == INVALID || latency == INVALID || connect == INVALID) {
+            int bad = bytes == INVALID ? iBytes : sent == INVALID ? iSent : all == INVALID ? iAllThreads
+                    : latency == INVALID ? iLatency : iConnect;
+            problem(line, columnName(bad), "not a number: '" + shown(bad) + "'");
+            return;
+        }
+        if (unterminated && !complete()) {
+            log.truncatedTail(line, "the last line has no line break");
+            return;
+        }
+        sink.accept(new Sample(ts, elapsed, string(iLabel, labels), code,
+                iMessage < 0 ? "" : string(iMessage, messages), iThread < 0 ? "" : string(iThread, threads),
+                success, iFailure < 0 ? "" : string(iFailure, failures), bytes, sent,
+                (int) Math.min(Integer.MAX_VALUE, all), latency, connect));
+        samples++;
+    }
+
+    /**
+     * Whether a last row without line break looks whole. JMeter always ends a row with a line break, so a row
+     * without one was cut off unless its last field is a complete value (hand-made files often lack the final
+     * line break): the last field must be non-empty.
+     */
+    private boolean complete() {
+        return ends[nf - 1] > starts[nf - 1];
+    }
+
+    private void problem(long line, String field, String reason) {
+        // a last row without line break that has all its fields was written whole: its errors are its own
+        if (unterminated && (nf != fieldCount || !complete())) {
+            log.truncatedTail(line, (field.isEmpty() ? "" : field + ": ") + reason);
+        } else {
+            log.malformed(line, field, reason);
+        }
+    }
+
+    private String columnName(int index) {
+        if (index == iBytes) {
+            return JMeterColumns.BYTES;
+        } else if (index == iSent) {
+            return JMeterColumns.SENT_BYTES;
+        } else if (index == iAllThreads) {
+            return JMeterColumns.ALL_THREADS;
+        } else if (index == iLatency) {
+            return JMeterColumns.LATENCY;
+        }
+        return JMeterColumns.CONNECT;
+    }
+
+    private long optionalNumber(int i) {
+        if (i < 0 || starts[i] == ends[i]) {
+            return 0;
+        }
+        return number(i);
+    }
+
+    /** A decimal integer field, or INVALID. */
+    private long number(int i) {
+        if (escaped[i]) {
+            return INVALID;
+        }
+        int p = starts[i];
+        int e = ends[i];
+        if (p == e) {
+            return 0;
+        }
+        boolean negative = buf[p] == '-';
+        if (negative) {
+            p++;
+        }
+        if (p == e || e - p > 18) {
+            return INVALID;
+        }
+        long v = 0;
+        for (; p < e; p++) {
+            int digit = buf[p] - '0';
+            if (digit < 0 || digit > 9) {
+                return INVALID;
+            }
+            v = v * 10 + digit;
+        }
+        return negative ? -v : v;
+    }
+
+    private String string(int i, StringCache cache) {
+        if (escaped[i]) {
+            return text(i);
+        }
+        return cache.get(buf, starts[i], ends[i]);
+    }
+
+    /** The decoded text of a field (doubled quotes undone), for messages and rare escaped fields. */
+    private String text(int i) {
+        String s = new String(buf, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8);
+        return escaped[i] ? s.replace("\"\"", "\"") : s;
+    }
+
+    /** A field as shown in a problem: abbreviated. */
+    private String shown(int i) {
+        String s = text(i);
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+}

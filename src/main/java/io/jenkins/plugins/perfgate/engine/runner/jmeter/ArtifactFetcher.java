@@ -1,0 +1,130 @@
+package io.jenkins.plugins.perfgate.engine.runner.jmeter;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Gets one verified artifact onto disk: from the local Maven repository when it holds a copy with the expected
+ * SHA-1, otherwise from a remote Maven repository (Maven Central by default). A file that fails its checksum is never
+ * left at the destination.
+ */
+public final class ArtifactFetcher {
+
+    /** Maven Central. */
+    public static final URI MAVEN_CENTRAL = URI.create("https://repo.maven.apache.org/maven2/");
+
+    private static final int ATTEMPTS = 3;
+
+    private final Optional<Path> localRepository;
+    private final Optional<URI> remote;
+    private final HttpClient http;
+    private final Consumer<String> log;
+
+    /**
+     * @param localRepository a Maven repository to copy from first (e.g. {@code ~/.m2/repository}), may be empty
+     * @param remote          a remote Maven repository root to download from, empty for offline
+     * @param log             receives one line per notable event (download, rejected local copy)
+     */
+    public ArtifactFetcher(Optional<Path> localRepository, Optional<URI> remote, Consumer<String> log) {
+        this.localRepository = localRepository;
+        this.remote = remote.map(u -> u.toString().endsWith("/") ? u : URI.create(u + "/"));
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.log = log;
+    }
+
+    /** The local Maven repository and Maven Central, as Maven itself would use them. */
+    public static ArtifactFetcher standard(Consumer<String> log) {
+        String configured = System.getProperty("maven.repo.local");
+        Path local = configured != null ? Path.of(configured)
+                : Path.of(System.getProperty("user.home"), ".m2", "repository");
+        String mirror = System.getenv("PERFGATE_MAVEN_REPOSITORY");
+        URI remote = mirror != null && !mirror.isBlank() ? URI.create(mirror) : MAVEN_CENTRAL;
+        return new ArtifactFetcher(Optional.of(local), Optional.of(remote), log);
+    }
+
+    /** Writes the artifact to {@code destination} (replacing it) after checking its size and SHA-1. */
+    public void fetch(JMeterArtifact artifact, Path destination) throws IOException {
+        Files.createDirectories(destination.getParent());
+        if (localRepository.isPresent()) {
+            Path local = localRepository.get().resolve(artifact.repositoryPath());
+            if (Files.isRegularFile(local)) {
+                String actual = Checksums.sha1(local);
+                if (actual.equals(artifact.sha1()) && Files.size(local) == artifact.size()) {
+                    Path tmp = temp(destination);
+                    Files.copy(local, tmp, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(tmp, destination, StandardCopyOption.REPLACE_EXISTING);
+                    return;
+                }
+                log.accept("ignoring " + local + ": SHA-1 " + actual + ", expected " + artifact.sha1());
+            }
+        }
+        if (remote.isEmpty()) {
+            throw new ProvisioningException(artifact.coordinates() + " is not in the local Maven repository "
+                    + localRepository.map(Path::toString).orElse("(none)") + " and downloads are disabled");
+        }
+        download(artifact, remote.get().resolve(artifact.repositoryPath()), destination);
+    }
+
+    private void download(JMeterArtifact artifact, URI uri, Path destination) throws IOException {
+        IOException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Path tmp = temp(destination);
+            try {
+                log.accept("downloading " + uri);
+                HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri)
+                        .timeout(Duration.ofMinutes(2)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+                MessageDigest sha1 = Checksums.newDigest("SHA-1");
+                long size = 0;
+                try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(tmp)) {
+                    if (response.statusCode() != 200) {
+                        throw new ProvisioningException("GET " + uri + " answered HTTP " + response.statusCode());
+                    }
+                    byte[] buffer = new byte[64 * 1024];
+                    int n;
+                    while ((n = in.read(buffer)) > 0) {
+                        sha1.update(buffer, 0, n);
+                        out.write(buffer, 0, n);
+                        size += n;
+                    }
+                }
+                String actual = HexFormat.of().formatHex(sha1.digest());
+                if (!actual.equals(artifact.sha1()) || size != artifact.size()) {
+                    throw new ProvisioningException("checksum mismatch for " + uri + ": SHA-1 " + actual + " size "
+                            + size + ", expected SHA-1 " + artifact.sha1() + " size " + artifact.size());
+                }
+                Files.move(tmp, destination, StandardCopyOption.REPLACE_EXISTING);
+                return;
+            } catch (ProvisioningException e) {
+                Files.deleteIfExists(tmp);
+                throw e;
+            } catch (IOException e) {
+                Files.deleteIfExists(tmp);
+                last = e;
+            } catch (InterruptedException e) {
+                Files.deleteIfExists(tmp);
+                Thread.currentThread().interrupt();
+                throw new ProvisioningException("interrupted while downloading " + uri, e);
+            }
+        }
+        throw new ProvisioningException("could not download " + uri + " after " + ATTEMPTS + " attempts: " + last,
+                last);
+    }
+
+    private static Path temp(Path destination) {
+        return destination.resolveSibling(destination.getFileName() + ".part");
+    }
+}

@@ -1,0 +1,33 @@
+package io.jenkins.plugins.perfgate.engine.runner.plan;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * Where the run's figures go besides the summary.
+ *
+ * @param influxdb    InfluxDB 1.x: live through JMeter's Backend Listener and/or key figures after the run
+ * @param pushgateway Prometheus Pushgateway: key figures after the run
+ * @param job         the {@code job} label (default: the plan's name)
+ * @param build       the {@code build} label (default: {@code $BUILD_NUMBER}, else {@code local})
+ */
+public record MetricsExport(Optional<Influx> influxdb, Optional<Pushgateway> pushgateway, String job, String build) {
+
+    public static MetricsExport none() {
+        return new MetricsExport(Optional.empty(), Optional.empty(), "", "");
+    }
+
+    /**
+     * @param url         base URL, e.g. {@code http://127.0.0.1:8086}
+     * @param database    database name
+     * @param live        whether a Backend Listener streams JMeter's metrics while the test runs
+     * @param afterRun    whether perfgate writes the summary's key figures after the run
+     * @param measurement measurement of the after-run points
+     */
+    public record Influx(URI url, String database, boolean live, boolean afterRun, String measurement) {
+    }
+
+    /** @param url base URL, e.g. {@code http://127.0.0.1:9091} */
+    public record Pushgateway(URI url) {
+    }
+}

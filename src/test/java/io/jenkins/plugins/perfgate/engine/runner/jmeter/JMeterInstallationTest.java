@@ -1,0 +1,63 @@
+package io.jenkins.plugins.perfgate.engine.runner.jmeter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Provisions real JMeter 5.6.3 and runs a tiny plan against an HTTP server on 127.0.0.1. */
+class JMeterInstallationTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void provisionedJMeterRunsAPlanAndWritesTheExpectedSamples() throws Exception {
+        JMeterInstallation jmeter = TestJMeter.installation();
+        assertEquals("5.6.3", jmeter.version());
+        AtomicInteger hits = new AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        server.createContext("/", exchange -> {
+            hits.incrementAndGet();
+            byte[] body = "hello".getBytes(StandardCharsets.UTF_8);
+            int code = exchange.getRequestURI().getPath().equals("/hello") ? 200 : 404;
+            exchange.sendResponseHeaders(code, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Path plan = TestJMeter.resource(JMeterInstallationTest.class, "tiny-plan.jmx", dir);
+            Path jtl = dir.resolve("results.jtl");
+            List<String> cmd = jmeter.command().plan(plan).results(jtl).log(dir.resolve("jmeter.log"))
+                    .property("threads", "3").property("loops", "4").property("host", "127.0.0.1")
+                    .property("port", Integer.toString(server.getAddress().getPort())).nonGui();
+            Process process = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("stdout.txt").toFile()).start();
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "JMeter did not finish in 60 s");
+            String out = Files.readString(dir.resolve("stdout.txt"));
+            assertEquals(0, process.exitValue(), out);
+
+            List<String> lines = Files.readAllLines(jtl);
+            assertTrue(lines.get(0).startsWith("timeStamp,elapsed,label,responseCode"), lines.get(0));
+            List<String> rows = lines.subList(1, lines.size());
+            assertEquals(24, rows.size(), "3 threads x 4 loops x 2 samplers");
+            assertEquals(12, rows.stream().filter(r -> r.contains(",hello,200,")).count());
+            assertEquals(12, rows.stream().filter(r -> r.contains(",missing,404,")).count());
+            assertEquals(24, hits.get(), "the server saw every request");
+        } finally {
+            server.stop(0);
+        }
+    }
+}
