@@ -50,6 +50,18 @@ class GateCliTest {
     }
 
     @Test
+    void helpOfEveryCommandRenders() {
+        for (String cmd : new String[] {"gate", "history", "calibrate"}) {
+            Result help = run(cmd, "--help");
+            assertEquals(0, help.exit(), cmd + ": " + help.err());
+            assertTrue(help.out().contains("Usage: perfgate " + cmd), help.out());
+            assertTrue(help.err().isEmpty(), help.err());
+        }
+        assertTrue(run("gate", "--help").out().contains("error% < 1; rps > 50"));
+        assertTrue(run("history", "--help").out().contains("p95,error%,rps"));
+    }
+
+    @Test
     void exitCodesMatchTheVerdicts() {
         assertEquals(PerfgateCli.EXIT_FAIL, GateResult.FAIL.exitCode());
         assertEquals(PerfgateCli.EXIT_UNSTABLE, GateResult.UNSTABLE.exitCode());
