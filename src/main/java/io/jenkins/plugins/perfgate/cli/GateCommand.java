@@ -11,6 +11,7 @@ import io.jenkins.plugins.perfgate.engine.gate.JUnitXml;
 import io.jenkins.plugins.perfgate.engine.gate.LineStatus;
 import io.jenkins.plugins.perfgate.engine.gate.Outcome;
 import io.jenkins.plugins.perfgate.engine.gate.Verdict;
+import io.jenkins.plugins.perfgate.engine.gate.VerdictJson;
 import io.jenkins.plugins.perfgate.engine.gate.VerdictLine;
 import io.jenkins.plugins.perfgate.engine.history.BaselinePolicy;
 import io.jenkins.plugins.perfgate.engine.history.BuildRef;
@@ -70,6 +71,9 @@ public final class GateCommand implements Callable<Integer> {
 
     @Option(names = "--junit", paramLabel = "FILE", description = "write the verdict as JUnit XML")
     Path junit;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "write the verdict (and comparison) as JSON")
+    Path json;
 
     @Option(names = "--record", paramLabel = "BUILD", description = "store this run in the history as build BUILD")
     Long record;
@@ -150,6 +154,9 @@ public final class GateCommand implements Callable<Integer> {
         try {
             if (junit != null) {
                 JUnitXml.write(verdict, junit);
+            }
+            if (json != null) {
+                VerdictJson.write(verdict, json);
             }
             if (record != null) {
                 store.record(ref.withResult(buildResult(verdict.result())), merged, repeats);

@@ -83,12 +83,23 @@ class GateCliTest {
         // build 13: checkout 30 % slower
         Path slow = summary("run13.json", 13, 1, Map.of("checkout", 1.3));
         Path junit = dir.resolve("out/junit.xml");
+        Path verdictJson = dir.resolve("out/verdict.json");
         Result res = run("gate", slow.toString(), "--criteria", criteria, "--history", history.toString(),
-                "--junit", junit.toString(), "--record", "13");
+                "--junit", junit.toString(), "--json", verdictJson.toString(), "--record", "13");
         assertEquals(1, res.exit(), res.out() + res.err());
         assertTrue(res.out().startsWith("perfgate verdict: FAIL"), res.out());
         assertTrue(res.out().contains("baseline: median of 5 passing builds (#8, #9, #10, #11, #12)"), res.out());
         assertTrue(res.out().contains("regression; t prediction interval p="), res.out());
+        var verdict = new com.fasterxml.jackson.databind.ObjectMapper().readTree(verdictJson.toFile());
+        assertEquals("FAIL", verdict.path("result").asText());
+        assertEquals(1, verdict.path("exitCode").asInt());
+        var line = verdict.path("lines").get(1);
+        assertEquals("checkout", line.path("label").asText());
+        assertEquals("VIOLATED", line.path("status").asText());
+        assertEquals("PREDICTION_INTERVAL", line.path("significance").path("method").asText());
+        assertTrue(line.path("relativeDelta").asDouble() > 0.2, line.toString());
+        assertEquals("TOTAL", verdict.path("comparison").path("labels").get(0).path("label").asText());
+        assertTrue(verdict.path("comparison").path("labels").get(1).path("statistics").has("p99.9"));
         String xml = Files.readString(junit);
         assertTrue(xml.contains("<failure message=") && xml.contains("perfgate.checkout"), xml);
         History h = new DirectoryHistoryStore(history).load();
