@@ -1,5 +1,6 @@
 package io.jenkins.plugins.perfgate.cli;
 
+import io.jenkins.plugins.perfgate.engine.compare.ComparisonTable;
 import io.jenkins.plugins.perfgate.engine.compare.RunFigures;
 import io.jenkins.plugins.perfgate.engine.gate.CriteriaException;
 import io.jenkins.plugins.perfgate.engine.gate.CriteriaParser;
@@ -71,6 +72,9 @@ public final class GateCommand implements Callable<Integer> {
 
     @Option(names = "--junit", paramLabel = "FILE", description = "write the verdict as JUnit XML")
     Path junit;
+
+    @Option(names = "--compare", description = "also print the comparison with the baseline (main statistics)")
+    boolean compare;
 
     @Option(names = "--json", paramLabel = "FILE", description = "write the verdict (and comparison) as JSON")
     Path json;
@@ -150,6 +154,11 @@ public final class GateCommand implements Callable<Integer> {
                 repeats.stream().map(RunFigures::of).toList());
         Verdict verdict = new Gate(options).judge(parsed, candidate, past);
         out.print(verdict.format());
+        if (compare) {
+            verdict.comparison().ifPresentOrElse(
+                    c -> out.print(ComparisonTable.format(c, ComparisonTable.DEFAULT_METRICS)),
+                    () -> out.println("comparison: no baseline"));
+        }
         out.flush();
         try {
             if (junit != null) {

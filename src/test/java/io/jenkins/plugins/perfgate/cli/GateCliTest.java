@@ -51,7 +51,7 @@ class GateCliTest {
 
     @Test
     void helpOfEveryCommandRenders() {
-        for (String cmd : new String[] {"gate", "history", "calibrate"}) {
+        for (String cmd : new String[] {"gate", "history", "calibrate", "compare"}) {
             Result help = run(cmd, "--help");
             assertEquals(0, help.exit(), cmd + ": " + help.err());
             assertTrue(help.out().contains("Usage: perfgate " + cmd), help.out());
@@ -59,6 +59,25 @@ class GateCliTest {
         }
         assertTrue(run("gate", "--help").out().contains("error% < 1; rps > 50"));
         assertTrue(run("history", "--help").out().contains("p95,error%,rps"));
+    }
+
+    @Test
+    void comparesTwoRunsLabelByLabel() throws Exception {
+        Path base = summary("base.json", 1, 1, Map.of());
+        Path slow = summary("slow.json", 2, 1, Map.of("checkout", 1.5));
+        Result res = run("compare", slow.toString(), base.toString());
+        assertEquals(0, res.exit(), res.err());
+        assertTrue(res.out().startsWith("comparison with " + base), res.out());
+        String checkoutP95 = res.out().lines().filter(l -> l.trim().startsWith("checkout") && l.contains(" p95 "))
+                .findFirst().orElseThrow();
+        assertTrue(checkoutP95.matches(".*\\+[0-9]+ ms +\\+[4-6][0-9]\\.[0-9] %$"), checkoutP95);
+        Result all = run("compare", slow.toString(), base.toString(), "--metrics", "all");
+        assertTrue(all.out().contains("connect_p99.9"), all.out());
+        assertEquals(2, run("compare", slow.toString(), base.toString(), "--metrics", "speed").exit());
+        assertEquals(3, run("compare", slow.toString(), dir.resolve("none.json").toString()).exit());
+        Result gate = run("gate", slow.toString(), "--criteria", "p95 < 1h", "--compare", "--history",
+                dir.resolve("h").toString());
+        assertTrue(gate.out().contains("comparison: no baseline"), gate.out());
     }
 
     @Test
