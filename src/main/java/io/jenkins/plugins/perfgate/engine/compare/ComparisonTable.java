@@ -54,7 +54,8 @@ public final class ComparisonTable {
         if (Double.isNaN(v)) {
             return "n/a";
         }
-        return (v > 0 ? "+" : "") + m.format(v);
+        String text = m.format(v);
+        return v > 0 && !text.equals(m.format(0)) ? "+" + text : text;
     }
 
     private static String relative(StatDelta d) {
@@ -62,7 +63,7 @@ public final class ComparisonTable {
         if (Double.isNaN(r)) {
             return d.current() == d.baseline() ? "0.0 %" : "new";
         }
-        return String.format(Locale.ROOT, "%+.1f %%", r * 100);
+        return Math.abs(r) < 0.0005 ? "0.0 %" : String.format(Locale.ROOT, "%+.1f %%", r * 100);
     }
 
     private static String truncate(String s, int max) {
