@@ -134,7 +134,8 @@ public final class GateCommand implements Callable<Integer> {
             } catch (NoSuchFileException e) {
                 return unreadable(err, p + ": no such file");
             } catch (IOException | RuntimeException e) {
-                return unreadable(err, e.getMessage());
+                String why = firstLine(e.getMessage());
+                return unreadable(err, why.contains(p.toString()) ? why : p + ": " + why);
             }
         }
         DirectoryHistoryStore store = new DirectoryHistoryStore(history);
@@ -203,6 +204,14 @@ public final class GateCommand implements Callable<Integer> {
             }
         }
         return PerfgateCli.EXIT_INVALID_INPUT;
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
     }
 
     private static Outcome outcome(String text, String option) {
