@@ -42,10 +42,9 @@ public final class HistoryReportFormat {
                 sb.append(String.format(Locale.ROOT, "  %-2s%-8s %-16s", here.isEmpty() ? "" : "*",
                         "#" + p.build().number(), truncate(p.build().releaseTag(), 16)));
                 for (Metric m : metrics) {
-                    boolean marked = here.stream().anyMatch(c -> c.metric() == m);
-                    String mark = !marked ? " " : here.stream().filter(c -> c.metric() == m).findFirst().get()
-                            .after() > here.stream().filter(c -> c.metric() == m).findFirst().get().before() ? "▲"
-                                    : "▼";
+                    // ▲ / ▼: this statistic moved up / down to a new level at this build
+                    String mark = here.stream().filter(c -> c.metric() == m).findFirst()
+                            .map(c -> c.after() > c.before() ? "▲" : "▼").orElse(" ");
                     sb.append(String.format(Locale.ROOT, " %13s%s", number(m, p.get(m)), mark));
                 }
                 sb.append('\n');
