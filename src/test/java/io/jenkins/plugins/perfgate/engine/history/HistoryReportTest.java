@@ -60,7 +60,8 @@ class HistoryReportTest {
         assertEquals(1, report.labels().size());
         String table = HistoryReportFormat.table(report, false);
         assertTrue(table.contains("label checkout (29 builds"), table);
-        assertTrue(table.lines().anyMatch(l -> l.startsWith("  * #16")), table);
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("  * #16") && l.contains("▲")), table);
+        assertEquals(1, table.chars().filter(ch -> ch == '▲').count(), table);
         assertTrue(table.contains("* p95 +"), table);
         String tagged = HistoryReportFormat.table(report, true);
         assertTrue(tagged.contains("v1.3") && !tagged.contains("#17 "), tagged);
