@@ -36,7 +36,7 @@ public final class HistoryCommand implements Callable<Integer> {
     String label;
 
     @Option(names = "--metrics", paramLabel = "M,M", split = ",", description = "statistics to show "
-            + "(default p95,error%,rps)")
+            + "(default p95,error%%,rps)")
     List<String> metrics = new ArrayList<>();
 
     @Option(names = "--tags-only", description = "show only builds with a release tag (and change points)")
