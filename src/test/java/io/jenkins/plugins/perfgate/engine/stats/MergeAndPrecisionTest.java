@@ -50,6 +50,35 @@ public class MergeAndPrecisionTest {
     }
 
     @Test
+    void overallLeavesOutTransactionParentsAndEqualsAnIndependentComputation() {
+        List<Sample> all = new ArrayList<>(samples(20_000, 5));
+        SplittableRandom r = new SplittableRandom(6);
+        for (int i = 0; i < 3000; i++) {
+            // parents, some under a label that also has ordinary samples
+            all.add(new Sample(1_700_000_000_000L + i * 10, 500 + r.nextInt(5000), i % 2 == 0 ? "tx" : "l1", "200",
+                    Sample.TRANSACTION_MESSAGE_PREFIX + " : 2, number of failing samples : 0", "t", true, "", 10, 1,
+                    1, 0, 0));
+        }
+        RunAggregator.Aggregate a = aggregate(all, AggregationOptions.defaults());
+        List<Sample> counted = all.stream().filter(s -> !s.transactionParent()).toList();
+        long[] sorted = counted.stream().mapToLong(Sample::elapsed).sorted().toArray();
+        LabelStats overall = a.overall();
+        assertEquals(counted.size(), overall.count());
+        assertEquals(counted.stream().filter(s -> !s.success()).count(), overall.errors());
+        assertEquals(Arrays.stream(sorted).sum(), overall.sumElapsed());
+        assertEquals(sorted[0], overall.min());
+        assertEquals(sorted[sorted.length - 1], overall.max());
+        long p95 = sorted[(int) Math.ceil(0.95 * sorted.length) - 1];
+        assertTrue(Math.abs(overall.percentile(95) - p95) <= Math.max(1, p95 / 1000.0));
+        assertEquals(counted.stream().mapToLong(Sample::bytes).sum(), overall.bytesReceived());
+        LabelStats l1 = a.label("l1");
+        assertEquals(all.stream().filter(s -> s.label().equals("l1")).count(), l1.count(), "label rows keep parents");
+        assertTrue(l1.transactionController() && a.label("tx").transactionController());
+        assertTrue(!a.label("l0").transactionController());
+        assertEquals(all.size(), a.labels().stream().mapToLong(LabelStats::count).sum());
+    }
+
+    @Test
     void mergeOfPartsEqualsTheWholeInAnyGrouping() {
         AggregationOptions o = AggregationOptions.defaults().withInterval(1000, 50);
         List<Sample> all = samples(30_000, 2);

@@ -29,6 +29,10 @@ class SummarizerTest {
 
     /** A CSV file above the parallel threshold, with quoted line breaks in many rows (traps for naive splits). */
     private Path bigFile(String name, int rows, long seed, boolean withBadRows) throws IOException {
+        return bigFile(name, rows, seed, withBadRows, 4);
+    }
+
+    private Path bigFile(String name, int rows, long seed, boolean withBadRows, int messages) throws IOException {
         Path f = tmp.resolve(name);
         SplittableRandom r = new SplittableRandom(seed);
         try (BufferedWriter w = Files.newBufferedWriter(f)) {
@@ -37,7 +41,7 @@ class SummarizerTest {
             for (int i = 0; i < rows; i++) {
                 t += r.nextInt(5);
                 boolean ok = r.nextInt(10) != 0;
-                String message = ok ? "" : "\"assertion failed:\nexpected \"\"ok\"\",\n" + "x".repeat(r.nextInt(4) * 100)
+                String message = ok ? "" : "\"assertion failed:\nexpected \"\"ok\"\",\n" + "x".repeat(r.nextInt(messages))
                         + "\"";
                 if (withBadRows && i % 5000 == 17) {
                     w.write("garbage row " + i + "\n");
@@ -53,7 +57,8 @@ class SummarizerTest {
 
     @Test
     void parallelChunksGiveExactlyWhatOneThreadGives() throws IOException {
-        Path f = bigFile("big.csv", 120_000, 7, true);
+        // 300 distinct failure messages: more than the top 10 kept, still merged exactly across parts
+        Path f = bigFile("big.csv", 120_000, 7, true, 300);
         assertTrue(Files.size(f) > 9 << 20, "above the parallel threshold: " + Files.size(f));
         Summarizer s = new Summarizer(AggregationOptions.defaults(), ReadOptions.defaults());
         RunSummary one = s.withThreads(1).summarize(List.of(Summarizer.Source.of(f)));
@@ -73,6 +78,25 @@ class SummarizerTest {
         List<String> lines = Files.readAllLines(f);
         long firstBad = one.problems().get(0).line();
         assertTrue(lines.get((int) firstBad - 1).startsWith("garbage row"), "line " + firstBad);
+    }
+
+    @Test
+    void smallFilesReadConcurrentlyGiveWhatOneThreadGivesInSourceOrder() throws IOException {
+        List<Summarizer.Source> sources = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            sources.add(new Summarizer.Source(bigFile("s" + i + ".csv", 2000 + i * 500, 10 + i, true, 50),
+                    "g" + (i % 2)));
+        }
+        Summarizer s = new Summarizer(AggregationOptions.defaults(), ReadOptions.defaults());
+        RunSummary one = s.withThreads(1).summarize(sources);
+        RunSummary two = s.withThreads(2).summarize(sources);
+        assertEquals(one.sources(), two.sources());
+        assertEquals(one.problems(), two.problems());
+        MergeAndPrecisionTest.assertSame(one.overall(), two.overall());
+        for (LabelStats l : one.labels()) {
+            MergeAndPrecisionTest.assertSame(l, two.label(l.label()).orElseThrow());
+        }
+        MergeAndPrecisionTest.assertSame(one.generators().get("g1"), two.generators().get("g1"));
     }
 
     @Test

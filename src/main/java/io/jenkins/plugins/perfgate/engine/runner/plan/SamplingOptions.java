@@ -7,8 +7,9 @@ import java.util.Map;
  * How results are recorded and watched.
  *
  * @param progressInterval how often live progress is printed (at most 5 s)
- * @param flushEachSample  whether JMeter flushes the result file after every sample (exact live figures at low
- *                         rates; costs a write per sample). Off: JMeter writes in 8 kB blocks.
+ * @param flushEachSample  whether JMeter flushes the result file after every sample (default: yes, so live progress
+ *                         and abort criteria see samples within a second; costs one write call per sample).
+ *                         Off: JMeter writes in large blocks and live figures lag by seconds.
  * @param jmeterProperties further JMeter properties for every generator (e.g. {@code jmeter.save.saveservice.*})
  */
 public record SamplingOptions(Duration progressInterval, boolean flushEachSample, Map<String, String> jmeterProperties) {
@@ -18,6 +19,6 @@ public record SamplingOptions(Duration progressInterval, boolean flushEachSample
     }
 
     public static SamplingOptions defaults() {
-        return new SamplingOptions(Duration.ofSeconds(5), false, Map.of());
+        return new SamplingOptions(Duration.ofSeconds(5), true, Map.of());
     }
 }
