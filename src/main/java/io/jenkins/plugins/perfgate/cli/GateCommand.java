@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -100,6 +101,9 @@ public final class GateCommand implements Callable<Integer> {
             description = "one-sided significance level of the noise tests (default ${DEFAULT-VALUE})")
     double alpha;
 
+    @Mixin
+    HtmlReportOption html;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -157,6 +161,10 @@ public final class GateCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             err.println("perfgate gate: " + e.getMessage());
+            return PerfgateCli.EXIT_INVALID_INPUT;
+        }
+        if (html.requested() && !html.write(GateReport.input(merged, candidate, verdict, past, parsed, options),
+                summaries, out, err)) {
             return PerfgateCli.EXIT_INVALID_INPUT;
         }
         return verdict.exitCode();
