@@ -4,7 +4,6 @@ import io.jenkins.plugins.perfgate.engine.results.Sample;
 import java.util.HashMap;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.PackedHistogram;
 
 /**
  * Mutable running totals of one label while a result file is read; {@link #toStats()} freezes them. Memory is
@@ -38,29 +37,12 @@ final class LabelAccumulator {
     private final IntervalSeries.Builder series;
 
     LabelAccumulator(String label, AggregationOptions options) {
-        this(label, options, false);
-    }
-
-    /**
-     * @param compact whether to record into packed histograms: a few KB instead of up to ~60 KB each, at some cost
-     *                per sample; for the long tail of labels of result files with very many labels
-     */
-    LabelAccumulator(String label, AggregationOptions options, boolean compact) {
         this.label = label;
         this.options = options;
-        this.elapsed = histogram(compact);
-        this.latency = histogram(compact);
-        this.connect = histogram(compact);
+        this.elapsed = LabelStats.newHistogram();
+        this.latency = LabelStats.newHistogram();
+        this.connect = LabelStats.newHistogram();
         this.series = new IntervalSeries.Builder(options.intervalMillis(), options.maxIntervals());
-    }
-
-    private static Histogram histogram(boolean compact) {
-        if (!compact) {
-            return LabelStats.newHistogram();
-        }
-        Histogram h = new PackedHistogram(LabelStats.SIGNIFICANT_DIGITS);
-        h.setAutoResize(true);
-        return h;
     }
 
     void add(Sample s) {
