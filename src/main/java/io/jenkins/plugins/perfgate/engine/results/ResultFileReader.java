@@ -31,7 +31,7 @@ public final class ResultFileReader {
     /** Bytes looked at to recognise the format and the CSV header. */
     private static final int PREFIX = 64 * 1024;
     /** Files below this are read by one thread: splitting would cost more than it saves. */
-    static final long PARALLEL_THRESHOLD = 8L << 20;
+    public static final long PARALLEL_THRESHOLD = 8L << 20;
 
     private final ReadOptions options;
 
