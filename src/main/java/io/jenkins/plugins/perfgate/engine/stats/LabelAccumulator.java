@@ -43,9 +43,14 @@ final class LabelAccumulator {
     }
 
     void add(Sample s) {
+        add(s, s.transactionParent());
+    }
+
+    /** Adds a sample whose Transaction Controller status the caller already knows. */
+    void add(Sample s, boolean transactionParent) {
         long e = Math.max(0, s.elapsed());
         count++;
-        transactionController |= s.transactionParent();
+        transactionController |= transactionParent;
         firstStart = Math.min(firstStart, s.timeStamp());
         lastEnd = Math.max(lastEnd, s.timeStamp() + e);
         sumElapsed += e;
