@@ -53,7 +53,7 @@ class RunCommandTest {
                 template: load.jmx
                 properties: {host: 127.0.0.1, port: %d, rampUp: 0, thinkTime: 20, %s}
                 generators: {count: 1, heap: 256m, options: {jvmArgs: -XX:TieredStopAtLevel=1}}
-                sampling: {progressInterval: 1s}
+                sampling: {progressInterval: 1s, flushEachSample: true}
                 %s
                 """.formatted(port, properties, extra));
         return plan;
@@ -151,6 +151,9 @@ class RunCommandTest {
         for (String label : List.of("GET /", "GET /api/items", "GET /api/search", "GET /api/checkout")) {
             assertTrue(r.out().contains(label + " "), label + " in table: " + r.out());
         }
+        assertTrue(r.out().contains("GET /api/checkout") && r.out().contains("report: "), r.out());
+        assertTrue(r.out().matches("(?s).*(PASS|FAIL|UNSTABLE).*"), "the gate's verdict: " + r.out());
+        assertTrue(Files.readString(dir.resolve("demo/report/index.html")).contains("GET /api/checkout"));
         RunSummary summary = SummaryJson.read(dir.resolve("demo/summary.json"));
         assertEquals(RunStatus.COMPLETE, summary.status());
         assertEquals(2, summary.generators().size());
