@@ -51,7 +51,7 @@ public final class HistoryCommand implements Callable<Integer> {
             description = "significance of a change point (default ${DEFAULT-VALUE})")
     double alpha;
 
-    @Option(names = "--permutations", paramLabel = "N", defaultValue = "999",
+    @Option(names = "--permutations", paramLabel = "N", defaultValue = "199",
             description = "permutations of the significance test (default ${DEFAULT-VALUE})")
     int permutations;
 
