@@ -65,10 +65,10 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Path workDir = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("perfgate-bench");
         int cores = Runtime.getRuntime().availableProcessors();
-        out.printf(Locale.ROOT, "perfgate bench: %d cores, max heap %d MiB, java %s%n", cores,
-                Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
-        out.printf(Locale.ROOT, "%-10s %8s %-22s %10s %12s %9s %9s%n", "samples", "MB", "method", "seconds",
-                "samples/s", "MB/s", "peak heap");
+        out.printf(Locale.ROOT, "perfgate bench: %d cores, max heap %d MiB, java %s, load average %.1f%n", cores,
+                Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"), loadAverage());
+        out.printf(Locale.ROOT, "%-10s %8s %-22s %10s %12s %9s %9s %9s%n", "samples", "MB", "method", "seconds",
+                "samples/s", "MB/s", "cpu s", "peak heap");
         try {
             for (long n : sizes) {
                 Path file = workDir.resolve("bench-" + n + ".csv");
@@ -80,10 +80,11 @@ public final class BenchCommand implements Callable<Integer> {
                 print(out, n, mb, "perfgate, 1 thread", one);
                 Result all = best(() -> summarize(file, cores, n), n);
                 print(out, n, mb, "perfgate, " + cores + " threads", all);
-                out.printf(Locale.ROOT, "  %s: perfgate takes %.2fx the raw scan's time; %.1fx the Performance "
-                        + "Plugin's rate (%.0f samples/s)%n", n + " samples", all.seconds / scan.seconds,
+                out.printf(Locale.ROOT, "  %s: perfgate takes %.2fx the raw scan's time (%.2fx its CPU time); "
+                        + "%.1fx the Performance Plugin's rate (%.0f samples/s); load average now %.1f%n",
+                        n + " samples", all.seconds / scan.seconds, all.cpuSeconds / scan.cpuSeconds,
                         n / all.seconds / PERFORMANCE_PLUGIN_SAMPLES_PER_SECOND,
-                        PERFORMANCE_PLUGIN_SAMPLES_PER_SECOND);
+                        PERFORMANCE_PLUGIN_SAMPLES_PER_SECOND, loadAverage());
                 out.flush();
                 if (!keep) {
                     Files.deleteIfExists(file);
@@ -97,7 +98,20 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private record Result(double seconds, long peakHeap) {
+    /** Wall time, CPU time of the whole process (all threads) and peak heap of one measurement. */
+    private record Result(double seconds, double cpuSeconds, long peakHeap) {
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    /** CPU time of this process so far, in seconds (0 when the JVM cannot tell). */
+    private static double processCpuSeconds() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1e9;
+        }
+        return 0;
     }
 
     @FunctionalInterface
@@ -110,20 +124,21 @@ public final class BenchCommand implements Callable<Integer> {
         for (int i = 0; i < rounds; i++) {
             System.gc();
             resetPeaks();
+            double cpu0 = processCpuSeconds();
             long t0 = System.nanoTime();
             work.run();
             double s = (System.nanoTime() - t0) / 1e9;
-            Result r = new Result(s, peakHeap());
+            Result r = new Result(s, processCpuSeconds() - cpu0, peakHeap());
             if (best == null || r.seconds < best.seconds) {
-                best = new Result(r.seconds, Math.max(r.peakHeap, best == null ? 0 : best.peakHeap));
+                best = new Result(r.seconds, r.cpuSeconds, Math.max(r.peakHeap, best == null ? 0 : best.peakHeap));
             }
         }
         return best;
     }
 
     private static void print(PrintWriter out, long n, double mb, String method, Result r) {
-        out.printf(Locale.ROOT, "%-10d %8.0f %-22s %10.3f %12.0f %9.0f %6d MiB%n", n, mb, method, r.seconds,
-                n / r.seconds, mb / r.seconds, r.peakHeap >> 20);
+        out.printf(Locale.ROOT, "%-10d %8.0f %-22s %10.3f %12.0f %9.0f %9.3f %5d MiB%n", n, mb, method, r.seconds,
+                n / r.seconds, mb / r.seconds, r.cpuSeconds, r.peakHeap >> 20);
         out.flush();
     }
 

@@ -3,6 +3,9 @@ package io.jenkins.plugins.perfgate.engine.results;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -267,14 +270,7 @@ final class CsvJtlReader {
                 status = RowStatus.TEXT_AFTER_QUOTE;
                 return skipLine(p, limit, eof);
             }
-            int q = p;
-            while (q < limit) {
-                byte c = b[q];
-                if (c == d || c == '\n') {
-                    break;
-                }
-                q++;
-            }
+            int q = endOfUnquoted(b, p, limit, d);
             if (q >= limit) {
                 if (!eof) {
                     return NEED_MORE;
@@ -299,6 +295,40 @@ final class CsvJtlReader {
             rowLines++;
             return q + 1;
         }
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long NEWLINES = '\n' * ONES;
+
+    /**
+     * Position of the first delimiter or line feed at or after {@code p} (limit when none), eight bytes at a time:
+     * a byte equal to the one looked for becomes zero after the XOR, and the classic "has a zero byte" test finds
+     * the lowest such byte exactly.
+     */
+    private static int endOfUnquoted(byte[] b, int p, int limit, byte d) {
+        long delimiters = (d & 0xffL) * ONES;
+        int q = p;
+        while (q + 8 <= limit) {
+            long w = (long) LONGS.get(b, q);
+            long x = w ^ delimiters;
+            long y = w ^ NEWLINES;
+            long found = ((x - ONES) & ~x & HIGHS) | ((y - ONES) & ~y & HIGHS);
+            if (found != 0) {
+                return q + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+            q += 8;
+        }
+        while (q < limit) {
+            byte c = b[q];
+            if (c == d || c == '\n') {
+                return q;
+            }
+            q++;
+        }
+        return q;
     }
 
     private int skipLine(int p, int limit, boolean eof) {

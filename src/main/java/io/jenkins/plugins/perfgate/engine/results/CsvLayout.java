@@ -42,12 +42,6 @@ record CsvLayout(char delimiter, boolean hasHeader, List<String> columns) {
                 return headerless(file, fields.size(), d, options);
             }
         }
-        if (candidates.size() > 0) {
-            String f0 = split(firstLine, candidates.get(0)).get(0);
-            if (candidates.size() == 1 && timestamps.parseText(f0) != Long.MIN_VALUE) {
-                return headerless(file, 1, candidates.get(0), options);
-            }
-        }
         char best = 0;
         int bestKnown = 0;
         List<String> bestFields = List.of();

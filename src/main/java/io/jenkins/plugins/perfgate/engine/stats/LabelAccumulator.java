@@ -32,10 +32,8 @@ final class LabelAccumulator {
     private final Histogram elapsed = LabelStats.newHistogram();
     private final Histogram latency = LabelStats.newHistogram();
     private final Histogram connect = LabelStats.newHistogram();
-    private final Map<String, Long> codes = new HashMap<>();
-    private long otherCodes;
-    private final Map<String, Long> messages = new HashMap<>();
-    private long otherMessages;
+    private final TextCounts codes = new TextCounts();
+    private final TextCounts messages = new TextCounts();
     private final IntervalSeries.Builder series;
 
     LabelAccumulator(String label, AggregationOptions options) {
@@ -45,9 +43,14 @@ final class LabelAccumulator {
     }
 
     void add(Sample s) {
+        add(s, s.transactionParent());
+    }
+
+    /** Adds a sample whose Transaction Controller status the caller already knows. */
+    void add(Sample s, boolean transactionParent) {
         long e = Math.max(0, s.elapsed());
         count++;
-        transactionController |= s.transactionParent();
+        transactionController |= transactionParent;
         firstStart = Math.min(firstStart, s.timeStamp());
         lastEnd = Math.max(lastEnd, s.timeStamp() + e);
         sumElapsed += e;
@@ -69,31 +72,93 @@ final class LabelAccumulator {
             errors++;
             String message = s.failureMessage() == null || s.failureMessage().isEmpty()
                     ? s.responseMessage() : s.failureMessage();
-            if (!countText(messages, message == null || message.isEmpty() ? "(no message)" : message)) {
-                otherMessages++;
-            }
+            messages.count(message == null || message.isEmpty() ? "(no message)" : message);
         }
-        if (!countText(codes, s.responseCode() == null ? "" : s.responseCode())) {
-            otherCodes++;
-        }
+        codes.count(s.responseCode() == null ? "" : s.responseCode());
         series.record(s.timeStamp(), e, s.success(), s.allThreads());
     }
 
-    private static boolean countText(Map<String, Long> table, String text) {
-        Long n = table.get(text);
-        if (n != null) {
-            table.put(text, n + 1);
-            return true;
+    /**
+     * Occurrences of texts, bounded to {@link #MAX_DISTINCT_TEXTS} distinct ones (the rest only counted). Counters
+     * are mutable cells, and the text seen last is checked first by identity: readers hand out the same String for
+     * the same bytes, and most samples repeat the previous response code.
+     */
+    private static final class TextCounts {
+        private final Map<String, long[]> counts = new HashMap<>();
+        private long others;
+        private String lastText;
+        private long[] lastCell;
+
+        void count(String text) {
+            if (text == lastText) {
+                lastCell[0]++;
+                return;
+            }
+            long[] cell = counts.get(text);
+            if (cell == null) {
+                if (counts.size() >= MAX_DISTINCT_TEXTS) {
+                    others++;
+                    return;
+                }
+                cell = new long[1];
+                counts.put(text, cell);
+            }
+            cell[0]++;
+            lastText = text;
+            lastCell = cell;
         }
-        if (table.size() >= MAX_DISTINCT_TEXTS) {
-            return false;
+
+        void addAll(TextCounts o) {
+            others += o.others;
+            o.counts.forEach((text, cell) -> {
+                long[] mine = counts.get(text);
+                if (mine == null) {
+                    if (counts.size() >= MAX_DISTINCT_TEXTS) {
+                        others += cell[0];
+                        return;
+                    }
+                    mine = new long[1];
+                    counts.put(text, mine);
+                }
+                mine[0] += cell[0];
+            });
         }
-        table.put(text, 1L);
-        return true;
+
+        CountTable top(int n) {
+            Map<String, Long> plain = new HashMap<>();
+            counts.forEach((k, v) -> plain.put(k, v[0]));
+            return CountTable.top(plain, others, n);
+        }
     }
 
     long count() {
         return count;
+    }
+
+    /** Adds everything another accumulator holds (exact: sums, extremes, histograms, counts, series). */
+    void addAll(LabelAccumulator o) {
+        if (o.count == 0) {
+            return;
+        }
+        count += o.count;
+        errors += o.errors;
+        transactionController |= o.transactionController;
+        firstStart = Math.min(firstStart, o.firstStart);
+        lastEnd = Math.max(lastEnd, o.lastEnd);
+        sumElapsed += o.sumElapsed;
+        sumSquares += o.sumSquares;
+        min = Math.min(min, o.min);
+        max = Math.max(max, o.max);
+        bytesReceived += o.bytesReceived;
+        bytesSent += o.bytesSent;
+        satisfied += o.satisfied;
+        tolerating += o.tolerating;
+        elapsed.add(o.elapsed);
+        latency.add(o.latency);
+        connect.add(o.connect);
+        codes.addAll(o.codes);
+        messages.addAll(o.messages);
+        series.addAll(o.series.build());
     }
 
     LabelStats toStats() {
@@ -101,7 +166,6 @@ final class LabelAccumulator {
                 count == 0 ? 0 : firstStart, count == 0 ? 0 : lastEnd, sumElapsed, sumSquares,
                 count == 0 ? 0 : min, count == 0 ? 0 : max, bytesReceived, bytesSent, options.apdexTMillis(),
                 satisfied, tolerating, elapsed, latency, connect,
-                CountTable.top(codes, otherCodes, options.topN()),
-                CountTable.top(messages, otherMessages, options.topN()), series.build()));
+                codes.top(options.topN()), messages.top(options.topN()), series.build()));
     }
 }

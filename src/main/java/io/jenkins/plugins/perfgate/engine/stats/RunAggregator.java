@@ -22,36 +22,55 @@ public final class RunAggregator implements SampleSink {
     public static final int MAX_LABELS = 5000;
 
     private final AggregationOptions options;
-    private final LabelAccumulator overall;
-    private final Map<String, LabelAccumulator> labels = new HashMap<>();
+    /** No grouping and no filters: labels need no rewriting (the common case, kept off the per-sample path). */
+    private final boolean labelsAsTheyAre;
+    private final Map<String, Row> labels = new HashMap<>();
     private long droppedByFilter;
     private long droppedOverLabelLimit;
 
+    /**
+     * One label's samples, kept apart by kind: the overall row is the union of every label's {@code counted} part,
+     * computed when asked for, so each sample is aggregated once rather than twice (label and overall).
+     */
+    private static final class Row {
+        final LabelAccumulator counted;
+        LabelAccumulator transactionParents;
+
+        Row(String label, AggregationOptions options) {
+            counted = new LabelAccumulator(label, options);
+        }
+    }
+
     public RunAggregator(AggregationOptions options) {
         this.options = options;
-        this.overall = new LabelAccumulator(OVERALL, options);
+        this.labelsAsTheyAre = options.grouping().isEmpty() && options.include().isEmpty()
+                && options.exclude().isEmpty();
     }
 
     @Override
     public void accept(Sample sample) {
-        String label = options.effectiveLabel(sample.label());
+        String label = labelsAsTheyAre ? sample.label() : options.effectiveLabel(sample.label());
         if (label == null) {
             droppedByFilter++;
             return;
         }
-        LabelAccumulator acc = labels.get(label);
-        if (acc == null) {
+        Row row = labels.get(label);
+        if (row == null) {
             if (labels.size() >= MAX_LABELS) {
                 droppedOverLabelLimit++;
                 return;
             }
-            acc = new LabelAccumulator(label, options);
-            labels.put(label, acc);
+            row = new Row(label, options);
+            labels.put(label, row);
         }
         Sample s = label.equals(sample.label()) ? sample : sample.withLabel(label);
-        acc.add(s);
-        if (!s.transactionParent()) {
-            overall.add(s);
+        if (s.transactionParent()) {
+            if (row.transactionParents == null) {
+                row.transactionParents = new LabelAccumulator(label, options);
+            }
+            row.transactionParents.add(s, true);
+        } else {
+            row.counted.add(s, false);
         }
     }
 
@@ -59,13 +78,53 @@ public final class RunAggregator implements SampleSink {
         return options;
     }
 
+    /**
+     * Adds everything another aggregator (same options) has seen, e.g. another part of the same file. Exact, and
+     * unlike merging frozen {@link Aggregate}s it keeps response codes and messages beyond the top N.
+     */
+    public void addAll(RunAggregator other) {
+        droppedByFilter += other.droppedByFilter;
+        droppedOverLabelLimit += other.droppedOverLabelLimit;
+        for (Map.Entry<String, Row> e : other.labels.entrySet()) {
+            Row theirs = e.getValue();
+            Row row = labels.get(e.getKey());
+            if (row == null) {
+                if (labels.size() >= MAX_LABELS) {
+                    droppedOverLabelLimit += theirs.counted.count()
+                            + (theirs.transactionParents == null ? 0 : theirs.transactionParents.count());
+                    continue;
+                }
+                row = new Row(e.getKey(), options);
+                labels.put(e.getKey(), row);
+            }
+            row.counted.addAll(theirs.counted);
+            if (theirs.transactionParents != null) {
+                if (row.transactionParents == null) {
+                    row.transactionParents = new LabelAccumulator(e.getKey(), options);
+                }
+                row.transactionParents.addAll(theirs.transactionParents);
+            }
+        }
+    }
+
     /** The figures so far, frozen. */
     public Aggregate aggregate() {
+        List<String> names = new ArrayList<>(labels.keySet());
+        names.sort(Comparator.naturalOrder());
         List<LabelStats> rows = new ArrayList<>(labels.size());
-        for (LabelAccumulator acc : labels.values()) {
-            rows.add(acc.toStats());
+        LabelAccumulator overall = new LabelAccumulator(OVERALL, options);
+        for (String name : names) {
+            Row row = labels.get(name);
+            overall.addAll(row.counted);
+            if (row.transactionParents == null) {
+                rows.add(row.counted.toStats());
+            } else {
+                LabelAccumulator both = new LabelAccumulator(name, options);
+                both.addAll(row.counted);
+                both.addAll(row.transactionParents);
+                rows.add(both.toStats());
+            }
         }
-        rows.sort(Comparator.comparing(LabelStats::label));
         return new Aggregate(overall.toStats(), rows, droppedByFilter, droppedOverLabelLimit);
     }
 

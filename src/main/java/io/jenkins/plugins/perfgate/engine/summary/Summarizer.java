@@ -8,12 +8,18 @@ import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
 import io.jenkins.plugins.perfgate.engine.stats.LabelStats;
 import io.jenkins.plugins.perfgate.engine.stats.RunAggregator;
 import io.jenkins.plugins.perfgate.engine.stats.RunAggregator.Aggregate;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Turns result files into one {@link RunSummary}: each file is read (large CSV files by several threads, each part
@@ -51,6 +57,66 @@ public final class Summarizer {
         this.threads = threads;
     }
 
+    /**
+     * Reads every file, in source order of the results: files of at least
+     * {@link ResultFileReader#PARALLEL_THRESHOLD} bytes one after another, each split over all threads; smaller
+     * files several at once, one thread each.
+     */
+    private List<FileRead> readAll(List<Source> sources) {
+        ResultFileReader reader = new ResultFileReader(reading);
+        FileRead[] out = new FileRead[sources.size()];
+        List<Integer> small = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            long size;
+            try {
+                size = Files.size(sources.get(i).path());
+            } catch (IOException | RuntimeException e) {
+                size = 0; // the read reports why
+            }
+            if (size >= ResultFileReader.PARALLEL_THRESHOLD || threads == 1) {
+                out[i] = read(reader, sources.get(i), threads);
+            } else {
+                small.add(i);
+            }
+        }
+        if (small.size() <= 1) {
+            small.forEach(i -> out[i] = read(reader, sources.get(i), 1));
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, small.size()), r -> {
+                Thread t = new Thread(r, "perfgate-file");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<FileRead>> futures = new ArrayList<>();
+                for (int i : small) {
+                    futures.add(pool.submit(() -> read(reader, sources.get(i), 1)));
+                }
+                for (int k = 0; k < small.size(); k++) {
+                    out[small.get(k)] = futures.get(k).get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading result files", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re
+                        : new IllegalStateException("reading result files failed", e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        return List.of(out);
+    }
+
+    private FileRead read(ResultFileReader reader, Source source, int n) {
+        try {
+            return new FileRead(source, reader.readParallel(source.path(), n, () -> new RunAggregator(aggregation)),
+                    null);
+        } catch (ResultsReadException e) {
+            return new FileRead(source, null, e);
+        }
+    }
+
     /** The same summarizer reading each large file with at most {@code n} threads. */
     public Summarizer withThreads(int n) {
         return new Summarizer(aggregation, reading, n);
@@ -78,40 +144,44 @@ public final class Summarizer {
         }
     }
 
+    /** One file's parts, or why it could not be read. */
+    private record FileRead(Source source, ResultFileReader.ParallelRead<RunAggregator> read,
+            ResultsReadException error) {
+    }
+
     private RunSummary summarize(List<Source> sources, boolean strict) throws ResultsReadException {
-        ResultFileReader reader = new ResultFileReader(reading);
-        Aggregate total = new RunAggregator(aggregation).aggregate();
+        RunAggregator all = new RunAggregator(aggregation);
         List<SourceFile> files = new ArrayList<>();
         List<ReadProblem> problems = new ArrayList<>();
         Map<String, LabelStats> generators = new TreeMap<>();
         int unreadable = 0;
-        for (Source source : sources) {
-            ResultFileReader.ParallelRead<RunAggregator> read;
-            try {
-                read = reader.readParallel(source.path(), threads, () -> new RunAggregator(aggregation));
-            } catch (ResultsReadException e) {
+        for (FileRead fr : readAll(sources)) {
+            Source source = fr.source();
+            if (fr.error() != null) {
                 if (strict) {
-                    throw e;
+                    throw fr.error();
                 }
                 unreadable++;
                 files.add(new SourceFile(source.path().toString(), "unreadable", source.generator(), 0, 0, false));
-                problems.add(new ReadProblem(source.path().toString(), 0, "", e.getMessage()));
+                problems.add(new ReadProblem(source.path().toString(), 0, "", fr.error().getMessage()));
                 continue;
             }
-            Aggregate file = null;
-            for (RunAggregator part : read.sinks()) {
-                file = file == null ? part.aggregate() : file.merge(part.aggregate(), aggregation);
+            List<RunAggregator> parts = fr.read().sinks();
+            RunAggregator file = parts.get(0);
+            for (RunAggregator part : parts.subList(1, parts.size())) {
+                file.addAll(part);
             }
-            FileReadResult result = read.result();
+            FileReadResult result = fr.read().result();
             files.add(result.toSourceFile(source.generator()));
             problems.addAll(result.problems());
-            total = total.merge(file, aggregation);
             if (!source.generator().isEmpty()) {
-                LabelStats overall = file.overall();
+                LabelStats overall = file.aggregate().overall();
                 generators.merge(source.generator(), overall.withLabel(source.generator()),
                         (a, b) -> a.merge(b, aggregation.topN(), aggregation.maxIntervals()));
             }
+            all.addAll(file);
         }
+        Aggregate total = all.aggregate();
         if (total.droppedOverLabelLimit() > 0) {
             problems.add(new ReadProblem("", 0, "label", total.droppedOverLabelLimit() + " samples of labels beyond "
                     + "the first " + RunAggregator.MAX_LABELS + " distinct labels were left out"));

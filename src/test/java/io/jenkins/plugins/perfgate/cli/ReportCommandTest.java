@@ -1,0 +1,138 @@
+package io.jenkins.plugins.perfgate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
+import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
+import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ReportCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cl = PerfgateCli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private Path file(String name, String content) throws IOException {
+        Path f = tmp.resolve(name);
+        Files.writeString(f, content);
+        return f;
+    }
+
+    private static final String CSV = """
+            timeStamp,elapsed,label,responseCode,success,Latency
+            1000,100,zeta,200,true,10
+            1100,300,alpha,200,true,10
+            1200,700,alpha,500,false,10
+            1300,2500,zeta,200,true,10
+            """;
+
+    @Test
+    void printsAnAlignedSortedTableWithTotalsAndWritesTheJson() throws IOException {
+        Path f = file("r.csv", CSV);
+        Path json = tmp.resolve("out/summary.json");
+        Run r = run("report", f.toString(), "--out", json.toString(), "--apdex-t", "400");
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("Label"), r.out());
+        assertTrue(lines.get(2).startsWith("alpha") && lines.get(3).startsWith("zeta"), r.out());
+        assertTrue(lines.get(5).startsWith("TOTAL"), r.out());
+        assertEquals(lines.get(0).length(), lines.get(2).length(), "aligned");
+        assertTrue(lines.get(5).contains(" 4 ") && lines.get(5).contains("25.00"), lines.get(5));
+        RunSummary s = SummaryJson.read(json);
+        assertEquals(RunStatus.COMPLETE, s.status());
+        assertEquals(400, s.apdexTMillis());
+        assertEquals(4, s.overall().count());
+        assertEquals(1, s.label("alpha").orElseThrow().errors());
+    }
+
+    @Test
+    void filtersAndQueryStringGrouping() throws IOException {
+        Path f = file("q.csv", """
+                timeStamp,elapsed,label,success
+                1,5,/search?q=1,true
+                2,6,/search?q=2,true
+                3,7,/admin,true
+                """);
+        Run r = run("report", f.toString(), "--group-query-strings", "--exclude", "/admin");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("/search ") && !r.out().contains("/admin") && !r.out().contains("q=1"), r.out());
+    }
+
+    @Test
+    void unreadableInputExitsThreeNamingTheFile() throws IOException {
+        Run missing = run("report", tmp.resolve("gone.jtl").toString());
+        assertEquals(3, missing.exit());
+        assertTrue(missing.err().contains("gone.jtl") && missing.err().contains("no such file"), missing.err());
+        Run empty = run("report", file("empty.jtl", "").toString());
+        assertEquals(3, empty.exit());
+        assertTrue(empty.err().contains("is empty"), empty.err());
+    }
+
+    @Test
+    void skippedRowsArePrintedAndExitThreeUnlessAllowed() throws IOException {
+        Path f = file("bad.csv", CSV + "1400,oops,zeta,200,true,10\n");
+        Run r = run("report", f.toString());
+        assertEquals(3, r.exit());
+        assertTrue(r.err().contains(f + ":6 [elapsed]: not a number: 'oops'"), r.err());
+        assertTrue(r.err().contains("INCOMPLETE"), r.err());
+        assertTrue(r.out().contains("TOTAL"), "the table is still printed: " + r.out());
+        assertEquals(0, run("report", f.toString(), "--allow-malformed").exit());
+    }
+
+    @Test
+    void usageErrorsExitTwo() throws IOException {
+        Path f = file("r.csv", CSV);
+        assertEquals(2, run("report").exit());
+        assertEquals(2, run("report", f.toString(), "--bogus").exit());
+        assertEquals(2, run("report", f.toString(), "--include", "(unclosed").exit());
+        assertEquals(2, run("report", f.toString(), "--apdex-t", "0").exit());
+        assertEquals(2, run("report", f.toString(), "--delimiter", "ab").exit());
+        assertEquals(2, run("report", f.toString(), "--time-zone", "Mars/Olympus").exit());
+    }
+
+    @Test
+    void headerlessTabFileWithOptions() throws IOException {
+        Path f = file("t.tsv", "2026/11/28 10:00:00.000\t5\ta\t200\ttrue\n2026/11/28 10:00:01.000\t7\ta\t200\ttrue\n");
+        Run r = run("report", f.toString(), "--columns", "timeStamp,elapsed,label,responseCode,success",
+                "--delimiter", "tab", "--timestamp-format", "yyyy/MM/dd HH:mm:ss.SSS", "--time-zone", "UTC");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("2 samples"), r.out());
+    }
+
+    @Test
+    void labelsWithLineBreaksAreShownEscaped() {
+        assertEquals("a\\nb", LabelTable.shown("a\nb"));
+        assertEquals(60, LabelTable.shown("x".repeat(100)).length());
+    }
+
+    @Test
+    void benchRunsOnTinyFiles() {
+        Run r = run("bench", "--samples", "3000", "--rounds", "1", "--labels", "3");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("raw line scan") && r.out().contains("perfgate, 1 thread")
+                && r.out().contains("Performance Plugin"), r.out());
+        assertEquals(2, run("bench", "--samples", "0").exit());
+    }
+}

@@ -1,0 +1,69 @@
+package io.jenkins.plugins.perfgate.engine.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The small parts of the readers: string cache, timestamps, options, layout detection. */
+class ReaderPartsTest {
+
+    @Test
+    void stringCacheReusesStringsAndStaysCorrectWhenFull() {
+        StringCache cache = new StringCache();
+        byte[] a = "xx Thread Group 1-17 yy".getBytes(StandardCharsets.UTF_8);
+        byte[] b = "Thread Group 1-17".getBytes(StandardCharsets.UTF_8);
+        String first = cache.get(a, 3, 20);
+        assertEquals("Thread Group 1-17", first);
+        assertSame(first, cache.get(b, 0, b.length));
+        for (int i = 0; i < 20_000; i++) {
+            byte[] k = ("Thread Group 1-" + i).getBytes(StandardCharsets.UTF_8);
+            assertEquals("Thread Group 1-" + i, cache.get(k, 0, k.length));
+        }
+        byte[] utf8 = "Überweisung – 送金".getBytes(StandardCharsets.UTF_8);
+        assertEquals("Überweisung – 送金", cache.get(utf8, 0, utf8.length));
+        assertNotSame(cache.get(b, 0, 5), cache.get(b, 0, 6));
+        assertEquals("", cache.get(b, 3, 3));
+    }
+
+    @Test
+    void timestamps() {
+        TimestampParser p = new TimestampParser(Optional.of("yyyy-MM-dd'T'HH:mm:ss.SSSXXX"), ZoneOffset.UTC);
+        byte[] ms = "1700000000123".getBytes(StandardCharsets.UTF_8);
+        assertEquals(1_700_000_000_123L, p.parse(ms, 0, ms.length));
+        assertEquals(1_700_000_000_123L, p.parseText("2023-11-14T23:13:20.123+01:00"));
+        assertEquals(Long.MIN_VALUE, p.parseText("2023-20-14T23:13:20.123Z"), "month 20 is no date");
+        assertEquals(Long.MIN_VALUE, p.parseText("soon"));
+        assertEquals(Long.MIN_VALUE, p.parseText(""));
+        new TimestampParser(Optional.of("ms"), ZoneOffset.UTC); // JMeter's own value for milliseconds
+    }
+
+    @Test
+    void optionsRejectNonsense() {
+        assertThrows(IllegalArgumentException.class, () -> ReadOptions.defaults().withDelimiter('"'));
+        assertThrows(IllegalArgumentException.class, () -> ReadOptions.defaults().withDelimiter('\n'));
+        assertThrows(IllegalArgumentException.class, () -> ReadOptions.defaults().withTimestampFormat("yyyy-{{"));
+        assertThrows(IllegalArgumentException.class, () -> ReadOptions.defaults().withColumns(List.of("a", " ")));
+        assertThrows(IllegalArgumentException.class, () -> ReadOptions.defaults().withMaxProblems(-1));
+    }
+
+    @Test
+    void layoutDetection() throws ResultsReadException {
+        CsvLayout header = CsvLayout.detect("f", "timestamp;Elapsed;LABEL;\"myVar\"", ReadOptions.defaults());
+        assertEquals(';', header.delimiter());
+        assertEquals(List.of("timeStamp", "elapsed", "label", "myVar"), header.columns());
+        CsvLayout sixteen = CsvLayout.detect("f", "1|2|a|200|OK|t|text|true||1|2|1|1|5|0|3", ReadOptions.defaults());
+        assertEquals(JMeterColumns.JMETER_3_DEFAULT, sixteen.columns());
+        assertEquals('|', sixteen.delimiter());
+        assertEquals(List.of("a,b", "c\"d", ""), CsvLayout.split("\"a,b\",\"c\"\"d\",", ','));
+        ResultsReadException e = assertThrows(ResultsReadException.class,
+                () -> CsvLayout.detect("f", "1,2,3,4", ReadOptions.defaults()));
+        assertEquals(true, e.getMessage().contains("4 fields"));
+    }
+}

@@ -1,0 +1,171 @@
+package io.jenkins.plugins.perfgate.engine.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.perfgate.engine.results.Sample;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Percentiles within HdrHistogram precision of the exact nearest rank; merging parts equals summarising the whole. */
+public class MergeAndPrecisionTest {
+
+    private static List<Sample> samples(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<Sample> out = new ArrayList<>();
+        long t = 1_700_000_000_000L;
+        for (int i = 0; i < n; i++) {
+            t += r.nextInt(40);
+            long elapsed = (long) Math.exp(2 + r.nextDouble() * 8); // 7 ms .. 22 s
+            boolean ok = r.nextInt(20) != 0;
+            String label = "l" + r.nextInt(5);
+            out.add(new Sample(t, elapsed, label, ok ? "200" : "50" + r.nextInt(3), "OK", "t", ok,
+                    ok ? "" : "boom " + r.nextInt(3), r.nextInt(5000), r.nextInt(500), 1 + r.nextInt(50),
+                    elapsed / 2, r.nextInt(3)));
+        }
+        return out;
+    }
+
+    private static RunAggregator.Aggregate aggregate(List<Sample> samples, AggregationOptions o) {
+        RunAggregator a = new RunAggregator(o);
+        samples.forEach(a::accept);
+        return a.aggregate();
+    }
+
+    @Test
+    void percentilesAreWithinHdrHistogramPrecisionOfTheExactNearestRank() {
+        List<Sample> all = samples(50_000, 1);
+        LabelStats overall = aggregate(all, AggregationOptions.defaults()).overall();
+        long[] sorted = all.stream().mapToLong(Sample::elapsed).sorted().toArray();
+        for (double p : new double[] {1, 10, 50, 90, 95, 99, 99.9, 100}) {
+            long exact = sorted[(int) Math.ceil(p / 100 * sorted.length) - 1];
+            long got = overall.percentile(p);
+            assertTrue(Math.abs(got - exact) <= Math.max(1, exact / 1000.0), "p" + p + ": " + got + " vs " + exact);
+        }
+        assertEquals(sorted[sorted.length - 1], overall.max());
+        assertEquals(Arrays.stream(sorted).average().orElseThrow(), overall.mean(), 1e-6);
+    }
+
+    @Test
+    void overallLeavesOutTransactionParentsAndEqualsAnIndependentComputation() {
+        List<Sample> all = new ArrayList<>(samples(20_000, 5));
+        SplittableRandom r = new SplittableRandom(6);
+        for (int i = 0; i < 3000; i++) {
+            // parents, some under a label that also has ordinary samples
+            all.add(new Sample(1_700_000_000_000L + i * 10, 500 + r.nextInt(5000), i % 2 == 0 ? "tx" : "l1", "200",
+                    Sample.TRANSACTION_MESSAGE_PREFIX + " : 2, number of failing samples : 0", "t", true, "", 10, 1,
+                    1, 0, 0));
+        }
+        RunAggregator.Aggregate a = aggregate(all, AggregationOptions.defaults());
+        List<Sample> counted = all.stream().filter(s -> !s.transactionParent()).toList();
+        long[] sorted = counted.stream().mapToLong(Sample::elapsed).sorted().toArray();
+        LabelStats overall = a.overall();
+        assertEquals(counted.size(), overall.count());
+        assertEquals(counted.stream().filter(s -> !s.success()).count(), overall.errors());
+        assertEquals(Arrays.stream(sorted).sum(), overall.sumElapsed());
+        assertEquals(sorted[0], overall.min());
+        assertEquals(sorted[sorted.length - 1], overall.max());
+        long p95 = sorted[(int) Math.ceil(0.95 * sorted.length) - 1];
+        assertTrue(Math.abs(overall.percentile(95) - p95) <= Math.max(1, p95 / 1000.0));
+        assertEquals(counted.stream().mapToLong(Sample::bytes).sum(), overall.bytesReceived());
+        LabelStats l1 = a.label("l1");
+        assertEquals(all.stream().filter(s -> s.label().equals("l1")).count(), l1.count(), "label rows keep parents");
+        assertTrue(l1.transactionController() && a.label("tx").transactionController());
+        assertTrue(!a.label("l0").transactionController());
+        assertEquals(all.size(), a.labels().stream().mapToLong(LabelStats::count).sum());
+    }
+
+    @Test
+    void mergeOfPartsEqualsTheWholeInAnyGrouping() {
+        AggregationOptions o = AggregationOptions.defaults().withInterval(1000, 50);
+        List<Sample> all = samples(30_000, 2);
+        List<Sample> a = all.subList(0, 7_000);
+        List<Sample> b = all.subList(7_000, 19_000);
+        List<Sample> c = all.subList(19_000, all.size());
+        RunAggregator.Aggregate whole = aggregate(all, o);
+        RunAggregator.Aggregate left = aggregate(a, o).merge(aggregate(b, o), o).merge(aggregate(c, o), o);
+        RunAggregator.Aggregate right = aggregate(a, o).merge(aggregate(b, o).merge(aggregate(c, o), o), o);
+        // interleaved parts (as parallel chunks of unsorted files give) too
+        List<Sample> even = new ArrayList<>();
+        List<Sample> odd = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            (i % 2 == 0 ? even : odd).add(all.get(i));
+        }
+        RunAggregator.Aggregate interleaved = aggregate(odd, o).merge(aggregate(even, o), o);
+        for (RunAggregator.Aggregate merged : List.of(left, right, interleaved)) {
+            assertSame(whole.overall(), merged.overall());
+            assertEquals(whole.labels().size(), merged.labels().size());
+            for (LabelStats w : whole.labels()) {
+                assertSame(w, merged.label(w.label()));
+            }
+        }
+    }
+
+    /** Every figure and the over-time series agree exactly. */
+    public static void assertSame(LabelStats expected, LabelStats actual) {
+        assertEquals(expected.label(), actual.label());
+        assertEquals(expected.count(), actual.count());
+        assertEquals(expected.errors(), actual.errors());
+        assertEquals(expected.firstStart(), actual.firstStart());
+        assertEquals(expected.lastEnd(), actual.lastEnd());
+        assertEquals(expected.sumElapsed(), actual.sumElapsed());
+        assertEquals(expected.sumSquaresElapsed(), actual.sumSquaresElapsed(), 1e-6 * expected.sumSquaresElapsed());
+        assertEquals(expected.min(), actual.min());
+        assertEquals(expected.max(), actual.max());
+        assertEquals(expected.bytesReceived(), actual.bytesReceived());
+        assertEquals(expected.bytesSent(), actual.bytesSent());
+        assertEquals(expected.apdexSatisfied(), actual.apdexSatisfied());
+        assertEquals(expected.apdexTolerating(), actual.apdexTolerating());
+        assertEquals(expected.elapsedHistogram(), actual.elapsedHistogram());
+        assertEquals(expected.latencyHistogram(), actual.latencyHistogram());
+        assertEquals(expected.connectHistogram(), actual.connectHistogram());
+        assertEquals(expected.responseCodes(), actual.responseCodes());
+        assertEquals(expected.failureMessages(), actual.failureMessages());
+        assertEquals(expected.transactionController(), actual.transactionController());
+        IntervalSeries es = expected.series();
+        IntervalSeries as = actual.series();
+        assertEquals(es.bucketMillis(), as.bucketMillis());
+        assertEquals(es.intervals().size(), as.intervals().size());
+        for (int i = 0; i < es.intervals().size(); i++) {
+            IntervalSeries.Interval x = es.intervals().get(i);
+            IntervalSeries.Interval y = as.intervals().get(i);
+            assertEquals(x.startMillis(), y.startMillis());
+            assertEquals(x.count(), y.count());
+            assertEquals(x.errors(), y.errors());
+            assertEquals(x.maxThreads(), y.maxThreads());
+            assertEquals(x.sketch().encode(), y.sketch().encode());
+        }
+    }
+
+    @Test
+    void seriesStaysBoundedAndAlignedForLongRuns() {
+        IntervalSeries.Builder b = new IntervalSeries.Builder(1000, 100);
+        long start = 1_700_000_000_000L;
+        for (long t = 0; t < 3_600_000; t += 250) {
+            b.record(start + t, 10, true, 1);
+        }
+        IntervalSeries s = b.build();
+        assertTrue(s.intervals().size() <= 100, "bounded: " + s.intervals().size());
+        assertEquals(0, s.intervals().get(0).startMillis() % s.bucketMillis(), "aligned");
+        assertEquals(3_600_000 / 250, s.intervals().stream().mapToLong(IntervalSeries.Interval::count).sum());
+    }
+
+    @Test
+    void logBinSketchPercentileNeverBelowTheTrueValueAndWithinFivePercent() {
+        LogBinSketch sketch = new LogBinSketch();
+        long[] values = new SplittableRandom(3).longs(10_000, 0, 100_000).toArray();
+        for (long v : values) {
+            sketch.record(v);
+        }
+        Arrays.sort(values);
+        for (double p : new double[] {50, 95, 99}) {
+            long exact = values[(int) Math.ceil(p / 100 * values.length) - 1];
+            long got = sketch.percentile(p);
+            assertTrue(got >= exact && got <= exact * 1.05 + 1, "p" + p + ": " + got + " vs " + exact);
+        }
+        assertEquals(sketch.encode(), LogBinSketch.decode(sketch.encode()).encode());
+    }
+}

@@ -1,0 +1,153 @@
+package io.jenkins.plugins.perfgate.engine.summary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.perfgate.engine.results.ReadOptions;
+import io.jenkins.plugins.perfgate.engine.results.ResultsReadException;
+import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
+import io.jenkins.plugins.perfgate.engine.stats.LabelStats;
+import io.jenkins.plugins.perfgate.engine.stats.MergeAndPrecisionTest;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Files → summary: parallel chunks equal one thread, files merge exactly, bad files never look like a pass. */
+class SummarizerTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final String HEADER = "timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,"
+            + "success,failureMessage,bytes,sentBytes,grpThreads,allThreads,URL,Latency,IdleTime,Connect\n";
+
+    /** A CSV file above the parallel threshold, with quoted line breaks in many rows (traps for naive splits). */
+    private Path bigFile(String name, int rows, long seed, boolean withBadRows) throws IOException {
+        return bigFile(name, rows, seed, withBadRows, 4);
+    }
+
+    private Path bigFile(String name, int rows, long seed, boolean withBadRows, int messages) throws IOException {
+        Path f = tmp.resolve(name);
+        SplittableRandom r = new SplittableRandom(seed);
+        try (BufferedWriter w = Files.newBufferedWriter(f)) {
+            w.write(HEADER);
+            long t = 1_700_000_000_000L;
+            for (int i = 0; i < rows; i++) {
+                t += r.nextInt(5);
+                boolean ok = r.nextInt(10) != 0;
+                String message = ok ? "" : "\"assertion failed:\nexpected \"\"ok\"\",\n" + "x".repeat(r.nextInt(messages))
+                        + "\"";
+                if (withBadRows && i % 5000 == 17) {
+                    w.write("garbage row " + i + "\n");
+                }
+                w.write(t + "," + (1 + r.nextInt(3000)) + ",label " + r.nextInt(20) + "," + (ok ? 200 : 500)
+                        + ",OK,Thread Group 1-" + r.nextInt(50) + ",text," + ok + "," + message + ","
+                        + r.nextInt(9000) + ",300,5,5,http://127.0.0.1/a?b=c," + r.nextInt(100) + ",0,"
+                        + r.nextInt(5) + "\n");
+            }
+        }
+        return f;
+    }
+
+    @Test
+    void parallelChunksGiveExactlyWhatOneThreadGives() throws IOException {
+        // 300 distinct failure messages: more than the top 10 kept, still merged exactly across parts
+        Path f = bigFile("big.csv", 120_000, 7, true, 300);
+        assertTrue(Files.size(f) > 9 << 20, "above the parallel threshold: " + Files.size(f));
+        Summarizer s = new Summarizer(AggregationOptions.defaults(), ReadOptions.defaults());
+        RunSummary one = s.withThreads(1).summarize(List.of(Summarizer.Source.of(f)));
+        for (int threads : new int[] {2, 3, 7}) {
+            RunSummary many = s.withThreads(threads).summarize(List.of(Summarizer.Source.of(f)));
+            assertEquals(one.sampleCount(), many.sampleCount());
+            assertEquals(one.malformedLines(), many.malformedLines());
+            assertEquals(one.problems().stream().map(p -> p.line()).toList(),
+                    many.problems().stream().map(p -> p.line()).toList(), "problem lines are file lines");
+            MergeAndPrecisionTest.assertSame(one.overall(), many.overall());
+            for (LabelStats l : one.labels()) {
+                MergeAndPrecisionTest.assertSame(l, many.label(l.label()).orElseThrow());
+            }
+        }
+        assertEquals(RunStatus.INCOMPLETE, one.status(), "skipped rows never look like a complete run");
+        assertEquals(24, one.malformedLines());
+        List<String> lines = Files.readAllLines(f);
+        long firstBad = one.problems().get(0).line();
+        assertTrue(lines.get((int) firstBad - 1).startsWith("garbage row"), "line " + firstBad);
+    }
+
+    @Test
+    void smallFilesReadConcurrentlyGiveWhatOneThreadGivesInSourceOrder() throws IOException {
+        List<Summarizer.Source> sources = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            sources.add(new Summarizer.Source(bigFile("s" + i + ".csv", 2000 + i * 500, 10 + i, true, 50),
+                    "g" + (i % 2)));
+        }
+        Summarizer s = new Summarizer(AggregationOptions.defaults(), ReadOptions.defaults());
+        RunSummary one = s.withThreads(1).summarize(sources);
+        RunSummary two = s.withThreads(2).summarize(sources);
+        assertEquals(one.sources(), two.sources());
+        assertEquals(one.problems(), two.problems());
+        MergeAndPrecisionTest.assertSame(one.overall(), two.overall());
+        for (LabelStats l : one.labels()) {
+            MergeAndPrecisionTest.assertSame(l, two.label(l.label()).orElseThrow());
+        }
+        MergeAndPrecisionTest.assertSame(one.generators().get("g1"), two.generators().get("g1"));
+    }
+
+    @Test
+    void filesFromSeveralGeneratorsMergeExactlyAndKeepPerGeneratorFigures() throws IOException {
+        Path a = bigFile("a.csv", 3000, 1, false);
+        Path b = bigFile("b.csv", 5000, 2, false);
+        Path both = tmp.resolve("both.csv");
+        List<String> la = Files.readAllLines(a);
+        List<String> lb = Files.readAllLines(b);
+        Files.write(both, la);
+        Files.write(both, lb.subList(1, lb.size()), java.nio.file.StandardOpenOption.APPEND);
+        Summarizer s = new Summarizer(AggregationOptions.defaults(), ReadOptions.defaults());
+        RunSummary merged = s.summarize(List.of(new Summarizer.Source(a, "gen-1"), new Summarizer.Source(b, "gen-2")));
+        RunSummary whole = s.summarize(List.of(Summarizer.Source.of(both)));
+        MergeAndPrecisionTest.assertSame(whole.overall(), merged.overall());
+        assertEquals(List.of("gen-1", "gen-2"), List.copyOf(merged.generators().keySet()));
+        assertEquals(3000, merged.generators().get("gen-1").count());
+        assertEquals(5000, merged.generators().get("gen-2").count());
+        // RunSummary.merge of the per-file summaries equals the summary of both files
+        RunSummary viaMerge = s.summarize(List.of(new Summarizer.Source(a, "gen-1")))
+                .merge(s.summarize(List.of(new Summarizer.Source(b, "gen-2"))));
+        MergeAndPrecisionTest.assertSame(merged.overall(), viaMerge.overall());
+        assertEquals(merged.generators().keySet(), viaMerge.generators().keySet());
+        // and the JSON round trip keeps everything needed to merge and compare
+        RunSummary back = SummaryJson.fromJson(SummaryJson.toJson(merged));
+        MergeAndPrecisionTest.assertSame(merged.overall(), back.overall());
+        for (LabelStats l : merged.labels()) {
+            MergeAndPrecisionTest.assertSame(l, back.label(l.label()).orElseThrow());
+        }
+        MergeAndPrecisionTest.assertSame(merged.generators().get("gen-2"), back.generators().get("gen-2"));
+        assertEquals(merged.sources(), back.sources());
+        assertTrue(SummaryJson.toJson(merged).length() < 400_000, "compact");
+    }
+
+    @Test
+    void unreadableFilesFailStrictlyOrMakeTheRunIncomplete() throws IOException {
+        Path good = bigFile("good.csv", 100, 3, false);
+        Path missing = tmp.resolve("missing.jtl");
+        Summarizer s = new Summarizer(AggregationOptions.defaults(), ReadOptions.defaults());
+        ResultsReadException e = assertThrows(ResultsReadException.class,
+                () -> s.summarize(List.of(Summarizer.Source.of(good), Summarizer.Source.of(missing))));
+        assertTrue(e.getMessage().contains("missing.jtl"));
+        RunSummary partial = s.summarizeAvailable(List.of(Summarizer.Source.of(good), Summarizer.Source.of(missing)));
+        assertEquals(RunStatus.INCOMPLETE, partial.status());
+        assertEquals(100, partial.overall().count());
+        assertTrue(partial.problems().stream().anyMatch(p -> p.file().endsWith("missing.jtl")));
+        RunSummary none = s.summarizeAvailable(List.of(Summarizer.Source.of(missing)));
+        assertEquals(RunStatus.NO_RESULTS, none.status());
+        RunSummary filtered = new Summarizer(AggregationOptions.defaults().withInclude("nothing"),
+                ReadOptions.defaults()).summarize(List.of(Summarizer.Source.of(good)));
+        assertEquals(RunStatus.NO_RESULTS, filtered.status());
+        assertTrue(filtered.statusReason().contains("label filters"), filtered.statusReason());
+    }
+}
