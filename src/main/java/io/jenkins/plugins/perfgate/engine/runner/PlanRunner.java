@@ -37,7 +37,7 @@ public final class PlanRunner {
     public static final String SUMMARY_FILE = "summary.json";
 
     private static final long TICK_MILLIS = 250;
-    private static final long STOP_GRACE_MILLIS = 10_000;
+    private static final long STOP_GRACE_MILLIS = 5_000;
     private static final long CANCEL_GRACE_MILLIS = 1_500;
     private static final int LOG_TAIL_LINES = 15;
 
@@ -142,22 +142,26 @@ public final class PlanRunner {
                 if (!quiet) {
                     out.accept(ProgressLine.format(now - start, plan.plannedDuration(), snapshot, fleet.generators()));
                 }
-                nextProgress += windowMillis;
+                nextProgress = Math.max(nextProgress + windowMillis, now + windowMillis / 2);
             }
             sleep(TICK_MILLIS);
         }
         fleet.kill();
+        if (cancelReason != null && status == RunStatus.COMPLETE) {
+            status = RunStatus.ABORTED;
+            reason = cancelReason;
+        }
         poll(tails, stats, System.currentTimeMillis());
         reportFailures(stats, reportedFailures);
         long end = System.currentTimeMillis();
-        out.accept(ProgressLine.format(end - start, plan.plannedDuration(), stats.snapshot(end), fleet.generators())
-                .replaceFirst("^\\[perfgate\\]", "[perfgate] final"));
+        out.accept(ProgressLine.formatFinal(end - start, stats.snapshot(end), fleet.generators()));
 
         List<String> failed = fleet.generators().stream().filter(g -> g.state() == Generator.State.FAILED)
                 .map(Generator::id).toList();
         if (!failed.isEmpty() && status == RunStatus.COMPLETE) {
             status = RunStatus.INCOMPLETE;
-            reason = "generator(s) " + String.join(", ", failed) + " failed; the others' results are kept";
+            reason = failed.size() == fleet.generators().size() ? "every generator failed"
+                    : "generator(s) " + String.join(", ", failed) + " failed; the others' results are kept";
         }
         List<Summarizer.Source> sources = sources(fleet.resultFiles());
         RunSummary summary = new Summarizer(AggregationOptions.defaults(), ReadOptions.defaults())

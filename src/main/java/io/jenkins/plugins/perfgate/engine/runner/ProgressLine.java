@@ -13,6 +13,15 @@ public final class ProgressLine {
     private ProgressLine() {
     }
 
+    /** The last line: totals of the whole run and how each generator ended. */
+    public static String formatFinal(long elapsedMillis, LiveStats.Snapshot s, List<Generator> generators) {
+        StringBuilder sb = new StringBuilder("[perfgate] final ");
+        sb.append(Durations.format(Duration.ofMillis(elapsedMillis)));
+        sb.append(String.format(Locale.ROOT, " samples %d err %.1f%%", s.samples(), s.errorPercent()));
+        appendGenerators(sb, s, generators);
+        return sb.toString();
+    }
+
     public static String format(long elapsedMillis, Duration planned, LiveStats.Snapshot s,
             List<Generator> generators) {
         StringBuilder sb = new StringBuilder("[perfgate] ");
@@ -24,6 +33,11 @@ public final class ProgressLine {
                 s.samples(), s.windowRps(), Double.isNaN(s.windowErrorPercent()) ? "-"
                         : String.format(Locale.ROOT, "%.1f%%", s.windowErrorPercent()),
                 Double.isNaN(s.windowP95()) ? "-" : String.format(Locale.ROOT, "%.0fms", s.windowP95())));
+        appendGenerators(sb, s, generators);
+        return sb.toString();
+    }
+
+    private static void appendGenerators(StringBuilder sb, LiveStats.Snapshot s, List<Generator> generators) {
         for (Generator g : generators) {
             String health = switch (g.state()) {
                 case RUNNING -> "ok";
@@ -33,6 +47,5 @@ public final class ProgressLine {
             sb.append(" | ").append(g.id()).append(' ').append(health).append(' ')
                     .append(s.samplesByGenerator().getOrDefault(g.id(), 0L));
         }
-        return sb.toString();
     }
 }
