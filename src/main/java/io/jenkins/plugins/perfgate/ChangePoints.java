@@ -1,6 +1,5 @@
 package io.jenkins.plugins.perfgate;
 
-import io.jenkins.plugins.perfgate.engine.chart.TrendMarkers;
 import io.jenkins.plugins.perfgate.engine.history.ChangePoint;
 import io.jenkins.plugins.perfgate.engine.history.History;
 import io.jenkins.plugins.perfgate.engine.history.HistoryReport;
@@ -50,14 +49,6 @@ final class ChangePoints {
             CACHE.put(key, found);
         }
         return found;
-    }
-
-    static List<TrendMarkers.ChangeMark> marks(History history, String label, String cacheKey) {
-        List<TrendMarkers.ChangeMark> out = new ArrayList<>();
-        for (ChangePoint c : detect(history, label, cacheKey)) {
-            out.add(new TrendMarkers.ChangeMark(c.build().number(), c.label(), c.describe()));
-        }
-        return out;
     }
 
     /** Every change point of every label, newest first. */

@@ -51,7 +51,7 @@ final class Charts {
         } catch (IllegalArgumentException e) {
             // a policy or criteria that no longer parse only lose their lines on the chart
         }
-        markers = markers.withChangePoints(ChangePoints.marks(history, row, cacheKey));
+        markers = markers.withChangePoints(ChangePoints.detect(history, row, cacheKey));
         List<HistoryEntry> entries = history.entries();
         return switch (metric) {
             case "throughput" -> TrendCharts.throughput(entries, row, markers);

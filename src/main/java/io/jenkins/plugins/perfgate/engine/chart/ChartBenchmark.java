@@ -1,12 +1,13 @@
 package io.jenkins.plugins.perfgate.engine.chart;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import io.jenkins.plugins.perfgate.engine.compare.LabelFigures;
 import io.jenkins.plugins.perfgate.engine.compare.Metric;
 import io.jenkins.plugins.perfgate.engine.compare.RunFigures;
 import io.jenkins.plugins.perfgate.engine.history.BuildRef;
 import io.jenkins.plugins.perfgate.engine.history.BuildResult;
+import io.jenkins.plugins.perfgate.engine.history.ChangePoint;
 import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
 import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
 import java.util.Arrays;
@@ -35,18 +36,20 @@ public final class ChartBenchmark {
     public static void main(String[] args) {
         int builds = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
-        run(builds, rounds, System.out);
+        PrintWriter out = new PrintWriter(System.out, true);
+        run(builds, rounds, out);
+        out.flush();
     }
 
     /** Renders and prints median times; returns the median ms of the full PNG trend chart. */
-    public static double run(int builds, int rounds, PrintStream out) {
+    public static double run(int builds, int rounds, PrintWriter out) {
         List<HistoryEntry> history = syntheticHistory(builds, 42);
         TrendMarkers markers = TrendMarkers.none()
                 .withBaseline("build #" + builds / 2, history.get(builds / 2).figures())
                 .withThresholds(List.of(new TrendMarkers.Threshold(TrendCharts.OVERALL, Metric.P95, 400,
                         "p95 < 400 ms")))
-                .withChangePoints(List.of(new TrendMarkers.ChangeMark(builds * 3L / 4, TrendCharts.OVERALL,
-                        "p95 +30 %")));
+                .withChangePoints(List.of(new ChangePoint(TrendCharts.OVERALL, Metric.P95,
+                        history.get(builds * 3 / 4).build(), 300, 390, 0.001)));
         Supplier<JFreeChart> empty = () -> TrendCharts.latency(List.of(), TrendCharts.OVERALL, TrendMarkers.none());
         Supplier<JFreeChart> full = () -> TrendCharts.latency(history, TrendCharts.OVERALL, markers);
         out.printf(Locale.ROOT, "chart benchmark: %d builds, %dx%d px, median of %d rounds after warm-up"
@@ -59,6 +62,7 @@ public final class ChartBenchmark {
                 builds, fullPng);
         out.printf(Locale.ROOT, "  SVG  empty chart (baseline) %7.1f ms   %d-build trend %7.1f ms%n", emptySvg,
                 builds, fullSvg);
+        out.flush();
         return fullPng;
     }
 

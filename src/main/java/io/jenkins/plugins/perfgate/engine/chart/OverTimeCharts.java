@@ -30,14 +30,16 @@ public final class OverTimeCharts {
     }
 
     public static JFreeChart throughput(RunSummary summary) {
-        return chart("Throughput", "requests/s",
-                collection(series("all samples", summary.overall().series(), origin(summary), true,
+        TimeAxis t = TimeAxis.of(summary);
+        return chart("Throughput", "requests/s", t,
+                collection(series("all samples", summary.overall().series(), t, true,
                         (s, in) -> s.throughput(in))));
     }
 
     public static JFreeChart errorPercent(RunSummary summary) {
-        JFreeChart chart = chart("Errors", "error %",
-                collection(series("all samples", summary.overall().series(), origin(summary), false,
+        TimeAxis t = TimeAxis.of(summary);
+        JFreeChart chart = chart("Errors", "error %", t,
+                collection(series("all samples", summary.overall().series(), t, false,
                         (s, in) -> in.errorPercent())));
         ((NumberAxis) chart.getXYPlot().getRangeAxis()).setAutoRangeMinimumSize(1.0);
         return chart;
@@ -45,19 +47,39 @@ public final class OverTimeCharts {
 
     /** p95 of all samples and of the {@code busiest} labels with most samples. */
     public static JFreeChart p95(RunSummary summary, int busiest) {
-        long origin = origin(summary);
-        XYSeriesCollection data = collection(series("all samples", summary.overall().series(), origin, false,
+        TimeAxis t = TimeAxis.of(summary);
+        XYSeriesCollection data = collection(series("all samples", summary.overall().series(), t, false,
                 (s, in) -> in.p95()));
         for (LabelStats label : busiestLabels(summary, busiest)) {
-            data.addSeries(series(label.label(), label.series(), origin, false, (s, in) -> in.p95()));
+            data.addSeries(series(label.label(), label.series(), t, false, (s, in) -> in.p95()));
         }
-        return chart("Response time p95", "ms", data);
+        return chart("Response time p95", "ms", t, data);
     }
 
     public static JFreeChart activeThreads(RunSummary summary) {
-        return chart("Active threads", "threads",
-                collection(series("active threads", summary.overall().series(), origin(summary), false,
+        TimeAxis t = TimeAxis.of(summary);
+        return chart("Active threads", "threads", t,
+                collection(series("active threads", summary.overall().series(), t, false,
                         (s, in) -> in.maxThreads())));
+    }
+
+    /**
+     * The x axis: time since the earliest interval of any series, in seconds, or in minutes for runs longer than
+     * {@link #MINUTES_FROM_MILLIS}.
+     */
+    record TimeAxis(long origin, double unitMillis, String label) {
+        static final long MINUTES_FROM_MILLIS = 20 * 60_000L;
+
+        static TimeAxis of(RunSummary summary) {
+            long o = OverTimeCharts.origin(summary);
+            boolean minutes = summary.overall().lastEnd() - o > MINUTES_FROM_MILLIS;
+            return new TimeAxis(o, minutes ? 60_000.0 : 1000.0,
+                    minutes ? "time since start (min)" : "time since start (s)");
+        }
+
+        double x(long millis) {
+            return (millis - origin) / unitMillis;
+        }
     }
 
     /** Labels with most samples, most first; Transaction Controller parents only when nothing else exists. */
@@ -87,10 +109,10 @@ public final class OverTimeCharts {
     }
 
     /**
-     * One line, x in seconds since origin. Missing intervals become zero when {@code zeroGaps}, else a gap
-     * (a null y breaks the line).
+     * One line over the time axis. Missing intervals become zero when {@code zeroGaps}, else a gap (a null y
+     * breaks the line).
      */
-    private static XYSeries series(String name, IntervalSeries source, long origin, boolean zeroGaps,
+    private static XYSeries series(String name, IntervalSeries source, TimeAxis time, boolean zeroGaps,
             ToDoubleBiFunction<IntervalSeries, Interval> value) {
         XYSeries xy = new XYSeries(name, false, true);
         long width = source.bucketMillis();
@@ -99,20 +121,16 @@ public final class OverTimeCharts {
             if (expected != Long.MIN_VALUE && in.startMillis() > expected) {
                 if (zeroGaps) {
                     for (long t = expected; t < in.startMillis(); t += width) {
-                        xy.add(seconds(t, origin), 0.0, false);
+                        xy.add(time.x(t), 0.0, false);
                     }
                 } else {
-                    xy.add(seconds(expected, origin), null, false);
+                    xy.add(time.x(expected), null, false);
                 }
             }
-            xy.add(seconds(in.startMillis(), origin), value.applyAsDouble(source, in), false);
+            xy.add(time.x(in.startMillis()), value.applyAsDouble(source, in), false);
             expected = in.startMillis() + width;
         }
         return xy;
-    }
-
-    private static double seconds(long millis, long origin) {
-        return (millis - origin) / 1000.0;
     }
 
     private static XYSeriesCollection collection(XYSeries first) {
@@ -121,8 +139,8 @@ public final class OverTimeCharts {
         return data;
     }
 
-    private static JFreeChart chart(String title, String unit, XYSeriesCollection data) {
-        JFreeChart chart = ChartFactory.createXYLineChart(title, "time since start (s)", unit, data,
+    private static JFreeChart chart(String title, String unit, TimeAxis time, XYSeriesCollection data) {
+        JFreeChart chart = ChartFactory.createXYLineChart(title, time.label(), unit, data,
                 PlotOrientation.VERTICAL, data.getSeriesCount() > 1, false, false);
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.perfgate.engine.chart;
 
 import io.jenkins.plugins.perfgate.engine.compare.Metric;
+import io.jenkins.plugins.perfgate.engine.history.ChangePoint;
 import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
 import io.jenkins.plugins.perfgate.engine.stats.RunAggregator;
 import java.awt.Color;
@@ -112,7 +113,7 @@ public final class TrendCharts {
         plot.setRenderer(0, lineRenderer);
         addResultMarks(plot, failed, unstable, aborted);
         maxY = Math.max(maxY, addLevelLines(plot, label, metrics, key, markers));
-        addChangePoints(plot, label, markers);
+        addChangePoints(plot, label, metrics, markers);
         setDomain(plot, entries);
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
         range.setAutoRange(false);
@@ -165,17 +166,24 @@ public final class TrendCharts {
         return max;
     }
 
-    private static void addChangePoints(XYPlot plot, String label, TrendMarkers markers) {
-        for (TrendMarkers.ChangeMark c : markers.changePoints()) {
-            if (c.label().equals(label)) {
-                ValueMarker line = new ValueMarker(c.buildNumber(), ChartStyle.CHANGE_POINT, ChartStyle.LINE);
-                line.setLabel(c.description().isEmpty() ? "change" : c.description());
-                line.setLabelFont(ChartStyle.TICK_FONT);
-                line.setLabelPaint(ChartStyle.CHANGE_POINT);
-                line.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-                line.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-                plot.addDomainMarker(0, line, Layer.FOREGROUND);
+    /** One line per build with shifts of drawn metrics, labelled with the shifts ({@code p95 +26.4 %}). */
+    private static void addChangePoints(XYPlot plot, String label, List<Metric> metrics, TrendMarkers markers) {
+        Map<Long, List<String>> byBuild = new TreeMap<>();
+        for (ChangePoint c : markers.changePoints()) {
+            if (c.label().equals(label) && metrics.contains(c.metric())) {
+                double rel = c.relativeShift();
+                byBuild.computeIfAbsent(c.build().number(), k -> new java.util.ArrayList<>()).add(c.metric().key()
+                        + (Double.isFinite(rel) ? String.format(java.util.Locale.ROOT, " %+.0f %%", rel * 100) : ""));
             }
+        }
+        for (Map.Entry<Long, List<String>> c : byBuild.entrySet()) {
+            ValueMarker line = new ValueMarker(c.getKey(), ChartStyle.CHANGE_POINT, ChartStyle.LINE);
+            line.setLabel(String.join(", ", c.getValue()));
+            line.setLabelFont(ChartStyle.TICK_FONT);
+            line.setLabelPaint(ChartStyle.CHANGE_POINT);
+            line.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            line.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            plot.addDomainMarker(0, line, Layer.FOREGROUND);
         }
     }
 

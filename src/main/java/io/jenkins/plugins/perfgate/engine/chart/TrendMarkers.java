@@ -5,6 +5,9 @@ import io.jenkins.plugins.perfgate.engine.compare.RunFigures;
 import io.jenkins.plugins.perfgate.engine.gate.Criterion;
 import io.jenkins.plugins.perfgate.engine.gate.Scope;
 import io.jenkins.plugins.perfgate.engine.history.Baseline;
+import io.jenkins.plugins.perfgate.engine.history.ChangePoint;
+import io.jenkins.plugins.perfgate.engine.history.History;
+import io.jenkins.plugins.perfgate.engine.history.HistoryReport;
 import io.jenkins.plugins.perfgate.engine.stats.RunAggregator;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +21,11 @@ import java.util.Optional;
  * @param baselineName  how the baseline is called on the chart ({@code last passing build #40}), empty when none
  * @param baseline      the baseline's figures, drawn as a dashed line
  * @param thresholds    limits, drawn as red lines
- * @param changePoints  builds where a shift was detected, drawn as vertical lines
+ * @param changePoints  shifts the history's change-point detection found, drawn as vertical lines on charts of
+ *                      their label and metric
  */
 public record TrendMarkers(String baselineName, Optional<RunFigures> baseline, List<Threshold> thresholds,
-        List<ChangeMark> changePoints) {
+        List<ChangePoint> changePoints) {
 
     /** A limit on one metric of one label, like {@code p95 < 800 ms}. */
     public record Threshold(String label, Metric metric, double value, String description) {
@@ -31,14 +35,6 @@ public record TrendMarkers(String baselineName, Optional<RunFigures> baseline, L
             if (!Double.isFinite(value)) {
                 throw new IllegalArgumentException("threshold must be finite: " + value);
             }
-            description = description == null ? "" : description;
-        }
-    }
-
-    /** A detected shift at a build, like {@code p95 +35 %}. */
-    public record ChangeMark(long buildNumber, String label, String description) {
-        public ChangeMark {
-            Objects.requireNonNull(label);
             description = description == null ? "" : description;
         }
     }
@@ -66,8 +62,13 @@ public record TrendMarkers(String baselineName, Optional<RunFigures> baseline, L
         return new TrendMarkers(baselineName, baseline, newThresholds, changePoints);
     }
 
-    public TrendMarkers withChangePoints(List<ChangeMark> marks) {
+    public TrendMarkers withChangePoints(List<ChangePoint> marks) {
         return new TrendMarkers(baselineName, baseline, thresholds, marks);
+    }
+
+    /** With the change points the history's E-Divisive detection finds (default options: p95, error %, rps). */
+    public TrendMarkers withDetectedChangePoints(History history) {
+        return withChangePoints(HistoryReport.of(history, HistoryReport.Options.defaults()).changePoints());
     }
 
     /**

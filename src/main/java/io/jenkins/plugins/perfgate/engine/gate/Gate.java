@@ -84,7 +84,7 @@ public final class Gate {
                 default -> "no label with samples matches " + c.scope().text();
             };
             return List.of(line(c, c.scope().text(), LineStatus.NO_DATA, c.severity().outcome(), Double.NaN,
-                    Double.NaN, Optional.empty(), what + ": a criterion without data never passes"));
+                    Double.NaN, Optional.empty(), what + ": no data, which never counts as a pass"));
         }
         List<VerdictLine> result = new ArrayList<>();
         for (LabelFigures row : rows) {

@@ -66,7 +66,7 @@ public final class DirectoryHistoryStore implements HistoryStore {
                 try {
                     HistoryEntry e = HistoryJson.fromJson(Files.readString(figures, StandardCharsets.UTF_8),
                             figures.toString());
-                    if (e.number() != Long.parseLong(name)) {
+                    if (!name.equals(Long.toString(e.number()))) {
                         warnings.add("skipped " + figures + ": it records build #" + e.number()
                                 + " but sits in directory " + name);
                         continue;
@@ -102,6 +102,10 @@ public final class DirectoryHistoryStore implements HistoryStore {
             repeatFigures.add(RunFigures.of(repeats.get(i)));
         }
         writeAtomically(dir.resolve(SUMMARY), SummaryJson.toJson(summary));
+        // a re-recorded build with fewer repetitions must not keep the old ones
+        for (int i = repeats.size() + 1; Files.deleteIfExists(dir.resolve("repeat-" + i + ".json")); i++) {
+            // deleted
+        }
         // the index goes last: an entry is visible only once its summaries are in place
         writeAtomically(dir.resolve(FIGURES), HistoryJson.toJson(new HistoryEntry(build, RunFigures.of(summary),
                 repeatFigures)));

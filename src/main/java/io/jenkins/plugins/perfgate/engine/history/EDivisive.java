@@ -14,10 +14,10 @@ import java.util.Random;
  * Q = m·k/(m+k) · ( 2/(m·k) Σ|a−b| − 1/C(m,2) Σ|a−a'| − 1/C(k,2) Σ|b−b'| )
  * </pre>
  *
- * (energy distance with exponent 1). The best split over all current segments is kept when a permutation test
- * (values shuffled within each segment, seeded) finds it significant; then the segments are split again, until no
- * split is significant. Points of one series are assumed exchangeable under "no change": per-build values, not raw
- * samples. Cost per found change point: permutations × n² arithmetic (a few tenths of a second for n = 1000).
+ * (energy distance with exponent 1). The best split of a segment is kept when a permutation test (the segment's
+ * values shuffled, seeded) finds it significant; then both parts are examined the same way (hierarchical divisive
+ * segmentation), each candidate tested over its own segment as Hunter / Otava do. Points of one series are assumed exchangeable under "no change": per-build values, not raw
+ * samples. Each split search costs O(n log n), so a test costs permutations × n log n.
  */
 public final class EDivisive {
 
@@ -40,9 +40,12 @@ public final class EDivisive {
             }
         }
 
-        /** alpha 0.005 with 999 permutations, segments of at least 3 builds, seed 1. */
+        /**
+         * alpha 0.005 with 199 permutations (the smallest p-value is then exactly alpha: a split is kept when no
+         * shuffle of its segment diverges as much), segments of at least 3 builds, seed 1.
+         */
         public static Options defaults() {
-            return new Options(0.005, 999, 3, 1);
+            return new Options(0.005, 199, 3, 1);
         }
     }
 
@@ -53,7 +56,11 @@ public final class EDivisive {
     private EDivisive() {
     }
 
-    /** Change points of a series, by index (first point of the new segment), in increasing index order. */
+    /**
+     * Change points of a series, by index (first point of the new segment), in increasing index order. Segments are
+     * examined best candidate first; a candidate is kept when the permutation test over its own segment finds it
+     * significant (its segment is then split and both parts examined in turn), else its segment is final.
+     */
     public static List<Split> detect(double[] series, Options options) {
         for (double v : series) {
             if (Double.isNaN(v) || Double.isInfinite(v)) {
@@ -62,85 +69,100 @@ public final class EDivisive {
         }
         Random random = new Random(options.seed());
         List<Split> found = new ArrayList<>();
-        int n = series.length;
-        while (true) {
-            int[] bounds = bounds(found, n);
-            Best best = bestSplit(series, bounds, options.minSegment());
-            if (best.index < 0) {
-                break;
-            }
-            int atLeast = 0;
-            // once this many permutations reach the observed divergence, p exceeds alpha: stop early
-            int hopeless = (int) Math.floor(options.alpha() * (options.permutations() + 1));
-            double[] shuffled = series.clone();
-            for (int r = 0; r < options.permutations() && atLeast < hopeless; r++) {
-                for (int s = 0; s + 1 < bounds.length; s++) {
-                    shuffle(shuffled, bounds[s], bounds[s + 1], random);
-                }
-                if (bestSplit(shuffled, bounds, options.minSegment()).q >= best.q) {
-                    atLeast++;
+        List<int[]> open = new ArrayList<>();
+        open.add(new int[] {0, series.length});
+        while (!open.isEmpty()) {
+            // the open segment with the strongest candidate goes first: the order (and so the seeded
+            // permutations) depends on the data only
+            int pick = -1;
+            Best best = new Best(-1, Double.NEGATIVE_INFINITY);
+            for (int i = 0; i < open.size(); i++) {
+                Best b = bestSplit(series, open.get(i)[0], open.get(i)[1], options.minSegment());
+                if (b.index >= 0 && b.q > best.q) {
+                    best = b;
+                    pick = i;
                 }
             }
-            double p = (atLeast + 1.0) / (options.permutations() + 1.0);
-            if (atLeast >= hopeless || p > options.alpha()) {
+            if (pick < 0) {
                 break;
             }
-            found.add(new Split(best.index, p));
+            int[] segment = open.remove(pick);
+            double p = permutationPValue(series, segment[0], segment[1], best.q, options, random);
+            if (p <= options.alpha()) {
+                found.add(new Split(best.index, p));
+                open.add(new int[] {segment[0], best.index});
+                open.add(new int[] {best.index, segment[1]});
+            }
         }
         found.sort((a, b) -> Integer.compare(a.index(), b.index()));
         return found;
     }
 
+    /**
+     * Share of shuffles of the segment whose best split diverges at least as much as the observed one,
+     * (count + 1) / (permutations + 1); stops early (returning a value above alpha) once significance is out of
+     * reach. Ranks are invariant under shuffling, so they are computed once and shuffled along with the values.
+     */
+    private static double permutationPValue(double[] series, int start, int end, double observed, Options options,
+            Random random) {
+        int len = end - start;
+        double[] values = java.util.Arrays.copyOfRange(series, start, end);
+        int[] rank = ranks(series, start, end);
+        int hopeless = (int) Math.floor(options.alpha() * (options.permutations() + 1));
+        int atLeast = 0;
+        for (int r = 0; r < options.permutations(); r++) {
+            for (int i = len - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                double tv = values[i];
+                values[i] = values[j];
+                values[j] = tv;
+                int tr = rank[i];
+                rank[i] = rank[j];
+                rank[j] = tr;
+            }
+            if (bestSplit(values, rank, options.minSegment()).q >= observed) {
+                atLeast++;
+                if (atLeast >= hopeless) {
+                    return 1;
+                }
+            }
+        }
+        return (atLeast + 1.0) / (options.permutations() + 1.0);
+    }
+
     record Best(int index, double q) {
     }
 
-    private static int[] bounds(List<Split> found, int n) {
-        int[] b = new int[found.size() + 2];
-        b[0] = 0;
-        for (int i = 0; i < found.size(); i++) {
-            b[i + 1] = found.get(i).index();
-        }
-        b[b.length - 1] = n;
-        Arrays.sort(b);
-        return b;
-    }
-
-    private static Best bestSplit(double[] x, int[] bounds, int minSegment) {
-        Best best = new Best(-1, Double.NEGATIVE_INFINITY);
-        for (int s = 0; s + 1 < bounds.length; s++) {
-            Best b = bestSplit(x, bounds[s], bounds[s + 1], minSegment);
-            if (b.index >= 0 && b.q > best.q) {
-                best = b;
-            }
-        }
-        return best;
-    }
-
-    /** Best split of x[start, end): O(L²) from running within-sums of the prefix and the suffix. */
+    /**
+     * Best split of x[start, end) in O(L log L): the within-sums of every prefix and every suffix are built one point
+     * at a time, each point's summed distance to the points already in being read from Fenwick trees of counts and
+     * sums indexed by rank (|v − w| summed = v·#below − Σbelow + Σabove − v·#above).
+     */
     static Best bestSplit(double[] x, int start, int end, int minSegment) {
-        int len = end - start;
+        if (end - start < 2 * minSegment) {
+            return new Best(-1, Double.NEGATIVE_INFINITY);
+        }
+        Best b = bestSplit(java.util.Arrays.copyOfRange(x, start, end), ranks(x, start, end), minSegment);
+        return b.index < 0 ? b : new Best(start + b.index, b.q);
+    }
+
+    /** Best split of a whole array whose ranks are known; the index is relative to the array. */
+    private static Best bestSplit(double[] x, int[] rank, int minSegment) {
+        int len = x.length;
         if (len < 2 * minSegment) {
             return new Best(-1, Double.NEGATIVE_INFINITY);
         }
-        // prefixWithin[t]: Σ|xi − xj| over start <= i < j < start + t
         double[] prefixWithin = new double[len + 1];
-        for (int t = 1; t < len; t++) {
-            double col = 0;
-            double v = x[start + t];
-            for (int i = 0; i < t; i++) {
-                col += Math.abs(x[start + i] - v);
-            }
-            prefixWithin[t + 1] = prefixWithin[t] + col;
+        RankSums sums = new RankSums(len);
+        for (int t = 0; t < len; t++) {
+            prefixWithin[t + 1] = prefixWithin[t] + sums.distanceTo(x[t], rank[t]);
+            sums.add(x[t], rank[t]);
         }
-        // suffixWithin[t]: Σ|xi − xj| over start + t <= i < j < end
         double[] suffixWithin = new double[len + 1];
-        for (int t = len - 2; t >= 0; t--) {
-            double row = 0;
-            double v = x[start + t];
-            for (int j = t + 1; j < len; j++) {
-                row += Math.abs(x[start + j] - v);
-            }
-            suffixWithin[t] = suffixWithin[t + 1] + row;
+        sums = new RankSums(len);
+        for (int t = len - 1; t >= 0; t--) {
+            suffixWithin[t] = suffixWithin[t + 1] + sums.distanceTo(x[t], rank[t]);
+            sums.add(x[t], rank[t]);
         }
         double total = prefixWithin[len];
         Best best = new Best(-1, Double.NEGATIVE_INFINITY);
@@ -153,18 +175,62 @@ public final class EDivisive {
             double e = 2 * between / (m * k) - 2 * within1 / (m * (m - 1)) - 2 * within2 / (k * (k - 1));
             double q = m * k / (m + k) * e;
             if (q > best.q) {
-                best = new Best(start + t, q);
+                best = new Best(t, q);
             }
         }
         return best;
     }
 
-    private static void shuffle(double[] x, int from, int to, Random random) {
-        for (int i = to - 1; i > from; i--) {
-            int j = from + random.nextInt(i - from + 1);
-            double t = x[i];
-            x[i] = x[j];
-            x[j] = t;
+    /** Rank of each value of x[start, end) among them (ties in any order: equal values are at distance 0). */
+    private static int[] ranks(double[] x, int start, int end) {
+        int len = end - start;
+        double[] sorted = java.util.Arrays.copyOfRange(x, start, end);
+        java.util.Arrays.sort(sorted);
+        int[] rank = new int[len];
+        int[] used = new int[len];
+        for (int i = 0; i < len; i++) {
+            int pos = java.util.Arrays.binarySearch(sorted, x[start + i]);
+            // step to the first of equal values, then past those already taken
+            while (pos > 0 && sorted[pos - 1] == sorted[pos]) {
+                pos--;
+            }
+            int first = pos;
+            rank[i] = first + used[first]++;
+        }
+        return rank;
+    }
+
+    /** Fenwick trees of how many values and what sum lie at each rank. */
+    private static final class RankSums {
+        private final int[] counts;
+        private final double[] sums;
+        private int n;
+        private double sum;
+
+        RankSums(int size) {
+            counts = new int[size + 1];
+            sums = new double[size + 1];
+        }
+
+        void add(double value, int rank) {
+            for (int i = rank + 1; i < counts.length; i += i & -i) {
+                counts[i]++;
+                sums[i] += value;
+            }
+            n++;
+            sum += value;
+        }
+
+        /** Σ|value − w| over the values added so far. */
+        double distanceTo(double value, int rank) {
+            int below = 0;
+            double belowSum = 0;
+            for (int i = rank; i > 0; i -= i & -i) {
+                below += counts[i];
+                belowSum += sums[i];
+            }
+            return value * below - belowSum + (sum - belowSum) - value * (n - below);
         }
     }
+
 }

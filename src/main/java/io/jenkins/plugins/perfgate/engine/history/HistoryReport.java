@@ -152,8 +152,8 @@ public record HistoryReport(List<Metric> metrics, List<LabelTrend> labels) {
                     .append(t.changePoints().size() == 1 ? "" : "s").append(")\n");
             sb.append(String.format(Locale.ROOT, "  %-2s%-8s %-16s", "", "build", "tag"));
             for (Metric m : metrics) {
-                sb.append(String.format(Locale.ROOT, " %14s", m.key() + (m.unit().symbol().isEmpty() ? ""
-                        : " " + m.unit().symbol().trim())));
+                sb.append(String.format(Locale.ROOT, " %14s", m.key() + (m.unit() == Metric.Unit.MILLIS ? " ms"
+                        : "")));
             }
             sb.append('\n');
             for (LabelTrend.Point p : t.points()) {

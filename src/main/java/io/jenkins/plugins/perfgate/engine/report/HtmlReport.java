@@ -63,9 +63,8 @@ public final class HtmlReport {
         VerdictSection.headline(input, h);
         LabelTable.render(input, h);
         VerdictSection.criteria(input, h);
-        ReportCharts.section(charts, "over-time", "over-time", "Over time", "No samples to chart.", h);
-        ReportCharts.section(charts, "trend", "trend", "Trend across builds",
-                "No build history yet: trends appear from the second build on.", h);
+        ChartsSection.overTime(charts, h);
+        ChartsSection.trend(charts, h);
         ErrorsSection.render(input, h);
         FactsSection.render(input, h);
         h.close("main").newline();

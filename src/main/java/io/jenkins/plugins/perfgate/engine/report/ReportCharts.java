@@ -4,9 +4,14 @@ import io.jenkins.plugins.perfgate.engine.chart.ChartFormat;
 import io.jenkins.plugins.perfgate.engine.chart.ChartRenderer;
 import io.jenkins.plugins.perfgate.engine.chart.OverTimeCharts;
 import io.jenkins.plugins.perfgate.engine.chart.TrendCharts;
+import io.jenkins.plugins.perfgate.engine.chart.TrendMarkers;
 import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
 import io.jenkins.plugins.perfgate.engine.stats.LabelStats;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,71 +27,79 @@ final class ReportCharts {
 
     static final int WIDTH = 760;
     static final int HEIGHT = 320;
-    /** Labels with their own trend chart (the busiest). */
-    static final int TREND_LABELS = 3;
+    /** Labels with their own trend charts (the busiest). */
+    static final int TREND_LABELS = 5;
+    static final String OVER_TIME = "over-time";
+    static final String TREND = "trend";
 
-    /** A chart written beside the page. */
-    record ChartFile(String group, String fileName, String caption) {
+    /**
+     * A chart written beside the page.
+     *
+     * @param group    {@link #OVER_TIME} or {@link #TREND}
+     * @param label    the label a trend chart is about ({@link TrendCharts#OVERALL} for all samples)
+     * @param fileName the SVG file's name in the report folder
+     * @param caption  what the chart shows
+     */
+    record ChartFile(String group, String label, String fileName, String caption) {
     }
 
     private ReportCharts() {
     }
 
     static List<ChartFile> write(ReportInput input, Path dir) {
+        removeNumberedLeftovers(dir);
         List<ChartFile> files = new ArrayList<>();
         RunSummary s = input.summary();
+        String all = TrendCharts.OVERALL;
         if (s.overall().count() > 0) {
-            add(files, dir, "over-time", "throughput-over-time.svg", "Throughput over time",
+            add(files, dir, new ChartFile(OVER_TIME, all, "throughput-over-time.svg", "Throughput over time"),
                     () -> OverTimeCharts.throughput(s));
-            add(files, dir, "over-time", "errors-over-time.svg", "Error % over time",
+            add(files, dir, new ChartFile(OVER_TIME, all, "errors-over-time.svg", "Error % over time"),
                     () -> OverTimeCharts.errorPercent(s));
-            add(files, dir, "over-time", "p95-over-time.svg", "p95 over time, overall and the busiest labels",
+            add(files, dir, new ChartFile(OVER_TIME, all, "p95-over-time.svg",
+                    "p95 over time, all samples and the busiest labels"),
                     () -> OverTimeCharts.p95(s, OverTimeCharts.DEFAULT_BUSIEST));
-            add(files, dir, "over-time", "threads-over-time.svg", "Active threads over time",
+            add(files, dir, new ChartFile(OVER_TIME, all, "threads-over-time.svg", "Active threads over time"),
                     () -> OverTimeCharts.activeThreads(s));
         }
         List<HistoryEntry> history = input.history();
         if (history.size() >= 2) {
-            String all = TrendCharts.OVERALL;
-            add(files, dir, "trend", "trend-latency.svg", "Response time per build (all samples)",
-                    () -> TrendCharts.latency(history, all, input.markers()));
-            add(files, dir, "trend", "trend-throughput.svg", "Throughput per build (all samples)",
-                    () -> TrendCharts.throughput(history, all, input.markers()));
-            add(files, dir, "trend", "trend-errors.svg", "Error % per build (all samples)",
-                    () -> TrendCharts.errorPercent(history, all, input.markers()));
-            List<LabelStats> busiest = s.labels().stream().filter(l -> !l.transactionController())
+            trends(files, dir, history, input.markers(), all, "", "all samples");
+            List<LabelStats> busiest = s.labels().stream()
                     .sorted(Comparator.comparingLong(LabelStats::count).reversed()
                             .thenComparing(LabelStats::label))
                     .limit(TREND_LABELS).toList();
             for (int i = 0; i < busiest.size(); i++) {
-                String label = busiest.get(i).label();
-                add(files, dir, "trend", "trend-label-" + (i + 1) + ".svg", "Response time per build: " + label,
-                        () -> TrendCharts.latency(history, label, input.markers()));
+                trends(files, dir, history, input.markers(), busiest.get(i).label(), "-label-" + (i + 1),
+                        busiest.get(i).label());
             }
         }
         return files;
     }
 
-    private static void add(List<ChartFile> files, Path dir, String group, String name, String caption,
-            Supplier<JFreeChart> chart) {
-        ChartRenderer.write(chart.get(), ChartFormat.SVG, WIDTH, HEIGHT, dir.resolve(name));
-        files.add(new ChartFile(group, name, caption));
+    private static void trends(List<ChartFile> files, Path dir, List<HistoryEntry> history, TrendMarkers markers,
+            String label, String suffix, String who) {
+        add(files, dir, new ChartFile(TREND, label, "trend-latency" + suffix + ".svg",
+                "Response time per build: " + who), () -> TrendCharts.latency(history, label, markers));
+        add(files, dir, new ChartFile(TREND, label, "trend-throughput" + suffix + ".svg",
+                "Throughput per build: " + who), () -> TrendCharts.throughput(history, label, markers));
+        add(files, dir, new ChartFile(TREND, label, "trend-errors" + suffix + ".svg",
+                "Error % per build: " + who), () -> TrendCharts.errorPercent(history, label, markers));
     }
 
-    static void section(List<ChartFile> files, String group, String id, String title, String empty, Html h) {
-        h.open("section", "id", id).element("h2", title);
-        List<ChartFile> mine = files.stream().filter(f -> f.group().equals(group)).toList();
-        if (mine.isEmpty()) {
-            h.element("p", empty, "class", "empty");
+    private static void add(List<ChartFile> files, Path dir, ChartFile file, Supplier<JFreeChart> chart) {
+        ChartRenderer.write(chart.get(), ChartFormat.SVG, WIDTH, HEIGHT, dir.resolve(file.fileName()));
+        files.add(file);
+    }
+
+    /** Per-label charts of an earlier report in the same folder would otherwise linger unreferenced. */
+    private static void removeNumberedLeftovers(Path dir) {
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "trend-*-label-*.svg")) {
+            for (Path p : old) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + dir + ": " + e.getMessage(), e);
         }
-        h.open("div", "class", "charts");
-        for (ChartFile f : mine) {
-            h.open("figure", "class", "chart");
-            h.open("img", "src", f.fileName(), "alt", f.caption(), "width", Integer.toString(WIDTH), "height",
-                    Integer.toString(HEIGHT));
-            h.element("figcaption", f.caption());
-            h.close("figure").newline();
-        }
-        h.close("div").close("section").newline();
     }
 }

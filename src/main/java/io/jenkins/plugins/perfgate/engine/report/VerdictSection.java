@@ -76,11 +76,9 @@ final class VerdictSection {
             h.open("td").element("span", l.outcome().name(), "class", "badge").close("td");
             h.element("td", l.name(), "class", "code");
             h.element("td", l.label(), "class", "label");
-            h.element("td", l.metric().map(m -> m.format(l.value())).orElse(fmt(l.value())), "class", "num",
-                    "data-sort", sortKey(l.value()));
+            h.element("td", value(l, l.value()), "class", "num", "data-sort", sortKey(l.value()));
             h.element("td", l.threshold());
-            h.element("td", l.metric().map(m -> m.format(l.baselineValue())).orElse(fmt(l.baselineValue())),
-                    "class", "num", "data-sort", sortKey(l.baselineValue()));
+            h.element("td", value(l, l.baselineValue()), "class", "num", "data-sort", sortKey(l.baselineValue()));
             h.element("td", Double.isNaN(l.relativeDelta()) ? ""
                     : String.format(Locale.ROOT, "%+.1f %%", l.relativeDelta() * 100), "class", "num",
                     "data-sort", sortKey(l.relativeDelta()));
@@ -97,8 +95,12 @@ final class VerdictSection {
         h.close("section").newline();
     }
 
-    static String fmt(double v) {
-        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4g", v);
+    /** A value in the line's metric unit; empty when not applicable (NaN). */
+    static String value(VerdictLine l, double v) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        return l.metric().map(m -> m.format(v)).orElse(String.format(Locale.ROOT, "%.4g", v));
     }
 
     static String sortKey(double v) {

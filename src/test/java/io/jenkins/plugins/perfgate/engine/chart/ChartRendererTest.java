@@ -21,6 +21,7 @@ import io.jenkins.plugins.perfgate.engine.compare.Metric;
 import io.jenkins.plugins.perfgate.engine.compare.RunFigures;
 import io.jenkins.plugins.perfgate.engine.gate.CriteriaParser;
 import io.jenkins.plugins.perfgate.engine.history.BuildResult;
+import io.jenkins.plugins.perfgate.engine.history.History;
 import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
 import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
 import org.jfree.chart.JFreeChart;
@@ -54,7 +55,7 @@ class ChartRendererTest {
         TrendMarkers markers = TrendMarkers.none()
                 .withBaseline("build #60", history.get(59).figures())
                 .withCriteria(CriteriaParser.parseAll("p95 < 400ms\nerror% < 1%\np95 vs baseline < +20%"))
-                .withChangePoints(List.of(new TrendMarkers.ChangeMark(90, OVERALL, "p95 +30 %")));
+                .withDetectedChangePoints(new History(history, List.of()));
         charts.put("trend-latency", TrendCharts.latency(history, OVERALL, markers));
         charts.put("trend-throughput", TrendCharts.throughput(history, OVERALL, markers));
         charts.put("trend-errors", TrendCharts.errorPercent(history, OVERALL, markers));
@@ -124,6 +125,23 @@ class ChartRendererTest {
     }
 
     @Test
+    void detectedChangePointIsDrawnAtTheShift() {
+        TrendMarkers markers = TrendMarkers.none().withDetectedChangePoints(new History(history, List.of()));
+        List<Long> p95Shifts = markers.changePoints().stream()
+                .filter(c -> c.label().equals(OVERALL) && c.metric() == Metric.P95)
+                .map(c -> c.build().number()).toList();
+        assertEquals(List.of(90L), p95Shifts, "the fixture shifts p95 by 30 % from build 90 on");
+        var lines = TrendCharts.latency(history, OVERALL, markers).getXYPlot()
+                .getDomainMarkers(0, org.jfree.ui.Layer.FOREGROUND);
+        assertEquals(1, lines.size());
+        var line = (org.jfree.chart.plot.ValueMarker) lines.iterator().next();
+        assertEquals(90.0, line.getValue());
+        assertTrue(line.getLabel().startsWith("p95 +"), line.getLabel());
+        assertTrue(TrendCharts.throughput(history, OVERALL, markers).getXYPlot()
+                .getDomainMarkers(0, org.jfree.ui.Layer.FOREGROUND) == null, "no p95 line on the throughput chart");
+    }
+
+    @Test
     void thresholdAboveAllDataStillShows() {
         List<HistoryEntry> small = history.subList(0, 5);
         TrendMarkers markers = TrendMarkers.none().withThresholds(
@@ -154,6 +172,23 @@ class ChartRendererTest {
         assertEquals("checkout", markers.thresholds().get(2).label());
         assertTrue(TrendMarkers.none().withCriteria(CriteriaParser.parseAll("p95 vs baseline < +20%"))
                 .thresholds().isEmpty(), "no baseline, no relative line");
+    }
+
+    @Test
+    void longRunsAreChartedInMinutes() {
+        var aggregator = new io.jenkins.plugins.perfgate.engine.stats.RunAggregator(
+                io.jenkins.plugins.perfgate.engine.stats.AggregationOptions.defaults());
+        for (int i = 0; i < 1800; i++) {
+            aggregator.accept(new io.jenkins.plugins.perfgate.engine.results.Sample(SyntheticRuns.START + i * 1000L,
+                    50, "a", "200", "OK", "t", true, "", 10, 10, 5, 20, 1));
+        }
+        RunSummary longRun = RunSummary.of(aggregator.aggregate(), aggregator.options(), List.of(), List.of(),
+                Map.of());
+        var plot = OverTimeCharts.throughput(longRun).getXYPlot();
+        assertEquals("time since start (min)", plot.getDomainAxis().getLabel());
+        assertEquals(30.0, plot.getDataset().getXValue(0, plot.getDataset().getItemCount(0) - 1), 1.0);
+        assertEquals("time since start (s)", OverTimeCharts.throughput(summary).getXYPlot().getDomainAxis()
+                .getLabel());
     }
 
     @Test

@@ -47,9 +47,12 @@ class DirectoryHistoryStoreTest {
                 .percentile(95));
         assertTrue(store.summary(3).isEmpty());
 
-        // re-recording replaces
+        // re-recording replaces, repetitions included
         store.record(BuildRef.of(1, 333, BuildResult.FAILURE), RUNS.run(5, 2));
         assertEquals(BuildResult.FAILURE, store.load().entry(1).get().build().result());
+        store.record(BuildRef.of(2, 444, BuildResult.SUCCESS), r1);
+        assertTrue(store.load().entry(2).get().repeats().isEmpty());
+        assertTrue(Files.notExists(dir.resolve("history/2/repeat-1.json")));
     }
 
     @Test
@@ -65,17 +68,20 @@ class DirectoryHistoryStoreTest {
         Files.delete(dir.resolve("4/figures.json"));
         Files.createDirectories(dir.resolve("7"));
         Files.writeString(dir.resolve("7/figures.json"), Files.readString(dir.resolve("5/figures.json")));
+        Files.createDirectories(dir.resolve("05"));
+        Files.writeString(dir.resolve("05/figures.json"), Files.readString(dir.resolve("5/figures.json")));
         Files.writeString(dir.resolve("notes.txt"), "not a build");
         Files.createDirectories(dir.resolve("tmp"));
 
         History h = store.load();
         assertEquals(List.of(1L, 5L), h.entries().stream().map(HistoryEntry::number).toList());
-        assertEquals(4, h.warnings().size(), h.warnings().toString());
+        assertEquals(5, h.warnings().size(), h.warnings().toString());
         String all = String.join("\n", h.warnings());
         assertTrue(all.contains("2" + java.io.File.separator + "figures.json: not JSON"), all);
         assertTrue(all.contains("unknown history schema version 99"), all);
         assertTrue(all.contains("no figures.json"), all);
         assertTrue(all.contains("records build #5 but sits in directory 7"), all);
+        assertTrue(all.contains("records build #5 but sits in directory 05"), all);
     }
 
     @Test

@@ -108,6 +108,31 @@ class HtmlReportTest {
     }
 
     @Test
+    void aSteadyBuildShowsItsSmallChangesAsNoise() {
+        Html h = new Html();
+        LabelTable.render(ReportFixtures.build(1.0), h);
+        String overall = overallRow(h.toString());
+        assertFalse(overall.contains("delta-worse"), overall);
+        assertFalse(overall.contains("delta-better"), overall);
+        assertTrue(overall.contains("delta delta-noise"), overall);
+        Html regressed = new Html();
+        LabelTable.render(input, regressed);
+        String p95 = cell(overallRow(regressed.toString()), io.jenkins.plugins.perfgate.engine.compare.Metric.P95);
+        assertTrue(p95.contains("delta delta-worse"), p95);
+        String steadyP95 = cell(overall, io.jenkins.plugins.perfgate.engine.compare.Metric.P95);
+        assertTrue(steadyP95.contains("delta delta-noise"), steadyP95);
+    }
+
+    private static String cell(String row, io.jenkins.plugins.perfgate.engine.compare.Metric metric) {
+        return row.split("<td")[LabelTable.COLUMNS.indexOf(metric) + 1];
+    }
+
+    private static String overallRow(String table) {
+        int start = table.indexOf("<tr class=\"overall\">");
+        return table.substring(start, table.indexOf("</tr>", start));
+    }
+
+    @Test
     void reportWithoutVerdictOrHistorySaysSo() throws Exception {
         Path plain = Path.of("target", "report-test", "plain");
         String page = Files.readString(HtmlReport.write(ReportInput.of(SyntheticRuns.run(1, 1, false)), plain));
@@ -116,6 +141,22 @@ class HtmlReportTest {
         assertTrue(page.contains("No baseline: changes are not shown."));
         assertFalse(Files.exists(plain.resolve("trend-latency.svg")));
         assertTrue(Files.exists(plain.resolve("p95-over-time.svg")));
+    }
+
+    @Test
+    void perLabelTrendsAreNumberedAndLeftoversRemoved() throws Exception {
+        for (String kind : List.of("latency", "throughput", "errors")) {
+            for (int i = 1; i <= 4; i++) {
+                assertTrue(Files.exists(dir.resolve("trend-" + kind + "-label-" + i + ".svg")), kind + i);
+            }
+        }
+        Path again = Path.of("target", "report-test", "rewritten");
+        HtmlReport.write(input, again);
+        Files.writeString(again.resolve("trend-latency-label-9.svg"), "<svg/>");
+        String page = Files.readString(HtmlReport.write(ReportInput.of(input.summary()), again));
+        assertFalse(Files.exists(again.resolve("trend-latency-label-9.svg")), "stale per-label chart removed");
+        assertFalse(Files.exists(again.resolve("trend-latency-label-1.svg")), "no history, no per-label trend");
+        assertFalse(page.contains("trend-latency"));
     }
 
     @Test

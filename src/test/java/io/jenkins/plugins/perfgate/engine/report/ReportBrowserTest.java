@@ -163,14 +163,22 @@ class ReportBrowserTest {
         return (String) driver.executeScript("return getComputedStyle(arguments[0]).backgroundColor;", e);
     }
 
+    /** Every chart decoded; the top-level ones visible; a label's trends shown once its details are opened. */
     private void assertChartsRendered() {
         List<WebElement> charts = driver.findElements(By.cssSelector("figure.chart img"));
-        assertTrue(charts.size() >= 7, "over-time and trend charts: " + charts.size());
+        assertEquals(4 + 3 + 3 * 4, charts.size(), "over-time, overall trend and 4 labels' trends");
         for (WebElement img : charts) {
             Object natural = driver.executeScript("return arguments[0].naturalWidth;", img);
             assertEquals((long) ReportCharts.WIDTH, natural, "chart decoded: " + img.getAttribute("src"));
-            assertTrue(img.isDisplayed());
         }
+        for (WebElement img : driver.findElements(By.cssSelector("section > div.charts img"))) {
+            assertTrue(img.isDisplayed(), img.getAttribute("src"));
+        }
+        WebElement details = driver.findElement(By.cssSelector("details.label-trend"));
+        WebElement hidden = details.findElement(By.tagName("img"));
+        assertFalse(hidden.isDisplayed(), "closed by default");
+        details.findElement(By.tagName("summary")).click();
+        assertTrue(hidden.isDisplayed(), "opens without script");
     }
 
     private void waitForImages() throws InterruptedException {
@@ -184,8 +192,17 @@ class ReportBrowserTest {
         }
     }
 
+    /** The whole page: the window is made as tall as the document for the shot, then restored. */
     private void screenshot(String name) throws IOException {
-        Files.write(SHOTS.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
+        org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+        long height = (Long) driver.executeScript("return document.documentElement.scrollHeight;");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(),
+                (int) Math.min(height + 100, 16_000)));
+        try {
+            Files.write(SHOTS.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
+        } finally {
+            driver.manage().window().setSize(before);
+        }
     }
 
     /** Serves the report folder like Jenkins serves archived artifacts: with its CSP on every file. */

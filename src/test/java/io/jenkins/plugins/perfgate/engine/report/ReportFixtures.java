@@ -30,6 +30,11 @@ final class ReportFixtures {
     }
 
     static ReportInput regressedBuild() {
+        return build(1.45);
+    }
+
+    /** Build 13 after twelve steady builds, its latencies scaled by {@code factor} (1.0 = no change). */
+    static ReportInput build(double factor) {
         List<HistoryEntry> entries = new ArrayList<>();
         for (int b = 1; b <= 12; b++) {
             RunSummary s = SyntheticRuns.run(100 + b, 1.0 + (b % 3) * 0.02, true);
@@ -37,7 +42,7 @@ final class ReportFixtures {
                     b == 7 ? BuildResult.FAILURE : BuildResult.SUCCESS, b == 5 ? "v2.4.0" : "", "");
             entries.add(new HistoryEntry(ref, RunFigures.of(s)));
         }
-        RunSummary current = SyntheticRuns.run(13, 1.45, true);
+        RunSummary current = SyntheticRuns.run(13, factor, true);
         BuildRef build = new BuildRef(13, "", SyntheticRuns.START + 13 * 3_600_000L, BuildResult.UNKNOWN,
                 "v2.5.0-rc1", "1a2b3c4");
         HistoryEntry candidate = new HistoryEntry(build, RunFigures.of(current));
@@ -50,10 +55,9 @@ final class ReportFixtures {
         if (baseline.isPresent()) {
             markers = markers.withBaseline(baseline.get());
         }
-        markers = markers.withCriteria(criteria)
-                .withChangePoints(List.of(new TrendMarkers.ChangeMark(13, "TOTAL", "p95 +45 %")));
         List<HistoryEntry> all = new ArrayList<>(entries);
         all.add(candidate);
+        markers = markers.withCriteria(criteria).withDetectedChangePoints(new History(all, List.of()));
         return ReportInput.of(current).withTitle("Checkout load test").withBuild(build).withVerdict(verdict)
                 .withHistory(all, markers)
                 .withRawFiles(List.of(new RawLink("results.jtl", "../results/run 1.jtl"),
