@@ -206,8 +206,12 @@ public class PerformanceTestBuilder extends Builder implements SimpleBuildStep {
             if (value == null || value.isBlank()) {
                 return FormValidation.ok();
             }
+            if (RunPlans.class.getResource(RunPlans.BUNDLED + value.trim() + ".jmx") != null) {
+                return FormValidation.ok("perfgate's bundled " + value.trim() + " template");
+            }
             if (!value.endsWith(".jmx") && !value.contains("${")) {
-                return FormValidation.error("A JMeter template is a .jmx file");
+                return FormValidation.error("A JMeter template is a .jmx file, or one of perfgate's bundled "
+                        + "templates: smoke, load, soak, spike, stepping");
             }
             return FieldChecks.workspaceFile(project == null ? null : project.getSomeWorkspace(), value, "Template");
         }
