@@ -163,6 +163,15 @@ public class PerformanceTestBuilder extends Builder implements SimpleBuildStep {
         settings.setReleaseTag(v);
     }
 
+    public boolean isPublish() {
+        return settings.publish;
+    }
+
+    @DataBoundSetter
+    public void setPublish(boolean v) {
+        settings.publish = v;
+    }
+
     public String getOutputDir() {
         return settings.outputDir;
     }

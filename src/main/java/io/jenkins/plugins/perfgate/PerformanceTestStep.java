@@ -167,6 +167,15 @@ public class PerformanceTestStep extends Step {
         settings.setReleaseTag(v);
     }
 
+    public boolean isPublish() {
+        return settings.publish;
+    }
+
+    @DataBoundSetter
+    public void setPublish(boolean v) {
+        settings.publish = v;
+    }
+
     public String getOutputDir() {
         return settings.outputDir;
     }

@@ -20,6 +20,8 @@ public class TestSettings extends PublishSettings {
     String generators = "";
     int duration = 0;
     int timeLimit = 0;
+    /** False: only run and return the figures (parallel branches whose results one perfgatePublish gates). */
+    boolean publish = true;
 
     void setPlan(String v) {
         plan = Util.fixNull(v).trim();

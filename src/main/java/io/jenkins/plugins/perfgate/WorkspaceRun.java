@@ -51,6 +51,10 @@ final class WorkspaceRun {
         }
         RunSummary summary = SummaryJson.fromJson(summaryFile.readToString());
         archive(run, ws, launcher, listener, s, out);
+        if (!s.publish) {
+            AgentCli.log(listener, "publish: false: results stay in " + relative(ws, out) + ", no gate here");
+            return Publication.unpublished(summary, title, relative(ws, summaryFile));
+        }
         return Publication.publish(run, listener, env, summary, s, title, relative(ws, summaryFile));
     }
 

@@ -47,6 +47,7 @@ class ConfigurationTest {
         builder.setMetrics(true);
         builder.setArchiveResults(true);
         builder.setReturnOnly(true);
+        builder.setPublish(false);
         builder.setReleaseTag("v1.2");
         builder.setOutputDir("out/perf");
         p.getBuildersList().add(builder);
