@@ -119,12 +119,12 @@ public class PerformanceTestBuilder extends Builder implements SimpleBuildStep {
     }
 
     public boolean isHtml() {
-        return settings.html;
+        return settings.html();
     }
 
     @DataBoundSetter
     public void setHtml(boolean v) {
-        settings.html = v;
+        settings.setHtml(v);
     }
 
     public boolean isMetrics() {
@@ -164,12 +164,12 @@ public class PerformanceTestBuilder extends Builder implements SimpleBuildStep {
     }
 
     public boolean isPublish() {
-        return settings.publish;
+        return settings.publish();
     }
 
     @DataBoundSetter
     public void setPublish(boolean v) {
-        settings.publish = v;
+        settings.setPublish(v);
     }
 
     public String getOutputDir() {

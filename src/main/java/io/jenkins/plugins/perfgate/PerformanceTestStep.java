@@ -123,12 +123,12 @@ public class PerformanceTestStep extends Step {
     }
 
     public boolean isHtml() {
-        return settings.html;
+        return settings.html();
     }
 
     @DataBoundSetter
     public void setHtml(boolean v) {
-        settings.html = v;
+        settings.setHtml(v);
     }
 
     public boolean isMetrics() {
@@ -168,12 +168,12 @@ public class PerformanceTestStep extends Step {
     }
 
     public boolean isPublish() {
-        return settings.publish;
+        return settings.publish();
     }
 
     @DataBoundSetter
     public void setPublish(boolean v) {
-        settings.publish = v;
+        settings.setPublish(v);
     }
 
     public String getOutputDir() {

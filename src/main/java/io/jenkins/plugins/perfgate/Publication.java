@@ -63,7 +63,7 @@ final class Publication {
         }
 
         boolean report = false;
-        if (s.html) {
+        if (s.html()) {
             report = Reports.write(title, summary, ref, verdict, history, criteria, new File(dir, "report"), listener);
         }
 
