@@ -4,6 +4,7 @@ import io.jenkins.plugins.perfgate.engine.results.Sample;
 import java.util.HashMap;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.PackedHistogram;
 
 /**
  * Mutable running totals of one label while a result file is read; {@link #toStats()} freezes them. Memory is
@@ -29,17 +30,37 @@ final class LabelAccumulator {
     private long bytesSent;
     private long satisfied;
     private long tolerating;
-    private final Histogram elapsed = LabelStats.newHistogram();
-    private final Histogram latency = LabelStats.newHistogram();
-    private final Histogram connect = LabelStats.newHistogram();
+    private final Histogram elapsed;
+    private final Histogram latency;
+    private final Histogram connect;
     private final TextCounts codes = new TextCounts();
     private final TextCounts messages = new TextCounts();
     private final IntervalSeries.Builder series;
 
     LabelAccumulator(String label, AggregationOptions options) {
+        this(label, options, false);
+    }
+
+    /**
+     * @param compact whether to record into packed histograms: a few KB instead of up to ~60 KB each, at some cost
+     *                per sample; for the long tail of labels of result files with very many labels
+     */
+    LabelAccumulator(String label, AggregationOptions options, boolean compact) {
         this.label = label;
         this.options = options;
+        this.elapsed = histogram(compact);
+        this.latency = histogram(compact);
+        this.connect = histogram(compact);
         this.series = new IntervalSeries.Builder(options.intervalMillis(), options.maxIntervals());
+    }
+
+    private static Histogram histogram(boolean compact) {
+        if (!compact) {
+            return LabelStats.newHistogram();
+        }
+        Histogram h = new PackedHistogram(LabelStats.SIGNIFICANT_DIGITS);
+        h.setAutoResize(true);
+        return h;
     }
 
     void add(Sample s) {
