@@ -53,7 +53,7 @@ class RunCommandTest {
                 template: load.jmx
                 properties: {host: 127.0.0.1, port: %d, rampUp: 0, thinkTime: 20, %s}
                 generators: {count: 1, heap: 256m, options: {jvmArgs: -XX:TieredStopAtLevel=1}}
-                sampling: {progressInterval: 1s}
+                sampling: {progressInterval: 1s, flushEachSample: true}
                 %s
                 """.formatted(port, properties, extra));
         return plan;

@@ -43,13 +43,13 @@ public final class RunnerBenchmark {
                     "threads", Integer.toString(threads), "rampUp", "0", "duration", Integer.toString(seconds),
                     "path", "/api/items");
             String[] names = {"plain JMeter CLI (baseline)", "perfgate, 1 generator", "perfgate, 1 generator, "
-                + "flushEachSample: false", "perfgate, 2 generators"};
+                + "flushEachSample: true", "perfgate, 2 generators"};
             double[][] rates = new double[names.length][rounds];
             for (int round = 0; round < rounds; round++) {
                 rates[0][round] = plain(jmeter, dir.resolve("plain-" + round), dir.resolve("load.jmx"), props);
-                rates[1][round] = perfgate(jmeter, dir, "one-" + round, 1, true, props);
-                rates[2][round] = perfgate(jmeter, dir, "nof-" + round, 1, false, props);
-                rates[3][round] = perfgate(jmeter, dir, "two-" + round, 2, true, props);
+                rates[1][round] = perfgate(jmeter, dir, "one-" + round, 1, false, props);
+                rates[2][round] = perfgate(jmeter, dir, "flush-" + round, 1, true, props);
+                rates[3][round] = perfgate(jmeter, dir, "two-" + round, 2, false, props);
                 StringBuilder line = new StringBuilder("round " + (round + 1) + ":");
                 for (int v = 0; v < names.length; v++) {
                     line.append(String.format(Locale.ROOT, " | %s %.0f", names[v], rates[v][round]));

@@ -45,7 +45,7 @@ class RunPlanReaderTest {
                              options: {jvmArgs: -XX:+UseZGC}}
                 timeLimit: 5m
                 dataFiles: [{path: users.csv, property: usersFile, split: true}]
-                sampling: {progressInterval: 2s, flushEachSample: false, jmeterProperties: {summariser.interval: 10}}
+                sampling: {progressInterval: 2s, flushEachSample: true, jmeterProperties: {summariser.interval: 10}}
                 abort: ["error% > 5 for 30s", "p95 > 2s"]
                 criteria: ["p95 < 800ms"]
                 baseline: {policy: last-successful, builds: 5}
@@ -66,7 +66,7 @@ class RunPlanReaderTest {
         assertEquals(Duration.ofMinutes(5), plan.effectiveTimeLimit());
         assertEquals(new DataFile(dir.resolve("users.csv"), "usersFile", true, true), plan.dataFiles().get(0));
         assertEquals(Duration.ofSeconds(2), plan.sampling().progressInterval());
-        assertEquals(false, plan.sampling().flushEachSample());
+        assertEquals(true, plan.sampling().flushEachSample());
         assertEquals(Map.of("summariser.interval", "10"), plan.sampling().jmeterProperties());
         assertEquals(AbortCriterion.Metric.P95, plan.abort().get(1).metric());
         assertEquals(2000, plan.abort().get(1).threshold());
@@ -90,7 +90,7 @@ class RunPlanReaderTest {
         assertEquals(Duration.ofSeconds(300), plan.withProperties(Map.of("duration", "200")).effectiveTimeLimit(),
                 "overriding the duration moves the default limit: 200 + 100");
         assertEquals(Duration.ofSeconds(5), plan.sampling().progressInterval());
-        assertTrue(plan.sampling().flushEachSample());
+        assertEquals(false, plan.sampling().flushEachSample());
         assertEquals(Duration.ZERO, yaml("template: t.jmx").effectiveTimeLimit(), "no duration, no limit");
         assertEquals(Duration.ZERO, yaml("template: t.jmx\nproperties: {duration: 60}\ntimeLimit: 0")
                 .effectiveTimeLimit());
