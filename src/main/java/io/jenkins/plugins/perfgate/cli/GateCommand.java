@@ -1,5 +1,6 @@
 package io.jenkins.plugins.perfgate.cli;
 
+import io.jenkins.plugins.perfgate.engine.compare.ComparisonTable;
 import io.jenkins.plugins.perfgate.engine.compare.RunFigures;
 import io.jenkins.plugins.perfgate.engine.gate.CriteriaException;
 import io.jenkins.plugins.perfgate.engine.gate.CriteriaParser;
@@ -11,6 +12,7 @@ import io.jenkins.plugins.perfgate.engine.gate.JUnitXml;
 import io.jenkins.plugins.perfgate.engine.gate.LineStatus;
 import io.jenkins.plugins.perfgate.engine.gate.Outcome;
 import io.jenkins.plugins.perfgate.engine.gate.Verdict;
+import io.jenkins.plugins.perfgate.engine.gate.VerdictJson;
 import io.jenkins.plugins.perfgate.engine.gate.VerdictLine;
 import io.jenkins.plugins.perfgate.engine.history.BaselinePolicy;
 import io.jenkins.plugins.perfgate.engine.history.BuildRef;
@@ -70,6 +72,12 @@ public final class GateCommand implements Callable<Integer> {
 
     @Option(names = "--junit", paramLabel = "FILE", description = "write the verdict as JUnit XML")
     Path junit;
+
+    @Option(names = "--compare", description = "also print the comparison with the baseline (main statistics)")
+    boolean compare;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "write the verdict (and comparison) as JSON")
+    Path json;
 
     @Option(names = "--record", paramLabel = "BUILD", description = "store this run in the history as build BUILD")
     Long record;
@@ -146,10 +154,18 @@ public final class GateCommand implements Callable<Integer> {
                 repeats.stream().map(RunFigures::of).toList());
         Verdict verdict = new Gate(options).judge(parsed, candidate, past);
         out.print(verdict.format());
+        if (compare) {
+            verdict.comparison().ifPresentOrElse(
+                    c -> out.print(ComparisonTable.format(c, ComparisonTable.DEFAULT_METRICS)),
+                    () -> out.println("comparison: no baseline"));
+        }
         out.flush();
         try {
             if (junit != null) {
                 JUnitXml.write(verdict, junit);
+            }
+            if (json != null) {
+                VerdictJson.write(verdict, json);
             }
             if (record != null) {
                 store.record(ref.withResult(buildResult(verdict.result())), merged, repeats);
