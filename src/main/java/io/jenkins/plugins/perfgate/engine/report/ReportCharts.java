@@ -64,13 +64,14 @@ final class ReportCharts {
         }
         List<HistoryEntry> history = input.history();
         if (history.size() >= 2) {
-            trends(files, dir, history, input.markers(), all, "", "all samples");
+            TrendMarkers markers = input.trendMarkers();
+            trends(files, dir, history, markers, all, "", "all samples");
             List<LabelStats> busiest = s.labels().stream()
                     .sorted(Comparator.comparingLong(LabelStats::count).reversed()
                             .thenComparing(LabelStats::label))
                     .limit(TREND_LABELS).toList();
             for (int i = 0; i < busiest.size(); i++) {
-                trends(files, dir, history, input.markers(), busiest.get(i).label(), "-label-" + (i + 1),
+                trends(files, dir, history, markers, busiest.get(i).label(), "-label-" + (i + 1),
                         busiest.get(i).label());
             }
         }

@@ -2,9 +2,12 @@ package io.jenkins.plugins.perfgate.engine.report;
 
 import io.jenkins.plugins.perfgate.engine.chart.TrendMarkers;
 import io.jenkins.plugins.perfgate.engine.compare.Comparison;
+import io.jenkins.plugins.perfgate.engine.compare.LabelFigures;
+import io.jenkins.plugins.perfgate.engine.compare.RunFigures;
 import io.jenkins.plugins.perfgate.engine.gate.Verdict;
 import io.jenkins.plugins.perfgate.engine.history.BuildRef;
 import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
+import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import java.util.List;
 import java.util.Objects;
@@ -68,6 +71,20 @@ public record ReportInput(String title, RunSummary summary, Optional<BuildRef> b
 
     public ReportInput withRawFiles(List<RawLink> links) {
         return new ReportInput(title, summary, build, verdict, comparison, history, markers, links);
+    }
+
+    /**
+     * The markers trend charts draw: the given ones, with the comparison's baseline figures when no baseline was
+     * given, so the baseline line and criteria relative to it appear whenever the run was compared.
+     */
+    public TrendMarkers trendMarkers() {
+        if (markers.hasBaseline() || comparison.isEmpty() || comparison.get().overall().baseline().isEmpty()) {
+            return markers;
+        }
+        Comparison c = comparison.get();
+        List<LabelFigures> rows = c.labels().stream().flatMap(l -> l.baseline().stream()).toList();
+        return markers.withBaseline(c.baselineDescription(),
+                new RunFigures(RunStatus.COMPLETE, "", c.overall().baseline().get(), rows));
     }
 
     /** The history without the reported build itself: the builds it is judged against. */

@@ -133,6 +133,18 @@ class HtmlReportTest {
     }
 
     @Test
+    void trendsGetTheComparisonsBaselineWhenNoneWasGiven() {
+        ReportInput plain = input.withHistory(input.history(),
+                io.jenkins.plugins.perfgate.engine.chart.TrendMarkers.none());
+        var markers = plain.trendMarkers();
+        assertEquals(input.comparison().get().baselineDescription(), markers.baselineName());
+        assertEquals(input.comparison().get().overall().baseline().get().get(
+                io.jenkins.plugins.perfgate.engine.compare.Metric.P95),
+                markers.baselineValue("TOTAL", io.jenkins.plugins.perfgate.engine.compare.Metric.P95).get());
+        assertTrue(ReportInput.of(input.summary()).trendMarkers().baseline().isEmpty());
+    }
+
+    @Test
     void reportWithoutVerdictOrHistorySaysSo() throws Exception {
         Path plain = Path.of("target", "report-test", "plain");
         String page = Files.readString(HtmlReport.write(ReportInput.of(SyntheticRuns.run(1, 1, false)), plain));
