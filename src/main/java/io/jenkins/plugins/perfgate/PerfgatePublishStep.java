@@ -72,12 +72,12 @@ public class PerfgatePublishStep extends Step {
     }
 
     public boolean isHtml() {
-        return settings.html;
+        return settings.html();
     }
 
     @DataBoundSetter
     public void setHtml(boolean v) {
-        settings.html = v;
+        settings.setHtml(v);
     }
 
     public boolean isMetrics() {

@@ -73,12 +73,12 @@ public class PerfgateRecorder extends Recorder implements SimpleBuildStep {
     }
 
     public boolean isHtml() {
-        return settings.html;
+        return settings.html();
     }
 
     @DataBoundSetter
     public void setHtml(boolean v) {
-        settings.html = v;
+        settings.setHtml(v);
     }
 
     public boolean isMetrics() {

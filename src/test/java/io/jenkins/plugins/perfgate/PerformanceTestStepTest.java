@@ -83,7 +83,7 @@ class PerformanceTestStepTest {
                 + "  def r = performanceTest template: 'perf/smoke.jmx', properties: '''" + props(20, "/") + "''',\n"
                 + "      criteria: 'error% < 1'\n"
                 + "  echo \"verdict=${r.verdict} samples=${r.samples} label=${r.labels.keySet().join(',')}\"\n"
-                + "  def a = perfgate template: 'perf/smoke.jmx', properties: '''" + props(10, "/slow") + "''',\n"
+                + "  def a = perfgate template: 'smoke', properties: '''" + props(10, "/slow") + "''',\n"
                 + "      criteria: 'p95 < 20ms', returnOnly: true\n"
                 + "  echo \"alias verdict=${a.verdict} p95=${a.overall.p95}\"\n"
                 + "  performanceTest template: 'perf/smoke.jmx', properties: '''" + props(10, "/slow") + "''',\n"

@@ -37,6 +37,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -108,6 +109,9 @@ public final class GateCommand implements Callable<Integer> {
             description = "one-sided significance level of the noise tests (default ${DEFAULT-VALUE})")
     double alpha;
 
+    @Mixin
+    HtmlReportOption html;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -174,6 +178,10 @@ public final class GateCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             err.println("perfgate gate: " + e.getMessage());
+            return PerfgateCli.EXIT_INVALID_INPUT;
+        }
+        if (html.requested() && !html.write(GateReport.input(merged, candidate, verdict, past, parsed, options),
+                summaries, out, err)) {
             return PerfgateCli.EXIT_INVALID_INPUT;
         }
         return verdict.exitCode();

@@ -53,7 +53,7 @@ class RunCommandTest {
                 template: load.jmx
                 properties: {host: 127.0.0.1, port: %d, rampUp: 0, thinkTime: 20, %s}
                 generators: {count: 1, heap: 256m, options: {jvmArgs: -XX:TieredStopAtLevel=1}}
-                sampling: {progressInterval: 1s}
+                sampling: {progressInterval: 1s, flushEachSample: true}
                 %s
                 """.formatted(port, properties, extra));
         return plan;
@@ -76,8 +76,11 @@ class RunCommandTest {
             assertTrue(Files.size(dir.resolve("out/generators/gen-1/results.jtl")) > 0);
 
             Result quiet = execute("run", plan.toString(), "--quiet", "--out", dir.resolve("q").toString(),
-                    "--cache", TestJMeter.cacheRoot().toString());
+                    "--cache", TestJMeter.cacheRoot().toString(), "--html", dir.resolve("q/report").toString());
             assertEquals(0, quiet.exit(), quiet.out() + quiet.err());
+            String page = Files.readString(dir.resolve("q/report/index.html"));
+            assertTrue(page.contains("GET /api/items") && page.contains("href=\"../generators/gen-1/results.jtl\"")
+                    && page.contains("href=\"../summary.json\""), "HTML report with links to the raw files");
             assertTrue(!quiet.out().contains("[perfgate] 1s/3s") && quiet.out().contains("[perfgate] final"),
                     quiet.out());
         }
@@ -148,6 +151,9 @@ class RunCommandTest {
         for (String label : List.of("GET /", "GET /api/items", "GET /api/search", "GET /api/checkout")) {
             assertTrue(r.out().contains(label + " "), label + " in table: " + r.out());
         }
+        assertTrue(r.out().contains("GET /api/checkout") && r.out().contains("report: "), r.out());
+        assertTrue(r.out().matches("(?s).*(PASS|FAIL|UNSTABLE).*"), "the gate's verdict: " + r.out());
+        assertTrue(Files.readString(dir.resolve("demo/report/index.html")).contains("GET /api/checkout"));
         RunSummary summary = SummaryJson.read(dir.resolve("demo/summary.json"));
         assertEquals(RunStatus.COMPLETE, summary.status());
         assertEquals(2, summary.generators().size());

@@ -241,12 +241,21 @@ public final class ResultFileReader {
 
     private static Sniffed sniff(String name, InputStream in, boolean gzip) throws IOException {
         byte[] prefix = new byte[PREFIX];
-        int len;
+        int len = 0;
         try {
-            len = in.readNBytes(prefix, 0, PREFIX);
+            while (len < PREFIX) {
+                int n = in.read(prefix, len, PREFIX - len);
+                if (n < 0) {
+                    break;
+                }
+                len += n;
+            }
         } catch (java.io.EOFException | java.util.zip.ZipException e) {
-            throw new ResultsReadException(name + ": gzip data is damaged or cut off at its start: "
-                    + e.getMessage(), e);
+            if (len == 0) {
+                throw new ResultsReadException(name + ": gzip data is damaged or cut off at its start: "
+                        + e.getMessage(), e);
+            }
+            // a small compressed file cut off: what was decompressed is read, its last row reported as truncated
         }
         int p = 0;
         if (len >= 3 && (prefix[0] & 0xff) == 0xEF && (prefix[1] & 0xff) == 0xBB && (prefix[2] & 0xff) == 0xBF) {

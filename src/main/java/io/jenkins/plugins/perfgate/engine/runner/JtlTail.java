@@ -75,16 +75,21 @@ public final class JtlTail {
         String text = new String(all, 0, lastNewline + 1, StandardCharsets.UTF_8);
         carry = java.util.Arrays.copyOfRange(all, lastNewline + 1, all.length);
         int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                record.append(text, start, i);
-                start = i + 1;
-                if (quotes(record) % 2 == 0) {
-                    handle(record.toString().replace("\r", ""), rows);
-                    record.setLength(0);
-                } else {
-                    record.append('\n');
-                }
+        int newline;
+        while ((newline = text.indexOf('\n', start)) >= 0) {
+            int end = newline > start && text.charAt(newline - 1) == '\r' ? newline - 1 : newline;
+            String line = text.substring(start, end);
+            start = newline + 1;
+            if (record.length() == 0 && line.indexOf('"') < 0) {
+                handle(line, rows);
+                continue;
+            }
+            record.append(line);
+            if (quotes(record) % 2 == 0) {
+                handle(record.toString(), rows);
+                record.setLength(0);
+            } else {
+                record.append('\n');
             }
         }
         return rows;
@@ -109,13 +114,39 @@ public final class JtlTail {
             return;
         }
         try {
-            rows.add(new Row(Long.parseLong(fields.get(columns[0])), Long.parseLong(fields.get(columns[1])),
-                    Boolean.parseBoolean(fields.get(columns[2])),
-                    columns[3] < 0 ? 0 : Integer.parseInt(fields.get(columns[3])),
-                    columns[4] < 0 ? "" : fields.get(columns[4])));
+            String[] f = line.indexOf('"') < 0 ? pick(line, columns) : pick(split(line), columns);
+            rows.add(new Row(Long.parseLong(f[0]), Long.parseLong(f[1]), Boolean.parseBoolean(f[2]),
+                    f[3] == null ? 0 : Integer.parseInt(f[3]), f[4] == null ? "" : f[4]));
         } catch (RuntimeException e) {
             malformed++;
         }
+    }
+
+    /** The wanted columns of an unquoted line, without splitting the others (the common, fast case). */
+    private static String[] pick(String line, int[] wanted) {
+        String[] out = new String[wanted.length];
+        int column = 0;
+        int start = 0;
+        for (int i = 0; i <= line.length(); i++) {
+            if (i == line.length() || line.charAt(i) == ',') {
+                for (int w = 0; w < wanted.length; w++) {
+                    if (wanted[w] == column) {
+                        out[w] = line.substring(start, i);
+                    }
+                }
+                column++;
+                start = i + 1;
+            }
+        }
+        return out;
+    }
+
+    private static String[] pick(List<String> fields, int[] wanted) {
+        String[] out = new String[wanted.length];
+        for (int w = 0; w < wanted.length; w++) {
+            out[w] = wanted[w] >= 0 && wanted[w] < fields.size() ? fields.get(wanted[w]) : null;
+        }
+        return out;
     }
 
     private static int quotes(CharSequence s) {

@@ -147,6 +147,10 @@ public final class PlanRunner {
             sleep(TICK_MILLIS);
         }
         fleet.kill();
+        if (cancelReason != null && status == RunStatus.COMPLETE) {
+            status = RunStatus.ABORTED;
+            reason = cancelReason;
+        }
         poll(tails, stats, System.currentTimeMillis());
         reportFailures(stats, reportedFailures);
         long end = System.currentTimeMillis();

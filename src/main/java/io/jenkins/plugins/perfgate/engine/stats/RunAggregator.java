@@ -22,6 +22,8 @@ public final class RunAggregator implements SampleSink {
     public static final int MAX_LABELS = 5000;
 
     private final AggregationOptions options;
+    /** No grouping and no filters: labels need no rewriting (the common case, kept off the per-sample path). */
+    private final boolean labelsAsTheyAre;
     private final Map<String, Row> labels = new HashMap<>();
     private long droppedByFilter;
     private long droppedOverLabelLimit;
@@ -41,11 +43,13 @@ public final class RunAggregator implements SampleSink {
 
     public RunAggregator(AggregationOptions options) {
         this.options = options;
+        this.labelsAsTheyAre = options.grouping().isEmpty() && options.include().isEmpty()
+                && options.exclude().isEmpty();
     }
 
     @Override
     public void accept(Sample sample) {
-        String label = options.effectiveLabel(sample.label());
+        String label = labelsAsTheyAre ? sample.label() : options.effectiveLabel(sample.label());
         if (label == null) {
             droppedByFilter++;
             return;
@@ -64,9 +68,9 @@ public final class RunAggregator implements SampleSink {
             if (row.transactionParents == null) {
                 row.transactionParents = new LabelAccumulator(label, options);
             }
-            row.transactionParents.add(s);
+            row.transactionParents.add(s, true);
         } else {
-            row.counted.add(s);
+            row.counted.add(s, false);
         }
     }
 

@@ -169,6 +169,25 @@ class CsvReadingTest {
     }
 
     @Test
+    void smallCutOffGzipKeepsItsWholeRows() throws IOException {
+        Path full = tmp.resolve("small.gz");
+        StringBuilder sb = new StringBuilder(HEADER).append('\n');
+        for (int i = 0; i < 300; i++) {
+            sb.append(row(1000 + i, i, "label-" + i, "200", true)).append('\n');
+        }
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(full))) {
+            out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] bytes = Files.readAllBytes(full);
+        Path cut = tmp.resolve("small-cut.gz");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length - 40));
+        Read r = read(cut, ReadOptions.defaults());
+        assertTrue(r.samples().size() > 100 && r.samples().size() < 300, "read " + r.samples().size());
+        assertEquals(0, r.result().malformedLines(), r.result().problems().toString());
+        assertTrue(r.result().truncatedTail());
+    }
+
+    @Test
     void formatIsDetectedFromContentNotName() throws IOException {
         Path xmlNamedCsv = tmp.resolve("results.csv");
         Files.writeString(xmlNamedCsv, "<?xml version=\"1.0\"?>\n<testResults version=\"1.2\">\n"

@@ -52,6 +52,7 @@ class LocalRunTest {
                     split: true
                 sampling:
                   progressInterval: 1s
+                  flushEachSample: true
                 """.replace("FAST_START", RunFixture.FAST_START));
         long before = RunFixture.target().requests();
         RunFixture.Run run = new RunFixture.Run(plan, dir.resolve("out"));
@@ -71,18 +72,20 @@ class LocalRunTest {
         assertEquals("users-plan.jmx", summary.attributes().get("template"));
         assertEquals("2", summary.attributes().get("generators.count"));
 
-        // threads split 3 + 2, data rows split odd/even, no row twice
+        // threads split 3 + 2 (as JMeter logged them), data rows split odd/even, no row twice
         Set<String> users = new HashSet<>();
         for (int g = 1; g <= 2; g++) {
-            List<String> rows = Files.readAllLines(dir.resolve("out/generators/gen-" + g + "/results.jtl"));
-            Set<String> threads = new HashSet<>();
+            Path gen = dir.resolve("out/generators/gen-" + g);
+            String started = "Starting " + (g == 1 ? 3 : 2) + " threads for group users.";
+            assertTrue(Files.readString(gen.resolve("jmeter.log")).contains(started), started);
+            List<String> rows = Files.readAllLines(gen.resolve("results.jtl"));
             for (String row : rows.subList(1, rows.size())) {
                 Matcher m = Pattern.compile("user=(u\\d+)").matcher(row);
                 assertTrue(m.find(), row);
                 assertTrue(users.add(m.group(1)), "row used twice: " + m.group(1));
-                threads.add(row.split(",")[5]);
+                assertEquals(g == 1 ? 1 : 0, (Integer.parseInt(m.group(1).substring(1)) - 1) % 2 == 0 ? 1 : 0,
+                        "gen-1 gets rows 1, 3, 5, ...: " + row);
             }
-            assertEquals(g == 1 ? 3 : 2, threads.size(), "threads of gen-" + g + ": " + threads);
         }
         assertEquals(41, users.size());
         assertTrue(run.lines.stream().anyMatch(l -> l.startsWith("[perfgate] final") && l.contains("gen-1 done 21")

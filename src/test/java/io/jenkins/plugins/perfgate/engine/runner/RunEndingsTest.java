@@ -45,6 +45,7 @@ class RunEndingsTest {
                   FAST_START
                 sampling:
                   progressInterval: 1s
+                  flushEachSample: true
                 """.replace("GENERATORS", Integer.toString(generators)).replace("FAST_START", RunFixture.FAST_START) + extra);
     }
 

@@ -185,7 +185,7 @@ public final class RunPlanReader {
             }
             Map<String, String> props = stringMap(node.get("jmeterProperties"), "sampling.jmeterProperties");
             props.keySet().forEach(k -> propertyName(k, "sampling.jmeterProperties." + k));
-            return new SamplingOptions(interval, bool(node.get("flushEachSample"), "sampling.flushEachSample", true),
+            return new SamplingOptions(interval, bool(node.get("flushEachSample"), "sampling.flushEachSample", false),
                     props);
         }
 
