@@ -16,3 +16,7 @@ perfgate_pick_jdk() {
 }
 perfgate_pick_jdk || exit 1
 export PATH="$JAVA_HOME/bin:$PATH"
+# Maven 3.9's Guice warns about sun.misc.Unsafe on JDK >= 24; the flag that silences it does not exist before 23
+if [ "$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1)" -ge 24 ] 2>/dev/null; then
+  case " ${MAVEN_OPTS:-} " in *sun-misc-unsafe*) ;; *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;; esac
+fi

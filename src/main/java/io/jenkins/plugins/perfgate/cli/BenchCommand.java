@@ -54,13 +54,18 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "keep the generated files")
     boolean keep;
 
+    @Option(names = "--trend-builds", paramLabel = "N", defaultValue = "1000",
+            description = "also time a trend chart of N builds against an empty chart (0: skip), default "
+                    + "${DEFAULT-VALUE}")
+    int trendBuilds;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (labels < 1 || labels > 1000 || rounds < 1 || rounds > 10 || sizes.stream().anyMatch(n -> n < 1
-                || n > 100_000_000)) {
+                || n > 100_000_000) || trendBuilds < 0 || trendBuilds > 100_000) {
             spec.commandLine().getErr().println("perfgate bench: --labels 1..1000, --rounds 1..10, "
-                    + "--samples 1..100000000");
+                    + "--samples 1..100000000, --trend-builds 0..100000");
             return PerfgateCli.EXIT_USAGE;
         }
         Path workDir = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("perfgate-bench");
@@ -96,6 +101,9 @@ public final class BenchCommand implements Callable<Integer> {
             if (!keep && dir == null) {
                 Files.deleteIfExists(workDir);
             }
+        }
+        if (trendBuilds > 0) {
+            io.jenkins.plugins.perfgate.engine.chart.ChartBenchmark.run(trendBuilds, 15, out);
         }
         return 0;
     }

@@ -6,9 +6,14 @@ import picocli.CommandLine.Command;
 /** The perfgate command line: {@code perfgate <command> ...}. Subcommands live beside this class. */
 @Command(name = "perfgate", mixinStandardHelpOptions = true, version = "perfgate 0.1",
         description = "Load tests as a release gate: run JMeter templates, summarise, compare, gate.",
-        subcommands = {CommandLine.HelpCommand.class, ReportCommand.class, BenchCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ReportCommand.class, RunCommand.class, DemoCommand.class,
+            GateCommand.class, HistoryCommand.class, CalibrateCommand.class, CompareCommand.class, BenchCommand.class})
 public final class PerfgateCli {
 
+    /** Exit code for a failed gate. */
+    public static final int EXIT_FAIL = 1;
+    /** Exit code for an unstable gate verdict. */
+    public static final int EXIT_UNSTABLE = 4;
     /** Exit code for a usage error. */
     public static final int EXIT_USAGE = 2;
     /** Exit code for unreadable or invalid input. */

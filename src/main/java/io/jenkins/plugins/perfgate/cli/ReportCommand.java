@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -92,6 +93,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--allow-malformed", description = "exit 0 although some rows could not be read")
     boolean allowMalformed;
 
+    @Mixin
+    HtmlReportOption html;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -126,6 +130,12 @@ public final class ReportCommand implements Callable<Integer> {
                 return PerfgateCli.EXIT_INVALID_INPUT;
             }
             outWriter.println("summary written to " + out);
+        }
+        List<Path> raw = new ArrayList<>(files);
+        raw.add(out);
+        if (!html.write(summary, "perfgate report: " + files.stream().map(f -> String.valueOf(f.getFileName()))
+                .collect(java.util.stream.Collectors.joining(", ")), raw, outWriter, err)) {
+            return PerfgateCli.EXIT_INVALID_INPUT;
         }
         if (summary.status() == RunStatus.COMPLETE) {
             return 0;

@@ -62,7 +62,7 @@ public final class JMeterServers implements GeneratorProvider {
             Path dir = context.generatorDir(id);
             try {
                 Files.createDirectories(dir);
-                JMeterCommand cmd = context.jmeter().command().heap(spec.heap()).log(dir.resolve("jmeter-server.log"))
+                JMeterCommand cmd = context.jmeter().command().heap(spec.heap()).jvmOptions(spec.jvmArgs()).log(dir.resolve("jmeter-server.log"))
                         .properties(context.properties())
                         .properties(Shares.share(context.properties(), context.plan().splitProperties(), i, count))
                         .properties(DataFiles.ship(context.plan().dataFiles(), dir, i, count))
@@ -136,7 +136,7 @@ public final class JMeterServers implements GeneratorProvider {
         Files.createDirectories(dir);
         Path jtl = dir.resolve("results.jtl");
         int controlPort = JMeterProcess.freeUdpPort();
-        JMeterCommand cmd = context.jmeter().command().heap(spec.heap()).plan(context.testPlan()).results(jtl)
+        JMeterCommand cmd = context.jmeter().command().heap(spec.heap()).jvmOptions(spec.jvmArgs()).plan(context.testPlan()).results(jtl)
                 .log(dir.resolve("jmeter.log")).remoteHosts(servers).remoteExit(exitServers)
                 .properties(context.properties())
                 .property("server.rmi.ssl.disable", "true")

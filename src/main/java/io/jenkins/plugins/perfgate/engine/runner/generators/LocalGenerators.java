@@ -44,7 +44,7 @@ public final class LocalGenerators implements GeneratorProvider {
             files.add(ResultFile.of(jtl, id));
             try {
                 int controlPort = JMeterProcess.freeUdpPort();
-                JMeterCommand cmd = context.jmeter().command().heap(spec.heap()).plan(context.testPlan())
+                JMeterCommand cmd = context.jmeter().command().heap(spec.heap()).jvmOptions(spec.jvmArgs()).plan(context.testPlan())
                         .results(jtl).log(dir.resolve("jmeter.log"))
                         .properties(context.properties())
                         .properties(Shares.share(context.properties(), context.plan().splitProperties(), i, count))

@@ -57,6 +57,11 @@ public final class JMeterCommand {
         return this;
     }
 
+    public JMeterCommand jvmOptions(java.util.List<String> options) {
+        options.forEach(this::jvmOption);
+        return this;
+    }
+
     /** A JVM system property ({@code -Dname=value} before {@code -jar}). */
     public JMeterCommand systemProperty(String name, String value) {
         systemProperties.put(name, value);

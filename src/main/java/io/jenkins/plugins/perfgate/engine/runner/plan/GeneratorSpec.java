@@ -12,7 +12,8 @@ import java.util.Map;
  *                         {@code count} servers on 127.0.0.2, 127.0.0.3, ...
  * @param heap             heap of each generator JVM ({@code 512m}, {@code 2g})
  * @param sampleSenderMode JMeter's {@code mode} for distributed runs (default StrippedBatch)
- * @param options          provider-specific settings (agent label, namespace, ...), as strings
+ * @param options          provider-specific settings (agent label, namespace, ...), as strings; every provider
+ *                         of JMeter JVMs honours {@code jvmArgs} (extra JVM options, space-separated)
  */
 public record GeneratorSpec(String type, int count, List<String> servers, String heap, String sampleSenderMode,
         Map<String, String> options) {
@@ -24,6 +25,12 @@ public record GeneratorSpec(String type, int count, List<String> servers, String
 
     public static GeneratorSpec local(int count) {
         return new GeneratorSpec("local", count, List.of(), "512m", "StrippedBatch", Map.of());
+    }
+
+    /** Extra JVM options for each generator JVM ({@code options.jvmArgs}). */
+    public java.util.List<String> jvmArgs() {
+        String args = options.getOrDefault("jvmArgs", "").strip();
+        return args.isEmpty() ? List.of() : List.of(args.split("\\s+"));
     }
 
     /** How many generators take a share of the load. */

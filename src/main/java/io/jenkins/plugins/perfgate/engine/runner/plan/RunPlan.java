@@ -18,8 +18,10 @@ import java.util.Optional;
  * @param properties      JMeter properties for the template ({@code -J}, read with {@code __P()}), in plan order
  * @param splitProperties properties holding totals that are divided among generators (default {@code threads})
  * @param generators      the generators
- * @param duration        planned duration (progress and the default time limit); zero when unknown
- * @param timeLimit       hard limit: generators are stopped and the run is TIMED_OUT; zero for none
+ * @param duration        planned duration as written in the plan; zero: taken from the {@code duration} property
+ *                        (seconds) by {@link #plannedDuration()}
+ * @param timeLimit       hard limit as written (generators are stopped and the run is TIMED_OUT; zero for none);
+ *                        empty: derived from the planned duration by {@link #effectiveTimeLimit()}
  * @param dataFiles       CSV files shipped to every generator
  * @param sampling        recording and live-progress options
  * @param abort           criteria that stop the run early
@@ -35,7 +37,7 @@ public record RunPlan(
         List<String> splitProperties,
         GeneratorSpec generators,
         Duration duration,
-        Duration timeLimit,
+        Optional<Duration> timeLimit,
         List<DataFile> dataFiles,
         SamplingOptions sampling,
         List<AbortCriterion> abort,
@@ -53,6 +55,34 @@ public record RunPlan(
         baseline = Collections.unmodifiableMap(new LinkedHashMap<>(baseline));
     }
 
+    /** The planned duration: the plan's {@code duration}, else the {@code duration} property in seconds, else zero. */
+    public Duration plannedDuration() {
+        if (!duration.isZero()) {
+            return duration;
+        }
+        String p = properties.get("duration");
+        if (p != null && p.strip().matches("[0-9]{1,9}")) {
+            return Duration.ofSeconds(Long.parseLong(p.strip()));
+        }
+        return Duration.ZERO;
+    }
+
+    /**
+     * The time limit in force: as written, else the planned duration plus half of it (at least 30 s, for JVM start
+     * and ramp-down), else none (zero).
+     */
+    public Duration effectiveTimeLimit() {
+        if (timeLimit.isPresent()) {
+            return timeLimit.get();
+        }
+        Duration planned = plannedDuration();
+        if (planned.isZero()) {
+            return Duration.ZERO;
+        }
+        Duration half = planned.dividedBy(2);
+        return planned.plus(half.compareTo(Duration.ofSeconds(30)) > 0 ? half : Duration.ofSeconds(30));
+    }
+
     /** A plan with some properties replaced or added (command-line overrides). */
     public RunPlan withProperties(Map<String, String> overrides) {
         Map<String, String> all = new LinkedHashMap<>(properties);
@@ -67,7 +97,7 @@ public record RunPlan(
     }
 
     public RunPlan withTimeLimit(Duration limit) {
-        return new RunPlan(name, template, properties, splitProperties, generators, duration, limit, dataFiles,
+        return new RunPlan(name, template, properties, splitProperties, generators, duration, Optional.of(limit), dataFiles,
                 sampling, abort, criteria, baseline, metrics, jmeterHome);
     }
 

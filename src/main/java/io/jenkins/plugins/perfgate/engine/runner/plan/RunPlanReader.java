@@ -88,13 +88,9 @@ public final class RunPlanReader {
                             + " cannot be split over " + generators.size() + " generators");
                 }
             }
-            Duration duration = root.has("duration") ? duration(root.get("duration"), "duration")
-                    : properties.containsKey("duration")
-                            ? Duration.ofSeconds(longValue(properties.get("duration"), "properties.duration"))
-                            : Duration.ZERO;
-            Duration defaultLimit = duration.isZero() ? Duration.ZERO
-                    : duration.plus(max(Duration.ofSeconds(30), duration.dividedBy(2)));
-            Duration timeLimit = root.has("timeLimit") ? duration(root.get("timeLimit"), "timeLimit") : defaultLimit;
+            Duration duration = root.has("duration") ? duration(root.get("duration"), "duration") : Duration.ZERO;
+            Optional<Duration> timeLimit = root.has("timeLimit")
+                    ? Optional.of(duration(root.get("timeLimit"), "timeLimit")) : Optional.empty();
             List<DataFile> dataFiles = dataFiles(root.get("dataFiles"));
             SamplingOptions sampling = sampling(root.get("sampling"));
             List<AbortCriterion> abort = new ArrayList<>();
@@ -327,10 +323,6 @@ public final class RunPlanReader {
                         + "' is not a property name (letters, digits, _ . -)");
             }
             return name;
-        }
-
-        static Duration max(Duration a, Duration b) {
-            return a.compareTo(b) >= 0 ? a : b;
         }
     }
 }

@@ -1,0 +1,181 @@
+package io.jenkins.plugins.perfgate;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.Util;
+import hudson.model.AbstractProject;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.BuildStepMonitor;
+import hudson.tasks.Publisher;
+import hudson.tasks.Recorder;
+import hudson.util.FormValidation;
+import java.io.IOException;
+import jenkins.tasks.SimpleBuildStep;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * Freestyle post-build action "Publish performance report and gate": summarises JMeter result files of the build,
+ * publishes the report, compares with earlier builds and sets the build result per the verdict.
+ */
+public class PerfgateRecorder extends Recorder implements SimpleBuildStep {
+
+    private final String files;
+    private final PublishSettings settings = new PublishSettings();
+
+    @DataBoundConstructor
+    public PerfgateRecorder(String files) {
+        if (Util.fixEmptyAndTrim(files) == null) {
+            throw new IllegalArgumentException("give the result files as an Ant pattern such as 'results/*.jtl'");
+        }
+        this.files = files.trim();
+    }
+
+    public String getFiles() {
+        return files;
+    }
+
+    public String getCriteria() {
+        return settings.criteria;
+    }
+
+    @DataBoundSetter
+    public void setCriteria(String v) {
+        settings.setCriteria(v);
+    }
+
+    public String getBaseline() {
+        return settings.baseline;
+    }
+
+    @DataBoundSetter
+    public void setBaseline(String v) {
+        settings.setBaseline(v);
+    }
+
+    public int getApdexT() {
+        return settings.apdexT;
+    }
+
+    @DataBoundSetter
+    public void setApdexT(int v) {
+        settings.setApdexT(v);
+    }
+
+    public boolean isHtml() {
+        return settings.html();
+    }
+
+    @DataBoundSetter
+    public void setHtml(boolean v) {
+        settings.setHtml(v);
+    }
+
+    public boolean isMetrics() {
+        return settings.metrics;
+    }
+
+    @DataBoundSetter
+    public void setMetrics(boolean v) {
+        settings.metrics = v;
+    }
+
+    public boolean isArchiveResults() {
+        return settings.archiveResults;
+    }
+
+    @DataBoundSetter
+    public void setArchiveResults(boolean v) {
+        settings.archiveResults = v;
+    }
+
+    public boolean isReturnOnly() {
+        return settings.returnOnly;
+    }
+
+    @DataBoundSetter
+    public void setReturnOnly(boolean v) {
+        settings.returnOnly = v;
+    }
+
+    public String getReleaseTag() {
+        return settings.releaseTag;
+    }
+
+    @DataBoundSetter
+    public void setReleaseTag(String v) {
+        settings.setReleaseTag(v);
+    }
+
+    public String getOutputDir() {
+        return settings.outputDir;
+    }
+
+    @DataBoundSetter
+    public void setOutputDir(String v) {
+        settings.setOutputDir(v);
+    }
+
+    @Override
+    public BuildStepMonitor getRequiredMonitorService() {
+        return BuildStepMonitor.NONE;
+    }
+
+    @Override
+    public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env,
+            @NonNull Launcher launcher, @NonNull TaskListener listener) throws InterruptedException, IOException {
+        PerfgateBuildAction a = WorkspaceRun.publish(run, workspace, launcher, env, listener, files, settings);
+        Publication.applyResult(run, a, settings, listener, false);
+    }
+
+    @Symbol("perfgateReport")
+    @Extension
+    public static final class DescriptorImpl extends BuildStepDescriptor<Publisher> {
+
+        @Override
+        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+            return true;
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "Publish performance report and gate";
+        }
+
+        @POST
+        public FormValidation doCheckFiles(@AncestorInPath Item item, @QueryParameter String value) {
+            Forms.checkConfigure(item);
+            return Util.fixEmptyAndTrim(value) == null
+                    ? FormValidation.error("Give an Ant pattern such as results/*.jtl") : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckCriteria(@AncestorInPath Item item, @QueryParameter String value) {
+            Forms.checkConfigure(item);
+            return FieldChecks.criteria(value);
+        }
+
+        @POST
+        public FormValidation doCheckBaseline(@AncestorInPath Item item, @QueryParameter String value) {
+            Forms.checkConfigure(item);
+            return FieldChecks.baseline(value);
+        }
+
+        @POST
+        public FormValidation doCheckApdexT(@AncestorInPath Item item, @QueryParameter String value) {
+            Forms.checkConfigure(item);
+            return FieldChecks.intInRange(value, 0, PublishSettings.MAX_APDEX_T, "Apdex T");
+        }
+    }
+}

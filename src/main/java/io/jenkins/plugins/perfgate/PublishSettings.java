@@ -1,0 +1,87 @@
+package io.jenkins.plugins.perfgate;
+
+import hudson.Util;
+import java.io.Serializable;
+
+/**
+ * What every perfgate entry point (steps, builder, recorder) shares: how results are gated and published. A plain
+ * mutable bean owned by one step or build-step instance; the entry points expose its fields as
+ * {@code @DataBoundSetter}s so Pipeline, the Snippet Generator and the freestyle forms all set them the same way.
+ */
+public class PublishSettings implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** Where result files, the summary and the plan go in the workspace, unless set. */
+    static final String DEFAULT_OUTPUT_DIR = "perfgate-results";
+    /** Largest Apdex T accepted, ms. */
+    static final int MAX_APDEX_T = 600_000;
+
+    String criteria = "";
+    String baseline = "";
+    int apdexT = 0;
+    /** Null (older or hand-written configuration) means the default, true. */
+    Boolean html = Boolean.TRUE;
+    boolean metrics = false;
+    boolean archiveResults = false;
+    boolean returnOnly = false;
+    String releaseTag = "";
+    String outputDir = DEFAULT_OUTPUT_DIR;
+
+    boolean html() {
+        return html == null || html;
+    }
+
+    void setHtml(boolean v) {
+        html = v;
+    }
+
+    /**
+     * Fields missing from a stored configuration (older versions, hand-written XML, Configuration as Code) come
+     * back as null from XStream: give them their defaults.
+     */
+    protected Object readResolve() {
+        criteria = criteria == null ? "" : criteria;
+        baseline = baseline == null ? "" : baseline;
+        releaseTag = releaseTag == null ? "" : releaseTag;
+        outputDir = outputDir == null || outputDir.isBlank() ? DEFAULT_OUTPUT_DIR : outputDir;
+        return this;
+    }
+
+    void setCriteria(String v) {
+        criteria = Util.fixNull(v).trim();
+    }
+
+    void setBaseline(String v) {
+        baseline = Util.fixNull(v).trim();
+    }
+
+    void setApdexT(int v) {
+        if (v < 0 || v > MAX_APDEX_T) {
+            throw new IllegalArgumentException("apdexT must be between 0 (default 500 ms) and " + MAX_APDEX_T
+                    + " ms, was " + v);
+        }
+        apdexT = v;
+    }
+
+    void setReleaseTag(String v) {
+        releaseTag = Util.fixNull(v).trim();
+    }
+
+    void setOutputDir(String v) {
+        String d = Util.fixEmptyAndTrim(v);
+        if (d != null && (d.startsWith("/") || d.contains("..") || d.contains("\\") || d.contains(":"))) {
+            throw new IllegalArgumentException("outputDir must be a relative path inside the workspace: " + v);
+        }
+        outputDir = d == null ? DEFAULT_OUTPUT_DIR : d;
+    }
+
+    /** The criteria to apply: the step's, else the global default. */
+    String effectiveCriteria() {
+        return criteria.isEmpty() ? PerfgateConfiguration.get().getDefaultCriteria() : criteria;
+    }
+
+    /** The baseline policy to apply: the step's, else the global default, else the engine's default. */
+    String effectiveBaseline() {
+        return baseline.isEmpty() ? PerfgateConfiguration.get().getDefaultBaseline() : baseline;
+    }
+}

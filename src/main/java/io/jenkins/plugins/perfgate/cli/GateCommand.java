@@ -1,0 +1,240 @@
+package io.jenkins.plugins.perfgate.cli;
+
+import io.jenkins.plugins.perfgate.engine.compare.ComparisonTable;
+import io.jenkins.plugins.perfgate.engine.compare.RunFigures;
+import io.jenkins.plugins.perfgate.engine.gate.CriteriaException;
+import io.jenkins.plugins.perfgate.engine.gate.CriteriaParser;
+import io.jenkins.plugins.perfgate.engine.gate.Criterion;
+import io.jenkins.plugins.perfgate.engine.gate.Gate;
+import io.jenkins.plugins.perfgate.engine.gate.GateOptions;
+import io.jenkins.plugins.perfgate.engine.gate.GateResult;
+import io.jenkins.plugins.perfgate.engine.gate.JUnitXml;
+import io.jenkins.plugins.perfgate.engine.gate.LineStatus;
+import io.jenkins.plugins.perfgate.engine.gate.Outcome;
+import io.jenkins.plugins.perfgate.engine.gate.Verdict;
+import io.jenkins.plugins.perfgate.engine.gate.VerdictJson;
+import io.jenkins.plugins.perfgate.engine.gate.VerdictLine;
+import io.jenkins.plugins.perfgate.engine.history.BaselinePolicy;
+import io.jenkins.plugins.perfgate.engine.history.BuildRef;
+import io.jenkins.plugins.perfgate.engine.history.BuildResult;
+import io.jenkins.plugins.perfgate.engine.history.DirectoryHistoryStore;
+import io.jenkins.plugins.perfgate.engine.history.History;
+import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
+import io.jenkins.plugins.perfgate.engine.stats.RunAggregator;
+import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
+import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
+import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code perfgate gate}: judges a run summary against criteria and history, prints the verdict, exits by it. */
+@Command(name = "gate", mixinStandardHelpOptions = true,
+        description = {"Judges a run against criteria and earlier builds; exit 0 pass, 1 fail, 4 unstable,"
+                + " 3 invalid input.", "Several summaries are repetitions of the same build (repeat: k)."},
+        footer = {"", "Criteria (docs/gate.md): p95 < 800ms; error% < 1; rps > 50; p99[label=~\"checkout.*\"] < 2s;",
+            "  p95 vs baseline < +10%; mean vs baseline < +15% => unstable",
+            "Baselines: previous, last-passing, tag[:GLOB], build:N, median[:N] (default median:5)"})
+public final class GateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "SUMMARY.json", description = "run summaries of this build")
+    List<Path> summaries;
+
+    @Option(names = "--criteria", paramLabel = "TEXT", description = "criteria separated by ';' or new lines")
+    List<String> criteria = new ArrayList<>();
+
+    @Option(names = "--criteria-file", paramLabel = "FILE", description = "file of criteria, one per line, # comments")
+    Path criteriaFile;
+
+    @Option(names = "--baseline", paramLabel = "POLICY", defaultValue = "median:5",
+            description = "baseline policy (default ${DEFAULT-VALUE})")
+    String baseline;
+
+    @Option(names = "--history", paramLabel = "DIR", defaultValue = DirectoryHistoryStore.DEFAULT_DIRECTORY,
+            description = "history directory (default ${DEFAULT-VALUE})")
+    Path history;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "write the verdict as JUnit XML")
+    Path junit;
+
+    @Option(names = "--compare", description = "also print the comparison with the baseline (main statistics)")
+    boolean compare;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "write the verdict (and comparison) as JSON")
+    Path json;
+
+    @Option(names = "--record", paramLabel = "BUILD", description = "store this run in the history as build BUILD")
+    Long record;
+
+    @Option(names = "--build", paramLabel = "N", description = "this build's number when not recording "
+            + "(default: after the newest in history)")
+    Long build;
+
+    @Option(names = "--tag", paramLabel = "TAG", description = "release tag of this build (with --record)")
+    String tag = "";
+
+    @Option(names = "--commit", paramLabel = "SHA", description = "git commit of this build (with --record)")
+    String commit = "";
+
+    @Option(names = "--incomplete", paramLabel = "fail|unstable", defaultValue = "fail",
+            description = "verdict for an incomplete run or no results (default ${DEFAULT-VALUE})")
+    String incomplete;
+
+    @Option(names = "--missing-baseline", paramLabel = "warn|unstable|fail", defaultValue = "warn",
+            description = "outcome of a baseline criterion without baseline (default ${DEFAULT-VALUE})")
+    String missingBaseline;
+
+    @Option(names = "--noise-window", paramLabel = "N", defaultValue = "10",
+            description = "passing builds that measure run-to-run noise (default ${DEFAULT-VALUE})")
+    int noiseWindow;
+
+    @Option(names = "--alpha", paramLabel = "P", defaultValue = "0.001",
+            description = "one-sided significance level of the noise tests (default ${DEFAULT-VALUE})")
+    double alpha;
+
+    @Mixin
+    HtmlReportOption html;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Criterion> parsed;
+        GateOptions options;
+        try {
+            parsed = CriteriaParser.parseAll(criteriaText());
+            options = GateOptions.defaults().withBaseline(BaselinePolicy.parse(baseline))
+                    .withNoiseWindow(noiseWindow, Math.min(GateOptions.DEFAULT_MIN_NOISE_BUILDS, noiseWindow))
+                    .withAlpha(alpha).withIncompleteRun(outcome(incomplete, "--incomplete"))
+                    .withMissingBaseline(outcome(missingBaseline, "--missing-baseline"));
+        } catch (CriteriaException e) {
+            err.println("perfgate gate: invalid criteria: " + e.getMessage());
+            return PerfgateCli.EXIT_INVALID_INPUT;
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("perfgate gate: " + e.getMessage());
+            return PerfgateCli.EXIT_INVALID_INPUT;
+        }
+        List<RunSummary> runs = new ArrayList<>();
+        for (Path p : summaries) {
+            try {
+                runs.add(SummaryJson.read(p));
+            } catch (NoSuchFileException e) {
+                return unreadable(err, p + ": no such file");
+            } catch (IOException | RuntimeException e) {
+                String why = firstLine(e.getMessage());
+                return unreadable(err, why.contains(p.toString()) ? why : p + ": " + why);
+            }
+        }
+        DirectoryHistoryStore store = new DirectoryHistoryStore(history);
+        History past;
+        try {
+            past = store.load();
+        } catch (IOException e) {
+            err.println("perfgate gate: cannot read history " + history + ": " + e.getMessage());
+            return PerfgateCli.EXIT_INVALID_INPUT;
+        }
+        past.warnings().forEach(w -> err.println("warning: history: " + w));
+        RunSummary merged = runs.stream().reduce(RunSummary::merge).orElseThrow();
+        List<RunSummary> repeats = runs.size() > 1 ? runs : List.of();
+        long number = record != null ? record : build != null ? build : past.lastNumber() + 1;
+        BuildRef ref = new BuildRef(number, "", System.currentTimeMillis(), BuildResult.UNKNOWN, tag, commit);
+        HistoryEntry candidate = new HistoryEntry(ref, RunFigures.of(merged),
+                repeats.stream().map(RunFigures::of).toList());
+        Verdict verdict = new Gate(options).judge(parsed, candidate, past);
+        out.print(verdict.format());
+        if (compare) {
+            verdict.comparison().ifPresentOrElse(
+                    c -> out.print(ComparisonTable.format(c, ComparisonTable.DEFAULT_METRICS)),
+                    () -> out.println("comparison: no baseline"));
+        }
+        out.flush();
+        try {
+            if (junit != null) {
+                JUnitXml.write(verdict, junit);
+            }
+            if (json != null) {
+                VerdictJson.write(verdict, json);
+            }
+            if (record != null) {
+                store.record(ref.withResult(buildResult(verdict.result())), merged, repeats);
+                out.println("recorded build #" + number + " in " + history);
+            }
+        } catch (IOException e) {
+            err.println("perfgate gate: " + e.getMessage());
+            return PerfgateCli.EXIT_INVALID_INPUT;
+        }
+        if (html.requested() && !html.write(GateReport.input(merged, candidate, verdict, past, parsed, options),
+                summaries, out, err)) {
+            return PerfgateCli.EXIT_INVALID_INPUT;
+        }
+        return verdict.exitCode();
+    }
+
+    private String criteriaText() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        if (criteriaFile != null) {
+            sb.append(Files.readString(criteriaFile, StandardCharsets.UTF_8)).append('\n');
+        }
+        criteria.forEach(c -> sb.append(c).append('\n'));
+        return sb.toString();
+    }
+
+    /** An unreadable summary: exit 3 and, when asked, a JUnit file whose one case fails, so CI shows why. */
+    private int unreadable(PrintWriter err, String why) {
+        err.println("perfgate gate: cannot read run summary: " + why);
+        if (junit != null) {
+            VerdictLine line = new VerdictLine("read run summary", Optional.empty(), RunAggregator.OVERALL,
+                    LineStatus.RUN_NOT_COMPLETE, Outcome.FAIL, Double.NaN, "", Double.NaN, Double.NaN, Double.NaN,
+                    Optional.empty(), "cannot read run summary: " + why);
+            Verdict v = new Verdict(GateResult.FAIL, RunStatus.NO_RESULTS, List.of(line), Optional.empty(), "",
+                    List.of());
+            try {
+                JUnitXml.write(v, junit);
+            } catch (IOException e) {
+                err.println("perfgate gate: " + e.getMessage());
+            }
+        }
+        return PerfgateCli.EXIT_INVALID_INPUT;
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    private static Outcome outcome(String text, String option) {
+        try {
+            return Outcome.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": unknown outcome '" + text + "'");
+        }
+    }
+
+    private static BuildResult buildResult(GateResult r) {
+        return switch (r) {
+            case PASS -> BuildResult.SUCCESS;
+            case UNSTABLE -> BuildResult.UNSTABLE;
+            case FAIL -> BuildResult.FAILURE;
+        };
+    }
+}

@@ -1,0 +1,123 @@
+package io.jenkins.plugins.perfgate.cli;
+
+import io.jenkins.plugins.perfgate.engine.compare.Metric;
+import io.jenkins.plugins.perfgate.engine.history.DirectoryHistoryStore;
+import io.jenkins.plugins.perfgate.engine.history.EDivisive;
+import io.jenkins.plugins.perfgate.engine.history.History;
+import io.jenkins.plugins.perfgate.engine.history.HistoryReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code perfgate history}: release-over-release table with change points; CSV and JSON export. */
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = "Prints per label p95, error %% and rps of every recorded build with change points marked (*).")
+public final class HistoryCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = DirectoryHistoryStore.DEFAULT_DIRECTORY,
+            description = "history directory (default ${DEFAULT-VALUE})")
+    Path dir;
+
+    @Option(names = "--label", paramLabel = "LABEL", description = "only this label (TOTAL for overall)")
+    String label;
+
+    @Option(names = "--metrics", paramLabel = "M,M", split = ",", description = "statistics to show "
+            + "(default p95,error%,rps)")
+    List<String> metrics = new ArrayList<>();
+
+    @Option(names = "--tags-only", description = "show only builds with a release tag (and change points)")
+    boolean tagsOnly;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "also write the table as CSV")
+    Path csv;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the table and change points as JSON")
+    Path json;
+
+    @Option(names = "--alpha", paramLabel = "P", defaultValue = "0.005",
+            description = "significance of a change point (default ${DEFAULT-VALUE})")
+    double alpha;
+
+    @Option(names = "--permutations", paramLabel = "N", defaultValue = "199",
+            description = "permutations of the significance test (default ${DEFAULT-VALUE})")
+    int permutations;
+
+    @Option(names = "--min-shift", paramLabel = "PERCENT", defaultValue = "5",
+            description = "smallest relative shift reported, percent (default ${DEFAULT-VALUE})")
+    double minShift;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "permutation seed")
+    long seed;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        HistoryReport.Options options;
+        try {
+            List<Metric> ms = new ArrayList<>();
+            for (String m : metrics) {
+                ms.add(Metric.byName(m.trim()).orElseThrow(() -> new IllegalArgumentException("--metrics: unknown "
+                        + "metric '" + m + "'")));
+            }
+            options = new HistoryReport.Options(ms.isEmpty() ? HistoryReport.DEFAULT_METRICS : ms,
+                    Optional.ofNullable(label), new EDivisive.Options(alpha, permutations, 3, seed), minShift / 100);
+        } catch (IllegalArgumentException e) {
+            err.println("perfgate history: " + e.getMessage());
+            return PerfgateCli.EXIT_USAGE;
+        }
+        History history;
+        try {
+            history = new DirectoryHistoryStore(dir).load();
+        } catch (IOException e) {
+            err.println("perfgate history: cannot read " + dir + ": " + e.getMessage());
+            return PerfgateCli.EXIT_INVALID_INPUT;
+        }
+        history.warnings().forEach(w -> err.println("warning: " + w));
+        if (history.entries().isEmpty()) {
+            err.println("perfgate history: no builds recorded in " + dir
+                    + " (record runs with: perfgate gate SUMMARY.json --record BUILD)");
+            return PerfgateCli.EXIT_INVALID_INPUT;
+        }
+        HistoryReport report = HistoryReport.of(history, options);
+        if (label != null && report.labels().get(0).points().isEmpty()) {
+            err.println("perfgate history: label '" + label + "' does not appear in any complete run");
+            return PerfgateCli.EXIT_INVALID_INPUT;
+        }
+        out.print(report.toTable(tagsOnly));
+        out.flush();
+        try {
+            if (csv != null) {
+                write(csv, report.toCsv());
+            }
+            if (json != null) {
+                write(json, report.toJson());
+            }
+        } catch (IOException e) {
+            err.println("perfgate history: " + e.getMessage());
+            return PerfgateCli.EXIT_INVALID_INPUT;
+        }
+        return 0;
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+}

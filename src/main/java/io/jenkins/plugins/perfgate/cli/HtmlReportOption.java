@@ -1,0 +1,68 @@
+package io.jenkins.plugins.perfgate.cli;
+
+import io.jenkins.plugins.perfgate.engine.report.HtmlReport;
+import io.jenkins.plugins.perfgate.engine.report.RawLink;
+import io.jenkins.plugins.perfgate.engine.report.ReportInput;
+import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code --html DIR} option of commands that produce a run summary ({@code perfgate report}, {@code perfgate
+ * run}): mix it in with {@code @Mixin HtmlReportOption html;} and call {@link #write} once the summary exists.
+ */
+public final class HtmlReportOption {
+
+    @Option(names = "--html", paramLabel = "DIR",
+            description = "also write the HTML report into DIR: index.html, its CSS and SVG charts; opens offline "
+                    + "and under Jenkins' default Content-Security-Policy")
+    Path dir;
+
+    public boolean requested() {
+        return dir != null;
+    }
+
+    /**
+     * Writes the report of a summary, linking the given raw files (result files, the summary JSON) that exist.
+     * Returns false after printing why when it cannot be written.
+     */
+    public boolean write(RunSummary summary, String title, List<Path> rawFiles, PrintWriter out, PrintWriter err) {
+        return write(ReportInput.of(summary).withTitle(title), rawFiles, out, err);
+    }
+
+    /** Writes a full report (verdict, history...) the same way; the raw links are added to the input's. */
+    public boolean write(ReportInput input, List<Path> rawFiles, PrintWriter out, PrintWriter err) {
+        if (dir == null) {
+            return true;
+        }
+        try {
+            List<RawLink> all = new ArrayList<>(input.rawFiles());
+            all.addAll(links(rawFiles));
+            Path index = HtmlReport.write(input.withRawFiles(all), dir);
+            out.println("HTML report written to " + index);
+            return true;
+        } catch (UncheckedIOException | IllegalStateException e) {
+            err.println("perfgate: cannot write the HTML report: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** Links relative to the report folder, forward slashes; files that do not exist are left out. */
+    private List<RawLink> links(List<Path> files) {
+        Path base = dir.toAbsolutePath().normalize();
+        List<RawLink> links = new ArrayList<>();
+        for (Path f : files) {
+            if (f != null && Files.isRegularFile(f)) {
+                Path target = f.toAbsolutePath().normalize();
+                String relative = base.relativize(target).toString().replace('\\', '/');
+                links.add(new RawLink(target.getFileName().toString(), relative));
+            }
+        }
+        return links;
+    }
+}

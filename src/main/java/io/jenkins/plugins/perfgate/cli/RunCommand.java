@@ -1,0 +1,91 @@
+package io.jenkins.plugins.perfgate.cli;
+
+import io.jenkins.plugins.perfgate.engine.runner.RunOutcome;
+import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterInstallation;
+import io.jenkins.plugins.perfgate.engine.runner.plan.Durations;
+import io.jenkins.plugins.perfgate.engine.runner.plan.PlanException;
+import io.jenkins.plugins.perfgate.engine.runner.plan.RunPlan;
+import io.jenkins.plugins.perfgate.engine.runner.plan.RunPlanReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code perfgate run PLAN}: provisions JMeter, runs the plan on its generators, writes summary and raw results. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs a run plan (YAML or JSON, see docs/run-plan.md) on its load generators with live "
+            + "progress; writes summary.json and every generator's raw results into the output folder.",
+            "Exit codes: 0 the run completed, 1 it did not (timed out, aborted, a generator failed, no results), "
+            + "2 usage error, 3 invalid plan or JMeter unavailable."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PLAN", description = "the run plan (.yaml, .yml or .json)")
+    Path planFile;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: perfgate-results/<plan name>)")
+    Path out;
+
+    @Option(names = "--quiet", description = "no live progress lines, only start, problems and the result")
+    boolean quiet;
+
+    @Option(names = {"-P", "--property"}, paramLabel = "NAME=VALUE",
+            description = "override or add a template property, e.g. -P threads=50 -P host=staging.example")
+    Map<String, String> properties = new LinkedHashMap<>();
+
+    @Option(names = "--time-limit", paramLabel = "DURATION", description = "override the plan's time limit (90s, 5m)")
+    String timeLimit;
+
+    @Option(names = "--jmeter-home", paramLabel = "DIR", description = "use this JMeter installation")
+    Path jmeterHome;
+
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "where the provisioned JMeter is kept (default ~/.cache/perfgate)")
+    Path cache;
+
+    @Mixin
+    HtmlReportOption html;
+
+    @Override
+    public Integer call() {
+        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        RunPlan plan;
+        try {
+            plan = RunPlanReader.read(planFile).withProperties(properties);
+            if (timeLimit != null) {
+                plan = plan.withTimeLimit(Durations.parse(timeLimit));
+            }
+        } catch (PlanException | IllegalArgumentException e) {
+            err.println("perfgate run: " + e.getMessage());
+            return PerfgateCli.EXIT_INVALID_INPUT;
+        }
+        Path outDir = out != null ? out : Path.of("perfgate-results", plan.name());
+        try {
+            JMeterInstallation jmeter = RunSupport.jmeter(Optional.ofNullable(jmeterHome).or(plan::jmeterHome),
+                    cache, w);
+            RunOutcome outcome = RunSupport.run(plan, jmeter, outDir, quiet, w);
+            List<Path> raw = new java.util.ArrayList<>(outcome.resultFiles());
+            raw.add(outcome.summaryFile());
+            if (!html.write(outcome.summary(), "perfgate run: " + plan.name(), raw, w, err)) {
+                return PerfgateCli.EXIT_INVALID_INPUT;
+            }
+            return RunSupport.finish(outcome, w);
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("perfgate run: " + e.getMessage());
+            return PerfgateCli.EXIT_INVALID_INPUT;
+        }
+    }
+}

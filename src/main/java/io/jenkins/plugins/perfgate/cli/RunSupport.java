@@ -1,0 +1,67 @@
+package io.jenkins.plugins.perfgate.cli;
+
+import io.jenkins.plugins.perfgate.engine.runner.PlanRunner;
+import io.jenkins.plugins.perfgate.engine.runner.RunOutcome;
+import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterInstallation;
+import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterProvisioner;
+import io.jenkins.plugins.perfgate.engine.runner.plan.RunPlan;
+import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** What {@code perfgate run} and {@code perfgate demo} share: JMeter lookup, Ctrl-C handling, the final table. */
+final class RunSupport {
+
+    /** Exit code when the run ended but not COMPLETE (timed out, aborted, a generator failed, no results). */
+    static final int EXIT_RUN_NOT_COMPLETE = 1;
+
+    private RunSupport() {
+    }
+
+    static JMeterInstallation jmeter(Optional<Path> home, Path cache, PrintWriter out) throws IOException {
+        return JMeterInstallation.locate(home, cache == null ? JMeterProvisioner.defaultCacheRoot() : cache,
+                line -> {
+                    out.println("perfgate: " + line);
+                    out.flush();
+                });
+    }
+
+    /** Runs the plan; Ctrl-C (or SIGTERM) stops every generator before the JVM exits. */
+    static RunOutcome run(RunPlan plan, JMeterInstallation jmeter, Path outDir, boolean quiet, PrintWriter out)
+            throws IOException {
+        PlanRunner runner = new PlanRunner(plan, jmeter, outDir, line -> {
+            out.println(line);
+            out.flush();
+        }, quiet);
+        Thread hook = new Thread(() -> {
+            runner.cancel("interrupted (Ctrl-C or termination signal)");
+            try {
+                runner.awaitCompletion(Duration.ofMillis(4500));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "perfgate-stop-generators");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return runner.run();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it waits for us
+            }
+        }
+    }
+
+    static int finish(RunOutcome outcome, PrintWriter out) {
+        out.println();
+        out.print(LabelTable.render(outcome.summary()));
+        out.println("status: " + outcome.status() + (outcome.reason().isEmpty() ? "" : " (" + outcome.reason() + ")"));
+        out.println("summary: " + outcome.summaryFile());
+        out.flush();
+        return outcome.status() == RunStatus.COMPLETE ? 0 : EXIT_RUN_NOT_COMPLETE;
+    }
+}

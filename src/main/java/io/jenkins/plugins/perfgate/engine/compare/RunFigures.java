@@ -1,0 +1,54 @@
+package io.jenkins.plugins.perfgate.engine.compare;
+
+import io.jenkins.plugins.perfgate.engine.stats.LabelStats;
+import io.jenkins.plugins.perfgate.engine.stats.RunAggregator;
+import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
+import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The key figures of a whole run: its status, the overall row and one row per label (sorted by label). Derived from
+ * a {@link RunSummary}; what the history index stores per build. Immutable.
+ *
+ * @param status       how complete the run was
+ * @param statusReason why, when not complete
+ * @param overall      the whole run
+ * @param labels       one row per label, sorted by label
+ */
+public record RunFigures(RunStatus status, String statusReason, LabelFigures overall, List<LabelFigures> labels) {
+
+    public RunFigures {
+        Objects.requireNonNull(status);
+        statusReason = statusReason == null ? "" : statusReason;
+        Objects.requireNonNull(overall);
+        List<LabelFigures> sorted = new ArrayList<>(labels);
+        sorted.sort(Comparator.comparing(LabelFigures::label));
+        labels = List.copyOf(sorted);
+    }
+
+    public static RunFigures of(RunSummary summary) {
+        List<LabelFigures> rows = new ArrayList<>();
+        for (LabelStats s : summary.labels()) {
+            rows.add(LabelFigures.of(s));
+        }
+        return new RunFigures(summary.status(), summary.statusReason(),
+                LabelFigures.of(RunAggregator.OVERALL, summary.overall()), rows);
+    }
+
+    public Optional<LabelFigures> label(String name) {
+        return labels.stream().filter(l -> l.label().equals(name)).findFirst();
+    }
+
+    /** The overall row for {@link RunAggregator#OVERALL}, else the label's row. */
+    public Optional<LabelFigures> row(String name) {
+        return RunAggregator.OVERALL.equals(name) ? Optional.of(overall) : label(name);
+    }
+
+    public List<String> labelNames() {
+        return labels.stream().map(LabelFigures::label).toList();
+    }
+}

@@ -1,0 +1,31 @@
+package io.jenkins.plugins.perfgate.engine.gate;
+
+import java.util.Locale;
+
+/** The verdict of the gate, with the CLI's exit code for it (0 pass, 1 fail, 4 unstable). */
+public enum GateResult {
+    PASS(0), UNSTABLE(4), FAIL(1);
+
+    private final int exitCode;
+
+    GateResult(int exitCode) {
+        this.exitCode = exitCode;
+    }
+
+    public int exitCode() {
+        return exitCode;
+    }
+
+    /** Warnings do not change a pass. */
+    public static GateResult of(Outcome worst) {
+        return switch (worst) {
+            case PASS, WARN -> PASS;
+            case UNSTABLE -> UNSTABLE;
+            case FAIL -> FAIL;
+        };
+    }
+
+    public String text() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,131 @@
+package io.jenkins.plugins.perfgate.engine.history;
+
+import io.jenkins.plugins.perfgate.engine.compare.RunFigures;
+import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
+import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A history kept in a directory ({@code .perfgate/history/} by default), one sub-directory per build number:
+ *
+ * <pre>
+ * 42/figures.json     key figures of the build (HistoryJson): what {@link #load()} reads
+ * 42/summary.json     the full run summary (SummaryJson), histograms included
+ * 42/repeat-1.json    each repetition's summary, when the test was repeated
+ * </pre>
+ *
+ * Files are written to a temporary name and moved into place, so a reader never sees half an entry. Entries that
+ * cannot be read are skipped with a warning; other files and directories are ignored.
+ */
+public final class DirectoryHistoryStore implements HistoryStore {
+
+    /** The default history directory, relative to the working directory. */
+    public static final String DEFAULT_DIRECTORY = ".perfgate/history";
+    static final String FIGURES = "figures.json";
+    static final String SUMMARY = "summary.json";
+    private static final Pattern BUILD_DIR = Pattern.compile("\\d{1,18}");
+
+    private final Path directory;
+
+    public DirectoryHistoryStore(Path directory) {
+        this.directory = directory;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public History load() throws IOException {
+        if (!Files.exists(directory)) {
+            return History.empty();
+        }
+        if (!Files.isDirectory(directory)) {
+            throw new IOException(directory + ": not a directory");
+        }
+        List<HistoryEntry> entries = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(directory)) {
+            for (Path dir : dirs) {
+                String name = dir.getFileName().toString();
+                if (!BUILD_DIR.matcher(name).matches() || !Files.isDirectory(dir)) {
+                    continue;
+                }
+                Path figures = dir.resolve(FIGURES);
+                try {
+                    HistoryEntry e = HistoryJson.fromJson(Files.readString(figures, StandardCharsets.UTF_8),
+                            figures.toString());
+                    if (!name.equals(Long.toString(e.number()))) {
+                        warnings.add("skipped " + figures + ": it records build #" + e.number()
+                                + " but sits in directory " + name);
+                        continue;
+                    }
+                    entries.add(e);
+                } catch (NoSuchFileException ex) {
+                    warnings.add("skipped " + dir + ": no " + FIGURES);
+                } catch (IOException | RuntimeException ex) {
+                    warnings.add("skipped " + ex.getMessage());
+                }
+            }
+        }
+        warnings.sort(null);
+        return new History(entries, warnings);
+    }
+
+    @Override
+    public Optional<RunSummary> summary(long buildNumber) throws IOException {
+        Path file = buildDir(buildNumber).resolve(SUMMARY);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        return Optional.of(SummaryJson.read(file));
+    }
+
+    @Override
+    public void record(BuildRef build, RunSummary summary, List<RunSummary> repeats) throws IOException {
+        Path dir = buildDir(build.number());
+        Files.createDirectories(dir);
+        List<RunFigures> repeatFigures = new ArrayList<>();
+        for (int i = 0; i < repeats.size(); i++) {
+            writeAtomically(dir.resolve("repeat-" + (i + 1) + ".json"), SummaryJson.toJson(repeats.get(i)));
+            repeatFigures.add(RunFigures.of(repeats.get(i)));
+        }
+        writeAtomically(dir.resolve(SUMMARY), SummaryJson.toJson(summary));
+        // a re-recorded build with fewer repetitions must not keep the old ones
+        for (int i = repeats.size() + 1; Files.deleteIfExists(dir.resolve("repeat-" + i + ".json")); i++) {
+            // deleted
+        }
+        // the index goes last: an entry is visible only once its summaries are in place
+        writeAtomically(dir.resolve(FIGURES), HistoryJson.toJson(new HistoryEntry(build, RunFigures.of(summary),
+                repeatFigures)));
+    }
+
+    private Path buildDir(long number) {
+        return directory.resolve(Long.toString(number));
+    }
+
+    private static void writeAtomically(Path target, String content) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.jenkins.plugins.perfgate.engine.history;
+
+import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where run summaries of earlier builds are kept. Standalone this is a directory ({@link DirectoryHistoryStore});
+ * in Jenkins each build keeps its own and the Jenkins layer implements this interface over the build directories.
+ * Only summaries and their key figures are stored, never raw samples.
+ */
+public interface HistoryStore {
+
+    /**
+     * Reads the key figures of every stored build. Entries that cannot be read (corrupt, unknown schema) are
+     * skipped and named in {@link History#warnings()}; this only throws when the store as a whole is unreadable.
+     */
+    History load() throws IOException;
+
+    /** The full summary of a build (histograms included), when stored and readable. */
+    Optional<RunSummary> summary(long buildNumber) throws IOException;
+
+    /**
+     * Stores a build's run: the (merged) summary and, when the test was repeated, each repetition's summary.
+     * Replaces an earlier record of the same build number.
+     */
+    void record(BuildRef build, RunSummary summary, List<RunSummary> repeats) throws IOException;
+
+    default void record(BuildRef build, RunSummary summary) throws IOException {
+        record(build, summary, List.of());
+    }
+}

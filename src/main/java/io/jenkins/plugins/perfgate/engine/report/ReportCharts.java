@@ -1,0 +1,112 @@
+package io.jenkins.plugins.perfgate.engine.report;
+
+import io.jenkins.plugins.perfgate.engine.chart.ChartFormat;
+import io.jenkins.plugins.perfgate.engine.chart.ChartRenderer;
+import io.jenkins.plugins.perfgate.engine.chart.OverTimeCharts;
+import io.jenkins.plugins.perfgate.engine.chart.TrendCharts;
+import io.jenkins.plugins.perfgate.engine.chart.TrendMarkers;
+import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
+import io.jenkins.plugins.perfgate.engine.stats.LabelStats;
+import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * Renders the report's charts as sibling SVG files and says which exist. File names are fixed or numbered, never
+ * made from labels, so a label cannot steer where a file goes.
+ */
+final class ReportCharts {
+
+    static final int WIDTH = 760;
+    static final int HEIGHT = 320;
+    /** Labels with their own trend charts (the busiest). */
+    static final int TREND_LABELS = 5;
+    static final String OVER_TIME = "over-time";
+    static final String TREND = "trend";
+
+    /**
+     * A chart written beside the page.
+     *
+     * @param group    {@link #OVER_TIME} or {@link #TREND}
+     * @param label    the label a trend chart is about ({@link TrendCharts#OVERALL} for all samples)
+     * @param fileName the SVG file's name in the report folder
+     * @param caption  what the chart shows
+     */
+    record ChartFile(String group, String label, String fileName, String caption) {
+    }
+
+    private ReportCharts() {
+    }
+
+    static List<ChartFile> write(ReportInput input, Path dir) {
+        removeNumberedLeftovers(dir);
+        List<ChartFile> files = new ArrayList<>();
+        RunSummary s = input.summary();
+        String all = TrendCharts.OVERALL;
+        if (s.overall().count() > 0) {
+            add(files, dir, new ChartFile(OVER_TIME, all, "throughput-over-time.svg", "Throughput over time"),
+                    () -> OverTimeCharts.throughput(s));
+            add(files, dir, new ChartFile(OVER_TIME, all, "errors-over-time.svg", "Error % over time"),
+                    () -> OverTimeCharts.errorPercent(s));
+            add(files, dir, new ChartFile(OVER_TIME, all, "p95-over-time.svg",
+                    "p95 over time, all samples and the busiest labels"),
+                    () -> OverTimeCharts.p95(s, OverTimeCharts.DEFAULT_BUSIEST));
+            add(files, dir, new ChartFile(OVER_TIME, all, "threads-over-time.svg", "Active threads over time"),
+                    () -> OverTimeCharts.activeThreads(s));
+        }
+        List<HistoryEntry> history = input.history();
+        if (history.size() >= 2) {
+            TrendMarkers markers = input.trendMarkers();
+            List<String> labels = trendLabels(s);
+            trends(files, dir, history, markers, labels.get(0), "", "all samples");
+            for (int i = 1; i < labels.size(); i++) {
+                trends(files, dir, history, markers, labels.get(i), "-label-" + i, labels.get(i));
+            }
+        }
+        return files;
+    }
+
+    /** The rows with trend charts: all samples ({@link TrendCharts#OVERALL}), then the busiest labels. */
+    static List<String> trendLabels(RunSummary s) {
+        List<String> labels = new ArrayList<>();
+        labels.add(TrendCharts.OVERALL);
+        s.labels().stream()
+                .sorted(Comparator.comparingLong(LabelStats::count).reversed().thenComparing(LabelStats::label))
+                .limit(TREND_LABELS).forEach(l -> labels.add(l.label()));
+        return labels;
+    }
+
+    private static void trends(List<ChartFile> files, Path dir, List<HistoryEntry> history, TrendMarkers markers,
+            String label, String suffix, String who) {
+        add(files, dir, new ChartFile(TREND, label, "trend-latency" + suffix + ".svg",
+                "Response time per build: " + who), () -> TrendCharts.latency(history, label, markers));
+        add(files, dir, new ChartFile(TREND, label, "trend-throughput" + suffix + ".svg",
+                "Throughput per build: " + who), () -> TrendCharts.throughput(history, label, markers));
+        add(files, dir, new ChartFile(TREND, label, "trend-errors" + suffix + ".svg",
+                "Error % per build: " + who), () -> TrendCharts.errorPercent(history, label, markers));
+    }
+
+    private static void add(List<ChartFile> files, Path dir, ChartFile file, Supplier<JFreeChart> chart) {
+        ChartRenderer.write(chart.get(), ChartFormat.SVG, WIDTH, HEIGHT, dir.resolve(file.fileName()));
+        files.add(file);
+    }
+
+    /** Per-label charts of an earlier report in the same folder would otherwise linger unreferenced. */
+    private static void removeNumberedLeftovers(Path dir) {
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "trend-*-label-*.svg")) {
+            for (Path p : old) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,280 @@
+package io.jenkins.plugins.perfgate.engine.runner;
+
+import io.jenkins.plugins.perfgate.engine.results.ReadOptions;
+import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterInstallation;
+import io.jenkins.plugins.perfgate.engine.runner.metrics.MetricsExporter;
+import io.jenkins.plugins.perfgate.engine.runner.plan.Durations;
+import io.jenkins.plugins.perfgate.engine.runner.plan.MetricsExport;
+import io.jenkins.plugins.perfgate.engine.runner.plan.RunPlan;
+import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
+import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
+import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
+import io.jenkins.plugins.perfgate.engine.summary.Summarizer;
+import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs one plan end to end: starts the generators through their provider, follows their result files with live
+ * progress, ends the run at the plan's end, the time limit, an abort criterion or {@link #cancel}, always leaves no
+ * process behind, summarises every result recorded into {@code summary.json} and exports metrics.
+ */
+public final class PlanRunner {
+
+    /** Summary file name in the output folder. */
+    public static final String SUMMARY_FILE = "summary.json";
+
+    private static final long TICK_MILLIS = 250;
+    private static final long STOP_GRACE_MILLIS = 5_000;
+    private static final long CANCEL_GRACE_MILLIS = 1_500;
+    private static final int LOG_TAIL_LINES = 15;
+
+    private final RunPlan plan;
+    private final JMeterInstallation jmeter;
+    private final Path outDir;
+    private final Consumer<String> out;
+    private final boolean quiet;
+    private final CountDownLatch done = new CountDownLatch(1);
+    private volatile String cancelReason;
+    private volatile GeneratorFleet fleet;
+
+    public PlanRunner(RunPlan plan, JMeterInstallation jmeter, Path outDir, Consumer<String> out, boolean quiet) {
+        this.plan = plan;
+        this.jmeter = jmeter;
+        this.outDir = outDir.toAbsolutePath().normalize();
+        this.out = out;
+        this.quiet = quiet;
+    }
+
+    /** Stops the run as soon as possible (Ctrl-C, an aborted build); thread-safe. */
+    public void cancel(String reason) {
+        cancelReason = reason;
+    }
+
+    /** Waits until {@link #run} has returned or thrown, with every process gone. */
+    public boolean awaitCompletion(Duration timeout) throws InterruptedException {
+        return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Process ids of the generators started so far (for diagnostics and tests). */
+    public List<Long> pids() {
+        GeneratorFleet f = fleet;
+        return f == null ? List.of() : f.pids();
+    }
+
+    public RunOutcome run() throws IOException {
+        try {
+            return execute();
+        } finally {
+            GeneratorFleet f = fleet;
+            if (f != null) {
+                f.kill();
+            }
+            done.countDown();
+        }
+    }
+
+    private RunOutcome execute() throws IOException {
+        Files.createDirectories(outDir);
+        MetricsExporter exporter = new MetricsExporter(plan, out);
+        Path testPlan = prepareTestPlan(exporter);
+        LaunchContext context = new LaunchContext(plan, jmeter, testPlan, outDir, properties(), out);
+        GeneratorProvider provider = GeneratorProviders.forType(plan.generators().type());
+        out.accept("perfgate: running " + plan.name() + " (" + plan.template().getFileName() + ") on "
+                + plan.generators().size() + " " + provider.type() + " generator(s), JMeter " + jmeter.version()
+                + (plan.plannedDuration().isZero() ? "" : ", planned " + Durations.format(plan.plannedDuration()))
+                + (plan.effectiveTimeLimit().isZero() ? "" : ", time limit " + Durations.format(plan.effectiveTimeLimit())));
+        long start = System.currentTimeMillis();
+        fleet = provider.start(context);
+        if (cancelReason != null) {
+            fleet.kill();
+        }
+
+        List<JtlTail> tails = fleet.resultFiles().stream().map(JtlTail::new).toList();
+        long windowMillis = plan.sampling().progressInterval().toMillis();
+        LiveStats stats = new LiveStats(windowMillis);
+        fleet.generators().forEach(g -> stats.generator(g.id()));
+        AbortWatch abort = new AbortWatch(plan.abort());
+        Set<String> reportedFailures = new HashSet<>();
+        RunStatus status = RunStatus.COMPLETE;
+        String reason = "";
+        long nextProgress = start + windowMillis;
+        while (true) {
+            long now = System.currentTimeMillis();
+            poll(tails, stats, now);
+            reportFailures(stats, reportedFailures);
+            LiveStats.Snapshot snapshot = stats.snapshot(now);
+            if (fleet.finished()) {
+                break;
+            }
+            Optional<String> breach = abort.check(snapshot, now);
+            if (cancelReason != null) {
+                status = RunStatus.ABORTED;
+                reason = cancelReason;
+                stop(CANCEL_GRACE_MILLIS);
+                break;
+            } else if (breach.isPresent()) {
+                status = RunStatus.ABORTED;
+                reason = breach.get();
+                out.accept("perfgate: aborting: " + reason);
+                stop(STOP_GRACE_MILLIS);
+                break;
+            } else if (!plan.effectiveTimeLimit().isZero() && now - start >= plan.effectiveTimeLimit().toMillis()) {
+                status = RunStatus.TIMED_OUT;
+                reason = "time limit of " + Durations.format(plan.effectiveTimeLimit()) + " reached; generators stopped";
+                out.accept("perfgate: " + reason);
+                stop(STOP_GRACE_MILLIS);
+                break;
+            }
+            if (now >= nextProgress) {
+                if (!quiet) {
+                    out.accept(ProgressLine.format(now - start, plan.plannedDuration(), snapshot, fleet.generators()));
+                }
+                nextProgress = Math.max(nextProgress + windowMillis, now + windowMillis / 2);
+            }
+            sleep(TICK_MILLIS);
+        }
+        fleet.kill();
+        if (cancelReason != null && status == RunStatus.COMPLETE) {
+            status = RunStatus.ABORTED;
+            reason = cancelReason;
+        }
+        poll(tails, stats, System.currentTimeMillis());
+        reportFailures(stats, reportedFailures);
+        long end = System.currentTimeMillis();
+        out.accept(ProgressLine.formatFinal(end - start, stats.snapshot(end), fleet.generators()));
+
+        List<String> failed = fleet.generators().stream().filter(g -> g.state() == Generator.State.FAILED)
+                .map(Generator::id).toList();
+        if (!failed.isEmpty() && status == RunStatus.COMPLETE) {
+            status = RunStatus.INCOMPLETE;
+            reason = failed.size() == fleet.generators().size() ? "every generator failed"
+                    : "generator(s) " + String.join(", ", failed) + " failed; the others' results are kept";
+        }
+        List<Summarizer.Source> sources = sources(fleet.resultFiles());
+        RunSummary summary = new Summarizer(AggregationOptions.defaults(), ReadOptions.defaults())
+                .summarizeAvailable(sources);
+        RunStatus finalStatus = status.worst(summary.status());
+        String finalReason = status == RunStatus.COMPLETE ? summary.statusReason()
+                : summary.status() == RunStatus.NO_RESULTS ? reason + "; " + summary.statusReason() : reason;
+        summary = summary.withStatus(finalStatus, finalReason).withAttributes(attributes(start, end, failed));
+        Path summaryFile = outDir.resolve(SUMMARY_FILE);
+        SummaryJson.write(summary, summaryFile);
+        exporter.afterRun(summary);
+        out.accept("perfgate: " + finalStatus + (finalReason.isEmpty() ? "" : " (" + finalReason + ")") + "; "
+                + summary.overall().count() + " samples; summary " + summaryFile);
+        return new RunOutcome(finalStatus, finalReason, summary, summaryFile,
+                sources.stream().map(Summarizer.Source::path).toList(), failed);
+    }
+
+    private Path prepareTestPlan(MetricsExporter exporter) throws IOException {
+        Optional<MetricsExport.Influx> influx = plan.metrics().influxdb().filter(MetricsExport.Influx::live);
+        if (influx.isEmpty()) {
+            return plan.template();
+        }
+        exporter.prepareInflux(influx.get());
+        Path copy = outDir.resolve(plan.template().getFileName());
+        JmxTransformer.addInfluxBackendListener(plan.template(), copy, exporter.influxWriteUrl(influx.get()),
+                plan.metrics().job(), "jmeter", Map.of("build", plan.metrics().build(),
+                        "template", plan.template().getFileName().toString()));
+        return copy;
+    }
+
+    /** Recording settings perfgate relies on, then the plan's JMeter properties, then the template properties. */
+    private Map<String, String> properties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("jmeter.save.saveservice.output_format", "csv");
+        p.put("jmeter.save.saveservice.print_field_names", "true");
+        p.put("jmeter.save.saveservice.timestamp_format", "ms");
+        p.put("jmeter.save.saveservice.default_delimiter", ",");
+        p.put("jmeter.save.saveservice.autoflush", Boolean.toString(plan.sampling().flushEachSample()));
+        p.putAll(plan.sampling().jmeterProperties());
+        p.putAll(plan.properties());
+        return p;
+    }
+
+    private void stop(long graceMillis) {
+        fleet.requestStop();
+        long deadline = System.currentTimeMillis() + graceMillis;
+        while (!fleet.finished() && System.currentTimeMillis() < deadline) {
+            sleep(100);
+        }
+    }
+
+    private void poll(List<JtlTail> tails, LiveStats stats, long now) {
+        for (JtlTail tail : tails) {
+            try {
+                for (JtlTail.Row row : tail.poll()) {
+                    stats.add(tail.file().generatorOf(row.threadName()), now, row);
+                }
+            } catch (IOException e) {
+                out.accept("perfgate: cannot follow " + tail.file().path() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private void reportFailures(LiveStats stats, Set<String> reported) {
+        for (Generator g : fleet.generators()) {
+            Generator.State state = g.state();
+            if (state != Generator.State.RUNNING) {
+                stats.ended(g.id());
+            }
+            if (state == Generator.State.FAILED && reported.add(g.id())) {
+                out.accept("perfgate: generator " + g.id() + " FAILED: " + g.failure() + "\n"
+                        + g.logTail(LOG_TAIL_LINES));
+            }
+        }
+    }
+
+    private List<Summarizer.Source> sources(List<ResultFile> files) throws IOException {
+        List<Summarizer.Source> sources = new ArrayList<>();
+        for (ResultFile f : files) {
+            if (!f.generator().isEmpty()) {
+                sources.add(new Summarizer.Source(f.path(), f.generator()));
+            } else if (Files.isRegularFile(f.path())) {
+                JtlSplitter.split(f, outDir.resolve("generators/by-server"))
+                        .forEach((id, p) -> sources.add(new Summarizer.Source(p, id)));
+            } else {
+                sources.add(new Summarizer.Source(f.path(), "controller"));
+            }
+        }
+        return sources;
+    }
+
+    private Map<String, String> attributes(long start, long end, List<String> failed) {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("plan", plan.name());
+        a.put("template", plan.template().getFileName().toString());
+        a.put("generators.type", plan.generators().type());
+        a.put("generators.count", Integer.toString(plan.generators().size()));
+        a.put("jmeter.version", jmeter.version());
+        a.put("run.start", Long.toString(start));
+        a.put("run.end", Long.toString(end));
+        a.put("build", plan.metrics().build());
+        plan.properties().forEach((k, v) -> a.put("property." + k, v));
+        if (!failed.isEmpty()) {
+            a.put("generators.failed", String.join(",", failed));
+        }
+        return a;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.jenkins.plugins.perfgate.engine.runner.metrics;
+
+import io.jenkins.plugins.perfgate.engine.stats.LabelStats;
+import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The figures exported per label (and for the whole run, label {@value #OVERALL}): samples, errors, error %,
+ * mean, p50/p90/p95/p99, max (ms) and throughput (req/s), in InfluxDB line protocol and Prometheus text format.
+ */
+public final class KeyFigures {
+
+    /** Label value of the whole-run figures. */
+    public static final String OVERALL = "_overall";
+
+    private KeyFigures() {
+    }
+
+    static List<LabelStats> rows(RunSummary summary) {
+        List<LabelStats> rows = new ArrayList<>();
+        rows.add(summary.overall().withLabel(OVERALL));
+        rows.addAll(summary.labels());
+        return rows;
+    }
+
+    /** One point per label: {@code measurement,job=..,build=..,template=..,label=.. count=..i,... <end ms>}. */
+    public static String influxLines(RunSummary summary, String measurement, String job, String build,
+            String template) {
+        StringBuilder sb = new StringBuilder();
+        long ts = summary.endMillis() > 0 ? summary.endMillis() : System.currentTimeMillis();
+        for (LabelStats s : rows(summary)) {
+            sb.append(escapeKey(measurement)).append(",job=").append(escapeTag(job)).append(",build=")
+                    .append(escapeTag(build)).append(",template=").append(escapeTag(template)).append(",label=")
+                    .append(escapeTag(s.label())).append(",status=").append(summary.status().name()).append(' ')
+                    .append(String.format(Locale.ROOT,
+                            "count=%di,errors=%di,error_pct=%.4f,mean=%.3f,p50=%di,p90=%di,p95=%di,p99=%di,max=%di,"
+                                    + "throughput=%.4f",
+                            s.count(), s.errors(), s.errorPercent(), s.mean(), s.percentile(50), s.percentile(90),
+                            s.percentile(95), s.percentile(99), s.max(), s.throughput()))
+                    .append(' ').append(ts).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Gauges with a {@code label} label; job/build/template are the Pushgateway grouping key. */
+    public static String prometheusText(RunSummary summary) {
+        StringBuilder sb = new StringBuilder();
+        gauge(sb, "perfgate_samples", "Samples recorded");
+        for (LabelStats s : rows(summary)) {
+            sample(sb, "perfgate_samples", s.label(), "", s.count());
+        }
+        gauge(sb, "perfgate_errors", "Failed samples");
+        for (LabelStats s : rows(summary)) {
+            sample(sb, "perfgate_errors", s.label(), "", s.errors());
+        }
+        gauge(sb, "perfgate_error_ratio", "Failed samples / samples");
+        for (LabelStats s : rows(summary)) {
+            sample(sb, "perfgate_error_ratio", s.label(), "", s.count() == 0 ? 0 : (double) s.errors() / s.count());
+        }
+        gauge(sb, "perfgate_response_time_ms", "Response time percentiles and mean, milliseconds");
+        for (LabelStats s : rows(summary)) {
+            for (int q : new int[] {50, 90, 95, 99}) {
+                sample(sb, "perfgate_response_time_ms", s.label(), ",quantile=\"0." + q + "\"", s.percentile(q));
+            }
+            sample(sb, "perfgate_response_time_ms", s.label(), ",quantile=\"mean\"", s.mean());
+            sample(sb, "perfgate_response_time_ms", s.label(), ",quantile=\"max\"", s.max());
+        }
+        gauge(sb, "perfgate_throughput_rps", "Samples per second over the label's active time");
+        for (LabelStats s : rows(summary)) {
+            sample(sb, "perfgate_throughput_rps", s.label(), "", s.throughput());
+        }
+        gauge(sb, "perfgate_run_complete", "1 when the run's status is COMPLETE");
+        sb.append("perfgate_run_complete{status=\"").append(summary.status().name()).append("\"} ")
+                .append(summary.status().name().equals("COMPLETE") ? 1 : 0).append('\n');
+        return sb.toString();
+    }
+
+    private static void gauge(StringBuilder sb, String name, String help) {
+        sb.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        sb.append("# TYPE ").append(name).append(" gauge\n");
+    }
+
+    private static void sample(StringBuilder sb, String name, String label, String extra, double value) {
+        sb.append(name).append("{label=\"").append(escapeLabelValue(label)).append('"').append(extra).append("} ")
+                .append(Double.isNaN(value) ? "NaN" : format(value)).append('\n');
+    }
+
+    private static String format(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+                : String.format(Locale.ROOT, "%.6f", v);
+    }
+
+    static String escapeLabelValue(String v) {
+        return v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+
+    static String escapeTag(String v) {
+        String e = v.replace("\\", "\\\\").replace(",", "\\,").replace("=", "\\=").replace(" ", "\\ ")
+                .replace("\n", "\\n");
+        return e.isEmpty() ? "-" : e;
+    }
+
+    static String escapeKey(String v) {
+        return v.replace(",", "\\,").replace(" ", "\\ ");
+    }
+
+    /** URL-safe base64 for Pushgateway grouping-key path segments ({@code =} padding kept, as it accepts). */
+    static String base64(String v) {
+        return Base64.getUrlEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8));
+    }
+}

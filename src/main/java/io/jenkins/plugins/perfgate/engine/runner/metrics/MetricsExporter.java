@@ -1,0 +1,103 @@
+package io.jenkins.plugins.perfgate.engine.runner.metrics;
+
+import io.jenkins.plugins.perfgate.engine.runner.plan.MetricsExport;
+import io.jenkins.plugins.perfgate.engine.runner.plan.RunPlan;
+import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Sends a run's figures where the plan says: creates the InfluxDB database before a live run, and after the run
+ * pushes the summary's key figures per label to InfluxDB (line protocol) and/or a Prometheus Pushgateway. A
+ * monitoring system that is down never fails the run: the problem is reported and returned.
+ */
+public final class MetricsExporter {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    private final RunPlan plan;
+    private final Consumer<String> out;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public MetricsExporter(RunPlan plan, Consumer<String> out) {
+        this.plan = plan;
+        this.out = out;
+    }
+
+    /** The write URL JMeter's Backend Listener posts to. */
+    public String influxWriteUrl(MetricsExport.Influx influx) {
+        return influx.url() + "/write?db=" + URLEncoder.encode(influx.database(), StandardCharsets.UTF_8);
+    }
+
+    /** Creates the database (idempotent in InfluxDB 1.x). */
+    public void prepareInflux(MetricsExport.Influx influx) {
+        String q = "CREATE DATABASE \"" + influx.database().replace("\"", "\\\"") + "\"";
+        try {
+            send(HttpRequest.newBuilder(URI.create(influx.url() + "/query?q="
+                    + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+                    .timeout(TIMEOUT).POST(HttpRequest.BodyPublishers.noBody()).build(), "InfluxDB " + influx.url());
+        } catch (IOException e) {
+            out.accept("perfgate: warning: " + e.getMessage());
+        }
+    }
+
+    /** Pushes the key figures; returns the problems (also printed). */
+    public List<String> afterRun(RunSummary summary) {
+        List<String> problems = new ArrayList<>();
+        MetricsExport m = plan.metrics();
+        String template = plan.template().getFileName().toString();
+        m.influxdb().filter(MetricsExport.Influx::afterRun).ifPresent(influx -> {
+            String body = KeyFigures.influxLines(summary, influx.measurement(), m.job(), m.build(), template);
+            try {
+                send(HttpRequest.newBuilder(URI.create(influxWriteUrl(influx) + "&precision=ms"))
+                        .timeout(TIMEOUT).POST(HttpRequest.BodyPublishers.ofString(body)).build(), "InfluxDB " + influx.url());
+                out.accept("perfgate: key figures written to InfluxDB " + influx.url() + " database "
+                        + influx.database());
+            } catch (IOException e) {
+                problems.add(e.getMessage());
+            }
+        });
+        m.pushgateway().ifPresent(push -> {
+            String body = KeyFigures.prometheusText(summary);
+            URI uri = URI.create(push.url() + "/metrics/job@base64/" + KeyFigures.base64(m.job())
+                    + "/build@base64/" + KeyFigures.base64(m.build())
+                    + "/template@base64/" + KeyFigures.base64(template));
+            try {
+                send(HttpRequest.newBuilder(uri).header("Content-Type", "text/plain; version=0.0.4")
+                        .timeout(TIMEOUT).PUT(HttpRequest.BodyPublishers.ofString(body)).build(), "Pushgateway " + push.url());
+                out.accept("perfgate: key figures pushed to Pushgateway " + push.url());
+            } catch (IOException e) {
+                problems.add(e.getMessage());
+            }
+        });
+        problems.forEach(p -> out.accept("perfgate: warning: " + p));
+        return problems;
+    }
+
+    private void send(HttpRequest request, String target) throws IOException {
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() / 100 != 2) {
+                throw new IOException("metrics export to " + target + " failed: HTTP " + r.statusCode() + " "
+                        + r.body().strip());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("metrics export to " + target + " interrupted", e);
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("metrics export")) {
+                throw e;
+            }
+            throw new IOException("metrics export to " + target + " failed: " + e, e);
+        }
+    }
+}

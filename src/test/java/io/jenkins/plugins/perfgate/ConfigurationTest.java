@@ -1,0 +1,212 @@
+package io.jenkins.plugins.perfgate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.util.FormValidation;
+import java.net.URL;
+import java.util.List;
+import jenkins.model.Jenkins;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.WebRequest;
+import org.htmlunit.WebResponse;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** Forms keep every field; form checks and pages are guarded by permissions and refuse GET where they must. */
+@WithJenkins
+class ConfigurationTest {
+
+    @Test
+    void configRoundtripKeepsEveryField(JenkinsRule j) throws Exception {
+        SystemCredentialsProvider.getInstance().getCredentials().add(new UsernamePasswordCredentialsImpl(
+                CredentialsScope.GLOBAL, "influx-creds", "influx", "perf", "secret"));
+        SystemCredentialsProvider.getInstance().save();
+
+        FreeStyleProject p = j.createFreeStyleProject("cfg");
+        PerformanceTestBuilder builder = new PerformanceTestBuilder();
+        builder.setPlan("perf/plan.yaml");
+        builder.setTemplate("perf/load.jmx");
+        builder.setProperties("threads=4\nhost=127.0.0.1");
+        builder.setGenerators("local:2");
+        builder.setDuration(30);
+        builder.setTimeLimit(90);
+        builder.setCriteria("p95 < 800ms\nerror% < 1 => unstable");
+        builder.setBaseline("last-passing");
+        builder.setApdexT(300);
+        builder.setHtml(false);
+        builder.setMetrics(true);
+        builder.setArchiveResults(true);
+        builder.setReturnOnly(true);
+        builder.setPublish(false);
+        builder.setReleaseTag("v1.2");
+        builder.setOutputDir("out/perf");
+        p.getBuildersList().add(builder);
+        PerfgateRecorder recorder = new PerfgateRecorder("results/*.jtl");
+        recorder.setCriteria("p99 < 2s");
+        recorder.setBaseline("median:7");
+        recorder.setApdexT(250);
+        recorder.setHtml(true);
+        recorder.setArchiveResults(true);
+        recorder.setReleaseTag("rc");
+        recorder.setOutputDir("pg");
+        p.getPublishersList().add(recorder);
+
+        p = j.configRoundtrip(p);
+        j.assertEqualDataBoundBeans(builder, p.getBuildersList().get(PerformanceTestBuilder.class));
+        j.assertEqualDataBoundBeans(recorder, p.getPublishersList().get(PerfgateRecorder.class));
+
+        PerfgateConfiguration c = PerfgateConfiguration.get();
+        c.setJmeterHome("/opt/jmeter");
+        GeneratorPool local = new GeneratorPool("ci-local");
+        local.setLocalCount(3);
+        GeneratorPool servers = new GeneratorPool("lab");
+        servers.setType("servers");
+        servers.setHosts("10.0.0.5:1099, 10.0.0.6");
+        c.setGeneratorPools(List.of(local, servers));
+        c.setDefaultCriteria("error% < 2");
+        c.setDefaultBaseline("previous");
+        c.setInfluxUrl("http://127.0.0.1:8086");
+        c.setInfluxCredentialsId("influx-creds");
+        c.setPushgatewayUrl("http://127.0.0.1:9091");
+        c.setPushgatewayCredentialsId("influx-creds");
+        j.configRoundtrip();
+        PerfgateConfiguration after = PerfgateConfiguration.get();
+        assertEquals("/opt/jmeter", after.getJmeterHome());
+        assertEquals(2, after.getGeneratorPools().size());
+        j.assertEqualDataBoundBeans(local, after.getGeneratorPools().get(0));
+        j.assertEqualDataBoundBeans(servers, after.getGeneratorPools().get(1));
+        assertEquals("servers:10.0.0.5:1099,10.0.0.6", after.pool("lab").orElseThrow().toSpec());
+        assertEquals("error% < 2", after.getDefaultCriteria());
+        assertEquals("previous", after.getDefaultBaseline());
+        assertEquals("http://127.0.0.1:8086", after.getInfluxUrl());
+        assertEquals("influx-creds", after.getInfluxCredentialsId());
+        assertEquals("http://127.0.0.1:9091", after.getPushgatewayUrl());
+        assertEquals("influx-creds", after.getPushgatewayCredentialsId());
+        // the secret is not in the configuration file
+        String xml = new java.io.File(j.jenkins.getRootDir(), PerfgateConfiguration.class.getName() + ".xml").exists()
+                ? java.nio.file.Files.readString(new java.io.File(j.jenkins.getRootDir(),
+                        PerfgateConfiguration.class.getName() + ".xml").toPath()) : "";
+        assertTrue(xml.contains("influx-creds") && !xml.contains("secret"), xml);
+
+        // validation answers (called directly with permission)
+        PerformanceTestBuilder.DescriptorImpl d = j.jenkins.getDescriptorByType(PerformanceTestBuilder.DescriptorImpl.class);
+        assertEquals(FormValidation.Kind.ERROR, d.doCheckCriteria(p, "p95 << 800ms").kind);
+        assertTrue(d.doCheckCriteria(p, "p95 << 800ms").getMessage().contains("column"));
+        assertEquals(FormValidation.Kind.OK, d.doCheckCriteria(p, "p95 < 800ms; error% < 1 => unstable").kind);
+        assertEquals(FormValidation.Kind.ERROR, d.doCheckBaseline(p, "yesterday").kind);
+        assertEquals(FormValidation.Kind.OK, d.doCheckBaseline(p, "median:5").kind);
+        assertEquals(FormValidation.Kind.ERROR, d.doCheckDuration(p, "-1").kind);
+        assertEquals(FormValidation.Kind.ERROR, d.doCheckDuration(p, "999999").kind);
+        assertEquals(FormValidation.Kind.ERROR, d.doCheckApdexT(p, "abc").kind);
+        assertEquals(FormValidation.Kind.ERROR, d.doCheckProperties(p, "threads").kind);
+        assertEquals(FormValidation.Kind.OK, d.doCheckGenerators(p, "ci-local").kind);
+        assertEquals(FormValidation.Kind.ERROR, d.doCheckGenerators(p, "local:0").kind);
+        assertEquals(FormValidation.Kind.ERROR, d.doCheckGenerators(p, "nowhere").kind);
+        assertEquals(FormValidation.Kind.ERROR, d.doCheckTemplate(p, "perf/load.txt").kind);
+        assertEquals(FormValidation.Kind.OK, d.doCheckTemplate(p, "smoke").kind, "a bundled template");
+        j.buildAndAssertStatus(hudson.model.Result.FAILURE, p); // creates the workspace: template is missing
+        assertEquals(FormValidation.Kind.WARNING, d.doCheckTemplate(p, "perf/missing.jmx").kind);
+        p.getSomeWorkspace().child("perf/here.jmx").write("<jmeterTestPlan/>", "UTF-8");
+        assertEquals(FormValidation.Kind.OK, d.doCheckTemplate(p, "perf/here.jmx").kind);
+        assertEquals(FormValidation.Kind.ERROR, after.doCheckInfluxUrl("ftp://x").kind);
+        assertEquals(FormValidation.Kind.ERROR,
+                j.jenkins.getDescriptorByType(GeneratorPool.DescriptorImpl.class).doCheckHosts("", "servers").kind);
+    }
+
+    @Test
+    void webMethodsNeedPermissionsAndPost(JenkinsRule j) throws Exception {
+        FreeStyleProject p = j.createFreeStyleProject("secured");
+        p.getBuildersList().add(TestBuilders.writeFile("r/a.jtl", new Jtl().add("a", 20, 5, 10, 0).text()));
+        p.getPublishersList().add(new PerfgateRecorder("r/*.jtl"));
+        FreeStyleBuild b = j.buildAndAssertSuccess(p);
+
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.ADMINISTER).everywhere().to("admin")
+                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE).everywhere().to("dev")
+                .grant(Jenkins.READ, Item.READ).everywhere().to("viewer")
+                .grant(Jenkins.READ, Item.DISCOVER).everywhere().to("outsider"));
+
+        String builder = "descriptorByName/" + PerformanceTestBuilder.class.getName() + "/";
+        String recorder = "descriptorByName/" + PerfgateRecorder.class.getName() + "/";
+        String step = "descriptorByName/" + PerformanceTestStep.class.getName() + "/";
+        String global = "descriptorByName/" + PerfgateConfiguration.class.getName() + "/";
+        String pool = "descriptorByName/" + GeneratorPool.class.getName() + "/";
+        List<String> jobChecks = List.of(builder + "checkCriteria?value=x", builder + "checkTemplate?value=a.jmx",
+                builder + "checkBaseline?value=x", builder + "checkDuration?value=1", builder + "checkGenerators?value=x",
+                builder + "checkProperties?value=x", builder + "checkTimeLimit?value=1",
+                builder + "checkApdexT?value=1", builder + "checkPlan?value=x",
+                recorder + "checkFiles?value=x", recorder + "checkCriteria?value=x",
+                recorder + "checkBaseline?value=x", recorder + "checkApdexT?value=1",
+                step + "checkCriteria?value=x", step + "checkBaseline?value=x", step + "checkProperties?value=x",
+                step + "checkDuration?value=1", step + "checkTimeLimit?value=1", step + "checkApdexT?value=1");
+        List<String> adminChecks = List.of(global + "checkJmeterHome?value=x", global + "checkDefaultCriteria?value=x",
+                global + "checkDefaultBaseline?value=x", global + "checkInfluxUrl?value=x",
+                global + "checkPushgatewayUrl?value=x", global + "fillInfluxCredentialsIdItems",
+                global + "fillPushgatewayCredentialsIdItems", pool + "checkName?value=x",
+                pool + "checkLocalCount?value=1", pool + "checkHosts?value=x");
+        for (String url : jobChecks) {
+            assertEquals(403, post(j, "viewer", "job/secured/" + url), url);
+            assertEquals(200, post(j, "dev", "job/secured/" + url), url);
+            assertRefusedGet(get(j, "dev", "job/secured/" + url), url);
+        }
+        for (String url : adminChecks) {
+            assertEquals(403, post(j, "dev", url), url);
+            assertEquals(200, post(j, "admin", url), url);
+            assertRefusedGet(get(j, "admin", url), url);
+        }
+        // pages and images of a job need Job/Read; the archived report needs Run/Artifacts too
+        String build = b.getUrl() + "perfgate/";
+        for (String url : List.of(build, build + "chart?kind=p95", build + "summaryJson", "job/secured/perfgate/",
+                "job/secured/perfgate/trend?metric=latency")) {
+            assertEquals(403, get(j, "outsider", url), url);
+            assertEquals(200, get(j, "viewer", url), url);
+        }
+        assertEquals(403, get(j, "viewer", build + "report/"), "report without Run/Artifacts");
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, Item.READ, Run.ARTIFACTS).everywhere().to("viewer"));
+        clients.clear();
+        assertTrue(get(j, "viewer", build + "report/") != 403);
+    }
+
+    /** Stapler answers a GET on a {@code @POST} method with 404 or 405, never by running it. */
+    private static void assertRefusedGet(int status, String url) {
+        assertTrue(status == 404 || status == 405, "GET must be refused for " + url + ", was " + status);
+    }
+
+    /** One logged-in client per user: logging in is the slow part. */
+    private final java.util.Map<String, JenkinsRule.WebClient> clients = new java.util.HashMap<>();
+
+    private JenkinsRule.WebClient client(JenkinsRule j, String user) throws Exception {
+        JenkinsRule.WebClient wc = clients.get(user);
+        if (wc == null) {
+            wc = j.createWebClient();
+            wc.getOptions().setJavaScriptEnabled(false);
+            wc.withBasicApiToken(user);
+            wc.setThrowExceptionOnFailingStatusCode(false);
+            clients.put(user, wc);
+        }
+        return wc;
+    }
+
+    private int post(JenkinsRule j, String user, String path) throws Exception {
+        WebRequest req = new WebRequest(new URL(j.getURL(), path), HttpMethod.POST);
+        // API-token authentication needs no crumb, as for API clients
+        WebResponse r = client(j, user).getPage(req).getWebResponse();
+        return r.getStatusCode();
+    }
+
+    private int get(JenkinsRule j, String user, String path) throws Exception {
+        return client(j, user).goTo(path, null).getWebResponse().getStatusCode();
+    }
+}

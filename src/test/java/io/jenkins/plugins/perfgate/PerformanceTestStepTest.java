@@ -1,0 +1,147 @@
+package io.jenkins.plugins.perfgate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hudson.FilePath;
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.Label;
+import hudson.model.Result;
+import hudson.slaves.DumbSlave;
+import java.io.File;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.htmlunit.html.HtmlPage;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * Real load tests inside a real Jenkins: JMeter 5.6.3 (provisioned by perfgate) generating load against an HTTP
+ * server on 127.0.0.1, started by the freestyle builder and by the {@code performanceTest} / {@code perfgate}
+ * Pipeline steps, on the controller's node and on an agent.
+ */
+@WithJenkins
+class PerformanceTestStepTest {
+
+    static final File SMOKE = new File("examples/templates/smoke.jmx");
+
+    private TargetServer target;
+
+    @BeforeEach
+    void startTarget() throws Exception {
+        target = new TargetServer();
+    }
+
+    @AfterEach
+    void stopTarget() {
+        target.close();
+    }
+
+    private String props(int iterations, String path) {
+        return "host=127.0.0.1\nport=" + target.port() + "\niterations=" + iterations + "\npath=" + path;
+    }
+
+    static void putTemplate(FilePath ws) throws Exception {
+        ws.child("perf/smoke.jmx").copyFrom(new FilePath(SMOKE));
+    }
+
+    @Test
+    void freestyleBuilderAndPipelineStepsRunRealJMeter(JenkinsRule j) throws Exception {
+        // freestyle: the builder runs the template, the build gets the summary and its page shows it
+        FreeStyleProject p = j.createFreeStyleProject("free-load");
+        p.getBuildersList().add(new TestBuilders.CopyTemplate(SMOKE.getAbsolutePath(), "perf/smoke.jmx"));
+        PerformanceTestBuilder builder = new PerformanceTestBuilder();
+        builder.setTemplate("perf/smoke.jmx");
+        builder.setProperties(props(30, "/"));
+        builder.setCriteria("error% < 1");
+        p.getBuildersList().add(builder);
+        FreeStyleBuild fb = j.buildAndAssertSuccess(p);
+        PerfgateBuildAction fa = fb.getAction(PerfgateBuildAction.class);
+        assertNotNull(fa);
+        assertEquals("PASS", fa.getVerdict());
+        assertEquals("COMPLETE", fa.getStatus());
+        assertEquals(30, fa.getOverall().getCount(), "30 iterations of one sampler");
+        assertEquals(target.requests(), fa.getOverall().getCount(), "every request the server saw is counted");
+        j.assertLogContains("[perfgate] running perf/smoke.jmx on the built-in node", fb);
+        j.assertLogContains(" samples 30 ", fb);
+        HtmlPage page = j.createWebClient().getPage(fb, "perfgate/");
+        assertEquals("PASS", page.getElementById("perfgate-verdict").asNormalizedText());
+        assertTrue(page.getElementById("perfgate-labels").asNormalizedText().contains("GET /"));
+
+        // Pipeline, sandboxed: the script reads the result map; a failing gate fails the build; the alias works
+        WorkflowJob job = j.createProject(WorkflowJob.class, "pipe-load");
+        putTemplate(j.jenkins.getWorkspaceFor(job));
+        job.setDefinition(new CpsFlowDefinition("node {\n"
+                + "  def r = performanceTest template: 'perf/smoke.jmx', properties: '''" + props(20, "/") + "''',\n"
+                + "      criteria: 'error% < 1'\n"
+                + "  echo \"verdict=${r.verdict} samples=${r.samples} label=${r.labels.keySet().join(',')}\"\n"
+                + "  def a = perfgate template: 'smoke', properties: '''" + props(10, "/slow") + "''',\n"
+                + "      criteria: 'p95 < 20ms', returnOnly: true\n"
+                + "  echo \"alias verdict=${a.verdict} p95=${a.overall.p95}\"\n"
+                + "  performanceTest template: 'perf/smoke.jmx', properties: '''" + props(10, "/slow") + "''',\n"
+                + "      criteria: 'p95 < 20ms'\n"
+                + "  echo 'promoted'\n"
+                + "}", true));
+        WorkflowRun r = j.buildAndAssertStatus(Result.FAILURE, job);
+        j.assertLogContains("verdict=PASS samples=20 label=GET /", r);
+        j.assertLogContains("alias verdict=FAIL", r);
+        j.assertLogContains("performance gate failed", r);
+        j.assertLogNotContains("promoted", r);
+        j.assertLogContains(" samples 20 ", r);
+    }
+
+    @Test
+    void stepRunsOnTheAgentAndAbortLeavesNoJMeterBehind(JenkinsRule j) throws Exception {
+        KitWorkarounds.agentJarUnderItsVersionedName(j);
+        DumbSlave agent = j.createOnlineSlave(Label.get("loadgen"));
+        WorkflowJob job = j.createProject(WorkflowJob.class, "agent-load");
+        FilePath agentWs = agent.getWorkspaceFor(job);
+        putTemplate(agentWs);
+        job.setDefinition(new CpsFlowDefinition("node('loadgen') {\n"
+                + "  def r = performanceTest template: 'perf/smoke.jmx', properties: '''" + props(15, "/") + "'''\n"
+                + "  echo \"agent run: ${r.verdict} ${r.samples} ${r.summary}\"\n"
+                + "}", true));
+        WorkflowRun r = j.buildAndAssertSuccess(job);
+        j.assertLogContains("on agent " + agent.getNodeName(), r);
+        j.assertLogContains("agent run: PASS 15 perfgate-results/summary.json", r);
+        assertTrue(agentWs.child("perfgate-results/summary.json").exists(), "results stay in the agent workspace");
+        assertNotNull(r.getAction(PerfgateBuildAction.class), "the controller build has the summary");
+        assertTrue(new File(r.getRootDir(), "perfgate/summary.json").isFile());
+
+        // a long run, aborted while it generates load: no JMeter process of this workspace survives
+        job.setDefinition(new CpsFlowDefinition("node('loadgen') {\n"
+                + "  performanceTest template: 'perf/smoke.jmx', properties: '''" + props(1_000_000, "/slow") + "'''\n"
+                + "}", true));
+        WorkflowRun running = job.scheduleBuild2(0).waitForStart();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!JenkinsRule.getLog(running).contains(" samples ") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertTrue(JenkinsRule.getLog(running).contains(" samples "), "load was running before the abort");
+        assertTrue(!jmeterProcesses(agentWs).isEmpty(), "JMeter runs in the agent workspace");
+        running.doStop();
+        j.waitForCompletion(running);
+        j.assertBuildStatus(Result.ABORTED, running);
+        long until = System.currentTimeMillis() + 5_000;
+        while (!jmeterProcesses(agentWs).isEmpty() && System.currentTimeMillis() < until) {
+            Thread.sleep(100);
+        }
+        assertEquals(List.of(), jmeterProcesses(agentWs), "no generator left behind within 5 s");
+    }
+
+    /** Command lines of live java processes working for this workspace (the CLI and its JMeter generators). */
+    static List<String> jmeterProcesses(FilePath ws) {
+        String marker = ws.getRemote();
+        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+                .map(ph -> ph.info().commandLine().orElse(""))
+                .filter(c -> c.contains(marker) && c.contains("java")).toList();
+    }
+}

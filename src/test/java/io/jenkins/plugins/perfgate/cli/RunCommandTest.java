@@ -1,0 +1,163 @@
+package io.jenkins.plugins.perfgate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.perfgate.engine.runner.demo.DemoTarget;
+import io.jenkins.plugins.perfgate.engine.runner.jmeter.TestJMeter;
+import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
+import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
+import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code perfgate run} and {@code perfgate demo} end to end with real JMeter, and Ctrl-C on a real CLI process. */
+class RunCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    private static Result execute(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = PerfgateCli.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    private Path plan(int port, String properties, String extra) throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("/perfgate/templates/load.jmx")) {
+            Files.copy(in, dir.resolve("load.jmx"));
+        }
+        Path plan = dir.resolve("plan.yaml");
+        Files.writeString(plan, """
+                name: cli
+                template: load.jmx
+                properties: {host: 127.0.0.1, port: %d, rampUp: 0, thinkTime: 20, %s}
+                generators: {count: 1, heap: 256m, options: {jvmArgs: -XX:TieredStopAtLevel=1}}
+                sampling: {progressInterval: 1s, flushEachSample: true}
+                %s
+                """.formatted(port, properties, extra));
+        return plan;
+    }
+
+    @Test
+    void runWritesTheSummaryAndRawResultsAndPrintsTheTable() throws Exception {
+        TestJMeter.installation();
+        try (DemoTarget target = DemoTarget.start(0)) {
+            Path plan = plan(target.port(), "threads: 2, duration: 3, path: /api/items, path2: /api/search", "");
+            Result r = execute("run", plan.toString(), "--out", dir.resolve("out").toString(), "--cache",
+                    TestJMeter.cacheRoot().toString(), "-P", "threads=3");
+            assertEquals(0, r.exit(), r.out() + r.err());
+            assertTrue(r.out().contains("[perfgate] 1s/3s"), "live progress: " + r.out());
+            assertTrue(r.out().contains("GET /api/items") && r.out().contains("GET /api/search")
+                    && r.out().contains("TOTAL"), "table: " + r.out());
+            RunSummary summary = SummaryJson.read(dir.resolve("out/summary.json"));
+            assertEquals(RunStatus.COMPLETE, summary.status());
+            assertEquals("3", summary.attributes().get("property.threads"), "-P overrides the plan");
+            assertTrue(Files.size(dir.resolve("out/generators/gen-1/results.jtl")) > 0);
+
+            Result quiet = execute("run", plan.toString(), "--quiet", "--out", dir.resolve("q").toString(),
+                    "--cache", TestJMeter.cacheRoot().toString(), "--html", dir.resolve("q/report").toString());
+            assertEquals(0, quiet.exit(), quiet.out() + quiet.err());
+            String page = Files.readString(dir.resolve("q/report/index.html"));
+            assertTrue(page.contains("GET /api/items") && page.contains("href=\"../generators/gen-1/results.jtl\"")
+                    && page.contains("href=\"../summary.json\""), "HTML report with links to the raw files");
+            assertTrue(!quiet.out().contains("[perfgate] 1s/3s") && quiet.out().contains("[perfgate] final"),
+                    quiet.out());
+        }
+    }
+
+    @Test
+    void anInvalidPlanIsRejectedNamingTheField() throws Exception {
+        Path plan = plan(1, "threads: 2", "generators2: {count: 2}");
+        Result r = execute("run", plan.toString());
+        assertEquals(PerfgateCli.EXIT_INVALID_INPUT, r.exit());
+        assertTrue(r.err().contains("plan.yaml: generators2: unknown field"), r.err());
+    }
+
+    @Test
+    void ctrlCStopsEveryGeneratorProcessWithinFiveSeconds() throws Exception {
+        TestJMeter.installation();
+        try (DemoTarget target = DemoTarget.start(0)) {
+            Path plan = plan(target.port(), "threads: 2, duration: 120, path: /api/items", "");
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process cli = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    PerfgateCli.class.getName(), "run", plan.toString(), "--out", dir.resolve("out").toString(),
+                    "--cache", TestJMeter.cacheRoot().toString()).redirectErrorStream(true).start();
+            List<String> lines = new CopyOnWriteArrayList<>();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(cli.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    in.lines().forEach(lines::add);
+                } catch (java.io.IOException e) {
+                    lines.add(e.toString());
+                }
+            });
+            reader.start();
+            try {
+                long deadline = System.currentTimeMillis() + 60_000;
+                while (lines.stream().noneMatch(l -> l.startsWith("[perfgate]") && !l.contains("samples 0 "))) {
+                    assertTrue(System.currentTimeMillis() < deadline && cli.isAlive(), "no samples: " + lines);
+                    Thread.sleep(100);
+                }
+                List<ProcessHandle> jmeters = new ArrayList<>(cli.toHandle().descendants().toList());
+                assertTrue(!jmeters.isEmpty(), "the CLI started JMeter");
+                long interrupted = System.currentTimeMillis();
+                new ProcessBuilder("kill", "-INT", Long.toString(cli.pid())).start().waitFor();
+                assertTrue(cli.waitFor(5, TimeUnit.SECONDS), "the CLI exits within 5 s of Ctrl-C");
+                for (ProcessHandle h : jmeters) {
+                    long left = 5_000 - (System.currentTimeMillis() - interrupted);
+                    assertTrue(!h.isAlive() || h.onExit().get(Math.max(left, 1), TimeUnit.MILLISECONDS) != null);
+                    assertTrue(!h.isAlive(), "JMeter process " + h.pid() + " left running");
+                }
+                assertTrue(System.currentTimeMillis() - interrupted < 5_000);
+                reader.join(2_000);
+                RunSummary summary = SummaryJson.read(dir.resolve("out/summary.json"));
+                assertEquals(RunStatus.ABORTED, summary.status(), String.join("\n", lines));
+                assertTrue(summary.statusReason().contains("interrupted"), summary.statusReason());
+                assertTrue(summary.overall().count() > 0, "results up to Ctrl-C are kept");
+            } finally {
+                cli.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+                cli.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void demoRunsTheBundledPlanAgainstTheDemoShop() throws Exception {
+        TestJMeter.installation();
+        Result r = execute("demo", "--duration", "5", "--threads", "4", "--quiet", "--out",
+                dir.resolve("demo").toString(), "--cache", TestJMeter.cacheRoot().toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        for (String label : List.of("GET /", "GET /api/items", "GET /api/search", "GET /api/checkout")) {
+            assertTrue(r.out().contains(label + " "), label + " in table: " + r.out());
+        }
+        assertTrue(r.out().contains("GET /api/checkout") && r.out().contains("report: "), r.out());
+        assertTrue(r.out().matches("(?s).*(PASS|FAIL|UNSTABLE).*"), "the gate's verdict: " + r.out());
+        assertTrue(Files.readString(dir.resolve("demo/report/index.html")).contains("GET /api/checkout"));
+        RunSummary summary = SummaryJson.read(dir.resolve("demo/summary.json"));
+        assertEquals(RunStatus.COMPLETE, summary.status());
+        assertEquals(2, summary.generators().size());
+        assertTrue(summary.label("GET /api/checkout").orElseThrow().mean()
+                > summary.label("GET /api/items").orElseThrow().mean(), "checkout is the slow endpoint");
+    }
+}

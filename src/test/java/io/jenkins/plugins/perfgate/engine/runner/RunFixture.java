@@ -1,0 +1,88 @@
+package io.jenkins.plugins.perfgate.engine.runner;
+
+import io.jenkins.plugins.perfgate.engine.runner.demo.DemoTarget;
+import io.jenkins.plugins.perfgate.engine.runner.jmeter.TestJMeter;
+import io.jenkins.plugins.perfgate.engine.runner.plan.PlanException;
+import io.jenkins.plugins.perfgate.engine.runner.plan.RunPlan;
+import io.jenkins.plugins.perfgate.engine.runner.plan.RunPlanReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * What the run tests share: one demo target on 127.0.0.1 for the whole test JVM, the provisioned JMeter, the
+ * example templates, and plans written as YAML the way users write them.
+ */
+final class RunFixture {
+
+    /** Generator JVM options that halve JMeter's start on a busy test machine (C1 only; not for real load). */
+    static final String FAST_START = "options: {jvmArgs: '-XX:TieredStopAtLevel=1'}";
+
+    private static DemoTarget target;
+
+    private RunFixture() {
+    }
+
+    static synchronized DemoTarget target() {
+        if (target == null) {
+            try {
+                target = DemoTarget.start(0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(target::close));
+        }
+        return target;
+    }
+
+    /** Copies an example template (examples/templates, on the class path as perfgate/templates) into dir. */
+    static Path template(String name, Path dir) throws IOException {
+        try (InputStream in = RunFixture.class.getResourceAsStream("/perfgate/templates/" + name)) {
+            if (in == null) {
+                throw new IOException("no template " + name);
+            }
+            Path out = dir.resolve(name);
+            Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+            return out;
+        }
+    }
+
+    /** Copies a test resource beside this class into dir. */
+    static Path resource(String name, Path dir) throws IOException {
+        try (InputStream in = RunFixture.class.getResourceAsStream(name)) {
+            Path out = dir.resolve(name);
+            Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+            return out;
+        }
+    }
+
+    /** Writes YAML plan text (with {@code PORT} replaced by the target's port) and reads it. */
+    static RunPlan plan(Path dir, String yaml) throws IOException, PlanException {
+        Path file = dir.resolve("plan.yaml");
+        Files.writeString(file, yaml.replace("PORT", Integer.toString(target().port())));
+        return RunPlanReader.read(file);
+    }
+
+    /** A runner whose output lines are collected. */
+    static final class Run {
+        final List<String> lines = new CopyOnWriteArrayList<>();
+        final PlanRunner runner;
+
+        Run(RunPlan plan, Path out) {
+            runner = new PlanRunner(plan, TestJMeter.installation(), out, lines::add, false);
+        }
+
+        String output() {
+            return String.join("\n", lines);
+        }
+    }
+
+    static boolean allGone(List<Long> pids) {
+        return pids.stream().noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+    }
+}

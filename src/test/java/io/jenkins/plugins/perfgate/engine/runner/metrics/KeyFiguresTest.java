@@ -1,0 +1,48 @@
+package io.jenkins.plugins.perfgate.engine.runner.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.perfgate.engine.results.Sample;
+import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
+import io.jenkins.plugins.perfgate.engine.stats.RunAggregator;
+import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The exported text formats, especially escaping of labels that contain syntax of those formats. */
+class KeyFiguresTest {
+
+    private static RunSummary summary() {
+        RunAggregator agg = new RunAggregator(AggregationOptions.defaults());
+        String odd = "GET /a b,c=d \"q\"\\";
+        for (int i = 0; i < 10; i++) {
+            agg.accept(new Sample(1_700_000_000_000L + i * 100, 10 + i, odd, "200", "OK", "t", i != 3, "", 100, 10,
+                    1, 5, 1));
+        }
+        return RunSummary.of(agg.aggregate(), AggregationOptions.defaults(), List.of(), List.of(), Map.of());
+    }
+
+    @Test
+    void influxLineProtocolEscapesTagValues() {
+        String lines = KeyFigures.influxLines(summary(), "perf gate", "my job", "", "t.jmx");
+        String[] rows = lines.split("\n");
+        assertEquals(2, rows.length);
+        assertTrue(rows[0].startsWith("perf\\ gate,job=my\\ job,build=-,template=t.jmx,label=_overall,status=COMPLETE "
+                + "count=10i,errors=1i,error_pct=10.0000,"), rows[0]);
+        assertTrue(rows[1].startsWith("perf\\ gate,job=my\\ job,build=-,template=t.jmx,"
+                + "label=GET\\ /a\\ b\\,c\\=d\\ \"q\"\\\\,status=COMPLETE count=10i"), rows[1]);
+        assertTrue(rows[1].endsWith(" " + (1_700_000_000_900L + 19)), "timestamp: end of the last sample");
+    }
+
+    @Test
+    void prometheusTextEscapesLabelValues() {
+        String text = KeyFigures.prometheusText(summary());
+        assertTrue(text.contains("perfgate_samples{label=\"GET /a b,c=d \\\"q\\\"\\\\\"} 10\n"), text);
+        assertTrue(text.contains("perfgate_error_ratio{label=\"_overall\"} 0.100000\n"), text);
+        assertTrue(text.contains("# TYPE perfgate_response_time_ms gauge\n"));
+        assertTrue(text.contains("perfgate_run_complete{status=\"COMPLETE\"} 1\n"));
+        assertEquals("YS9i", KeyFigures.base64("a/b"));
+    }
+}

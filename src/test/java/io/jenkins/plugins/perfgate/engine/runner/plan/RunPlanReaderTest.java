@@ -1,0 +1,151 @@
+package io.jenkins.plugins.perfgate.engine.runner.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunPlanReaderTest {
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void template() throws Exception {
+        Files.writeString(dir.resolve("t.jmx"), "<jmeterTestPlan/>");
+        Files.writeString(dir.resolve("users.csv"), "user\nu1\n");
+    }
+
+    private RunPlan yaml(String text) throws PlanException {
+        return RunPlanReader.parse(text, false, dir, "plan.yaml");
+    }
+
+    private String error(String text) {
+        return assertThrows(PlanException.class, () -> yaml(text)).getMessage();
+    }
+
+    @Test
+    void readsEveryField() throws Exception {
+        RunPlan plan = yaml("""
+                name: shop
+                template: t.jmx
+                properties: {threads: 40, duration: 120, host: example.org, ratio: 0.5}
+                split: [threads]
+                generators: {type: jmeter-servers, count: 2, heap: 1g, sampleSenderMode: Batch,
+                             options: {jvmArgs: -XX:+UseZGC}}
+                timeLimit: 5m
+                dataFiles: [{path: users.csv, property: usersFile, split: true}]
+                sampling: {progressInterval: 2s, flushEachSample: true, jmeterProperties: {summariser.interval: 10}}
+                abort: ["error% > 5 for 30s", "p95 > 2s"]
+                criteria: ["p95 < 800ms"]
+                baseline: {policy: last-successful, builds: 5}
+                metrics: {job: j, build: "7", influxdb: {url: "http://127.0.0.1:8086/", live: true},
+                          pushgateway: {url: "http://127.0.0.1:9091"}}
+                jmeter: {home: /opt/jmeter}
+                """);
+        assertEquals("shop", plan.name());
+        assertEquals(dir.resolve("t.jmx"), plan.template());
+        assertEquals(Map.of("threads", "40", "duration", "120", "host", "example.org", "ratio", "0.5"),
+                plan.properties());
+        assertEquals(List.of("threads", "duration", "host", "ratio"), List.copyOf(plan.properties().keySet()));
+        assertEquals("jmeter-servers", plan.generators().type());
+        assertEquals(2, plan.generators().size());
+        assertEquals(List.of("-XX:+UseZGC"), plan.generators().jvmArgs());
+        assertEquals("Batch", plan.generators().sampleSenderMode());
+        assertEquals(Duration.ofSeconds(120), plan.plannedDuration());
+        assertEquals(Duration.ofMinutes(5), plan.effectiveTimeLimit());
+        assertEquals(new DataFile(dir.resolve("users.csv"), "usersFile", true, true), plan.dataFiles().get(0));
+        assertEquals(Duration.ofSeconds(2), plan.sampling().progressInterval());
+        assertEquals(true, plan.sampling().flushEachSample());
+        assertEquals(Map.of("summariser.interval", "10"), plan.sampling().jmeterProperties());
+        assertEquals(AbortCriterion.Metric.P95, plan.abort().get(1).metric());
+        assertEquals(2000, plan.abort().get(1).threshold());
+        assertEquals(List.of("p95 < 800ms"), plan.criteria());
+        assertEquals(Map.of("policy", "last-successful", "builds", "5"), plan.baseline());
+        assertEquals(URI.create("http://127.0.0.1:8086"), plan.metrics().influxdb().orElseThrow().url());
+        assertEquals("perfgate", plan.metrics().influxdb().orElseThrow().database());
+        assertEquals("7", plan.metrics().build());
+        assertEquals(Optional.of(Path.of("/opt/jmeter")), plan.jmeterHome());
+    }
+
+    @Test
+    void defaultsForTheSmallestPlan() throws Exception {
+        RunPlan plan = yaml("template: t.jmx\nproperties: {duration: 60}\n");
+        assertEquals("t", plan.name());
+        assertEquals("local", plan.generators().type());
+        assertEquals(1, plan.generators().size());
+        assertEquals(List.of("threads"), plan.splitProperties());
+        assertEquals(Duration.ofSeconds(60), plan.plannedDuration());
+        assertEquals(Duration.ofSeconds(90), plan.effectiveTimeLimit(), "60 s + max(30 s, 30 s)");
+        assertEquals(Duration.ofSeconds(300), plan.withProperties(Map.of("duration", "200")).effectiveTimeLimit(),
+                "overriding the duration moves the default limit: 200 + 100");
+        assertEquals(Duration.ofSeconds(5), plan.sampling().progressInterval());
+        assertEquals(false, plan.sampling().flushEachSample());
+        assertEquals(Duration.ZERO, yaml("template: t.jmx").effectiveTimeLimit(), "no duration, no limit");
+        assertEquals(Duration.ZERO, yaml("template: t.jmx\nproperties: {duration: 60}\ntimeLimit: 0")
+                .effectiveTimeLimit());
+    }
+
+    @Test
+    void readsJson() throws Exception {
+        RunPlan plan = RunPlanReader.parse("{\"template\": \"t.jmx\", \"properties\": {\"threads\": 4},"
+                + " \"generators\": {\"count\": 2}}", true, dir, "plan.json");
+        assertEquals("4", plan.properties().get("threads"));
+        assertEquals(2, plan.generators().count());
+    }
+
+    @Test
+    void theExamplePlansAreValid() throws Exception {
+        for (String name : List.of("smoke-local.yaml", "load-two-generators.yaml", "distributed.yaml")) {
+            RunPlan plan = RunPlanReader.read(Path.of("examples/plans", name));
+            assertTrue(Files.isRegularFile(plan.template()), name);
+        }
+    }
+
+    @Test
+    void errorsNameTheField() {
+        assertEquals("plan.yaml: template: missing", error("name: x"));
+        assertTrue(error("template: nope.jmx").startsWith("plan.yaml: template: file "));
+        assertTrue(error("template: t.jmx\ngenerator: {count: 2}")
+                .startsWith("plan.yaml: generator: unknown field (known: abort, baseline, criteria"));
+        assertEquals("plan.yaml: generators.count: 0 is not between 1 and 64",
+                error("template: t.jmx\ngenerators: {count: 0}"));
+        assertEquals("plan.yaml: generators.count: 'many' is not a whole number",
+                error("template: t.jmx\ngenerators: {count: many}"));
+        assertEquals("plan.yaml: properties.threads: 1 cannot be split over 2 generators",
+                error("template: t.jmx\nproperties: {threads: 1}\ngenerators: {count: 2}"));
+        assertEquals("plan.yaml: properties.threads: 'ten' is not a whole number",
+                error("template: t.jmx\nproperties: {threads: ten}"));
+        assertEquals("plan.yaml: timeLimit: 'soon' is not a duration like 500ms, 30s, 5m, 1h",
+                error("template: t.jmx\ntimeLimit: soon"));
+        assertTrue(error("template: t.jmx\nabort: ['errors > 5']").startsWith("plan.yaml: abort[0]: 'errors > 5' is "
+                + "not METRIC OP VALUE"));
+        assertEquals("plan.yaml: abort[0]: 'rps > 5ms': unit ms does not fit rps",
+                error("template: t.jmx\nabort: ['rps > 5ms']"));
+        assertEquals("plan.yaml: metrics.influxdb.url: 'influx:8086' is not an http(s) URL",
+                error("template: t.jmx\nmetrics: {influxdb: {url: 'influx:8086'}}"));
+        assertEquals("plan.yaml: generators.servers: only for type jmeter-servers",
+                error("template: t.jmx\ngenerators: {servers: ['h:1099']}"));
+        assertEquals("plan.yaml: generators.servers: 'h' is not host:port",
+                error("template: t.jmx\ngenerators: {type: jmeter-servers, servers: [h]}"));
+        assertEquals("plan.yaml: sampling.progressInterval: must be between 1s and 5s",
+                error("template: t.jmx\nsampling: {progressInterval: 10s}"));
+        assertEquals("plan.yaml: properties.a b: 'a b' is not a property name (letters, digits, _ . -)",
+                error("template: t.jmx\nproperties: {'a b': 1}"));
+        assertEquals("plan.yaml: properties.nested: must be a single value",
+                error("template: t.jmx\nproperties: {nested: {a: 1}}"));
+        assertTrue(error("template: [unclosed").startsWith("plan.yaml: line 1: not valid YAML"),
+                error("template: [unclosed"));
+        assertEquals("plan.yaml: the plan must be a mapping of fields", error("- a\n- b"));
+    }
+}
