@@ -63,7 +63,8 @@ public final class Summarizer {
      * files several at once, one thread each.
      */
     private FileRead[] readAll(List<Source> sources) {
-        ResultFileReader reader = new ResultFileReader(reading);
+        // the aggregation never looks at thread names
+        ResultFileReader reader = new ResultFileReader(reading).withoutThreadNames();
         FileRead[] out = new FileRead[sources.size()];
         List<Integer> small = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
