@@ -80,15 +80,6 @@ public class PerfgatePublishStep extends Step {
         settings.setHtml(v);
     }
 
-    public boolean isMetrics() {
-        return settings.metrics;
-    }
-
-    @DataBoundSetter
-    public void setMetrics(boolean v) {
-        settings.metrics = v;
-    }
-
     public boolean isArchiveResults() {
         return settings.archiveResults;
     }

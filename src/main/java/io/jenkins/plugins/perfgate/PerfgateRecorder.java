@@ -81,15 +81,6 @@ public class PerfgateRecorder extends Recorder implements SimpleBuildStep {
         settings.setHtml(v);
     }
 
-    public boolean isMetrics() {
-        return settings.metrics;
-    }
-
-    @DataBoundSetter
-    public void setMetrics(boolean v) {
-        settings.metrics = v;
-    }
-
     public boolean isArchiveResults() {
         return settings.archiveResults;
     }

@@ -21,7 +21,6 @@ public class PublishSettings implements Serializable {
     int apdexT = 0;
     /** Null (older or hand-written configuration) means the default, true. */
     Boolean html = Boolean.TRUE;
-    boolean metrics = false;
     boolean archiveResults = false;
     boolean returnOnly = false;
     String releaseTag = "";

@@ -86,7 +86,7 @@ final class RunPlans {
             root.putObject("jmeter").put("home", env.expand(jmeterHome));
         }
         if (s.metrics) {
-            metrics(root);
+            metrics(root, env);
         }
         target.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root), StandardCharsets.UTF_8.name());
         return new Written(target, template.isEmpty() ? plan : template, !plan.isEmpty());
@@ -157,10 +157,17 @@ final class RunPlans {
     }
 
     /** The global configuration's endpoints; their credentials travel as environment variables, never in files. */
-    private static void metrics(ObjectNode root) {
+    private static void metrics(ObjectNode root, EnvVars env) {
         PerfgateConfiguration c = PerfgateConfiguration.get();
         ObjectNode m = root.has("metrics") && root.get("metrics").isObject() ? (ObjectNode) root.get("metrics")
                 : root.putObject("metrics");
+        // the grouping labels of exported figures: the Jenkins job and build
+        if (!m.has("job") && env.get("JOB_NAME") != null) {
+            m.put("job", env.get("JOB_NAME"));
+        }
+        if (!m.has("build") && env.get("BUILD_NUMBER") != null) {
+            m.put("build", env.get("BUILD_NUMBER"));
+        }
         if (!c.getInfluxUrl().isEmpty()) {
             m.putObject("influxdb").put("url", c.getInfluxUrl());
         }
