@@ -72,11 +72,20 @@ public final class ResultFileReader {
      *                              that cannot be read are reported in the result instead
      */
     public FileReadResult read(Path file, SampleSink sink) throws ResultsReadException {
+        try {
+            return read(file, sink, isGzip(file));
+        } catch (ResultsReadException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ResultsReadException(file + ": cannot read: " + describe(e), e);
+        }
+    }
+
+    private FileReadResult read(Path file, SampleSink sink, boolean gzip) throws ResultsReadException {
         String name = file.toString();
         ProblemLog log = new ProblemLog(name, options.maxProblems());
         try (InputStream raw = open(file)) {
             InputStream in = raw;
-            boolean gzip = isGzip(file);
             if (gzip) {
                 in = new GZIPInputStream(raw, 1 << 16);
             }
@@ -123,7 +132,7 @@ public final class ResultFileReader {
             boolean gzip = isGzip(file);
             if (threads <= 1 || gzip || size < PARALLEL_THRESHOLD) {
                 S sink = sinks.get();
-                return new ParallelRead<>(read(file, sink), List.of(sink));
+                return new ParallelRead<>(read(file, sink, gzip), List.of(sink));
             }
             try (InputStream in = open(file)) {
                 s = sniff(name, in, false);
@@ -135,7 +144,7 @@ public final class ResultFileReader {
         }
         if (s.format() != JtlFormat.CSV) {
             S sink = sinks.get();
-            return new ParallelRead<>(read(file, sink), List.of(sink));
+            return new ParallelRead<>(read(file, sink, false), List.of(sink));
         }
         CsvLayout layout = CsvLayout.detect(name, firstLine(name, s), options);
         long dataStart = s.contentStart() + (layout.hasHeader() ? headerBytes(s) : 0);

@@ -60,10 +60,6 @@ final class LabelAccumulator {
         return out;
     }
 
-    void add(Sample s) {
-        add(s, s.transactionParent());
-    }
-
     /** Adds a sample whose Transaction Controller status the caller already knows. */
     void add(Sample s, boolean transactionParent) {
         long e = Math.max(0, s.elapsed());
