@@ -57,11 +57,15 @@ public final class CompareCommand implements Callable<Integer> {
         }
         RunSummary cur;
         RunSummary base;
+        Path reading = current;
         try {
             cur = SummaryJson.read(current);
+            reading = baseline;
             base = SummaryJson.read(baseline);
         } catch (IOException | RuntimeException e) {
-            err.println("perfgate compare: cannot read run summary: " + e.getMessage());
+            String why = GateCommand.firstLine(e.getMessage());
+            err.println("perfgate compare: cannot read run summary " + (why.contains(reading.toString()) ? why
+                    : reading + ": " + why));
             return PerfgateCli.EXIT_INVALID_INPUT;
         }
         Comparison c = Comparison.of(RunFigures.of(cur), RunFigures.of(base), baseline.toString());

@@ -1,5 +1,16 @@
 package io.jenkins.plugins.perfgate.cli;
 
+import io.jenkins.plugins.perfgate.engine.compare.RunFigures;
+import io.jenkins.plugins.perfgate.engine.gate.CriteriaParser;
+import io.jenkins.plugins.perfgate.engine.gate.Gate;
+import io.jenkins.plugins.perfgate.engine.gate.GateOptions;
+import io.jenkins.plugins.perfgate.engine.gate.Verdict;
+import io.jenkins.plugins.perfgate.engine.history.BuildRef;
+import io.jenkins.plugins.perfgate.engine.history.BuildResult;
+import io.jenkins.plugins.perfgate.engine.history.History;
+import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
+import io.jenkins.plugins.perfgate.engine.report.HtmlReport;
+import io.jenkins.plugins.perfgate.engine.report.ReportInput;
 import io.jenkins.plugins.perfgate.engine.runner.RunOutcome;
 import io.jenkins.plugins.perfgate.engine.runner.demo.DemoTarget;
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterInstallation;
@@ -22,12 +33,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code perfgate demo}: starts the demo shop on 127.0.0.1, runs the bundled plan (the {@code load} template, four
- * endpoints, 2 local generators, about 30 s) against it and prints the per-label table.
+ * endpoints, 2 local generators, about 30 s) against it, prints the per-label table and the gate's verdict on the
+ * plan's criteria, and writes the summary and the HTML report.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Starts a demo HTTP application on 127.0.0.1 (some endpoints slower, a small error rate), runs "
-            + "the bundled plan on 2 local JMeter generators for about 30 s, prints the per-label table and writes "
-            + "the summary.", "Exit codes as for 'perfgate run'."})
+            + "the bundled plan on 2 local JMeter generators for about 30 s, prints the per-label table and the "
+            + "gate's verdict, and writes the summary and the HTML report (report/index.html).",
+            "Exit codes as for 'perfgate run' (the verdict does not change them)."})
 public final class DemoCommand implements Callable<Integer> {
 
     /** The bundled demo plan and the templates it uses, on the class path. */
@@ -79,11 +92,27 @@ public final class DemoCommand implements Callable<Integer> {
             w.println("perfgate demo: demo shop listening on http://" + target.host() + ":" + target.port() + "/");
             JMeterInstallation jmeter = RunSupport.jmeter(Optional.ofNullable(jmeterHome), cache, w);
             RunOutcome outcome = RunSupport.run(plan, jmeter, outDir, quiet, w);
-            return RunSupport.finish(outcome, w);
+            int exit = RunSupport.finish(outcome, w);
+            judgeAndReport(plan, outcome, outDir, w);
+            return exit;
         } catch (PlanException | IOException | IllegalArgumentException e) {
             err.println("perfgate demo: " + e.getMessage());
             return PerfgateCli.EXIT_INVALID_INPUT;
         }
+    }
+
+    /** The gate's verdict on the plan's criteria (no history yet: absolute criteria) and the HTML report. */
+    private static void judgeAndReport(RunPlan plan, RunOutcome outcome, Path outDir, PrintWriter w) {
+        Verdict verdict = new Gate(GateOptions.defaults()).judge(
+                CriteriaParser.parseAll(String.join("\n", plan.criteria())),
+                new HistoryEntry(BuildRef.of(1, System.currentTimeMillis(), BuildResult.UNKNOWN),
+                        RunFigures.of(outcome.summary())), History.empty());
+        w.println();
+        w.print(verdict.format());
+        Path report = HtmlReport.write(ReportInput.of(outcome.summary()).withTitle("perfgate demo")
+                .withVerdict(verdict), outDir.resolve("report"));
+        w.println("report: " + report);
+        w.flush();
     }
 
     private static void copy(String resource, Path target) throws IOException {

@@ -37,6 +37,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -108,6 +109,9 @@ public final class GateCommand implements Callable<Integer> {
             description = "one-sided significance level of the noise tests (default ${DEFAULT-VALUE})")
     double alpha;
 
+    @Mixin
+    HtmlReportOption html;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -134,7 +138,8 @@ public final class GateCommand implements Callable<Integer> {
             } catch (NoSuchFileException e) {
                 return unreadable(err, p + ": no such file");
             } catch (IOException | RuntimeException e) {
-                return unreadable(err, e.getMessage());
+                String why = firstLine(e.getMessage());
+                return unreadable(err, why.contains(p.toString()) ? why : p + ": " + why);
             }
         }
         DirectoryHistoryStore store = new DirectoryHistoryStore(history);
@@ -175,6 +180,10 @@ public final class GateCommand implements Callable<Integer> {
             err.println("perfgate gate: " + e.getMessage());
             return PerfgateCli.EXIT_INVALID_INPUT;
         }
+        if (html.requested() && !html.write(GateReport.input(merged, candidate, verdict, past, parsed, options),
+                summaries, out, err)) {
+            return PerfgateCli.EXIT_INVALID_INPUT;
+        }
         return verdict.exitCode();
     }
 
@@ -203,6 +212,14 @@ public final class GateCommand implements Callable<Integer> {
             }
         }
         return PerfgateCli.EXIT_INVALID_INPUT;
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
     }
 
     private static Outcome outcome(String text, String option) {

@@ -172,6 +172,12 @@ class GateCliTest {
         assertTrue(missing.err().contains("nope.json: no such file"), missing.err());
         assertTrue(Files.readString(junit).contains("<failure"), "CI sees the failure");
 
+        Path notJson = Files.writeString(dir.resolve("notes.md"), "# not JSON");
+        Result prose = run("gate", notJson.toString(), "--history", dir.resolve("h").toString());
+        assertEquals(3, prose.exit());
+        assertTrue(prose.err().contains(notJson + ": Unexpected character"), prose.err());
+        assertEquals(1, prose.err().strip().lines().count(), prose.err());
+
         Path garbage = Files.writeString(dir.resolve("bad.json"), "{\"schemaVersion\": 7}");
         Result bad = run("gate", garbage.toString(), "--history", dir.resolve("h").toString());
         assertEquals(3, bad.exit());

@@ -151,6 +151,9 @@ class RunCommandTest {
         for (String label : List.of("GET /", "GET /api/items", "GET /api/search", "GET /api/checkout")) {
             assertTrue(r.out().contains(label + " "), label + " in table: " + r.out());
         }
+        assertTrue(r.out().contains("GET /api/checkout") && r.out().contains("report: "), r.out());
+        assertTrue(r.out().matches("(?s).*(PASS|FAIL|UNSTABLE).*"), "the gate's verdict: " + r.out());
+        assertTrue(Files.readString(dir.resolve("demo/report/index.html")).contains("GET /api/checkout"));
         RunSummary summary = SummaryJson.read(dir.resolve("demo/summary.json"));
         assertEquals(RunStatus.COMPLETE, summary.status());
         assertEquals(2, summary.generators().size());

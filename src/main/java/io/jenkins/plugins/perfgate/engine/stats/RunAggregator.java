@@ -21,12 +21,6 @@ public final class RunAggregator implements SampleSink {
     /** Distinct labels tracked before further new labels are refused (a guard against unbounded label sets). */
     public static final int MAX_LABELS = 5000;
 
-    /**
-     * Labels recorded into flat (fast, up to ~60 KB) histograms; further labels get packed ones (a few KB), so that
-     * files with thousands of labels still fit a small heap while the usual few dozen labels stay fast.
-     */
-    static final int FAST_LABELS = 64;
-
     private final AggregationOptions options;
     /** No grouping and no filters: labels need no rewriting (the common case, kept off the per-sample path). */
     private final boolean labelsAsTheyAre;
@@ -42,11 +36,8 @@ public final class RunAggregator implements SampleSink {
         final LabelAccumulator counted;
         LabelAccumulator transactionParents;
 
-        final boolean compact;
-
-        Row(String label, AggregationOptions options, boolean compact) {
-            this.compact = compact;
-            counted = new LabelAccumulator(label, options, compact);
+        Row(String label, AggregationOptions options) {
+            counted = new LabelAccumulator(label, options);
         }
     }
 
@@ -69,13 +60,13 @@ public final class RunAggregator implements SampleSink {
                 droppedOverLabelLimit++;
                 return;
             }
-            row = new Row(label, options, labels.size() >= FAST_LABELS);
+            row = new Row(label, options);
             labels.put(label, row);
         }
         Sample s = label.equals(sample.label()) ? sample : sample.withLabel(label);
         if (s.transactionParent()) {
             if (row.transactionParents == null) {
-                row.transactionParents = new LabelAccumulator(label, options, row.compact);
+                row.transactionParents = new LabelAccumulator(label, options);
             }
             row.transactionParents.add(s, true);
         } else {
@@ -103,13 +94,13 @@ public final class RunAggregator implements SampleSink {
                             + (theirs.transactionParents == null ? 0 : theirs.transactionParents.count());
                     continue;
                 }
-                row = new Row(e.getKey(), options, labels.size() >= FAST_LABELS);
+                row = new Row(e.getKey(), options);
                 labels.put(e.getKey(), row);
             }
             row.counted.addAll(theirs.counted);
             if (theirs.transactionParents != null) {
                 if (row.transactionParents == null) {
-                    row.transactionParents = new LabelAccumulator(e.getKey(), options, row.compact);
+                    row.transactionParents = new LabelAccumulator(e.getKey(), options);
                 }
                 row.transactionParents.addAll(theirs.transactionParents);
             }
@@ -128,7 +119,7 @@ public final class RunAggregator implements SampleSink {
             if (row.transactionParents == null) {
                 rows.add(row.counted.toStats());
             } else {
-                LabelAccumulator both = new LabelAccumulator(name, options, true);
+                LabelAccumulator both = new LabelAccumulator(name, options);
                 both.addAll(row.counted);
                 both.addAll(row.transactionParents);
                 rows.add(both.toStats());

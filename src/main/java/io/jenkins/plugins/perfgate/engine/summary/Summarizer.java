@@ -62,8 +62,9 @@ public final class Summarizer {
      * {@link ResultFileReader#PARALLEL_THRESHOLD} bytes one after another, each split over all threads; smaller
      * files several at once, one thread each.
      */
-    private List<FileRead> readAll(List<Source> sources) {
-        ResultFileReader reader = new ResultFileReader(reading);
+    private FileRead[] readAll(List<Source> sources) {
+        // the aggregation never looks at thread names
+        ResultFileReader reader = new ResultFileReader(reading).withoutThreadNames();
         FileRead[] out = new FileRead[sources.size()];
         List<Integer> small = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
@@ -105,7 +106,7 @@ public final class Summarizer {
                 pool.shutdownNow();
             }
         }
-        return List.of(out);
+        return out;
     }
 
     private FileRead read(ResultFileReader reader, Source source, int n) {
@@ -150,12 +151,15 @@ public final class Summarizer {
     }
 
     private RunSummary summarize(List<Source> sources, boolean strict) throws ResultsReadException {
-        RunAggregator all = new RunAggregator(aggregation);
+        RunAggregator all = null;
         List<SourceFile> files = new ArrayList<>();
         List<ReadProblem> problems = new ArrayList<>();
         Map<String, LabelStats> generators = new TreeMap<>();
         int unreadable = 0;
-        for (FileRead fr : readAll(sources)) {
+        FileRead[] reads = readAll(sources);
+        for (int i = 0; i < reads.length; i++) {
+            FileRead fr = reads[i];
+            reads[i] = null; // parts already merged can be collected: the heap holds one file's parts at a time
             Source source = fr.source();
             if (fr.error() != null) {
                 if (strict) {
@@ -179,9 +183,13 @@ public final class Summarizer {
                 generators.merge(source.generator(), overall.withLabel(source.generator()),
                         (a, b) -> a.merge(b, aggregation.topN(), aggregation.maxIntervals()));
             }
-            all.addAll(file);
+            if (all == null) {
+                all = file;
+            } else {
+                all.addAll(file);
+            }
         }
-        Aggregate total = all.aggregate();
+        Aggregate total = (all == null ? new RunAggregator(aggregation) : all).aggregate();
         if (total.droppedOverLabelLimit() > 0) {
             problems.add(new ReadProblem("", 0, "label", total.droppedOverLabelLimit() + " samples of labels beyond "
                     + "the first " + RunAggregator.MAX_LABELS + " distinct labels were left out"));

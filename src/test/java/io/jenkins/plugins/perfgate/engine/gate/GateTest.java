@@ -182,6 +182,40 @@ class GateTest {
     }
 
     @Test
+    void aaWithRepetitionsRaisesNoFalseAlarmsEither() {
+        // 9 repetitions of the same build (U-test path) against builds with the same 4 % run-to-run noise
+        SyntheticRuns small = SyntheticRuns.of(label("home", 120, 300, 0), label("checkout", 300, 300, 0));
+        int trials = 100;
+        int alarms = 0;
+        int uTests = 0;
+        for (int t = 0; t < trials; t++) {
+            Random r = new Random(70_000 + t);
+            List<HistoryEntry> entries = new ArrayList<>();
+            for (int i = 1; i <= 10; i++) {
+                entries.add(entry(i, small.run(1_000_000L * t + i, 1 + 0.04 * r.nextGaussian())));
+            }
+            List<RunFigures> reps = new ArrayList<>();
+            RunSummary merged = null;
+            for (int k = 0; k < 9; k++) {
+                RunSummary rep = small.run(1_000_000L * t + 100 + k, 1 + 0.04 * r.nextGaussian());
+                reps.add(RunFigures.of(rep));
+                merged = merged == null ? rep : merged.merge(rep);
+            }
+            HistoryEntry candidate = new HistoryEntry(BuildRef.of(11, 11, BuildResult.SUCCESS),
+                    RunFigures.of(merged), reps);
+            Verdict v = new Gate(GateOptions.defaults()).judge(CriteriaParser.parseAll(
+                    "mean[label~\"*\"] vs baseline < +2%; p95 vs baseline < +2%"), candidate,
+                    new History(entries, List.of()));
+            alarms += v.result() == GateResult.PASS ? 0 : 1;
+            uTests += (int) v.lines().stream().filter(l -> l.significance().map(s -> s.method()
+                    == Significance.Method.MANN_WHITNEY_U).orElse(false)).count();
+        }
+        System.out.printf("A/A with 9 repetitions: %d false alarms in %d trials%n", alarms, trials);
+        assertEquals(3 * trials, uTests, "every line judged by the U-test");
+        assertTrue(alarms <= trials / 100, alarms + " false alarms in " + trials + " A/A trials");
+    }
+
+    @Test
     void belowTheThresholdNothingFiresEvenIfSignificant() {
         History h = history(7, 10, 0.002);
         Verdict v = judge("p95 vs baseline < +20%", RUNS.run(77, 1.10), h);
