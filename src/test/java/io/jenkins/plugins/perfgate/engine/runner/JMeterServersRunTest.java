@@ -129,6 +129,45 @@ class JMeterServersRunTest {
         }
     }
 
+    @Test
+    void aServerKilledMidRunIsReportedAndTheRunEndsIncompleteWithTheOtherServersResults() throws Exception {
+        RunFixture.template("load.jmx", dir);
+        RunPlan plan = RunFixture.plan(dir, """
+                template: load.jmx
+                properties: {threads: 2, rampUp: 0, duration: 8, thinkTime: 20, host: 127.0.0.1, port: PORT,
+                             path: /api/items}
+                generators: {type: jmeter-servers, count: 2, heap: 256m, FAST_START}
+                sampling: {progressInterval: 1s, flushEachSample: true}
+                timeLimit: 60s
+                """.replace("FAST_START", RunFixture.FAST_START));
+        RunFixture.Run run = new RunFixture.Run(plan, dir.resolve("out"));
+        java.util.concurrent.CompletableFuture<RunOutcome> result =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return run.runner.run();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (run.lines.stream().noneMatch(l -> l.matches("\\[perfgate\\].* ok [1-9].* ok [1-9].*"))) {
+            assertTrue(System.currentTimeMillis() < deadline, "both servers sending: " + run.output());
+            Thread.sleep(100);
+        }
+        long victim = run.runner.pids().get(1);
+        long killed = System.currentTimeMillis();
+        ProcessHandle.of(victim).orElseThrow().destroyForcibly();
+        RunOutcome outcome = result.get();
+        System.out.println(run.output());
+        assertEquals(RunStatus.INCOMPLETE, outcome.status(), run.output());
+        assertEquals(1, outcome.failedGenerators().size(), outcome.failedGenerators().toString());
+        assertTrue(outcome.failedGenerators().get(0).startsWith("127.0.0.3:"), outcome.failedGenerators().toString());
+        assertTrue(System.currentTimeMillis() - killed < 40_000, "the run did not hang on the dead server");
+        RunSummary summary = SummaryJson.read(outcome.summaryFile());
+        assertTrue(summary.overall().count() > 0);
+        assertTrue(RunFixture.allGone(run.runner.pids()));
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

@@ -31,7 +31,8 @@ import java.util.Map;
  * properties and an equal share of the split ones through {@code -G}) or started by perfgate on 127.0.0.2,
  * 127.0.0.3, ... (each on its own free RMI registry and object port, {@code java.rmi.server.hostname} set to its
  * address, RMI over plain sockets with {@code server.rmi.ssl.disable=true}, its exact share and its own copy of
- * the data files given as {@code -J} at start).
+ * the data files given as {@code -J} at start). When one of those dies mid-run, the controller would wait for it
+ * forever; once the others have ended their test the controller is stopped and the run ends INCOMPLETE.
  */
 public final class JMeterServers implements GeneratorProvider {
 
@@ -104,8 +105,9 @@ public final class JMeterServers implements GeneratorProvider {
         List<ProcessGenerator> all = new ArrayList<>(servers);
         all.add(controller.generator);
         reported.add(controller.generator);
+        List<ProcessGenerator> readyServers = servers.stream().filter(s -> ready.contains(s.id())).toList();
         return new ProcessFleet(reported, all, List.of(new ResultFile(controller.jtl, "", addresses)),
-                List.of(controller.generator.process()));
+                List.of(controller.generator.process()), () -> stranded(readyServers));
     }
 
     private GeneratorFleet useExistingServers(LaunchContext context, GeneratorSpec spec) throws IOException {
@@ -151,6 +153,22 @@ public final class JMeterServers implements GeneratorProvider {
         JMeterProcess process = JMeterProcess.start("controller", cmd.nonGui(), dir, dir.resolve("stdout.log"),
                 dir.resolve("jmeter.log"), controlPort, Map.of());
         return new Controller(ProcessGenerator.running("controller", process), jtl);
+    }
+
+    /**
+     * The controller waits for every server's end of test, so a server that died leaves it waiting forever: once
+     * a server has died and every other one has logged the end of its test, nothing more will come.
+     */
+    private static boolean stranded(List<ProcessGenerator> servers) {
+        boolean anyDied = false;
+        for (ProcessGenerator s : servers) {
+            if (s.state() == Generator.State.FAILED) {
+                anyDied = true;
+            } else if (s.state() == Generator.State.RUNNING && !s.process().tail(40).contains("Test has ended on host")) {
+                return false;
+            }
+        }
+        return anyDied;
     }
 
     private static boolean awaitReady(JMeterProcess process, String id) {

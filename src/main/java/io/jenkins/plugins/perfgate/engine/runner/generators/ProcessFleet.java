@@ -7,6 +7,7 @@ import io.jenkins.plugins.perfgate.engine.runner.ResultFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * A fleet of local JMeter processes: {@code producers} write the results (the generators themselves, or a
@@ -18,6 +19,8 @@ final class ProcessFleet implements GeneratorFleet {
     private final List<ProcessGenerator> processes;
     private final List<ResultFile> files;
     private final List<JMeterProcess> producers;
+    private final BooleanSupplier stranded;
+    private volatile long strandedSince;
 
     /**
      * @param generators what is reported
@@ -31,11 +34,24 @@ final class ProcessFleet implements GeneratorFleet {
 
     ProcessFleet(List<? extends Generator> generators, List<ProcessGenerator> processes, List<ResultFile> files,
             List<JMeterProcess> producers) {
+        this(generators, processes, files, producers, () -> false);
+    }
+
+    /**
+     * @param stranded whether the producers wait for something that will never come (a distributed controller
+     *                 waiting for a dead server); then they are asked to stop and the fleet counts as finished
+     *                 once they exit or after {@value #STRANDED_GRACE_MILLIS} ms
+     */
+    ProcessFleet(List<? extends Generator> generators, List<ProcessGenerator> processes, List<ResultFile> files,
+            List<JMeterProcess> producers, BooleanSupplier stranded) {
         this.generators = List.copyOf(generators);
         this.processes = List.copyOf(processes);
         this.files = List.copyOf(files);
         this.producers = List.copyOf(producers);
+        this.stranded = stranded;
     }
+
+    static final long STRANDED_GRACE_MILLIS = 5_000;
 
     @Override
     public List<Generator> generators() {
@@ -49,7 +65,14 @@ final class ProcessFleet implements GeneratorFleet {
 
     @Override
     public boolean finished() {
-        return producers.stream().noneMatch(JMeterProcess::alive);
+        if (producers.stream().noneMatch(JMeterProcess::alive)) {
+            return true;
+        }
+        if (strandedSince == 0 && stranded.getAsBoolean()) {
+            strandedSince = System.currentTimeMillis();
+            requestStop();
+        }
+        return strandedSince != 0 && System.currentTimeMillis() - strandedSince > STRANDED_GRACE_MILLIS;
     }
 
     @Override

@@ -28,6 +28,8 @@ public final class RunPlanReader {
     private static final Set<String> TOP = Set.of("name", "template", "properties", "split", "generators", "duration",
             "timeLimit", "dataFiles", "sampling", "abort", "criteria", "baseline", "metrics", "jmeter");
     private static final int MAX_GENERATORS = 64;
+    /** More threads than this in one JVM is a typo, not a load test (JMeter would exhaust memory first). */
+    private static final long MAX_SHARE = 50_000;
 
     private RunPlanReader() {
     }
@@ -86,6 +88,10 @@ public final class RunPlanReader {
                 if (total < generators.size()) {
                     throw new IllegalArgumentException("properties." + p + ": " + total
                             + " cannot be split over " + generators.size() + " generators");
+                }
+                if ((total + generators.size() - 1) / generators.size() > MAX_SHARE) {
+                    throw new IllegalArgumentException("properties." + p + ": " + total + " is more than "
+                            + MAX_SHARE + " per generator over " + generators.size() + " generator(s); add generators");
                 }
             }
             Duration duration = root.has("duration") ? duration(root.get("duration"), "duration") : Duration.ZERO;

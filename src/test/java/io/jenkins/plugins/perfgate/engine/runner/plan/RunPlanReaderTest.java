@@ -2,6 +2,7 @@ package io.jenkins.plugins.perfgate.engine.runner.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -147,5 +148,25 @@ class RunPlanReaderTest {
         assertTrue(error("template: [unclosed").startsWith("plan.yaml: line 1: not valid YAML"),
                 error("template: [unclosed"));
         assertEquals("plan.yaml: the plan must be a mapping of fields", error("- a\n- b"));
+        assertEquals("plan.yaml: properties.threads: 200000 is more than 50000 per generator over 2 generator(s); "
+                + "add generators", error("template: t.jmx\nproperties: {threads: 200000}\ngenerators: {count: 2}"));
+        assertEquals("plan.yaml: properties.threads: -5 cannot be split over 1 generators",
+                error("template: t.jmx\nproperties: {threads: -5}"));
+    }
+
+    @Test
+    void aYamlAliasBombIsRefused() {
+        StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 12; i++) {
+            bomb.append((char) ('a' + i)).append(": &").append((char) ('a' + i)).append(" [");
+            for (int j = 0; j < 10; j++) {
+                bomb.append(j == 0 ? "" : ", ").append('*').append((char) ('a' + i - 1));
+            }
+            bomb.append("]\n");
+        }
+        // 10^12 nodes if aliases were expanded: the reader must answer at once, with an error, not exhaust memory
+        String message = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> error("template: t.jmx\nbaseline:\n  " + bomb.toString().replace("\n", "\n  ")));
+        assertTrue(message.startsWith("plan.yaml: baseline.a: must be a single value"), message);
     }
 }
