@@ -46,8 +46,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "gate", mixinStandardHelpOptions = true,
         description = {"Judges a run against criteria and earlier builds; exit 0 pass, 1 fail, 4 unstable,"
                 + " 3 invalid input.", "Several summaries are repetitions of the same build (repeat: k)."},
-        footer = {"", "Criteria (docs/gate.md): p95 < 800ms; error% < 1; rps > 50; p99[label=~\"checkout.*\"] < 2s;",
-            "  p95 vs baseline < +10%; mean vs baseline < +15% => unstable",
+        footer = {"", "Criteria (docs/gate.md): p95 < 800ms; error%% < 1; rps > 50; p99[label=~\"checkout.*\"] < 2s;",
+            "  p95 vs baseline < +10%%; mean vs baseline < +15%% => unstable",
             "Baselines: previous, last-passing, tag[:GLOB], build:N, median[:N] (default median:5)"})
 public final class GateCommand implements Callable<Integer> {
 

@@ -50,13 +50,22 @@ class GateCliTest {
     }
 
     @Test
-    void helpOfEveryCommandRenders() {
-        for (String cmd : new String[] {"gate", "history", "calibrate", "compare"}) {
-            Result help = run(cmd, "--help");
-            assertEquals(0, help.exit(), cmd + ": " + help.err());
-            assertTrue(help.out().contains("Usage: perfgate " + cmd), help.out());
-            assertTrue(help.err().isEmpty(), help.err());
+    void helpOfEveryCommandRenders() throws Exception {
+        // picocli formats help texts (a lone % breaks them) and warns on the process's stderr
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(warnings, true, "UTF-8"));
+        try {
+            for (String cmd : new String[] {"gate", "history", "calibrate", "compare"}) {
+                Result help = run(cmd, "--help");
+                assertEquals(0, help.exit(), cmd + ": " + help.err());
+                assertTrue(help.out().contains("Usage: perfgate " + cmd), help.out());
+                assertTrue(help.err().isEmpty(), help.err());
+            }
+        } finally {
+            System.setErr(stderr);
         }
+        assertEquals("", warnings.toString("UTF-8"));
         assertTrue(run("gate", "--help").out().contains("error% < 1; rps > 50"));
         assertTrue(run("history", "--help").out().contains("p95,error%,rps"));
     }

@@ -36,10 +36,19 @@ public final class DirectoryHistoryStore implements HistoryStore {
     static final String SUMMARY = "summary.json";
     private static final Pattern BUILD_DIR = Pattern.compile("\\d{1,18}");
 
+    /** A key-figures file larger than this is not read (5000 labels need about 3 MB). */
+    static final long MAX_FIGURES_BYTES = 32L << 20;
+
     private final Path directory;
+    private final long maxFiguresBytes;
 
     public DirectoryHistoryStore(Path directory) {
+        this(directory, MAX_FIGURES_BYTES);
+    }
+
+    DirectoryHistoryStore(Path directory, long maxFiguresBytes) {
         this.directory = directory;
+        this.maxFiguresBytes = maxFiguresBytes;
     }
 
     public Path directory() {
@@ -64,6 +73,11 @@ public final class DirectoryHistoryStore implements HistoryStore {
                 }
                 Path figures = dir.resolve(FIGURES);
                 try {
+                    if (Files.size(figures) > maxFiguresBytes) {
+                        warnings.add("skipped " + figures + ": " + Files.size(figures) + " bytes, more than "
+                                + maxFiguresBytes + " expected of a key-figures file");
+                        continue;
+                    }
                     HistoryEntry e = HistoryJson.fromJson(Files.readString(figures, StandardCharsets.UTF_8),
                             figures.toString());
                     if (!name.equals(Long.toString(e.number()))) {

@@ -85,6 +85,17 @@ class DirectoryHistoryStoreTest {
     }
 
     @Test
+    void anOversizedIndexFileIsSkippedNotRead() throws IOException {
+        DirectoryHistoryStore store = new DirectoryHistoryStore(dir, 64 * 1024);
+        store.record(BuildRef.of(1, 1, BuildResult.SUCCESS), RUNS.run(1, 1));
+        store.record(BuildRef.of(2, 2, BuildResult.SUCCESS), RUNS.run(2, 1));
+        Files.writeString(dir.resolve("2/figures.json"), " ".repeat(70 * 1024) + "{}");
+        History h = store.load();
+        assertEquals(List.of(1L), h.entries().stream().map(HistoryEntry::number).toList());
+        assertTrue(h.warnings().get(0).contains("more than 65536 expected"), h.warnings().toString());
+    }
+
+    @Test
     void aFileInPlaceOfTheDirectoryIsAnError() throws IOException {
         Path file = Files.writeString(dir.resolve("history"), "x");
         IOException e = assertThrows(IOException.class, () -> new DirectoryHistoryStore(file).load());
