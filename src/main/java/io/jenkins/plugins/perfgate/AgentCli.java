@@ -54,36 +54,63 @@ final class AgentCli {
         }
     }
 
-    /** Copies the class path entries to the node (once per content) and returns them as a class path string. */
+    /**
+     * Copies the class path entries to the node (once per content) and returns them as a class path string. Safe
+     * when parallel branches install at once: each entry is copied under a unique temporary name and moved into
+     * its content-stamped place; a branch that loses the race uses the winner's copy.
+     */
     static String install(FilePath workspace, TaskListener listener) throws IOException, InterruptedException {
         FilePath cache = cacheRoot(workspace);
         List<String> paths = new ArrayList<>();
         for (File entry : CliClasspath.entries()) {
             FilePath local = new FilePath(entry);
-            if (entry.isDirectory()) {
-                // class folders (development builds): refreshed each time, they are small
-                FilePath target = cache.child("classes-" + Integer.toHexString(entry.getAbsolutePath().hashCode()));
-                target.deleteRecursive();
-                target.mkdirs();
-                local.copyRecursiveTo(target);
-                paths.add(target.getRemote());
-            } else {
-                String stamp = Long.toHexString(entry.length()) + "-" + Long.toHexString(entry.lastModified());
-                FilePath target = cache.child(stamp).child(entry.getName());
-                if (!target.exists()) {
-                    target.getParent().mkdirs();
-                    FilePath partial = target.getParent().child(entry.getName() + ".part");
+            boolean dir = entry.isDirectory();
+            String stamp = dir ? "classes-" + directoryStamp(entry) : Long.toHexString(entry.length()) + "-"
+                    + Long.toHexString(entry.lastModified());
+            FilePath target = dir ? cache.child(stamp) : cache.child(stamp).child(entry.getName());
+            if (!target.exists()) {
+                FilePath parent = target.getParent();
+                parent.mkdirs();
+                FilePath partial = parent.child("." + target.getName() + "." + java.util.UUID.randomUUID() + ".part");
+                if (dir) {
+                    partial.mkdirs();
+                    local.copyRecursiveTo(partial);
+                } else {
                     local.copyTo(partial);
-                    partial.renameTo(target);
                 }
-                paths.add(target.getRemote());
+                try {
+                    partial.renameTo(target);
+                } catch (IOException lostTheRace) {
+                    if (!target.exists()) {
+                        throw lostTheRace;
+                    }
+                }
+                if (partial.exists()) {
+                    partial.deleteRecursive();
+                }
             }
+            paths.add(target.getRemote());
         }
         if (paths.isEmpty()) {
             throw new AbortException("perfgate: cannot locate the perfgate command line classes to run on the agent");
         }
         String separator = workspace.act(new PathSeparator());
         return String.join(separator, paths);
+    }
+
+    /** Content stamp of a class folder (development builds): path, file count, sizes and newest change. */
+    private static String directoryStamp(File dir) throws IOException {
+        long[] acc = {0, 0, 0};
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(dir.toPath())) {
+            files.filter(java.nio.file.Files::isRegularFile).forEach(f -> {
+                File file = f.toFile();
+                acc[0]++;
+                acc[1] += file.length();
+                acc[2] = Math.max(acc[2], file.lastModified());
+            });
+        }
+        return Integer.toHexString(dir.getAbsolutePath().hashCode()) + "-" + Long.toHexString(acc[0]) + "-"
+                + Long.toHexString(acc[1]) + "-" + Long.toHexString(acc[2]);
     }
 
     private static FilePath cacheRoot(FilePath workspace) throws IOException, InterruptedException {

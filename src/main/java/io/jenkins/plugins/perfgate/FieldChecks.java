@@ -3,6 +3,7 @@ package io.jenkins.plugins.perfgate;
 import hudson.FilePath;
 import hudson.util.FormValidation;
 import java.io.IOException;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -42,13 +43,12 @@ final class FieldChecks {
     }
 
     static FormValidation hostList(String value, boolean required) {
-        GeneratorPool probe = new GeneratorPool("probe");
-        probe.setHosts(value);
-        if (probe.hostList().isEmpty()) {
+        List<String> hosts = GeneratorPool.parseHosts(value);
+        if (hosts.isEmpty()) {
             return required ? FormValidation.error("List at least one jmeter-server host (host or host:port)")
                     : FormValidation.ok();
         }
-        for (String h : probe.hostList()) {
+        for (String h : hosts) {
             if (!HOST.matcher(h).matches()) {
                 return FormValidation.error("Not a host or host:port: " + h);
             }

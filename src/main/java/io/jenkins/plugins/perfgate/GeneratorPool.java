@@ -68,8 +68,13 @@ public final class GeneratorPool extends AbstractDescribableImpl<GeneratorPool> 
 
     /** The jmeter-server hosts, one {@code host[:port]} per entry (comma, space or newline separated). */
     public List<String> hostList() {
+        return parseHosts(hosts);
+    }
+
+    /** A host list as written in a pool or in {@code servers:...}: comma, space or newline separated. */
+    static List<String> parseHosts(String text) {
         List<String> out = new ArrayList<>();
-        for (String h : hosts.split("[,\\s]+")) {
+        for (String h : Util.fixNull(text).split("[,\\s]+")) {
             if (!h.isBlank()) {
                 out.add(h.trim());
             }

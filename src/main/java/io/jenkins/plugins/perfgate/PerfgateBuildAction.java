@@ -161,6 +161,13 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
         return baselineDescription;
     }
 
+    /** The comparison line for pages: which baseline, or why there was none. */
+    public String getComparedWith() {
+        String d = baselineDescription == null ? "" : baselineDescription;
+        return d.startsWith("none") ? "No baseline yet (" + d.replaceFirst("^none:?\\s*", "") + ")"
+                : "Compared with " + d;
+    }
+
     /** Number of the baseline build (0 for none, or a median over several builds). */
     public int getBaselineBuild() {
         return baselineBuild;

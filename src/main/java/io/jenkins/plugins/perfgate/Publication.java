@@ -71,10 +71,7 @@ final class Publication {
         store.record(new BuildRef(ref.number(), ref.id(), ref.timeMillis(), JobHistoryStore.result(after),
                 ref.releaseTag(), ref.gitCommit()), summary);
 
-        List<KeyFigures> labels = new ArrayList<>();
-        for (LabelStats l : summary.labels()) {
-            labels.add(KeyFigures.of(l.label(), l));
-        }
+        List<KeyFigures> labels = labelFigures(summary);
         List<KeyFigures> baselineFigures = verdict.comparison().map(GateBridge::baselineFigures).orElse(List.of());
         KeyFigures baselineOverall = baselineFigures.stream()
                 .filter(f -> f.getLabel().equals(RunAggregator.OVERALL)).findFirst().orElse(null);
@@ -90,14 +87,18 @@ final class Publication {
 
     /** The figures of a run that is not published on the build (verdict NONE, nothing attached or recorded). */
     static PerfgateBuildAction unpublished(RunSummary summary, String title, String workspaceSummary) {
+        return new PerfgateBuildAction("NONE", summary.status().name(), summary.statusReason(), title,
+                summary.sampleCount(), KeyFigures.of(RunAggregator.OVERALL, summary.overall()), labelFigures(summary),
+                "no comparison (not published)", 0, null, List.of(), List.of(), List.of(), false, workspaceSummary,
+                "", "");
+    }
+
+    private static List<KeyFigures> labelFigures(RunSummary summary) {
         List<KeyFigures> labels = new ArrayList<>();
         for (LabelStats l : summary.labels()) {
             labels.add(KeyFigures.of(l.label(), l));
         }
-        return new PerfgateBuildAction("NONE", summary.status().name(), summary.statusReason(), title,
-                summary.sampleCount(), KeyFigures.of(RunAggregator.OVERALL, summary.overall()), labels,
-                "no comparison (not published)", 0, null, List.of(), List.of(), List.of(), false, workspaceSummary,
-                "", "");
+        return labels;
     }
 
     /** The build result after the verdict: the worse of the current result and the verdict's. */

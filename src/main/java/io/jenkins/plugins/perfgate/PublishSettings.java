@@ -68,8 +68,10 @@ public class PublishSettings implements Serializable {
 
     void setOutputDir(String v) {
         String d = Util.fixEmptyAndTrim(v);
-        if (d != null && (d.startsWith("/") || d.contains("..") || d.contains("\\") || d.contains(":"))) {
-            throw new IllegalArgumentException("outputDir must be a relative path inside the workspace: " + v);
+        if (d != null && (d.startsWith("/") || d.contains("..") || d.contains("\\") || d.contains(":")
+                || d.replace("/", "").replace(".", "").isEmpty())) {
+            // the folder is emptied before each test run: never the workspace itself or anything outside it
+            throw new IllegalArgumentException("outputDir must be a folder inside the workspace: " + v);
         }
         outputDir = d == null ? DEFAULT_OUTPUT_DIR : d;
     }

@@ -132,9 +132,7 @@ final class RunPlans {
         } else if (spec.startsWith("servers:")) {
             g.put("type", "jmeter-servers");
             ArrayNode servers = g.putArray("servers");
-            GeneratorPool probe = new GeneratorPool("probe");
-            probe.setHosts(spec.substring(8));
-            for (String h : probe.hostList()) {
+            for (String h : GeneratorPool.parseHosts(spec.substring(8))) {
                 servers.add(h.contains(":") ? h : h + ":1099");
             }
         } else {

@@ -76,11 +76,15 @@ public class TestSettings extends PublishSettings {
         return v;
     }
 
-    /** {@code name=value} lines (or comma-separated pairs) as a map; blank lines and {@code #} comments ignored. */
+    /**
+     * {@code name=value} lines as a map; blank lines and {@code #} comments ignored. A single line may hold
+     * comma-separated pairs ({@code threads=4, rampUp=5}); values containing commas go on lines of their own.
+     */
     Map<String, String> parsedProperties() {
         Map<String, String> out = new LinkedHashMap<>();
         int n = 0;
-        for (String line : properties.split("\\r?\\n|,(?=\\s*[A-Za-z_][\\w.\\-]*\\s*=)")) {
+        String separators = properties.contains("\n") ? "\\r?\\n" : ",(?=\\s*[A-Za-z_][\\w.\\-]*\\s*=)";
+        for (String line : properties.split(separators)) {
             n++;
             String l = line.trim();
             if (l.isEmpty() || l.startsWith("#")) {

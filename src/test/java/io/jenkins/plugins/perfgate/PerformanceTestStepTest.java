@@ -117,8 +117,17 @@ class PerformanceTestStepTest {
         job.setDefinition(new CpsFlowDefinition("node('loadgen') {\n"
                 + "  def r = performanceTest template: 'perf/smoke.jmx', properties: '''" + props(15, "/") + "'''\n"
                 + "  echo \"agent run: ${r.verdict} ${r.samples} ${r.summary}\"\n"
+                // parallel branches that only produce results, gated once together
+                + "  parallel a: { performanceTest template: 'perf/smoke.jmx', outputDir: 'pa', publish: false,\n"
+                + "                  properties: '''" + props(7, "/") + "''' },\n"
+                + "           b: { performanceTest template: 'perf/smoke.jmx', outputDir: 'pb', publish: false,\n"
+                + "                  properties: '''" + props(9, "/") + "''' }\n"
+                + "  def m = perfgatePublish files: 'pa/**/*.jtl,pb/**/*.jtl', criteria: 'error% < 1'\n"
+                + "  echo \"merged: ${m.verdict} ${m.samples}\"\n"
                 + "}", true));
         WorkflowRun r = j.buildAndAssertSuccess(job);
+        j.assertLogContains("merged: PASS 16", r);
+        assertEquals(16, r.getAction(PerfgateBuildAction.class).getOverall().getCount());
         j.assertLogContains("on agent " + agent.getNodeName(), r);
         j.assertLogContains("agent run: PASS 15 perfgate-results/summary.json", r);
         assertTrue(agentWs.child("perfgate-results/summary.json").exists(), "results stay in the agent workspace");

@@ -1,0 +1,87 @@
+package io.jenkins.plugins.perfgate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hudson.AbortException;
+import hudson.util.FormValidation;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The settings beans and small translations, without a Jenkins. */
+class SettingsTest {
+
+    @Test
+    void propertiesParseLinesAndPairsAndRejectJunk() {
+        TestSettings s = new TestSettings();
+        s.setProperties("threads=4\n# comment\n\nhost = shop.test\nurl=http://x/?a=1,b=2");
+        assertEquals(Map.of("threads", "4", "host", "shop.test", "url", "http://x/?a=1,b=2"), s.parsedProperties());
+        s.setProperties("threads=4, rampUp=5");
+        assertEquals(Map.of("threads", "4", "rampUp", "5"), s.parsedProperties());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.setProperties("a=1\nbroken"));
+        assertTrue(e.getMessage().contains("entry 2") && e.getMessage().contains("broken"), e.getMessage());
+    }
+
+    @Test
+    void numbersAndFoldersAreBounded() {
+        TestSettings s = new TestSettings();
+        assertThrows(IllegalArgumentException.class, () -> s.setDuration(-1));
+        assertThrows(IllegalArgumentException.class, () -> s.setTimeLimit(TestSettings.MAX_SECONDS + 1));
+        assertThrows(IllegalArgumentException.class, () -> s.setApdexT(-5));
+        for (String bad : List.of("/tmp/x", "../up", ".", "./", "a/../../b", "C:\\\\x")) {
+            assertThrows(IllegalArgumentException.class, () -> s.setOutputDir(bad), bad);
+        }
+        s.setOutputDir("perf/out");
+        assertEquals("perf/out", s.outputDir);
+        s.setOutputDir("");
+        assertEquals(PublishSettings.DEFAULT_OUTPUT_DIR, s.outputDir);
+    }
+
+    @Test
+    void settingsMissingFromStoredXmlGetTheirDefaults() {
+        TestSettings s = new TestSettings();
+        s.plan = null;
+        s.criteria = null;
+        s.outputDir = null;
+        s.html = null;
+        s.publish = null;
+        s.readResolve();
+        assertEquals("", s.plan);
+        assertEquals("", s.criteria);
+        assertEquals(PublishSettings.DEFAULT_OUTPUT_DIR, s.outputDir);
+        assertTrue(s.html() && s.publish(), "booleans that default to true stay true");
+    }
+
+    @Test
+    void generatorSpecsBecomeThePlansGeneratorSection() throws Exception {
+        assertEquals("{\"type\":\"local\",\"count\":3}", RunPlans.generators("local:3").toString());
+        assertEquals("{\"type\":\"jmeter-servers\",\"servers\":[\"10.0.0.5:1099\",\"h2:2000\"]}",
+                RunPlans.generators("servers:10.0.0.5, h2:2000").toString());
+        assertThrows(AbortException.class, () -> RunPlans.generators("local:0"));
+        assertThrows(AbortException.class, () -> RunPlans.generators("cloud:7"));
+        GeneratorPool pool = new GeneratorPool(" lab ");
+        pool.setType("servers");
+        pool.setHosts("a:1\nb");
+        assertEquals("lab", pool.getName());
+        assertEquals("servers:a:1,b", pool.toSpec());
+        pool.setLocalCount(1000);
+        assertEquals(GeneratorPool.MAX_LOCAL, pool.getLocalCount());
+    }
+
+    @Test
+    void fieldChecksAnswerWithTheEnginesReasons() {
+        assertEquals(FormValidation.Kind.OK, FieldChecks.criteria("p95 < 800ms; error% < 1 => unstable").kind);
+        FormValidation bad = FieldChecks.criteria("p95 < 800ms\np95 << 1s");
+        assertEquals(FormValidation.Kind.ERROR, bad.kind);
+        assertTrue(bad.getMessage().contains("criterion 2"), bad.getMessage());
+        assertEquals(FormValidation.Kind.ERROR, FieldChecks.baseline("last-week").kind);
+        assertEquals(FormValidation.Kind.OK, FieldChecks.baseline("tag:v2.*").kind);
+        assertEquals(FormValidation.Kind.ERROR, FieldChecks.intInRange("70", 1, 64, "n").kind);
+        assertEquals(FormValidation.Kind.ERROR, FieldChecks.hostList("ok:1, b@d", true).kind);
+        assertEquals(FormValidation.Kind.ERROR, FieldChecks.poolName("has space").kind);
+        assertEquals(FormValidation.Kind.ERROR, PerfgateConfiguration.httpUrl("ftp://x").kind);
+        assertEquals(FormValidation.Kind.OK, PerfgateConfiguration.httpUrl("http://127.0.0.1:9091").kind);
+    }
+}
