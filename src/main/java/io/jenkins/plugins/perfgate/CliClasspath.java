@@ -32,12 +32,11 @@ final class CliClasspath {
                 toFile(u).ifPresent(out::add);
             }
         }
-        File self = codeSource(PerfgateCli.class);
-        if (out.isEmpty() || !out.contains(self)) {
-            // plugin classes came from the test class path (JenkinsRule) or the loader is not a URL loader:
-            // fall back to the code sources of the CLI and of each library it needs
-            out.add(self);
-            for (Class<?> anchor : anchors()) {
+        // the code sources of the CLI and of each library it needs: in development (JenkinsRule) plugin classes come
+        // from the test class path, and JFreeChart is Jenkins core's copy, not the plugin's
+        out.add(codeSource(PerfgateCli.class));
+        for (Class<?> anchor : anchors()) {
+            if (anchor.getProtectionDomain().getCodeSource() != null) {
                 out.add(codeSource(anchor));
             }
         }
@@ -56,7 +55,8 @@ final class CliClasspath {
         for (String name : List.of("org.HdrHistogram.Histogram", "com.fasterxml.jackson.databind.ObjectMapper",
                 "com.fasterxml.jackson.core.JsonFactory", "com.fasterxml.jackson.annotation.JsonProperty",
                 "picocli.CommandLine", "org.yaml.snakeyaml.Yaml",
-                "com.fasterxml.jackson.dataformat.yaml.YAMLFactory", "org.jfree.svg.SVGGraphics2D")) {
+                "com.fasterxml.jackson.dataformat.yaml.YAMLFactory", "org.jfree.svg.SVGGraphics2D",
+                "org.jfree.chart.JFreeChart", "org.jfree.ui.RectangleInsets")) {
             try {
                 list.add(Class.forName(name, false, CliClasspath.class.getClassLoader()));
             } catch (ClassNotFoundException | LinkageError e) {

@@ -72,21 +72,12 @@ public class PerfgatePublishStep extends Step {
     }
 
     public boolean isHtml() {
-        return settings.html;
+        return settings.html();
     }
 
     @DataBoundSetter
     public void setHtml(boolean v) {
-        settings.html = v;
-    }
-
-    public boolean isMetrics() {
-        return settings.metrics;
-    }
-
-    @DataBoundSetter
-    public void setMetrics(boolean v) {
-        settings.metrics = v;
+        settings.setHtml(v);
     }
 
     public boolean isArchiveResults() {

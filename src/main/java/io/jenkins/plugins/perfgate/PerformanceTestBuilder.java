@@ -119,12 +119,12 @@ public class PerformanceTestBuilder extends Builder implements SimpleBuildStep {
     }
 
     public boolean isHtml() {
-        return settings.html;
+        return settings.html();
     }
 
     @DataBoundSetter
     public void setHtml(boolean v) {
-        settings.html = v;
+        settings.setHtml(v);
     }
 
     public boolean isMetrics() {
@@ -161,6 +161,15 @@ public class PerformanceTestBuilder extends Builder implements SimpleBuildStep {
     @DataBoundSetter
     public void setReleaseTag(String v) {
         settings.setReleaseTag(v);
+    }
+
+    public boolean isPublish() {
+        return settings.publish();
+    }
+
+    @DataBoundSetter
+    public void setPublish(boolean v) {
+        settings.setPublish(v);
     }
 
     public String getOutputDir() {
@@ -206,8 +215,12 @@ public class PerformanceTestBuilder extends Builder implements SimpleBuildStep {
             if (value == null || value.isBlank()) {
                 return FormValidation.ok();
             }
+            if (RunPlans.class.getResource(RunPlans.BUNDLED + value.trim() + ".jmx") != null) {
+                return FormValidation.ok("perfgate's bundled " + value.trim() + " template");
+            }
             if (!value.endsWith(".jmx") && !value.contains("${")) {
-                return FormValidation.error("A JMeter template is a .jmx file");
+                return FormValidation.error("A JMeter template is a .jmx file, or one of perfgate's bundled "
+                        + "templates: smoke, load, soak, spike, stepping");
             }
             return FieldChecks.workspaceFile(project == null ? null : project.getSomeWorkspace(), value, "Template");
         }

@@ -123,12 +123,12 @@ public class PerformanceTestStep extends Step {
     }
 
     public boolean isHtml() {
-        return settings.html;
+        return settings.html();
     }
 
     @DataBoundSetter
     public void setHtml(boolean v) {
-        settings.html = v;
+        settings.setHtml(v);
     }
 
     public boolean isMetrics() {
@@ -165,6 +165,15 @@ public class PerformanceTestStep extends Step {
     @DataBoundSetter
     public void setReleaseTag(String v) {
         settings.setReleaseTag(v);
+    }
+
+    public boolean isPublish() {
+        return settings.publish();
+    }
+
+    @DataBoundSetter
+    public void setPublish(boolean v) {
+        settings.setPublish(v);
     }
 
     public String getOutputDir() {

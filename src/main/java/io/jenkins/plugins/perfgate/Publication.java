@@ -63,7 +63,7 @@ final class Publication {
         }
 
         boolean report = false;
-        if (s.html) {
+        if (s.html()) {
             report = Reports.write(title, summary, ref, verdict, history, criteria, new File(dir, "report"), listener);
         }
 
@@ -86,6 +86,18 @@ final class Publication {
                 GateBridge.lines(verdict), notes, report, workspaceSummary, criteria, baseline);
         run.addOrReplaceAction(action);
         return action;
+    }
+
+    /** The figures of a run that is not published on the build (verdict NONE, nothing attached or recorded). */
+    static PerfgateBuildAction unpublished(RunSummary summary, String title, String workspaceSummary) {
+        List<KeyFigures> labels = new ArrayList<>();
+        for (LabelStats l : summary.labels()) {
+            labels.add(KeyFigures.of(l.label(), l));
+        }
+        return new PerfgateBuildAction("NONE", summary.status().name(), summary.statusReason(), title,
+                summary.sampleCount(), KeyFigures.of(RunAggregator.OVERALL, summary.overall()), labels,
+                "no comparison (not published)", 0, null, List.of(), List.of(), List.of(), false, workspaceSummary,
+                "", "");
     }
 
     /** The build result after the verdict: the worse of the current result and the verdict's. */

@@ -19,12 +19,32 @@ public class PublishSettings implements Serializable {
     String criteria = "";
     String baseline = "";
     int apdexT = 0;
-    boolean html = true;
-    boolean metrics = false;
+    /** Null (older or hand-written configuration) means the default, true. */
+    Boolean html = Boolean.TRUE;
     boolean archiveResults = false;
     boolean returnOnly = false;
     String releaseTag = "";
     String outputDir = DEFAULT_OUTPUT_DIR;
+
+    boolean html() {
+        return html == null || html;
+    }
+
+    void setHtml(boolean v) {
+        html = v;
+    }
+
+    /**
+     * Fields missing from a stored configuration (older versions, hand-written XML, Configuration as Code) come
+     * back as null from XStream: give them their defaults.
+     */
+    protected Object readResolve() {
+        criteria = criteria == null ? "" : criteria;
+        baseline = baseline == null ? "" : baseline;
+        releaseTag = releaseTag == null ? "" : releaseTag;
+        outputDir = outputDir == null || outputDir.isBlank() ? DEFAULT_OUTPUT_DIR : outputDir;
+        return this;
+    }
 
     void setCriteria(String v) {
         criteria = Util.fixNull(v).trim();

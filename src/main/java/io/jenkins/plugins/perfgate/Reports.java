@@ -5,7 +5,9 @@ import io.jenkins.plugins.perfgate.engine.chart.TrendMarkers;
 import io.jenkins.plugins.perfgate.engine.gate.CriteriaParser;
 import io.jenkins.plugins.perfgate.engine.gate.Verdict;
 import io.jenkins.plugins.perfgate.engine.history.BuildRef;
+import io.jenkins.plugins.perfgate.engine.compare.RunFigures;
 import io.jenkins.plugins.perfgate.engine.history.History;
+import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
 import io.jenkins.plugins.perfgate.engine.report.HtmlReport;
 import io.jenkins.plugins.perfgate.engine.report.ReportInput;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
@@ -33,8 +35,10 @@ final class Reports {
             } catch (IllegalArgumentException e) {
                 // criteria were checked before the gate ran; nothing to draw otherwise
             }
+            // the trend ends with this build
+            History withThis = history.with(new HistoryEntry(build, RunFigures.of(summary)));
             ReportInput input = ReportInput.of(summary).withTitle(title).withBuild(build).withVerdict(verdict)
-                    .withHistory(history.entries(), markers);
+                    .withHistory(withThis.entries(), markers);
             HtmlReport.write(input, dir.toPath());
             return true;
         } catch (UncheckedIOException | IllegalArgumentException e) {

@@ -64,11 +64,7 @@ final class RunPlans {
             target = outDir.child("plan.json");
         }
         if (!template.isEmpty()) {
-            FilePath t = ws.child(template);
-            if (!t.exists()) {
-                throw new AbortException("perfgate: template " + template + " is not in the workspace");
-            }
-            root.put("template", t.getRemote());
+            root.put("template", templateFile(template, ws, outDir).getRemote());
         }
         Map<String, String> props = s.parsedProperties();
         if (!props.isEmpty()) {
@@ -90,10 +86,36 @@ final class RunPlans {
             root.putObject("jmeter").put("home", env.expand(jmeterHome));
         }
         if (s.metrics) {
-            metrics(root);
+            metrics(root, env);
         }
         target.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root), StandardCharsets.UTF_8.name());
         return new Written(target, template.isEmpty() ? plan : template, !plan.isEmpty());
+    }
+
+    /** Folder of the templates that ship with perfgate (examples/templates), on the plugin's class path. */
+    static final String BUNDLED = "/perfgate/templates/";
+
+    /**
+     * The template in the workspace, or one of perfgate's bundled templates by name ({@code smoke}, {@code load},
+     * {@code soak}, {@code spike}, {@code stepping}) copied into the output folder.
+     */
+    static FilePath templateFile(String template, FilePath ws, FilePath outDir)
+            throws IOException, InterruptedException {
+        FilePath t = ws.child(template);
+        if (t.exists()) {
+            return t;
+        }
+        String name = template.endsWith(".jmx") ? template : template + ".jmx";
+        if (name.matches("[A-Za-z0-9_-]+\\.jmx")) {
+            java.net.URL bundled = RunPlans.class.getResource(BUNDLED + name);
+            if (bundled != null) {
+                FilePath copy = outDir.child("templates").child(name);
+                copy.copyFrom(bundled);
+                return copy;
+            }
+        }
+        throw new AbortException("perfgate: template " + template + " is neither in the workspace nor one of the "
+                + "bundled templates (smoke, load, soak, spike, stepping)");
     }
 
     private static boolean hasOverrides(TestSettings s, String template) {
@@ -135,10 +157,17 @@ final class RunPlans {
     }
 
     /** The global configuration's endpoints; their credentials travel as environment variables, never in files. */
-    private static void metrics(ObjectNode root) {
+    private static void metrics(ObjectNode root, EnvVars env) {
         PerfgateConfiguration c = PerfgateConfiguration.get();
         ObjectNode m = root.has("metrics") && root.get("metrics").isObject() ? (ObjectNode) root.get("metrics")
                 : root.putObject("metrics");
+        // the grouping labels of exported figures: the Jenkins job and build
+        if (!m.has("job") && env.get("JOB_NAME") != null) {
+            m.put("job", env.get("JOB_NAME"));
+        }
+        if (!m.has("build") && env.get("BUILD_NUMBER") != null) {
+            m.put("build", env.get("BUILD_NUMBER"));
+        }
         if (!c.getInfluxUrl().isEmpty()) {
             m.putObject("influxdb").put("url", c.getInfluxUrl());
         }

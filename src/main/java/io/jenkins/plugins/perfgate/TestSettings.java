@@ -20,6 +20,28 @@ public class TestSettings extends PublishSettings {
     String generators = "";
     int duration = 0;
     int timeLimit = 0;
+    /** Export key figures to the global configuration's metric endpoints (done by the runner after the run). */
+    boolean metrics = false;
+    /** False: only run and return the figures (parallel branches whose results one perfgatePublish gates). */
+    Boolean publish = Boolean.TRUE;
+
+    boolean publish() {
+        return publish == null || publish;
+    }
+
+    void setPublish(boolean v) {
+        publish = v;
+    }
+
+    @Override
+    protected Object readResolve() {
+        super.readResolve();
+        plan = plan == null ? "" : plan;
+        template = template == null ? "" : template;
+        properties = properties == null ? "" : properties;
+        generators = generators == null ? "" : generators;
+        return this;
+    }
 
     void setPlan(String v) {
         plan = Util.fixNull(v).trim();

@@ -28,6 +28,9 @@ final class WorkspaceRun {
     static PerfgateBuildAction test(Run<?, ?> run, FilePath ws, Launcher launcher, EnvVars env,
             TaskListener listener, TestSettings s) throws IOException, InterruptedException {
         FilePath out = freshOutput(ws, env, s);
+        // the folder is perfgate's: results of an earlier build there would be appended to (JMeter appends to an
+        // existing result file) and counted again
+        out.deleteContents();
         RunPlans.Written plan = RunPlans.write(s, env, ws, out, run.getParent().getName().replaceAll("\\W", "_")
                 + "-" + run.getNumber());
         String title = plan.title();
@@ -51,6 +54,10 @@ final class WorkspaceRun {
         }
         RunSummary summary = SummaryJson.fromJson(summaryFile.readToString());
         archive(run, ws, launcher, listener, s, out);
+        if (!s.publish()) {
+            AgentCli.log(listener, "publish: false: results stay in " + relative(ws, out) + ", no gate here");
+            return Publication.unpublished(summary, title, relative(ws, summaryFile));
+        }
         return Publication.publish(run, listener, env, summary, s, title, relative(ws, summaryFile));
     }
 

@@ -47,6 +47,7 @@ class ConfigurationTest {
         builder.setMetrics(true);
         builder.setArchiveResults(true);
         builder.setReturnOnly(true);
+        builder.setPublish(false);
         builder.setReleaseTag("v1.2");
         builder.setOutputDir("out/perf");
         p.getBuildersList().add(builder);
@@ -112,6 +113,7 @@ class ConfigurationTest {
         assertEquals(FormValidation.Kind.ERROR, d.doCheckGenerators(p, "local:0").kind);
         assertEquals(FormValidation.Kind.ERROR, d.doCheckGenerators(p, "nowhere").kind);
         assertEquals(FormValidation.Kind.ERROR, d.doCheckTemplate(p, "perf/load.txt").kind);
+        assertEquals(FormValidation.Kind.OK, d.doCheckTemplate(p, "smoke").kind, "a bundled template");
         j.buildAndAssertStatus(hudson.model.Result.FAILURE, p); // creates the workspace: template is missing
         assertEquals(FormValidation.Kind.WARNING, d.doCheckTemplate(p, "perf/missing.jmx").kind);
         p.getSomeWorkspace().child("perf/here.jmx").write("<jmeterTestPlan/>", "UTF-8");

@@ -62,8 +62,17 @@ class PerformanceTestStepTest {
         builder.setTemplate("perf/smoke.jmx");
         builder.setProperties(props(30, "/"));
         builder.setCriteria("error% < 1");
+        builder.setMetrics(true);
         p.getBuildersList().add(builder);
-        FreeStyleBuild fb = j.buildAndAssertSuccess(p);
+        FreeStyleBuild fb;
+        try (Pushgateway push = Pushgateway.start()) {
+            PerfgateConfiguration.get().setPushgatewayUrl(push.url());
+            fb = j.buildAndAssertSuccess(p);
+            // the key figures arrived in a real Pushgateway, grouped by Jenkins job and build
+            String metrics = push.metrics();
+            assertTrue(metrics.contains("perfgate_samples{") && metrics.contains("job=\"free-load\"")
+                    && metrics.contains("build=\"1\""), metrics);
+        }
         PerfgateBuildAction fa = fb.getAction(PerfgateBuildAction.class);
         assertNotNull(fa);
         assertEquals("PASS", fa.getVerdict());
@@ -83,7 +92,7 @@ class PerformanceTestStepTest {
                 + "  def r = performanceTest template: 'perf/smoke.jmx', properties: '''" + props(20, "/") + "''',\n"
                 + "      criteria: 'error% < 1'\n"
                 + "  echo \"verdict=${r.verdict} samples=${r.samples} label=${r.labels.keySet().join(',')}\"\n"
-                + "  def a = perfgate template: 'perf/smoke.jmx', properties: '''" + props(10, "/slow") + "''',\n"
+                + "  def a = perfgate template: 'smoke', properties: '''" + props(10, "/slow") + "''',\n"
                 + "      criteria: 'p95 < 20ms', returnOnly: true\n"
                 + "  echo \"alias verdict=${a.verdict} p95=${a.overall.p95}\"\n"
                 + "  performanceTest template: 'perf/smoke.jmx', properties: '''" + props(10, "/slow") + "''',\n"
@@ -135,6 +144,58 @@ class PerformanceTestStepTest {
             Thread.sleep(100);
         }
         assertEquals(List.of(), jmeterProcesses(agentWs), "no generator left behind within 5 s");
+    }
+
+    /** A real Prometheus Pushgateway (Debian package) on 127.0.0.1, stopped on close. */
+    static final class Pushgateway implements AutoCloseable {
+        private final Process process;
+        private final int port;
+
+        private Pushgateway(Process process, int port) {
+            this.process = process;
+            this.port = port;
+        }
+
+        static Pushgateway start() throws Exception {
+            File bin = new File("/usr/bin/prometheus-pushgateway");
+            org.junit.jupiter.api.Assumptions.assumeTrue(bin.canExecute(), "prometheus-pushgateway is installed");
+            int port;
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                port = s.getLocalPort();
+            }
+            Process p = new ProcessBuilder(bin.getPath(), "--web.listen-address=127.0.0.1:" + port)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Pushgateway g = new Pushgateway(p, port);
+            long deadline = System.currentTimeMillis() + 15_000;
+            while (System.currentTimeMillis() < deadline) {
+                try {
+                    g.metrics();
+                    return g;
+                } catch (java.io.IOException notYet) {
+                    Thread.sleep(100);
+                }
+            }
+            p.destroyForcibly();
+            throw new IllegalStateException("pushgateway did not start");
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + port;
+        }
+
+        String metrics() throws java.io.IOException {
+            try (var in = new java.net.URL(url() + "/metrics").openStream()) {
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
     }
 
     /** Command lines of live java processes working for this workspace (the CLI and its JMeter generators). */

@@ -106,6 +106,11 @@ class PublishTest {
             assertNotNull(ImageIO.read(in));
         }
         assertEquals(3, new JobHistoryStore(p).load().entries().size());
+        // the build record keeps only small figures; histograms stay in the build's summary.json
+        String buildXml = java.nio.file.Files.readString(new java.io.File(b1.getRootDir(), "build.xml").toPath());
+        assertTrue(buildXml.contains("PerfgateBuildAction") && buildXml.length() < 20_000, buildXml);
+        assertFalse(buildXml.contains("istogram"), "no histograms in build.xml");
+        assertTrue(b1.getArtifacts().isEmpty(), "raw results are not archived by default");
 
         // the archived HTML report, served with Jenkins' Content-Security-Policy for user content
         assertTrue(report.asNormalizedText().contains("Full HTML report"));
@@ -125,10 +130,12 @@ class PublishTest {
         String text = jtl.text().replace("\n", "\\n");
         job.setDefinition(new CpsFlowDefinition("node {\n"
                 + "  writeFile file: 'out/a.jtl', text: \"" + text + "\"\n"
-                + "  def r = perfgatePublish files: 'out/*.jtl', criteria: 'p95[label=login] < 10s'\n"
+                + "  def r = perfgatePublish files: 'out/*.jtl', criteria: 'p95[label=login] < 10s', archiveResults: true\n"
                 + "  echo \"verdict=${r.verdict} samples=${r.samples} loginP95=${r.labels.login.p95} summary=${r.summary}\"\n"
                 + "}", true));
         WorkflowRun r1 = j.buildAndAssertSuccess(job);
+        assertEquals(java.util.List.of("out/a.jtl"), r1.getArtifacts().stream().map(a -> a.relativePath).toList(),
+                "raw results archived on request");
         j.assertLogContains("verdict=PASS samples=" + jtl.count() + " loginP95=" + new Jtl().add("login", 40, 100, 40, 0)
                 .percentile(95) + " summary=perfgate-results/summary.json", r1);
 

@@ -42,7 +42,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                 }
                 runs.add(RunFigures.of(s));
             } catch (IOException | RuntimeException e) {
-                err.println("perfgate calibrate: cannot read " + p + ": " + e.getMessage());
+                err.println("perfgate calibrate: cannot read " + p + ": " + GateCommand.firstLine(e.getMessage()));
                 return PerfgateCli.EXIT_INVALID_INPUT;
             }
         }

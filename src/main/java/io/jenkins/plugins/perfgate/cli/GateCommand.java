@@ -1,5 +1,6 @@
 package io.jenkins.plugins.perfgate.cli;
 
+import io.jenkins.plugins.perfgate.engine.compare.ComparisonTable;
 import io.jenkins.plugins.perfgate.engine.compare.RunFigures;
 import io.jenkins.plugins.perfgate.engine.gate.CriteriaException;
 import io.jenkins.plugins.perfgate.engine.gate.CriteriaParser;
@@ -11,6 +12,7 @@ import io.jenkins.plugins.perfgate.engine.gate.JUnitXml;
 import io.jenkins.plugins.perfgate.engine.gate.LineStatus;
 import io.jenkins.plugins.perfgate.engine.gate.Outcome;
 import io.jenkins.plugins.perfgate.engine.gate.Verdict;
+import io.jenkins.plugins.perfgate.engine.gate.VerdictJson;
 import io.jenkins.plugins.perfgate.engine.gate.VerdictLine;
 import io.jenkins.plugins.perfgate.engine.history.BaselinePolicy;
 import io.jenkins.plugins.perfgate.engine.history.BuildRef;
@@ -35,6 +37,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -43,8 +46,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "gate", mixinStandardHelpOptions = true,
         description = {"Judges a run against criteria and earlier builds; exit 0 pass, 1 fail, 4 unstable,"
                 + " 3 invalid input.", "Several summaries are repetitions of the same build (repeat: k)."},
-        footer = {"", "Criteria (docs/gate.md): p95 < 800ms; error% < 1; rps > 50; p99[label=~\"checkout.*\"] < 2s;",
-            "  p95 vs baseline < +10%; mean vs baseline < +15% => unstable",
+        footer = {"", "Criteria (docs/gate.md): p95 < 800ms; error%% < 1; rps > 50; p99[label=~\"checkout.*\"] < 2s;",
+            "  p95 vs baseline < +10%%; mean vs baseline < +15%% => unstable",
             "Baselines: previous, last-passing, tag[:GLOB], build:N, median[:N] (default median:5)"})
 public final class GateCommand implements Callable<Integer> {
 
@@ -70,6 +73,12 @@ public final class GateCommand implements Callable<Integer> {
 
     @Option(names = "--junit", paramLabel = "FILE", description = "write the verdict as JUnit XML")
     Path junit;
+
+    @Option(names = "--compare", description = "also print the comparison with the baseline (main statistics)")
+    boolean compare;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "write the verdict (and comparison) as JSON")
+    Path json;
 
     @Option(names = "--record", paramLabel = "BUILD", description = "store this run in the history as build BUILD")
     Long record;
@@ -100,6 +109,9 @@ public final class GateCommand implements Callable<Integer> {
             description = "one-sided significance level of the noise tests (default ${DEFAULT-VALUE})")
     double alpha;
 
+    @Mixin
+    HtmlReportOption html;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -126,7 +138,8 @@ public final class GateCommand implements Callable<Integer> {
             } catch (NoSuchFileException e) {
                 return unreadable(err, p + ": no such file");
             } catch (IOException | RuntimeException e) {
-                return unreadable(err, e.getMessage());
+                String why = firstLine(e.getMessage());
+                return unreadable(err, why.contains(p.toString()) ? why : p + ": " + why);
             }
         }
         DirectoryHistoryStore store = new DirectoryHistoryStore(history);
@@ -146,10 +159,18 @@ public final class GateCommand implements Callable<Integer> {
                 repeats.stream().map(RunFigures::of).toList());
         Verdict verdict = new Gate(options).judge(parsed, candidate, past);
         out.print(verdict.format());
+        if (compare) {
+            verdict.comparison().ifPresentOrElse(
+                    c -> out.print(ComparisonTable.format(c, ComparisonTable.DEFAULT_METRICS)),
+                    () -> out.println("comparison: no baseline"));
+        }
         out.flush();
         try {
             if (junit != null) {
                 JUnitXml.write(verdict, junit);
+            }
+            if (json != null) {
+                VerdictJson.write(verdict, json);
             }
             if (record != null) {
                 store.record(ref.withResult(buildResult(verdict.result())), merged, repeats);
@@ -157,6 +178,10 @@ public final class GateCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             err.println("perfgate gate: " + e.getMessage());
+            return PerfgateCli.EXIT_INVALID_INPUT;
+        }
+        if (html.requested() && !html.write(GateReport.input(merged, candidate, verdict, past, parsed, options),
+                summaries, out, err)) {
             return PerfgateCli.EXIT_INVALID_INPUT;
         }
         return verdict.exitCode();
@@ -187,6 +212,14 @@ public final class GateCommand implements Callable<Integer> {
             }
         }
         return PerfgateCli.EXIT_INVALID_INPUT;
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
     }
 
     private static Outcome outcome(String text, String option) {

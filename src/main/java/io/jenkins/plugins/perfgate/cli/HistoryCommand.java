@@ -5,6 +5,7 @@ import io.jenkins.plugins.perfgate.engine.history.DirectoryHistoryStore;
 import io.jenkins.plugins.perfgate.engine.history.EDivisive;
 import io.jenkins.plugins.perfgate.engine.history.History;
 import io.jenkins.plugins.perfgate.engine.history.HistoryReport;
+import io.jenkins.plugins.perfgate.engine.history.HistoryReportFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ public final class HistoryCommand implements Callable<Integer> {
     String label;
 
     @Option(names = "--metrics", paramLabel = "M,M", split = ",", description = "statistics to show "
-            + "(default p95,error%,rps)")
+            + "(default p95,error%%,rps)")
     List<String> metrics = new ArrayList<>();
 
     @Option(names = "--tags-only", description = "show only builds with a release tag (and change points)")
@@ -51,7 +52,7 @@ public final class HistoryCommand implements Callable<Integer> {
             description = "significance of a change point (default ${DEFAULT-VALUE})")
     double alpha;
 
-    @Option(names = "--permutations", paramLabel = "N", defaultValue = "999",
+    @Option(names = "--permutations", paramLabel = "N", defaultValue = "199",
             description = "permutations of the significance test (default ${DEFAULT-VALUE})")
     int permutations;
 
@@ -97,14 +98,14 @@ public final class HistoryCommand implements Callable<Integer> {
             err.println("perfgate history: label '" + label + "' does not appear in any complete run");
             return PerfgateCli.EXIT_INVALID_INPUT;
         }
-        out.print(report.toTable(tagsOnly));
+        out.print(HistoryReportFormat.table(report, tagsOnly));
         out.flush();
         try {
             if (csv != null) {
-                write(csv, report.toCsv());
+                write(csv, HistoryReportFormat.csv(report));
             }
             if (json != null) {
-                write(json, report.toJson());
+                write(json, HistoryReportFormat.json(report));
             }
         } catch (IOException e) {
             err.println("perfgate history: " + e.getMessage());

@@ -32,12 +32,18 @@ public final class HtmlReportOption {
      * Returns false after printing why when it cannot be written.
      */
     public boolean write(RunSummary summary, String title, List<Path> rawFiles, PrintWriter out, PrintWriter err) {
+        return write(ReportInput.of(summary).withTitle(title), rawFiles, out, err);
+    }
+
+    /** Writes a full report (verdict, history...) the same way; the raw links are added to the input's. */
+    public boolean write(ReportInput input, List<Path> rawFiles, PrintWriter out, PrintWriter err) {
         if (dir == null) {
             return true;
         }
         try {
-            Path index = HtmlReport.write(ReportInput.of(summary).withTitle(title)
-                    .withRawFiles(links(rawFiles)), dir);
+            List<RawLink> all = new ArrayList<>(input.rawFiles());
+            all.addAll(links(rawFiles));
+            Path index = HtmlReport.write(input.withRawFiles(all), dir);
             out.println("HTML report written to " + index);
             return true;
         } catch (UncheckedIOException | IllegalStateException e) {

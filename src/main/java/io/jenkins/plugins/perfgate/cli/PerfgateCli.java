@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "perfgate", mixinStandardHelpOptions = true, version = "perfgate 0.1",
         description = "Load tests as a release gate: run JMeter templates, summarise, compare, gate.",
         subcommands = {CommandLine.HelpCommand.class, ReportCommand.class, RunCommand.class, DemoCommand.class,
-            GateCommand.class, HistoryCommand.class, CalibrateCommand.class, BenchCommand.class})
+            GateCommand.class, HistoryCommand.class, CalibrateCommand.class, CompareCommand.class, BenchCommand.class})
 public final class PerfgateCli {
 
     /** Exit code for a failed gate. */

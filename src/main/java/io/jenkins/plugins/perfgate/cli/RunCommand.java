@@ -11,10 +11,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -53,6 +55,9 @@ public final class RunCommand implements Callable<Integer> {
             description = "where the provisioned JMeter is kept (default ~/.cache/perfgate)")
     Path cache;
 
+    @Mixin
+    HtmlReportOption html;
+
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
@@ -72,6 +77,11 @@ public final class RunCommand implements Callable<Integer> {
             JMeterInstallation jmeter = RunSupport.jmeter(Optional.ofNullable(jmeterHome).or(plan::jmeterHome),
                     cache, w);
             RunOutcome outcome = RunSupport.run(plan, jmeter, outDir, quiet, w);
+            List<Path> raw = new java.util.ArrayList<>(outcome.resultFiles());
+            raw.add(outcome.summaryFile());
+            if (!html.write(outcome.summary(), "perfgate run: " + plan.name(), raw, w, err)) {
+                return PerfgateCli.EXIT_INVALID_INPUT;
+            }
             return RunSupport.finish(outcome, w);
         } catch (IOException | IllegalArgumentException e) {
             err.println("perfgate run: " + e.getMessage());

@@ -50,6 +50,46 @@ class GateCliTest {
     }
 
     @Test
+    void helpOfEveryCommandRenders() throws Exception {
+        // picocli formats help texts (a lone % breaks them) and warns on the process's stderr
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(warnings, true, "UTF-8"));
+        try {
+            for (String cmd : new String[] {"gate", "history", "calibrate", "compare"}) {
+                Result help = run(cmd, "--help");
+                assertEquals(0, help.exit(), cmd + ": " + help.err());
+                assertTrue(help.out().contains("Usage: perfgate " + cmd), help.out());
+                assertTrue(help.err().isEmpty(), help.err());
+            }
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals("", warnings.toString("UTF-8"));
+        assertTrue(run("gate", "--help").out().contains("error% < 1; rps > 50"));
+        assertTrue(run("history", "--help").out().contains("p95,error%,rps"));
+    }
+
+    @Test
+    void comparesTwoRunsLabelByLabel() throws Exception {
+        Path base = summary("base.json", 1, 1, Map.of());
+        Path slow = summary("slow.json", 2, 1, Map.of("checkout", 1.5));
+        Result res = run("compare", slow.toString(), base.toString());
+        assertEquals(0, res.exit(), res.err());
+        assertTrue(res.out().startsWith("comparison with " + base), res.out());
+        String checkoutP95 = res.out().lines().filter(l -> l.trim().startsWith("checkout") && l.contains(" p95 "))
+                .findFirst().orElseThrow();
+        assertTrue(checkoutP95.matches(".*\\+[0-9]+ ms +\\+[4-6][0-9]\\.[0-9] %$"), checkoutP95);
+        Result all = run("compare", slow.toString(), base.toString(), "--metrics", "all");
+        assertTrue(all.out().contains("connect_p99.9"), all.out());
+        assertEquals(2, run("compare", slow.toString(), base.toString(), "--metrics", "speed").exit());
+        assertEquals(3, run("compare", slow.toString(), dir.resolve("none.json").toString()).exit());
+        Result gate = run("gate", slow.toString(), "--criteria", "p95 < 1h", "--compare", "--history",
+                dir.resolve("h").toString());
+        assertTrue(gate.out().contains("comparison: no baseline"), gate.out());
+    }
+
+    @Test
     void exitCodesMatchTheVerdicts() {
         assertEquals(PerfgateCli.EXIT_FAIL, GateResult.FAIL.exitCode());
         assertEquals(PerfgateCli.EXIT_UNSTABLE, GateResult.UNSTABLE.exitCode());
@@ -71,12 +111,23 @@ class GateCliTest {
         // build 13: checkout 30 % slower
         Path slow = summary("run13.json", 13, 1, Map.of("checkout", 1.3));
         Path junit = dir.resolve("out/junit.xml");
+        Path verdictJson = dir.resolve("out/verdict.json");
         Result res = run("gate", slow.toString(), "--criteria", criteria, "--history", history.toString(),
-                "--junit", junit.toString(), "--record", "13");
+                "--junit", junit.toString(), "--json", verdictJson.toString(), "--record", "13");
         assertEquals(1, res.exit(), res.out() + res.err());
         assertTrue(res.out().startsWith("perfgate verdict: FAIL"), res.out());
         assertTrue(res.out().contains("baseline: median of 5 passing builds (#8, #9, #10, #11, #12)"), res.out());
         assertTrue(res.out().contains("regression; t prediction interval p="), res.out());
+        var verdict = new com.fasterxml.jackson.databind.ObjectMapper().readTree(verdictJson.toFile());
+        assertEquals("FAIL", verdict.path("result").asText());
+        assertEquals(1, verdict.path("exitCode").asInt());
+        var line = verdict.path("lines").get(1);
+        assertEquals("checkout", line.path("label").asText());
+        assertEquals("VIOLATED", line.path("status").asText());
+        assertEquals("PREDICTION_INTERVAL", line.path("significance").path("method").asText());
+        assertTrue(line.path("relativeDelta").asDouble() > 0.2, line.toString());
+        assertEquals("TOTAL", verdict.path("comparison").path("labels").get(0).path("label").asText());
+        assertTrue(verdict.path("comparison").path("labels").get(1).path("statistics").has("p99.9"));
         String xml = Files.readString(junit);
         assertTrue(xml.contains("<failure message=") && xml.contains("perfgate.checkout"), xml);
         History h = new DirectoryHistoryStore(history).load();
@@ -129,6 +180,12 @@ class GateCliTest {
         assertEquals(3, missing.exit());
         assertTrue(missing.err().contains("nope.json: no such file"), missing.err());
         assertTrue(Files.readString(junit).contains("<failure"), "CI sees the failure");
+
+        Path notJson = Files.writeString(dir.resolve("notes.md"), "# not JSON");
+        Result prose = run("gate", notJson.toString(), "--history", dir.resolve("h").toString());
+        assertEquals(3, prose.exit());
+        assertTrue(prose.err().contains(notJson + ": Unexpected character"), prose.err());
+        assertEquals(1, prose.err().strip().lines().count(), prose.err());
 
         Path garbage = Files.writeString(dir.resolve("bad.json"), "{\"schemaVersion\": 7}");
         Result bad = run("gate", garbage.toString(), "--history", dir.resolve("h").toString());

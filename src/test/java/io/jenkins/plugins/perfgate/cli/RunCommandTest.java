@@ -76,8 +76,11 @@ class RunCommandTest {
             assertTrue(Files.size(dir.resolve("out/generators/gen-1/results.jtl")) > 0);
 
             Result quiet = execute("run", plan.toString(), "--quiet", "--out", dir.resolve("q").toString(),
-                    "--cache", TestJMeter.cacheRoot().toString());
+                    "--cache", TestJMeter.cacheRoot().toString(), "--html", dir.resolve("q/report").toString());
             assertEquals(0, quiet.exit(), quiet.out() + quiet.err());
+            String page = Files.readString(dir.resolve("q/report/index.html"));
+            assertTrue(page.contains("GET /api/items") && page.contains("href=\"../generators/gen-1/results.jtl\"")
+                    && page.contains("href=\"../summary.json\""), "HTML report with links to the raw files");
             assertTrue(!quiet.out().contains("[perfgate] 1s/3s") && quiet.out().contains("[perfgate] final"),
                     quiet.out());
         }

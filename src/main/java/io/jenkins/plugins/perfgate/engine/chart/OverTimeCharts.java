@@ -23,6 +23,9 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 public final class OverTimeCharts {
 
+    /** Empty intervals a p95, error or thread line is drawn across (a label seldom sampled stays one line). */
+    static final int BRIDGED_INTERVALS = 3;
+
     /** Busiest labels drawn beside the overall p95 by default. */
     public static final int DEFAULT_BUSIEST = 5;
 
@@ -67,14 +70,15 @@ public final class OverTimeCharts {
      * The x axis: time since the earliest interval of any series, in seconds, or in minutes for runs longer than
      * {@link #MINUTES_FROM_MILLIS}.
      */
-    record TimeAxis(long origin, double unitMillis, String label) {
+    record TimeAxis(long origin, double unitMillis, String label, long widthMillis) {
         static final long MINUTES_FROM_MILLIS = 20 * 60_000L;
 
         static TimeAxis of(RunSummary summary) {
             long o = OverTimeCharts.origin(summary);
             boolean minutes = summary.overall().lastEnd() - o > MINUTES_FROM_MILLIS;
             return new TimeAxis(o, minutes ? 60_000.0 : 1000.0,
-                    minutes ? "time since start (min)" : "time since start (s)");
+                    minutes ? "time since start (min)" : "time since start (s)",
+                    ReadableIntervals.width(summary.overall().series()));
         }
 
         double x(long millis) {
@@ -109,11 +113,12 @@ public final class OverTimeCharts {
     }
 
     /**
-     * One line over the time axis. Missing intervals become zero when {@code zeroGaps}, else a gap (a null y
-     * breaks the line).
+     * One line over the time axis. Missing intervals become zero when {@code zeroGaps}; otherwise a stretch of more
+     * than {@link #BRIDGED_INTERVALS} empty intervals is a gap (a null y breaks the line).
      */
-    private static XYSeries series(String name, IntervalSeries source, TimeAxis time, boolean zeroGaps,
+    private static XYSeries series(String name, IntervalSeries fine, TimeAxis time, boolean zeroGaps,
             ToDoubleBiFunction<IntervalSeries, Interval> value) {
+        IntervalSeries source = ReadableIntervals.at(fine, time.widthMillis());
         XYSeries xy = new XYSeries(name, false, true);
         long width = source.bucketMillis();
         long expected = Long.MIN_VALUE;
@@ -123,7 +128,7 @@ public final class OverTimeCharts {
                     for (long t = expected; t < in.startMillis(); t += width) {
                         xy.add(time.x(t), 0.0, false);
                     }
-                } else {
+                } else if (in.startMillis() - expected > BRIDGED_INTERVALS * width) {
                     xy.add(time.x(expected), null, false);
                 }
             }
@@ -143,14 +148,21 @@ public final class OverTimeCharts {
         JFreeChart chart = ChartFactory.createXYLineChart(title, time.label(), unit, data,
                 PlotOrientation.VERTICAL, data.getSeriesCount() > 1, false, false);
         XYPlot plot = chart.getXYPlot();
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        // a symbol per interval while there are few, so a value between two gaps still shows
+        boolean symbols = data.getSeriesCount() > 0 && data.getSeries(0).getItemCount() <= 40;
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, symbols);
         for (int i = 0; i < data.getSeriesCount(); i++) {
             renderer.setSeriesPaint(i, ChartStyle.seriesColor(i));
             renderer.setSeriesStroke(i, ChartStyle.LINE);
+            renderer.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-2, -2, 4, 4));
         }
         plot.setRenderer(renderer);
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
         range.setAutoRangeIncludesZero(true);
+        range.setRangeType(org.jfree.data.RangeType.POSITIVE);
+        NumberAxis domain = (NumberAxis) plot.getDomainAxis();
+        domain.setLowerMargin(0);
+        domain.setUpperMargin(0.01);
         return ChartStyle.apply(chart);
     }
 }

@@ -154,7 +154,7 @@ public final class TrendCharts {
             plot.addRangeMarker(0, line, Layer.FOREGROUND);
             max = baseline.get();
         }
-        for (TrendMarkers.Threshold t : markers.thresholds()) {
+        for (TrendMarkers.Threshold t : markers.lines()) {
             if (t.label().equals(label) && metrics.contains(t.metric())) {
                 ValueMarker line = new ValueMarker(t.value(), ChartStyle.THRESHOLD, ChartStyle.LINE);
                 label(line, t.description().isEmpty() ? t.metric().key() + " limit" : t.description(),

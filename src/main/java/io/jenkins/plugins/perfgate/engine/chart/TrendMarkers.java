@@ -20,12 +20,14 @@ import java.util.Optional;
  *
  * @param baselineName  how the baseline is called on the chart ({@code last passing build #40}), empty when none
  * @param baseline      the baseline's figures, drawn as a dashed line
- * @param thresholds    limits, drawn as red lines
+ * @param thresholds    explicit limits, drawn as red lines
+ * @param criteria      gate criteria whose bounds are drawn as red lines too (see {@link #lines()}); kept as
+ *                      criteria so that lines relative to the baseline follow whichever baseline is set, in any order
  * @param changePoints  shifts the history's change-point detection found, drawn as vertical lines on charts of
  *                      their label and metric
  */
 public record TrendMarkers(String baselineName, Optional<RunFigures> baseline, List<Threshold> thresholds,
-        List<ChangePoint> changePoints) {
+        List<Criterion> criteria, List<ChangePoint> changePoints) {
 
     /** A limit on one metric of one label, like {@code p95 < 800 ms}. */
     public record Threshold(String label, Metric metric, double value, String description) {
@@ -43,27 +45,37 @@ public record TrendMarkers(String baselineName, Optional<RunFigures> baseline, L
         baselineName = baselineName == null ? "" : baselineName;
         Objects.requireNonNull(baseline);
         thresholds = List.copyOf(thresholds);
+        criteria = List.copyOf(criteria);
         changePoints = List.copyOf(changePoints);
     }
 
     public static TrendMarkers none() {
-        return new TrendMarkers("", Optional.empty(), List.of(), List.of());
+        return new TrendMarkers("", Optional.empty(), List.of(), List.of(), List.of());
     }
 
     public TrendMarkers withBaseline(Baseline chosen) {
-        return new TrendMarkers(chosen.description(), Optional.of(chosen.figures()), thresholds, changePoints);
+        return withBaseline(chosen.description(), chosen.figures());
     }
 
     public TrendMarkers withBaseline(String name, RunFigures figures) {
-        return new TrendMarkers(name, Optional.of(figures), thresholds, changePoints);
+        return new TrendMarkers(name, Optional.of(figures), thresholds, criteria, changePoints);
+    }
+
+    public boolean hasBaseline() {
+        return baseline.isPresent();
     }
 
     public TrendMarkers withThresholds(List<Threshold> newThresholds) {
-        return new TrendMarkers(baselineName, baseline, newThresholds, changePoints);
+        return new TrendMarkers(baselineName, baseline, newThresholds, criteria, changePoints);
+    }
+
+    /** Draws the bounds of these gate criteria (replacing earlier ones); see {@link #lines()}. */
+    public TrendMarkers withCriteria(List<Criterion> gateCriteria) {
+        return new TrendMarkers(baselineName, baseline, thresholds, gateCriteria, changePoints);
     }
 
     public TrendMarkers withChangePoints(List<ChangePoint> marks) {
-        return new TrendMarkers(baselineName, baseline, thresholds, marks);
+        return new TrendMarkers(baselineName, baseline, thresholds, criteria, marks);
     }
 
     /** With the change points the history's E-Divisive detection finds (default options: p95, error %, rps). */
@@ -72,11 +84,11 @@ public record TrendMarkers(String baselineName, Optional<RunFigures> baseline, L
     }
 
     /**
-     * The lines gate criteria draw: an absolute bound ({@code p95 < 800ms}) as is; a bound relative to the baseline
-     * ({@code p95 vs baseline < +10%}) at the baseline's value moved by the bound, when there is a baseline.
-     * Criteria on label patterns draw nothing: a pattern has no single line.
+     * Every limit line: the explicit thresholds, then the criteria's bounds. An absolute bound ({@code p95 < 800ms})
+     * is drawn as is; a bound relative to the baseline ({@code p95 vs baseline < +10%}) at the baseline's value moved
+     * by the bound, when there is a baseline. Criteria on label patterns draw nothing: a pattern has no single line.
      */
-    public TrendMarkers withCriteria(List<Criterion> criteria) {
+    public List<Threshold> lines() {
         List<Threshold> lines = new ArrayList<>(thresholds);
         for (Criterion c : criteria) {
             String label = switch (c.scope()) {
@@ -95,7 +107,7 @@ public record TrendMarkers(String baselineName, Optional<RunFigures> baseline, L
             value.filter(Double::isFinite)
                     .ifPresent(v -> lines.add(new Threshold(label, c.metric(), v, c.text())));
         }
-        return withThresholds(lines);
+        return lines;
     }
 
     /** The baseline's value of a metric for a label, when there is one. */

@@ -113,6 +113,9 @@ public enum Metric {
             default -> Math.abs(value) >= 100 || value == Math.rint(value)
                     ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.1f", value);
         };
+        if (number.startsWith("-") && number.chars().allMatch(ch -> ch == '-' || ch == '0' || ch == '.')) {
+            number = number.substring(1); // no "-0.0" for a change that rounds to nothing
+        }
         return switch (unit) {
             case COUNT, SCORE -> number;
             case PERCENT -> number + " %";

@@ -39,8 +39,22 @@ public record RunFigures(RunStatus status, String statusReason, LabelFigures ove
                 LabelFigures.of(RunAggregator.OVERALL, summary.overall()), rows);
     }
 
+    /** The row of a label; a binary search, as labels are sorted (gates look rows up per label and build). */
     public Optional<LabelFigures> label(String name) {
-        return labels.stream().filter(l -> l.label().equals(name)).findFirst();
+        int lo = 0;
+        int hi = labels.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int cmp = labels.get(mid).label().compareTo(name);
+            if (cmp == 0) {
+                return Optional.of(labels.get(mid));
+            } else if (cmp < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The overall row for {@link RunAggregator#OVERALL}, else the label's row. */

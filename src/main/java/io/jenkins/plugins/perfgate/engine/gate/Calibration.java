@@ -86,9 +86,8 @@ public record Calibration(int runs, List<Metric> metrics, List<LabelNoise> label
     }
 
     static MetricNoise noise(Metric m, double[] v) {
-        double median = RobustBand.median(v);
-        double[] dev = Arrays.stream(v).map(x -> Math.abs(x - median)).toArray();
-        double robust = RobustBand.MAD_TO_SIGMA * RobustBand.median(dev);
+        double median = RobustStats.median(v);
+        double robust = RobustStats.MAD_TO_SIGMA * RobustStats.mad(v);
         double mean = Arrays.stream(v).average().orElse(0);
         double ss = Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum();
         double sd = Math.sqrt(ss / (v.length - 1));

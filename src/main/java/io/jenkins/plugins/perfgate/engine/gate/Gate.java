@@ -84,7 +84,7 @@ public final class Gate {
                 default -> "no label with samples matches " + c.scope().text();
             };
             return List.of(line(c, c.scope().text(), LineStatus.NO_DATA, c.severity().outcome(), Double.NaN,
-                    Double.NaN, Optional.empty(), what + ": a criterion without data never passes"));
+                    Double.NaN, Optional.empty(), what + ": no data, which never counts as a pass"));
         }
         List<VerdictLine> result = new ArrayList<>();
         for (LabelFigures row : rows) {
@@ -129,12 +129,14 @@ public final class Gate {
         double measured = c.kind() == Criterion.Kind.DELTA ? delta : relative(value, base);
         String change = c.metric().format(value) + " vs baseline " + c.metric().format(base) + " ("
                 + signed(c, delta) + ", " + percent(relative(value, base)) + "), required " + c.thresholdText();
-        if (c.operator().holds(measured, c.threshold())) {
-            return line(c, label, LineStatus.PASSED, Outcome.PASS, value, base, Optional.empty(), change);
-        }
+        // judged on every line, so each says how the change compares with noise; only a crossed threshold can fail
         boolean upward = c.operator().upperBound();
         Significance s = noise.judge(baselineValues(label, c, baseline.get(), candidate, window),
                 candidateValues(label, c, candidate), upward);
+        if (c.operator().holds(measured, c.threshold())) {
+            return line(c, label, LineStatus.PASSED, Outcome.PASS, value, base, Optional.of(s),
+                    change + "; " + s.describe());
+        }
         if (s.significant()) {
             return line(c, label, LineStatus.VIOLATED, c.severity().outcome(), value, base, Optional.of(s),
                     change + ": regression; " + s.describe());

@@ -28,7 +28,7 @@ public final class NoiseJudge {
      * @param upward    whether the regression the criterion guards against is an increase
      */
     public Significance judge(double[] baseline, double[] candidate, boolean upward) {
-        double candidateValue = RobustBand.median(candidate);
+        double candidateValue = RobustStats.median(candidate);
         double effect = Double.NaN;
         if (baseline.length >= 2) {
             effect = PredictionInterval.of(baseline).sigmas(candidateValue);

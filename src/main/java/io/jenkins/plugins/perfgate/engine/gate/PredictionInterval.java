@@ -39,9 +39,9 @@ public record PredictionInterval(double mean, double sd, int kept, int dropped) 
     }
 
     static double[] withoutOutliers(double[] values) {
-        double median = RobustBand.median(values);
+        double median = RobustStats.median(values);
         double[] dev = Arrays.stream(values).map(v -> Math.abs(v - median)).toArray();
-        double mad = RobustBand.median(dev);
+        double mad = RobustStats.median(dev);
         if (mad == 0) {
             return values.clone();
         }

@@ -46,6 +46,9 @@ public record Significance(Method method, double pValue, double bandLow, double 
 
     /** One phrase for a verdict line: {@code U-test p=0.0021 (3 vs 10 runs), effect 4.2σ}. */
     public String describe() {
+        if (method == Method.NOT_ASSESSED) {
+            return "noise not assessed: " + note;
+        }
         StringBuilder sb = new StringBuilder(method.title());
         if (!Double.isNaN(pValue)) {
             sb.append(String.format(Locale.ROOT, " p=%.4g", pValue));
@@ -53,9 +56,7 @@ public record Significance(Method method, double pValue, double bandLow, double 
         if (!Double.isNaN(bandLow)) {
             sb.append(String.format(Locale.ROOT, " interval [%.4g, %.4g]", bandLow, bandHigh));
         }
-        if (method != Method.NOT_ASSESSED) {
-            sb.append(" (").append(candidateRuns).append(" vs ").append(baselineRuns).append(" runs)");
-        }
+        sb.append(" (").append(candidateRuns).append(" vs ").append(baselineRuns).append(" runs)");
         if (!Double.isNaN(effectSigmas)) {
             sb.append(String.format(Locale.ROOT, ", effect %.1fσ", effectSigmas));
         }

@@ -6,6 +6,12 @@ package io.jenkins.plugins.perfgate.engine.gate;
  */
 public final class StudentT {
 
+    /** Quantiles by (p, df): bisection costs 200 tail evaluations and gates ask for the same few again and again. */
+    private static final java.util.Map<Key, Double> QUANTILES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Key(double p, double df) {
+    }
+
     private StudentT() {
     }
 
@@ -24,6 +30,13 @@ public final class StudentT {
 
     /** The t with P(T > t) = p. */
     public static double upperQuantile(double p, double df) {
+        if (QUANTILES.size() > 10_000) {
+            QUANTILES.clear();
+        }
+        return QUANTILES.computeIfAbsent(new Key(p, df), k -> bisectQuantile(k.p(), k.df()));
+    }
+
+    private static double bisectQuantile(double p, double df) {
         double lo = -1e6;
         double hi = 1e6;
         for (int i = 0; i < 200; i++) {

@@ -36,10 +36,19 @@ public final class DirectoryHistoryStore implements HistoryStore {
     static final String SUMMARY = "summary.json";
     private static final Pattern BUILD_DIR = Pattern.compile("\\d{1,18}");
 
+    /** A key-figures file larger than this is not read (5000 labels need about 3 MB). */
+    static final long MAX_FIGURES_BYTES = 32L << 20;
+
     private final Path directory;
+    private final long maxFiguresBytes;
 
     public DirectoryHistoryStore(Path directory) {
+        this(directory, MAX_FIGURES_BYTES);
+    }
+
+    DirectoryHistoryStore(Path directory, long maxFiguresBytes) {
         this.directory = directory;
+        this.maxFiguresBytes = maxFiguresBytes;
     }
 
     public Path directory() {
@@ -64,9 +73,14 @@ public final class DirectoryHistoryStore implements HistoryStore {
                 }
                 Path figures = dir.resolve(FIGURES);
                 try {
+                    if (Files.size(figures) > maxFiguresBytes) {
+                        warnings.add("skipped " + figures + ": " + Files.size(figures) + " bytes, more than "
+                                + maxFiguresBytes + " expected of a key-figures file");
+                        continue;
+                    }
                     HistoryEntry e = HistoryJson.fromJson(Files.readString(figures, StandardCharsets.UTF_8),
                             figures.toString());
-                    if (e.number() != Long.parseLong(name)) {
+                    if (!name.equals(Long.toString(e.number()))) {
                         warnings.add("skipped " + figures + ": it records build #" + e.number()
                                 + " but sits in directory " + name);
                         continue;
@@ -102,6 +116,10 @@ public final class DirectoryHistoryStore implements HistoryStore {
             repeatFigures.add(RunFigures.of(repeats.get(i)));
         }
         writeAtomically(dir.resolve(SUMMARY), SummaryJson.toJson(summary));
+        // a re-recorded build with fewer repetitions must not keep the old ones
+        for (int i = repeats.size() + 1; Files.deleteIfExists(dir.resolve("repeat-" + i + ".json")); i++) {
+            // deleted
+        }
         // the index goes last: an entry is visible only once its summaries are in place
         writeAtomically(dir.resolve(FIGURES), HistoryJson.toJson(new HistoryEntry(build, RunFigures.of(summary),
                 repeatFigures)));

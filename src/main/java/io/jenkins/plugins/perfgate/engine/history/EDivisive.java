@@ -40,9 +40,12 @@ public final class EDivisive {
             }
         }
 
-        /** alpha 0.005 with 999 permutations, segments of at least 3 builds, seed 1. */
+        /**
+         * alpha 0.005 with 199 permutations (the smallest p-value is then exactly alpha: a split is kept when no
+         * shuffle of its segment diverges as much), segments of at least 3 builds, seed 1.
+         */
         public static Options defaults() {
-            return new Options(0.005, 999, 3, 1);
+            return new Options(0.005, 199, 3, 1);
         }
     }
 
@@ -105,7 +108,11 @@ public final class EDivisive {
         int len = end - start;
         double[] values = java.util.Arrays.copyOfRange(series, start, end);
         int[] rank = ranks(series, start, end);
-        int hopeless = (int) Math.floor(options.alpha() * (options.permutations() + 1));
+        // the fewest exceedances that make p = (count + 1) / (permutations + 1) exceed alpha
+        int hopeless = 0;
+        while ((hopeless + 1.0) / (options.permutations() + 1.0) <= options.alpha()) {
+            hopeless++;
+        }
         int atLeast = 0;
         for (int r = 0; r < options.permutations(); r++) {
             for (int i = len - 1; i > 0; i--) {

@@ -11,6 +11,9 @@ import java.util.Map;
 /** Errors per label, most failing first: top response codes and failure messages with their counts. */
 final class ErrorsSection {
 
+    /** Failing labels shown in detail; the label table has the error % of all. */
+    static final int MAX_LABELS = 50;
+
     private ErrorsSection() {
     }
 
@@ -28,7 +31,12 @@ final class ErrorsSection {
         h.element("p", String.format(Locale.ROOT, "%,d failed samples of %,d (%.2f %%) in %d label%s.",
                 overall.errors(), overall.count(), overall.errorPercent(), failing.size(),
                 failing.size() == 1 ? "" : "s"));
-        for (LabelStats s : failing) {
+        if (failing.size() > MAX_LABELS) {
+            h.element("p", String.format(Locale.ROOT, "The %d labels with most failures are shown; %d more labels "
+                    + "had failures (see their error %% in the label table).", MAX_LABELS,
+                    failing.size() - MAX_LABELS), "class", "note");
+        }
+        for (LabelStats s : failing.subList(0, Math.min(MAX_LABELS, failing.size()))) {
             h.open("div", "class", "error-label");
             h.open("h3").element("span", s.label(), "class", "label").text(String.format(Locale.ROOT,
                     " — %,d of %,d failed (%.2f %%)", s.errors(), s.count(), s.errorPercent())).close("h3");

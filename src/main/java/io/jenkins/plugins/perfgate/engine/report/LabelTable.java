@@ -70,7 +70,7 @@ final class LabelTable {
         if (s.transactionController()) {
             h.text(" ").element("span", "transaction", "class", "tag");
         }
-        Optional<LabelComparison> cmp = input.comparison().flatMap(c -> c.label(s.label()));
+        Optional<LabelComparison> cmp = judge.row(s.label());
         if (!overall && cmp.map(c -> c.presence() == LabelComparison.Presence.ADDED).orElse(false)) {
             h.text(" ").element("span", "new", "class", "tag", "title", "not in the baseline");
         }

@@ -64,17 +64,24 @@ final class ReportCharts {
         }
         List<HistoryEntry> history = input.history();
         if (history.size() >= 2) {
-            trends(files, dir, history, input.markers(), all, "", "all samples");
-            List<LabelStats> busiest = s.labels().stream()
-                    .sorted(Comparator.comparingLong(LabelStats::count).reversed()
-                            .thenComparing(LabelStats::label))
-                    .limit(TREND_LABELS).toList();
-            for (int i = 0; i < busiest.size(); i++) {
-                trends(files, dir, history, input.markers(), busiest.get(i).label(), "-label-" + (i + 1),
-                        busiest.get(i).label());
+            TrendMarkers markers = input.trendMarkers();
+            List<String> labels = trendLabels(s);
+            trends(files, dir, history, markers, labels.get(0), "", "all samples");
+            for (int i = 1; i < labels.size(); i++) {
+                trends(files, dir, history, markers, labels.get(i), "-label-" + i, labels.get(i));
             }
         }
         return files;
+    }
+
+    /** The rows with trend charts: all samples ({@link TrendCharts#OVERALL}), then the busiest labels. */
+    static List<String> trendLabels(RunSummary s) {
+        List<String> labels = new ArrayList<>();
+        labels.add(TrendCharts.OVERALL);
+        s.labels().stream()
+                .sorted(Comparator.comparingLong(LabelStats::count).reversed().thenComparing(LabelStats::label))
+                .limit(TREND_LABELS).forEach(l -> labels.add(l.label()));
+        return labels;
     }
 
     private static void trends(List<ChartFile> files, Path dir, List<HistoryEntry> history, TrendMarkers markers,

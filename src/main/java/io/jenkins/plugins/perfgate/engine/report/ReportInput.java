@@ -2,10 +2,17 @@ package io.jenkins.plugins.perfgate.engine.report;
 
 import io.jenkins.plugins.perfgate.engine.chart.TrendMarkers;
 import io.jenkins.plugins.perfgate.engine.compare.Comparison;
+import io.jenkins.plugins.perfgate.engine.compare.LabelFigures;
+import io.jenkins.plugins.perfgate.engine.compare.RunFigures;
 import io.jenkins.plugins.perfgate.engine.gate.Verdict;
 import io.jenkins.plugins.perfgate.engine.history.BuildRef;
+import io.jenkins.plugins.perfgate.engine.history.ChangePoint;
+import io.jenkins.plugins.perfgate.engine.history.History;
 import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
+import io.jenkins.plugins.perfgate.engine.history.HistoryReport;
+import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,6 +75,34 @@ public record ReportInput(String title, RunSummary summary, Optional<BuildRef> b
 
     public ReportInput withRawFiles(List<RawLink> links) {
         return new ReportInput(title, summary, build, verdict, comparison, history, markers, links);
+    }
+
+    /**
+     * The markers trend charts draw: the given ones, with the comparison's baseline figures when no baseline was
+     * given, so the baseline line and criteria relative to it appear whenever the run was compared.
+     */
+    public TrendMarkers trendMarkers() {
+        if (markers.hasBaseline() || comparison.isEmpty() || comparison.get().overall().baseline().isEmpty()) {
+            return markers;
+        }
+        Comparison c = comparison.get();
+        List<LabelFigures> rows = c.labels().stream().flatMap(l -> l.baseline().stream()).toList();
+        return markers.withBaseline(c.baselineDescription(),
+                new RunFigures(RunStatus.COMPLETE, "", c.overall().baseline().get(), rows));
+    }
+
+    /**
+     * With the change points the history's E-Divisive detection finds (default options: p95, error %, rps) for
+     * the rows the report draws trends of: all samples and the busiest labels. Detection runs per row, so a
+     * history of many labels costs only what is drawn.
+     */
+    public ReportInput withDetectedChangePoints() {
+        History h = new History(history, List.of());
+        List<ChangePoint> found = new ArrayList<>();
+        for (String label : ReportCharts.trendLabels(summary)) {
+            found.addAll(HistoryReport.of(h, HistoryReport.Options.defaults().withLabel(label)).changePoints());
+        }
+        return withHistory(history, markers.withChangePoints(found));
     }
 
     /** The history without the reported build itself: the builds it is judged against. */

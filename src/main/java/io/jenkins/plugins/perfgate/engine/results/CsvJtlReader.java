@@ -66,7 +66,8 @@ final class CsvJtlReader {
     private boolean unterminated;
     private long samples;
 
-    CsvJtlReader(CsvLayout layout, ReadOptions options, ProblemLog log, SampleSink sink) {
+    /** @param threadNames whether to decode thread names (left empty otherwise) */
+    CsvJtlReader(CsvLayout layout, ReadOptions options, ProblemLog log, SampleSink sink, boolean threadNames) {
         this.delimiter = (byte) layout.delimiter();
         this.fieldCount = layout.fieldCount();
         this.iTimeStamp = layout.indexOf(JMeterColumns.TIME_STAMP);
@@ -74,7 +75,7 @@ final class CsvJtlReader {
         this.iLabel = layout.indexOf(JMeterColumns.LABEL);
         this.iCode = layout.indexOf(JMeterColumns.RESPONSE_CODE);
         this.iMessage = layout.indexOf(JMeterColumns.RESPONSE_MESSAGE);
-        this.iThread = layout.indexOf(JMeterColumns.THREAD_NAME);
+        this.iThread = threadNames ? layout.indexOf(JMeterColumns.THREAD_NAME) : -1;
         this.iSuccess = layout.indexOf(JMeterColumns.SUCCESS);
         this.iFailure = layout.indexOf(JMeterColumns.FAILURE_MESSAGE);
         this.iBytes = layout.indexOf(JMeterColumns.BYTES);

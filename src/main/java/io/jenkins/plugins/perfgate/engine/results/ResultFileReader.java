@@ -34,9 +34,23 @@ public final class ResultFileReader {
     public static final long PARALLEL_THRESHOLD = 8L << 20;
 
     private final ReadOptions options;
+    private final boolean threadNames;
 
     public ResultFileReader(ReadOptions options) {
+        this(options, true);
+    }
+
+    private ResultFileReader(ReadOptions options, boolean threadNames) {
         this.options = options;
+        this.threadNames = threadNames;
+    }
+
+    /**
+     * A reader that leaves {@link Sample#threadName()} empty in CSV files: for sinks that never look at it (the
+     * aggregation), it saves decoding a text that differs from row to row (about 8 % of the reading time).
+     */
+    public ResultFileReader withoutThreadNames() {
+        return new ResultFileReader(options, false);
     }
 
     /** Samples read by several sinks, one per part of the file; merge them for the whole file. */
@@ -58,11 +72,20 @@ public final class ResultFileReader {
      *                              that cannot be read are reported in the result instead
      */
     public FileReadResult read(Path file, SampleSink sink) throws ResultsReadException {
+        try {
+            return read(file, sink, isGzip(file));
+        } catch (ResultsReadException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ResultsReadException(file + ": cannot read: " + describe(e), e);
+        }
+    }
+
+    private FileReadResult read(Path file, SampleSink sink, boolean gzip) throws ResultsReadException {
         String name = file.toString();
         ProblemLog log = new ProblemLog(name, options.maxProblems());
         try (InputStream raw = open(file)) {
             InputStream in = raw;
-            boolean gzip = isGzip(file);
             if (gzip) {
                 in = new GZIPInputStream(raw, 1 << 16);
             }
@@ -80,7 +103,7 @@ public final class ResultFileReader {
                 if (layout.hasHeader()) {
                     rest.skipNBytes(headerBytes(s));
                 }
-                CsvJtlReader csv = new CsvJtlReader(layout, options, log, sink);
+                CsvJtlReader csv = new CsvJtlReader(layout, options, log, sink, threadNames);
                 csv.parse(rest, Long.MAX_VALUE, (layout.hasHeader() ? 2 : 1) + s.skippedLines());
                 samples = csv.samples();
             }
@@ -109,7 +132,7 @@ public final class ResultFileReader {
             boolean gzip = isGzip(file);
             if (threads <= 1 || gzip || size < PARALLEL_THRESHOLD) {
                 S sink = sinks.get();
-                return new ParallelRead<>(read(file, sink), List.of(sink));
+                return new ParallelRead<>(read(file, sink, gzip), List.of(sink));
             }
             try (InputStream in = open(file)) {
                 s = sniff(name, in, false);
@@ -121,7 +144,7 @@ public final class ResultFileReader {
         }
         if (s.format() != JtlFormat.CSV) {
             S sink = sinks.get();
-            return new ParallelRead<>(read(file, sink), List.of(sink));
+            return new ParallelRead<>(read(file, sink, false), List.of(sink));
         }
         CsvLayout layout = CsvLayout.detect(name, firstLine(name, s), options);
         long dataStart = s.contentStart() + (layout.hasHeader() ? headerBytes(s) : 0);
@@ -149,7 +172,7 @@ public final class ResultFileReader {
             S sink = sinks.get();
             ProblemLog log = new ProblemLog(name, options.maxProblems());
             chunks.add(new Chunk<>(start, k == n - 1 ? Long.MAX_VALUE : nominalEnd, sink, log,
-                    new CsvJtlReader(layout, options, log, sink)));
+                    new CsvJtlReader(layout, options, log, sink, threadNames)));
         }
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
             Thread t = new Thread(r, "perfgate-csv-chunk");
@@ -190,7 +213,7 @@ public final class ResultFileReader {
                 // the next split fell inside a quoted field: read the rest again from the true row boundary
                 S sink = sinks.get();
                 ProblemLog log = new ProblemLog(name, options.maxProblems());
-                CsvJtlReader rest = new CsvJtlReader(layout, options, log, sink);
+                CsvJtlReader rest = new CsvJtlReader(layout, options, log, sink, threadNames);
                 rest.parse(new RegionInputStream(channel, end), Long.MAX_VALUE, 1);
                 all.addShifted(log, lineOffset);
                 used.add(sink);

@@ -2,8 +2,6 @@ package io.jenkins.plugins.perfgate.engine.stats;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Per-interval figures of one label (or the whole run) for over-time charts: samples, errors, active threads and a
@@ -60,11 +58,18 @@ public final class IntervalSeries {
         return builder.build();
     }
 
-    /** Accumulates samples into intervals, doubling the width whenever the run spans more than maxBuckets. */
+    /**
+     * Accumulates samples into intervals, doubling the width whenever the run spans more than maxBuckets. The
+     * intervals sit in an array indexed from the earliest one (no map entries or boxed keys: with thousands of
+     * labels, each with hundreds of intervals, that overhead would dominate the heap).
+     */
     public static final class Builder {
         private long width;
         private final int maxBuckets;
-        private final TreeMap<Long, Mutable> buckets = new TreeMap<>();
+        /** slots[i] holds interval index {@code first + i}; first is the lowest index present. */
+        private Mutable[] slots = new Mutable[0];
+        private long first;
+        private long highest;
         private long lastIndex = Long.MIN_VALUE;
         private Mutable last;
 
@@ -91,14 +96,32 @@ public final class IntervalSeries {
             if (index == lastIndex) {
                 return last;
             }
-            Mutable b = buckets.get(index);
-            if (b == null) {
-                while (!buckets.isEmpty()
-                        && Math.max(buckets.lastKey(), index) - Math.min(buckets.firstKey(), index) >= maxBuckets) {
+            if (slots.length == 0) {
+                slots = new Mutable[Math.min(maxBuckets, 8)];
+                first = index;
+                highest = index;
+            } else {
+                while (Math.max(highest, index) - Math.min(first, index) >= maxBuckets) {
                     coarsenOnce();
                     index = Math.floorDiv(timeStamp, width);
                 }
-                b = buckets.computeIfAbsent(index, k -> new Mutable());
+                if (index < first) {
+                    int size = (int) Math.min(maxBuckets, Math.max(slots.length, highest - index + 1 + 8));
+                    Mutable[] moved = new Mutable[size];
+                    System.arraycopy(slots, 0, moved, (int) (first - index), (int) (highest - first + 1));
+                    slots = moved;
+                    first = index;
+                } else if (index - first >= slots.length) {
+                    int size = (int) Math.min(maxBuckets, Math.max(slots.length * 2L, index - first + 1));
+                    slots = java.util.Arrays.copyOf(slots, size);
+                }
+                highest = Math.max(highest, index);
+            }
+            int slot = (int) (index - first);
+            Mutable b = slots[slot];
+            if (b == null) {
+                b = new Mutable();
+                slots[slot] = b;
             }
             lastIndex = index;
             last = b;
@@ -107,12 +130,19 @@ public final class IntervalSeries {
 
         /** Doubles the width; intervals stay aligned to multiples of the width since the epoch. */
         private void coarsenOnce() {
-            TreeMap<Long, Mutable> wider = new TreeMap<>();
-            for (Map.Entry<Long, Mutable> e : buckets.entrySet()) {
-                wider.merge(Math.floorDiv(e.getKey(), 2L), e.getValue(), Mutable::mergeInto);
+            long newFirst = Math.floorDiv(first, 2L);
+            long newHighest = Math.floorDiv(highest, 2L);
+            Mutable[] wider = new Mutable[(int) Math.min(maxBuckets, Math.max(8, newHighest - newFirst + 1))];
+            for (int i = 0; i < slots.length; i++) {
+                Mutable m = slots[i];
+                if (m != null) {
+                    int j = (int) (Math.floorDiv(first + i, 2L) - newFirst);
+                    wider[j] = wider[j] == null ? m : Mutable.mergeInto(wider[j], m);
+                }
             }
-            buckets.clear();
-            buckets.putAll(wider);
+            slots = wider;
+            first = newFirst;
+            highest = newHighest;
             width *= 2;
             lastIndex = Long.MIN_VALUE;
             last = null;
@@ -121,7 +151,11 @@ public final class IntervalSeries {
         /** Adds a built series; its width must be this builder's base width times a power of two. */
         public void addAll(IntervalSeries series) {
             while (width < series.bucketMillis) {
-                coarsenOnce();
+                if (slots.length == 0) {
+                    width *= 2;
+                } else {
+                    coarsenOnce();
+                }
             }
             for (Interval in : series.intervals) {
                 Mutable b = bucketFor(in.startMillis());
@@ -133,10 +167,12 @@ public final class IntervalSeries {
         }
 
         public IntervalSeries build() {
-            List<Interval> out = new ArrayList<>(buckets.size());
-            for (Map.Entry<Long, Mutable> e : buckets.entrySet()) {
-                Mutable m = e.getValue();
-                out.add(new Interval(e.getKey() * width, m.count, m.errors, m.maxThreads, m.sketch.copy()));
+            List<Interval> out = new ArrayList<>();
+            for (int i = 0; i < slots.length; i++) {
+                Mutable m = slots[i];
+                if (m != null) {
+                    out.add(new Interval((first + i) * width, m.count, m.errors, m.maxThreads, m.sketch.copy()));
+                }
             }
             return new IntervalSeries(width, out);
         }

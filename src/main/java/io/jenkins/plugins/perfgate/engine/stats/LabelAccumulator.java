@@ -4,6 +4,7 @@ import io.jenkins.plugins.perfgate.engine.results.Sample;
 import java.util.HashMap;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.IntCountsHistogram;
 
 /**
  * Mutable running totals of one label while a result file is read; {@link #toStats()} freezes them. Memory is
@@ -29,9 +30,11 @@ final class LabelAccumulator {
     private long bytesSent;
     private long satisfied;
     private long tolerating;
-    private final Histogram elapsed = LabelStats.newHistogram();
-    private final Histogram latency = LabelStats.newHistogram();
-    private final Histogram connect = LabelStats.newHistogram();
+    // int counts: half the memory of LabelStats' long counts while reading (over 2^31 samples of one label in one
+    // bucket of one file part is not a JMeter run); converted when frozen
+    private final IntCountsHistogram elapsed;
+    private final IntCountsHistogram latency;
+    private final IntCountsHistogram connect;
     private final TextCounts codes = new TextCounts();
     private final TextCounts messages = new TextCounts();
     private final IntervalSeries.Builder series;
@@ -39,11 +42,22 @@ final class LabelAccumulator {
     LabelAccumulator(String label, AggregationOptions options) {
         this.label = label;
         this.options = options;
+        this.elapsed = histogram();
+        this.latency = histogram();
+        this.connect = histogram();
         this.series = new IntervalSeries.Builder(options.intervalMillis(), options.maxIntervals());
     }
 
-    void add(Sample s) {
-        add(s, s.transactionParent());
+    private static IntCountsHistogram histogram() {
+        IntCountsHistogram h = new IntCountsHistogram(LabelStats.SIGNIFICANT_DIGITS);
+        h.setAutoResize(true);
+        return h;
+    }
+
+    private static Histogram frozen(IntCountsHistogram h) {
+        Histogram out = LabelStats.newHistogram();
+        out.add(h);
+        return out;
     }
 
     /** Adds a sample whose Transaction Controller status the caller already knows. */
@@ -165,7 +179,7 @@ final class LabelAccumulator {
         return new LabelStats(new LabelStats.Raw(label, transactionController, count, errors,
                 count == 0 ? 0 : firstStart, count == 0 ? 0 : lastEnd, sumElapsed, sumSquares,
                 count == 0 ? 0 : min, count == 0 ? 0 : max, bytesReceived, bytesSent, options.apdexTMillis(),
-                satisfied, tolerating, elapsed, latency, connect,
+                satisfied, tolerating, frozen(elapsed), frozen(latency), frozen(connect),
                 codes.top(options.topN()), messages.top(options.topN()), series.build()));
     }
 }

@@ -2,7 +2,6 @@ package io.jenkins.plugins.perfgate.engine.stats;
 
 import java.util.Objects;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.PackedHistogram;
 
 /**
  * Everything perfgate knows about one label of a run (or the whole run), in a form that merges exactly: raw sums,
@@ -60,24 +59,12 @@ public final class LabelStats {
         this.apdexTMillis = raw.apdexTMillis();
         this.apdexSatisfied = raw.apdexSatisfied();
         this.apdexTolerating = raw.apdexTolerating();
-        this.elapsed = packed(raw.elapsed());
-        this.latency = packed(raw.latency());
-        this.connect = packed(raw.connect());
+        this.elapsed = raw.elapsed().copy();
+        this.latency = raw.latency().copy();
+        this.connect = raw.connect().copy();
         this.responseCodes = raw.responseCodes();
         this.failureMessages = raw.failureMessages();
         this.series = raw.series();
-    }
-
-    /**
-     * A private copy in HdrHistogram's packed form: memory follows the buckets actually used (a few KB instead of
-     * ~60 KB per histogram for minute-long maxima), so summaries of many labels and builds stay small. The
-     * accumulators that record samples keep the faster flat form.
-     */
-    private static Histogram packed(Histogram h) {
-        PackedHistogram p = new PackedHistogram(SIGNIFICANT_DIGITS);
-        p.setAutoResize(true);
-        p.add(h);
-        return p;
     }
 
     public static Histogram newHistogram() {

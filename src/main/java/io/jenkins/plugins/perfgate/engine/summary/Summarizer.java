@@ -11,7 +11,9 @@ import io.jenkins.plugins.perfgate.engine.stats.RunAggregator.Aggregate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,55 +59,70 @@ public final class Summarizer {
         this.threads = threads;
     }
 
+    /** Takes each file's parts in source order. */
+    @FunctionalInterface
+    private interface FileConsumer {
+        void accept(FileRead read) throws ResultsReadException;
+    }
+
     /**
-     * Reads every file, in source order of the results: files of at least
+     * Reads every file and hands the results over in source order: files of at least
      * {@link ResultFileReader#PARALLEL_THRESHOLD} bytes one after another, each split over all threads; smaller
-     * files several at once, one thread each.
+     * files several at once, one thread each, with at most two per thread read ahead (so that the heap holds a few
+     * files' aggregates at a time, however many files there are).
      */
-    private List<FileRead> readAll(List<Source> sources) {
-        ResultFileReader reader = new ResultFileReader(reading);
-        FileRead[] out = new FileRead[sources.size()];
-        List<Integer> small = new ArrayList<>();
-        for (int i = 0; i < sources.size(); i++) {
-            long size;
-            try {
-                size = Files.size(sources.get(i).path());
-            } catch (IOException | RuntimeException e) {
-                size = 0; // the read reports why
-            }
-            if (size >= ResultFileReader.PARALLEL_THRESHOLD || threads == 1) {
-                out[i] = read(reader, sources.get(i), threads);
-            } else {
-                small.add(i);
-            }
-        }
-        if (small.size() <= 1) {
-            small.forEach(i -> out[i] = read(reader, sources.get(i), 1));
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, small.size()), r -> {
-                Thread t = new Thread(r, "perfgate-file");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<FileRead>> futures = new ArrayList<>();
-                for (int i : small) {
-                    futures.add(pool.submit(() -> read(reader, sources.get(i), 1)));
+    private void readAll(List<Source> sources, FileConsumer consumer) throws ResultsReadException {
+        // the aggregation never looks at thread names
+        ResultFileReader reader = new ResultFileReader(reading).withoutThreadNames();
+        ExecutorService pool = null;
+        Deque<Future<FileRead>> ahead = new ArrayDeque<>();
+        try {
+            for (Source source : sources) {
+                long size;
+                try {
+                    size = Files.size(source.path());
+                } catch (IOException | RuntimeException e) {
+                    size = 0; // the read reports why
                 }
-                for (int k = 0; k < small.size(); k++) {
-                    out[small.get(k)] = futures.get(k).get();
+                if (size >= ResultFileReader.PARALLEL_THRESHOLD || threads == 1) {
+                    while (!ahead.isEmpty()) {
+                        consumer.accept(result(ahead.poll()));
+                    }
+                    consumer.accept(read(reader, source, threads));
+                    continue;
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading result files", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException re ? re
-                        : new IllegalStateException("reading result files failed", e.getCause());
-            } finally {
+                if (pool == null) {
+                    pool = Executors.newFixedThreadPool(threads, r -> {
+                        Thread t = new Thread(r, "perfgate-file");
+                        t.setDaemon(true);
+                        return t;
+                    });
+                }
+                ahead.add(pool.submit(() -> read(reader, source, 1)));
+                if (ahead.size() >= 2 * threads) {
+                    consumer.accept(result(ahead.poll()));
+                }
+            }
+            while (!ahead.isEmpty()) {
+                consumer.accept(result(ahead.poll()));
+            }
+        } finally {
+            if (pool != null) {
                 pool.shutdownNow();
             }
         }
-        return List.of(out);
+    }
+
+    private static FileRead result(Future<FileRead> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading result files", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re
+                    : new IllegalStateException("reading result files failed", e.getCause());
+        }
     }
 
     private FileRead read(ResultFileReader reader, Source source, int n) {
@@ -149,13 +166,21 @@ public final class Summarizer {
             ResultsReadException error) {
     }
 
-    private RunSummary summarize(List<Source> sources, boolean strict) throws ResultsReadException {
-        RunAggregator all = new RunAggregator(aggregation);
-        List<SourceFile> files = new ArrayList<>();
-        List<ReadProblem> problems = new ArrayList<>();
-        Map<String, LabelStats> generators = new TreeMap<>();
-        int unreadable = 0;
-        for (FileRead fr : readAll(sources)) {
+    /** Takes the files' results in source order and merges them into one run as they come. */
+    private final class Gathering implements FileConsumer {
+        private final boolean strict;
+        private RunAggregator all;
+        private final List<SourceFile> files = new ArrayList<>();
+        private final List<ReadProblem> problems = new ArrayList<>();
+        private final Map<String, LabelStats> generators = new TreeMap<>();
+        private int unreadable;
+
+        Gathering(boolean strict) {
+            this.strict = strict;
+        }
+
+        @Override
+        public void accept(FileRead fr) throws ResultsReadException {
             Source source = fr.source();
             if (fr.error() != null) {
                 if (strict) {
@@ -164,7 +189,7 @@ public final class Summarizer {
                 unreadable++;
                 files.add(new SourceFile(source.path().toString(), "unreadable", source.generator(), 0, 0, false));
                 problems.add(new ReadProblem(source.path().toString(), 0, "", fr.error().getMessage()));
-                continue;
+                return;
             }
             List<RunAggregator> parts = fr.read().sinks();
             RunAggregator file = parts.get(0);
@@ -179,9 +204,22 @@ public final class Summarizer {
                 generators.merge(source.generator(), overall.withLabel(source.generator()),
                         (a, b) -> a.merge(b, aggregation.topN(), aggregation.maxIntervals()));
             }
-            all.addAll(file);
+            if (all == null) {
+                all = file; // the first file's aggregator takes the others in: one copy less on the heap
+            } else {
+                all.addAll(file);
+            }
         }
-        Aggregate total = all.aggregate();
+    }
+
+    private RunSummary summarize(List<Source> sources, boolean strict) throws ResultsReadException {
+        Gathering g = new Gathering(strict);
+        readAll(sources, g);
+        List<SourceFile> files = g.files;
+        List<ReadProblem> problems = g.problems;
+        Map<String, LabelStats> generators = g.generators;
+        int unreadable = g.unreadable;
+        Aggregate total = (g.all == null ? new RunAggregator(aggregation) : g.all).aggregate();
         if (total.droppedOverLabelLimit() > 0) {
             problems.add(new ReadProblem("", 0, "label", total.droppedOverLabelLimit() + " samples of labels beyond "
                     + "the first " + RunAggregator.MAX_LABELS + " distinct labels were left out"));

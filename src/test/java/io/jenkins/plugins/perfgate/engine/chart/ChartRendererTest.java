@@ -168,10 +168,15 @@ class ChartRendererTest {
                         + "p99[label~\"check*\"] < 2s\np95[label=\"checkout\"] < 900ms"));
         double base = history.get(59).figures().overall().get(Metric.P95);
         assertEquals(List.of(400.0, base * 1.2, 900.0),
-                markers.thresholds().stream().map(TrendMarkers.Threshold::value).toList());
-        assertEquals("checkout", markers.thresholds().get(2).label());
+                markers.lines().stream().map(TrendMarkers.Threshold::value).toList());
+        assertEquals("checkout", markers.lines().get(2).label());
+        TrendMarkers criteriaFirst = TrendMarkers.none()
+                .withCriteria(CriteriaParser.parseAll("p95 vs baseline < +20%"))
+                .withBaseline("build #60", history.get(59).figures());
+        assertEquals(List.of(base * 1.2), criteriaFirst.lines().stream().map(TrendMarkers.Threshold::value).toList(),
+                "order of with... calls does not matter");
         assertTrue(TrendMarkers.none().withCriteria(CriteriaParser.parseAll("p95 vs baseline < +20%"))
-                .thresholds().isEmpty(), "no baseline, no relative line");
+                .lines().isEmpty(), "no baseline, no relative line");
     }
 
     @Test

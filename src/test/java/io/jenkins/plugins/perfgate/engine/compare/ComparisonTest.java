@@ -68,6 +68,22 @@ class ComparisonTest {
     }
 
     @Test
+    void tableShowsEveryLabelAndTheAddedAndRemovedOnes() {
+        RunFigures base = RunFigures.of(SyntheticRuns.of(label("a", 100, 300, 0), label("old", 50, 300, 0))
+                .run(1, 1));
+        RunFigures cur = RunFigures.of(SyntheticRuns.of(label("a", 100, 300, 0.1), label("new", 70, 300, 0))
+                .run(2, 1.2));
+        String table = ComparisonTable.format(Comparison.of(cur, base, "build #1"), List.of(Metric.P95,
+                Metric.ERRORS));
+        assertTrue(table.startsWith("comparison with build #1\n"), table);
+        assertTrue(table.lines().anyMatch(l -> l.trim().startsWith("TOTAL") && l.contains("p95")), table);
+        assertTrue(table.lines().anyMatch(l -> l.trim().startsWith("a ") && l.contains("errors") && l.endsWith("new")),
+                "errors from 0: " + table);
+        assertTrue(table.contains("added (not in the baseline): new"), table);
+        assertTrue(table.contains("removed (only in the baseline): old"), table);
+    }
+
+    @Test
     void relativeChangeFromZero() {
         assertEquals(0, new StatDelta(Metric.ERRORS, 0, 0).relative());
         assertTrue(Double.isNaN(new StatDelta(Metric.ERRORS, 0, 3).relative()));

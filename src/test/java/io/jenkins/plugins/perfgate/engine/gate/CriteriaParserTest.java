@@ -149,6 +149,27 @@ class CriteriaParserTest {
     }
 
     @Test
+    void garbageIsACriteriaErrorNeverACrash() {
+        String[] tokens = {"p95", "error%", "rps", "[", "]", "label", "=", "~", "=~", "\"", "'", "x*", "vs",
+            "baseline", "<", "<=", ">", ">=", "=>", "+", "-", "10", "1.5", "%", "ms", "s", "fail", "warn", " ", ";",
+            "\n", "#", ".", "(", "\\", "overall", "pp", "KB/s", "\u0000", "é"};
+        java.util.Random r = new java.util.Random(42);
+        int parsed = 0;
+        for (int i = 0; i < 5000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = r.nextInt(12); k >= 0; k--) {
+                sb.append(tokens[r.nextInt(tokens.length)]);
+            }
+            try {
+                parsed += CriteriaParser.parseAll(sb.toString()).size();
+            } catch (CriteriaException e) {
+                assertTrue(e.column() >= 0 && e.column() <= e.criterion().length(), sb + " -> " + e.getMessage());
+            }
+        }
+        assertTrue(parsed > 0, "some random inputs are valid criteria");
+    }
+
+    @Test
     void thresholdTextIsReadable() {
         assertEquals("< 800 ms", CriteriaParser.parse("p95 < 0.8s").thresholdText());
         assertEquals("< +10.0 %", CriteriaParser.parse("p95 vs baseline < +10%").thresholdText());

@@ -90,6 +90,15 @@ class NoiseStatisticsTest {
     }
 
     @Test
+    void robustStatistics() {
+        assertEquals(3, RobustStats.median(new double[] {5, 1, 3}));
+        assertEquals(2.5, RobustStats.median(new double[] {4, 1, 3, 2}));
+        assertEquals(1, RobustStats.mad(new double[] {1, 2, 3, 4, 100}), "one outlier does not move it");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> RobustStats.median(new double[0]));
+    }
+
+    @Test
     void noiseJudgeSaysWhichMethodItUsed() {
         NoiseJudge judge = new NoiseJudge(GateOptions.defaults());
         double[] window = {100, 102, 98, 101, 99, 100, 103, 97, 100, 101};

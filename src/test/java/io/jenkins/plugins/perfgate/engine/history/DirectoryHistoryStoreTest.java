@@ -47,9 +47,12 @@ class DirectoryHistoryStoreTest {
                 .percentile(95));
         assertTrue(store.summary(3).isEmpty());
 
-        // re-recording replaces
+        // re-recording replaces, repetitions included
         store.record(BuildRef.of(1, 333, BuildResult.FAILURE), RUNS.run(5, 2));
         assertEquals(BuildResult.FAILURE, store.load().entry(1).get().build().result());
+        store.record(BuildRef.of(2, 444, BuildResult.SUCCESS), r1);
+        assertTrue(store.load().entry(2).get().repeats().isEmpty());
+        assertTrue(Files.notExists(dir.resolve("history/2/repeat-1.json")));
     }
 
     @Test
@@ -65,17 +68,31 @@ class DirectoryHistoryStoreTest {
         Files.delete(dir.resolve("4/figures.json"));
         Files.createDirectories(dir.resolve("7"));
         Files.writeString(dir.resolve("7/figures.json"), Files.readString(dir.resolve("5/figures.json")));
+        Files.createDirectories(dir.resolve("05"));
+        Files.writeString(dir.resolve("05/figures.json"), Files.readString(dir.resolve("5/figures.json")));
         Files.writeString(dir.resolve("notes.txt"), "not a build");
         Files.createDirectories(dir.resolve("tmp"));
 
         History h = store.load();
         assertEquals(List.of(1L, 5L), h.entries().stream().map(HistoryEntry::number).toList());
-        assertEquals(4, h.warnings().size(), h.warnings().toString());
+        assertEquals(5, h.warnings().size(), h.warnings().toString());
         String all = String.join("\n", h.warnings());
         assertTrue(all.contains("2" + java.io.File.separator + "figures.json: not JSON"), all);
         assertTrue(all.contains("unknown history schema version 99"), all);
         assertTrue(all.contains("no figures.json"), all);
         assertTrue(all.contains("records build #5 but sits in directory 7"), all);
+        assertTrue(all.contains("records build #5 but sits in directory 05"), all);
+    }
+
+    @Test
+    void anOversizedIndexFileIsSkippedNotRead() throws IOException {
+        DirectoryHistoryStore store = new DirectoryHistoryStore(dir, 64 * 1024);
+        store.record(BuildRef.of(1, 1, BuildResult.SUCCESS), RUNS.run(1, 1));
+        store.record(BuildRef.of(2, 2, BuildResult.SUCCESS), RUNS.run(2, 1));
+        Files.writeString(dir.resolve("2/figures.json"), " ".repeat(70 * 1024) + "{}");
+        History h = store.load();
+        assertEquals(List.of(1L), h.entries().stream().map(HistoryEntry::number).toList());
+        assertTrue(h.warnings().get(0).contains("more than 65536 expected"), h.warnings().toString());
     }
 
     @Test

@@ -58,15 +58,16 @@ class HistoryReportTest {
     void rendersTableCsvAndJson() throws Exception {
         HistoryReport report = HistoryReport.of(history(), HistoryReport.Options.defaults().withLabel("checkout"));
         assertEquals(1, report.labels().size());
-        String table = report.toTable(false);
+        String table = HistoryReportFormat.table(report, false);
         assertTrue(table.contains("label checkout (29 builds"), table);
-        assertTrue(table.lines().anyMatch(l -> l.startsWith("  * #16")), table);
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("  * #16") && l.contains("▲")), table);
+        assertEquals(1, table.chars().filter(ch -> ch == '▲').count(), table);
         assertTrue(table.contains("* p95 +"), table);
-        String tagged = report.toTable(true);
+        String tagged = HistoryReportFormat.table(report, true);
         assertTrue(tagged.contains("v1.3") && !tagged.contains("#17 "), tagged);
         assertTrue(tagged.contains("#16"), "change points stay visible: " + tagged);
 
-        String csv = report.toCsv();
+        String csv = HistoryReportFormat.csv(report);
         String[] lines = csv.split("\n");
         assertEquals("label,build,id,timeMillis,result,tag,commit,p95,error%,rps,change p95,change error%,change rps",
                 lines[0]);
@@ -76,7 +77,7 @@ class HistoryReportTest {
         assertTrue(b16.startsWith("checkout,16,16,16000,SUCCESS,,c16,"), b16);
         assertFalse(b16.endsWith(",,,"), "change point marked: " + b16);
 
-        JsonNode json = new ObjectMapper().readTree(report.toJson());
+        JsonNode json = new ObjectMapper().readTree(HistoryReportFormat.json(report));
         JsonNode cp = json.path("labels").get(0).path("changePoints").get(0);
         assertEquals(16, cp.path("build").asInt());
         assertEquals("p95", cp.path("metric").asText());
@@ -86,8 +87,8 @@ class HistoryReportTest {
 
     @Test
     void csvCellsAreQuotedAndDefused() {
-        assertEquals("\"a,b\"", HistoryReport.csv("a,b"));
-        assertEquals("\"say \"\"hi\"\"\"", HistoryReport.csv("say \"hi\""));
-        assertEquals("'=cmd()", HistoryReport.csv("=cmd()"));
+        assertEquals("\"a,b\"", HistoryReportFormat.csv("a,b"));
+        assertEquals("\"say \"\"hi\"\"\"", HistoryReportFormat.csv("say \"hi\""));
+        assertEquals("'=cmd()", HistoryReportFormat.csv("=cmd()"));
     }
 }

@@ -133,6 +133,18 @@ class HtmlReportTest {
     }
 
     @Test
+    void trendsGetTheComparisonsBaselineWhenNoneWasGiven() {
+        ReportInput plain = input.withHistory(input.history(),
+                io.jenkins.plugins.perfgate.engine.chart.TrendMarkers.none());
+        var markers = plain.trendMarkers();
+        assertEquals(input.comparison().get().baselineDescription(), markers.baselineName());
+        assertEquals(input.comparison().get().overall().baseline().get().get(
+                io.jenkins.plugins.perfgate.engine.compare.Metric.P95),
+                markers.baselineValue("TOTAL", io.jenkins.plugins.perfgate.engine.compare.Metric.P95).get());
+        assertTrue(ReportInput.of(input.summary()).trendMarkers().baseline().isEmpty());
+    }
+
+    @Test
     void reportWithoutVerdictOrHistorySaysSo() throws Exception {
         Path plain = Path.of("target", "report-test", "plain");
         String page = Files.readString(HtmlReport.write(ReportInput.of(SyntheticRuns.run(1, 1, false)), plain));
@@ -157,6 +169,46 @@ class HtmlReportTest {
         assertFalse(Files.exists(again.resolve("trend-latency-label-9.svg")), "stale per-label chart removed");
         assertFalse(Files.exists(again.resolve("trend-latency-label-1.svg")), "no history, no per-label trend");
         assertFalse(page.contains("trend-latency"));
+    }
+
+    /**
+     * Thousands of labels, every change judged against the noise window: the report is written (indexes, not
+     * scans; a functional check, not timed).
+     */
+    @Test
+    void manyLabelsAreHandled() throws Exception {
+        List<io.jenkins.plugins.perfgate.engine.history.HistoryEntry> entries = new java.util.ArrayList<>();
+        io.jenkins.plugins.perfgate.engine.summary.RunSummary current = null;
+        for (int b = 1; b <= 7; b++) {
+            var options = io.jenkins.plugins.perfgate.engine.stats.AggregationOptions.defaults();
+            var aggregator = new io.jenkins.plugins.perfgate.engine.stats.RunAggregator(options);
+            java.util.SplittableRandom random = new java.util.SplittableRandom(b);
+            for (int i = 0; i < 500 * 4; i++) {
+                aggregator.accept(new io.jenkins.plugins.perfgate.engine.results.Sample(SyntheticRuns.START + i,
+                        10 + random.nextInt(20), "label-" + i % 500, "200", "OK", "t", i % 7 != 0, "boom", 1, 1,
+                        1, 5, 1));
+            }
+            current = io.jenkins.plugins.perfgate.engine.summary.RunSummary.of(aggregator.aggregate(), options,
+                    List.of(), List.of(), java.util.Map.of());
+            entries.add(new io.jenkins.plugins.perfgate.engine.history.HistoryEntry(
+                    io.jenkins.plugins.perfgate.engine.history.BuildRef.of(b, b, 
+                            io.jenkins.plugins.perfgate.engine.history.BuildResult.SUCCESS),
+                    io.jenkins.plugins.perfgate.engine.compare.RunFigures.of(current)));
+        }
+        // a plain comparison with the previous build (the gate's own cost on many labels is not under test here)
+        var comparison = io.jenkins.plugins.perfgate.engine.compare.Comparison.of(entries.get(6).figures(),
+                entries.get(5).figures(), "build #6");
+        Path many = Path.of("target", "report-test", "many");
+        String page = Files.readString(HtmlReport.write(ReportInput.of(current)
+                .withBuild(entries.get(6).build()).withComparison(comparison)
+                .withHistory(entries, io.jenkins.plugins.perfgate.engine.chart.TrendMarkers.none()), many));
+        assertTrue(page.contains("label-499"));
+        long failing = current.labels().stream().filter(l -> l.errors() > 0).count();
+        assertTrue(failing > ErrorsSection.MAX_LABELS, "fixture has many failing labels: " + failing);
+        assertTrue(page.contains("The 50 labels with most failures are shown; " + (failing - 50)
+                + " more labels had failures"), "capped");
+        assertEquals(ErrorsSection.MAX_LABELS, page.split("class=\"error-label\"").length - 1);
+        assertTrue(page.contains("delta delta-noise"), "changes judged against the noise window");
     }
 
     @Test

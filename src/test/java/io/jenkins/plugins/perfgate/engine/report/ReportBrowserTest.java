@@ -35,6 +35,7 @@ class ReportBrowserTest {
 
     static Path dir;
     static ChromeDriver driver;
+    static Path profile;
     static final Path SHOTS = Path.of("target", "report-screenshots");
 
     @BeforeAll
@@ -42,13 +43,19 @@ class ReportBrowserTest {
         dir = Path.of("target", "report-browser", "regressed").toAbsolutePath();
         HtmlReport.write(ReportFixtures.regressedBuild(), dir);
         Files.createDirectories(SHOTS);
-        driver = HeadlessChromium.start(Files.createTempDirectory("perfgate-chromium"));
+        profile = Files.createTempDirectory("perfgate-chromium");
+        driver = HeadlessChromium.start(profile);
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         if (driver != null) {
             driver.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 

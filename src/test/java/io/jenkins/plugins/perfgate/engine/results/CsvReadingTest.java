@@ -69,6 +69,22 @@ class CsvReadingTest {
         assertEquals(0, r.result().malformedLines());
     }
 
+    @Test
+    void threadNamesAreKeptUnlessTheReaderIsToldNotTo() throws IOException {
+        Path f = tmp.resolve("threads.csv");
+        Files.writeString(f, HEADER + "\n" + row(1000, 12, "a", "200", true) + "\n");
+        List<Sample> kept = new ArrayList<>();
+        new ResultFileReader(ReadOptions.defaults()).read(f, kept::add);
+        List<Sample> skipped = new ArrayList<>();
+        new ResultFileReader(ReadOptions.defaults()).withoutThreadNames().read(f, skipped::add);
+        assertEquals("Thread Group 1-1", kept.get(0).threadName());
+        assertEquals("", skipped.get(0).threadName());
+        Sample k = kept.get(0);
+        assertEquals(new Sample(k.timeStamp(), k.elapsed(), k.label(), k.responseCode(), k.responseMessage(), "",
+                k.success(), k.failureMessage(), k.bytes(), k.sentBytes(), k.allThreads(), k.latency(), k.connect()),
+                skipped.get(0), "everything else is the same");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {",", "\t", ";", "|"})
     void everyDelimiterIsDetectedWithAndWithoutHeader(String d) throws IOException {

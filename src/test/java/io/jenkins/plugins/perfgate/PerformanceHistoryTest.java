@@ -31,7 +31,7 @@ import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
  * A job's performance history across builds and restarts: the shift a slower release brings shows as a change
  * point, the build page compares with the previous build, and everything is still there after Jenkins restarts.
  */
-class HistoryTest {
+class PerformanceHistoryTest {
 
     @RegisterExtension
     private final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
