@@ -31,7 +31,7 @@ public final class JtlSplitter {
             String line;
             while ((line = in.readLine()) != null) {
                 record.append(line);
-                if (count(record) % 2 != 0) {
+                if (JtlTail.quotes(record) % 2 != 0) {
                     record.append('\n');
                     continue;
                 }
@@ -66,15 +66,5 @@ public final class JtlSplitter {
             }
         }
         return paths;
-    }
-
-    private static int count(CharSequence s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == '"') {
-                n++;
-            }
-        }
-        return n;
     }
 }

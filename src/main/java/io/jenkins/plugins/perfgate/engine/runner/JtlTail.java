@@ -149,7 +149,8 @@ public final class JtlTail {
         return out;
     }
 
-    private static int quotes(CharSequence s) {
+    /** Double quotes in a text: an odd count means a quoted field goes on in the next line. */
+    static int quotes(CharSequence s) {
         int n = 0;
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) == '"') {

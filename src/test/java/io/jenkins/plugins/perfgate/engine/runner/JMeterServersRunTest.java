@@ -141,14 +141,7 @@ class JMeterServersRunTest {
                 timeLimit: 60s
                 """.replace("FAST_START", RunFixture.FAST_START));
         RunFixture.Run run = new RunFixture.Run(plan, dir.resolve("out"));
-        java.util.concurrent.CompletableFuture<RunOutcome> result =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return run.runner.run();
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
+        java.util.concurrent.CompletableFuture<RunOutcome> result = run.start();
         long deadline = System.currentTimeMillis() + 60_000;
         while (run.lines.stream().noneMatch(l -> l.matches("\\[perfgate\\].* ok [1-9].* ok [1-9].*"))) {
             assertTrue(System.currentTimeMillis() < deadline, "both servers sending: " + run.output());

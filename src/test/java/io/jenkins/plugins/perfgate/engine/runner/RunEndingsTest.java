@@ -70,13 +70,7 @@ class RunEndingsTest {
     @Test
     void aGeneratorKilledMidRunIsReportedAndTheOthersResultsKept() throws Exception {
         RunFixture.Run run = new RunFixture.Run(loadPlan("", "duration: 6", "path: /api/items"), dir.resolve("out"));
-        CompletableFuture<RunOutcome> result = CompletableFuture.supplyAsync(() -> {
-            try {
-                return run.runner.run();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        CompletableFuture<RunOutcome> result = run.start();
         Path gen2 = dir.resolve("out/generators/gen-2/results.jtl");
         await(() -> hasSamples(gen2) && run.runner.pids().size() == 2, 30_000, "samples from gen-2");
         long victim = run.runner.pids().get(1);
@@ -155,13 +149,7 @@ class RunEndingsTest {
     void cancellingStopsEveryGeneratorWithinFiveSeconds() throws Exception {
         RunFixture.Run run = new RunFixture.Run(loadPlan("", "duration: 120", "path: /api/items"),
                 dir.resolve("out"));
-        CompletableFuture<RunOutcome> result = CompletableFuture.supplyAsync(() -> {
-            try {
-                return run.runner.run();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        CompletableFuture<RunOutcome> result = run.start();
         await(() -> hasSamples(dir.resolve("out/generators/gen-1/results.jtl"))
                 && hasSamples(dir.resolve("out/generators/gen-2/results.jtl")), 30_000, "samples");
         List<Long> pids = run.runner.pids();

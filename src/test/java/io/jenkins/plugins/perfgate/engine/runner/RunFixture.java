@@ -77,6 +77,17 @@ final class RunFixture {
             runner = new PlanRunner(plan, TestJMeter.installation(), out, lines::add, false);
         }
 
+        /** Runs in the background (for tests that act on a run while it goes on). */
+        java.util.concurrent.CompletableFuture<RunOutcome> start() {
+            return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return runner.run();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+
         String output() {
             return String.join("\n", lines);
         }

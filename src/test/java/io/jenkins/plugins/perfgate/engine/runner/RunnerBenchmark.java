@@ -45,11 +45,20 @@ public final class RunnerBenchmark {
             String[] names = {"plain JMeter CLI (baseline)", "perfgate, 1 generator", "perfgate, 1 generator, "
                 + "flushEachSample: true", "perfgate, 2 generators"};
             double[][] rates = new double[names.length][rounds];
+            double[][] ownCpu = new double[names.length][rounds];
             for (int round = 0; round < rounds; round++) {
+                long cpu = cpuNanos();
                 rates[0][round] = plain(jmeter, dir.resolve("plain-" + round), dir.resolve("load.jmx"), props);
+                ownCpu[0][round] = (cpuNanos() - cpu) / 1e9;
+                cpu = cpuNanos();
                 rates[1][round] = perfgate(jmeter, dir, "one-" + round, 1, false, props);
+                ownCpu[1][round] = (cpuNanos() - cpu) / 1e9;
+                cpu = cpuNanos();
                 rates[2][round] = perfgate(jmeter, dir, "flush-" + round, 1, true, props);
+                ownCpu[2][round] = (cpuNanos() - cpu) / 1e9;
+                cpu = cpuNanos();
                 rates[3][round] = perfgate(jmeter, dir, "two-" + round, 2, false, props);
+                ownCpu[3][round] = (cpuNanos() - cpu) / 1e9;
                 StringBuilder line = new StringBuilder("round " + (round + 1) + ":");
                 for (int v = 0; v < names.length; v++) {
                     line.append(String.format(Locale.ROOT, " | %s %.0f", names[v], rates[v][round]));
@@ -61,8 +70,10 @@ public final class RunnerBenchmark {
             double baseline = median(rates[0]);
             for (int v = 0; v < names.length; v++) {
                 double m = median(rates[v]);
-                System.out.printf(Locale.ROOT, "  %-50s %9.1f req/s  overhead %+5.1f %%%n", names[v], m,
-                        100 * (baseline - m) / baseline);
+                System.out.printf(Locale.ROOT, "  %-50s %9.1f req/s  overhead %+5.1f %%   CPU of this (perfgate) "
+                        + "JVM %.2f s = %.1f %% of the cores' time%n", names[v], m, 100 * (baseline - m) / baseline,
+                        median(ownCpu[v]), 100 * median(ownCpu[v])
+                                / (seconds * Runtime.getRuntime().availableProcessors()));
             }
         }
     }
@@ -79,6 +90,11 @@ public final class RunnerBenchmark {
             throw new IllegalStateException("plain JMeter failed: " + Files.readString(out.resolve("stdout.log")));
         }
         return rate(List.of(new Summarizer.Source(jtl, "")));
+    }
+
+    /** CPU time of this JVM (the perfgate side: run loop, live tail, summary), all threads. */
+    private static long cpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
     private static double median(double[] values) {

@@ -37,16 +37,6 @@ class TemplatesTest {
         return new RunFixture.Run(plan, sub.resolve("out"));
     }
 
-    private static CompletableFuture<RunOutcome> start(RunFixture.Run run) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return run.runner.run();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-    }
-
     private static Set<String> threadGroups(RunOutcome outcome) throws Exception {
         Set<String> groups = new TreeSet<>();
         for (Path jtl : outcome.resultFiles()) {
@@ -65,8 +55,8 @@ class TemplatesTest {
                 + "spikeDuration: 2, spikeRampUp: 0", "[threads, spikeThreads]", 2);
         RunFixture.Run stepping = run("stepping", "stepThreads: 1, stepSeconds: 1, stepRampUp: 0, duration: 6",
                 "[stepThreads]", 1);
-        CompletableFuture<RunOutcome> a = start(spike);
-        CompletableFuture<RunOutcome> b = start(stepping);
+        CompletableFuture<RunOutcome> a = spike.start();
+        CompletableFuture<RunOutcome> b = stepping.start();
         RunOutcome spiked = a.get();
         RunOutcome stepped = b.get();
         System.out.println(spike.output() + "\n" + stepping.output());

@@ -53,11 +53,6 @@ public record JMeterInstallation(Path home, String version, Path java) {
                 .provision();
     }
 
-    /** The same home run by another Java. */
-    public JMeterInstallation withJava(Path otherJava) {
-        return new JMeterInstallation(home, version, otherJava);
-    }
-
     public Path launcher() {
         return home.resolve("bin/ApacheJMeter.jar");
     }

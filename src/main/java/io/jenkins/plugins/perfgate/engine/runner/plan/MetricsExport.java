@@ -13,10 +13,6 @@ import java.util.Optional;
  */
 public record MetricsExport(Optional<Influx> influxdb, Optional<Pushgateway> pushgateway, String job, String build) {
 
-    public static MetricsExport none() {
-        return new MetricsExport(Optional.empty(), Optional.empty(), "", "");
-    }
-
     /**
      * @param url         base URL, e.g. {@code http://127.0.0.1:8086}
      * @param database    database name

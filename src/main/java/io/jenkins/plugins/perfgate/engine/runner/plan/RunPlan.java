@@ -91,23 +91,9 @@ public record RunPlan(
                 sampling, abort, criteria, baseline, metrics, jmeterHome);
     }
 
-    public RunPlan withGenerators(GeneratorSpec spec) {
-        return new RunPlan(name, template, properties, splitProperties, spec, duration, timeLimit, dataFiles,
-                sampling, abort, criteria, baseline, metrics, jmeterHome);
-    }
-
+    /** The plan with another time limit (zero: none). */
     public RunPlan withTimeLimit(Duration limit) {
-        return new RunPlan(name, template, properties, splitProperties, generators, duration, Optional.of(limit), dataFiles,
-                sampling, abort, criteria, baseline, metrics, jmeterHome);
-    }
-
-    public RunPlan withMetrics(MetricsExport export) {
-        return new RunPlan(name, template, properties, splitProperties, generators, duration, timeLimit, dataFiles,
-                sampling, abort, criteria, baseline, export, jmeterHome);
-    }
-
-    public RunPlan withAbort(List<AbortCriterion> criteriaList) {
-        return new RunPlan(name, template, properties, splitProperties, generators, duration, timeLimit, dataFiles,
-                sampling, criteriaList, criteria, baseline, metrics, jmeterHome);
+        return new RunPlan(name, template, properties, splitProperties, generators, duration, Optional.of(limit),
+                dataFiles, sampling, abort, criteria, baseline, metrics, jmeterHome);
     }
 }

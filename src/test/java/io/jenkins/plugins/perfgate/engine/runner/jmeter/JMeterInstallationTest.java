@@ -23,6 +23,24 @@ class JMeterInstallationTest {
     Path dir;
 
     @Test
+    void anExistingHomeIsCheckedForItsLayout() throws Exception {
+        Path home = TestJMeter.installation().home();
+        JMeterInstallation existing = JMeterInstallation.existing(home);
+        assertEquals(home, existing.home());
+        assertEquals(home.resolve("bin/ApacheJMeter.jar"), existing.launcher());
+        ProvisioningException e = org.junit.jupiter.api.Assertions.assertThrows(ProvisioningException.class,
+                () -> JMeterInstallation.existing(dir));
+        assertEquals(dir.toAbsolutePath() + " is not a JMeter home: bin/ApacheJMeter.jar is missing", e.getMessage());
+        List<String> server = existing.command().heap("256m").server("127.0.0.2", 1099, 0);
+        assertTrue(server.contains("-Djava.rmi.server.hostname=127.0.0.2") && server.contains("-s")
+                && server.contains("-Jserver_port=1099") && server.contains("-Jserver.rmi.localport=0"), server.toString());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> existing.command().heap("lots"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> existing.command().property("a=b", "c"));
+    }
+
+    @Test
     void provisionedJMeterRunsAPlanAndWritesTheExpectedSamples() throws Exception {
         JMeterInstallation jmeter = TestJMeter.installation();
         assertEquals("5.6.3", jmeter.version());
