@@ -1,10 +1,14 @@
 package io.jenkins.plugins.perfgate;
 
+import hudson.Util;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import jenkins.model.Jenkins;
 
-/** Permission checks and small validations shared by the job-level forms (builder, recorder, step snippets). */
+/**
+ * The job-level form checks of every entry point (builder, recorder, step snippets), each behind the Job/Configure
+ * permission check; the descriptors' {@code doCheck*} methods only route here.
+ */
 final class Forms {
 
     private Forms() {
@@ -19,8 +23,40 @@ final class Forms {
         }
     }
 
+    static FormValidation files(Item item, String value) {
+        checkConfigure(item);
+        return Util.fixEmptyAndTrim(value) == null ? FormValidation.error("Give an Ant pattern such as results/*.jtl")
+                : FormValidation.ok();
+    }
+
+    static FormValidation criteria(Item item, String value) {
+        checkConfigure(item);
+        return FieldChecks.criteria(value);
+    }
+
+    static FormValidation baseline(Item item, String value) {
+        checkConfigure(item);
+        return FieldChecks.baseline(value);
+    }
+
+    static FormValidation apdexT(Item item, String value) {
+        checkConfigure(item);
+        return FieldChecks.intInRange(value, 0, PublishSettings.MAX_APDEX_T, "Apdex T");
+    }
+
+    static FormValidation duration(Item item, String value) {
+        checkConfigure(item);
+        return FieldChecks.intInRange(value, 0, TestSettings.MAX_SECONDS, "Duration");
+    }
+
+    static FormValidation timeLimit(Item item, String value) {
+        checkConfigure(item);
+        return FieldChecks.intInRange(value, 0, TestSettings.MAX_SECONDS, "Time limit");
+    }
+
     /** A pool name from the global configuration, {@code local:N} or {@code servers:host:port,...}. */
-    static FormValidation generators(String value) {
+    static FormValidation generators(Item item, String value) {
+        checkConfigure(item);
         String v = value == null ? "" : value.trim();
         if (v.isEmpty() || PerfgateConfiguration.get().pool(v).isPresent()) {
             return FormValidation.ok();
@@ -34,7 +70,8 @@ final class Forms {
         return FormValidation.error("Not a generator pool of the global configuration, local:N or servers:HOSTS");
     }
 
-    static FormValidation properties(String value) {
+    static FormValidation properties(Item item, String value) {
+        checkConfigure(item);
         TestSettings probe = new TestSettings();
         try {
             probe.setProperties(value);

@@ -6,11 +6,9 @@ import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.Util;
-import hudson.model.AbstractProject;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Publisher;
 import hudson.tasks.Recorder;
@@ -26,7 +24,9 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * Freestyle post-build action "Publish performance report and gate": summarises JMeter result files of the build,
- * publishes the report, compares with earlier builds and sets the build result per the verdict.
+ * publishes the report, compares with earlier builds and sets the build result per the verdict. Its parameters are
+ * those of {@code perfgatePublish} (see {@link GatedStep} for why the accessors are repeated here as one-line
+ * hand-overs to the same {@link PublishSettings}).
  */
 public class PerfgateRecorder extends Recorder implements SimpleBuildStep {
 
@@ -81,13 +81,22 @@ public class PerfgateRecorder extends Recorder implements SimpleBuildStep {
         settings.setHtml(v);
     }
 
+    public boolean isMetrics() {
+        return settings.metrics;
+    }
+
+    @DataBoundSetter
+    public void setMetrics(boolean v) {
+        settings.setMetrics(v);
+    }
+
     public boolean isArchiveResults() {
         return settings.archiveResults;
     }
 
     @DataBoundSetter
     public void setArchiveResults(boolean v) {
-        settings.archiveResults = v;
+        settings.setArchiveResults(v);
     }
 
     public boolean isReturnOnly() {
@@ -96,7 +105,7 @@ public class PerfgateRecorder extends Recorder implements SimpleBuildStep {
 
     @DataBoundSetter
     public void setReturnOnly(boolean v) {
-        settings.returnOnly = v;
+        settings.setReturnOnly(v);
     }
 
     public String getReleaseTag() {
@@ -131,12 +140,7 @@ public class PerfgateRecorder extends Recorder implements SimpleBuildStep {
 
     @Symbol("perfgateReport")
     @Extension
-    public static final class DescriptorImpl extends BuildStepDescriptor<Publisher> {
-
-        @Override
-        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
-            return true;
-        }
+    public static final class DescriptorImpl extends GatedBuildStepDescriptor<Publisher> {
 
         @NonNull
         @Override
@@ -146,27 +150,7 @@ public class PerfgateRecorder extends Recorder implements SimpleBuildStep {
 
         @POST
         public FormValidation doCheckFiles(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkConfigure(item);
-            return Util.fixEmptyAndTrim(value) == null
-                    ? FormValidation.error("Give an Ant pattern such as results/*.jtl") : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckCriteria(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkConfigure(item);
-            return FieldChecks.criteria(value);
-        }
-
-        @POST
-        public FormValidation doCheckBaseline(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkConfigure(item);
-            return FieldChecks.baseline(value);
-        }
-
-        @POST
-        public FormValidation doCheckApdexT(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkConfigure(item);
-            return FieldChecks.intInRange(value, 0, PublishSettings.MAX_APDEX_T, "Apdex T");
+            return Forms.files(item, value);
         }
     }
 }

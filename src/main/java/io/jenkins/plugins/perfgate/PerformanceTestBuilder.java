@@ -9,7 +9,6 @@ import hudson.model.AbstractProject;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
@@ -25,7 +24,9 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * Freestyle build step "Run performance test": the {@code performanceTest} Pipeline step for freestyle jobs. Runs
  * the test on the build's node, publishes the report and sets the build result per the verdict (a failed gate
- * fails the build and stops its later build steps).
+ * fails the build and stops its later build steps). Its parameters are those of {@code performanceTest}; Jenkins
+ * reads {@code @DataBoundSetter}s through a class's own superclasses only, and a Builder cannot share the steps'
+ * {@link GatedStep} base, so each accessor here is a one-line hand-over to the same {@link TestSettings}.
  */
 public class PerformanceTestBuilder extends Builder implements SimpleBuildStep {
 
@@ -133,7 +134,7 @@ public class PerformanceTestBuilder extends Builder implements SimpleBuildStep {
 
     @DataBoundSetter
     public void setMetrics(boolean v) {
-        settings.metrics = v;
+        settings.setMetrics(v);
     }
 
     public boolean isArchiveResults() {
@@ -142,7 +143,7 @@ public class PerformanceTestBuilder extends Builder implements SimpleBuildStep {
 
     @DataBoundSetter
     public void setArchiveResults(boolean v) {
-        settings.archiveResults = v;
+        settings.setArchiveResults(v);
     }
 
     public boolean isReturnOnly() {
@@ -151,7 +152,7 @@ public class PerformanceTestBuilder extends Builder implements SimpleBuildStep {
 
     @DataBoundSetter
     public void setReturnOnly(boolean v) {
-        settings.returnOnly = v;
+        settings.setReturnOnly(v);
     }
 
     public String getReleaseTag() {
@@ -195,12 +196,7 @@ public class PerformanceTestBuilder extends Builder implements SimpleBuildStep {
 
     @Symbol("perfgateTest")
     @Extension
-    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
-
-        @Override
-        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
-            return true;
-        }
+    public static final class DescriptorImpl extends GatedBuildStepDescriptor<Builder> {
 
         @NonNull
         @Override
@@ -233,45 +229,23 @@ public class PerformanceTestBuilder extends Builder implements SimpleBuildStep {
         }
 
         @POST
-        public FormValidation doCheckCriteria(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkConfigure(item);
-            return FieldChecks.criteria(value);
-        }
-
-        @POST
-        public FormValidation doCheckBaseline(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkConfigure(item);
-            return FieldChecks.baseline(value);
-        }
-
-        @POST
         public FormValidation doCheckProperties(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkConfigure(item);
-            return Forms.properties(value);
+            return Forms.properties(item, value);
         }
 
         @POST
         public FormValidation doCheckGenerators(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkConfigure(item);
-            return Forms.generators(value);
+            return Forms.generators(item, value);
         }
 
         @POST
         public FormValidation doCheckDuration(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkConfigure(item);
-            return FieldChecks.intInRange(value, 0, TestSettings.MAX_SECONDS, "Duration");
+            return Forms.duration(item, value);
         }
 
         @POST
         public FormValidation doCheckTimeLimit(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkConfigure(item);
-            return FieldChecks.intInRange(value, 0, TestSettings.MAX_SECONDS, "Time limit");
-        }
-
-        @POST
-        public FormValidation doCheckApdexT(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkConfigure(item);
-            return FieldChecks.intInRange(value, 0, PublishSettings.MAX_APDEX_T, "Apdex T");
+            return Forms.timeLimit(item, value);
         }
     }
 }

@@ -10,10 +10,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import java.util.Map;
-import java.util.Set;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.AncestorInPath;
@@ -25,21 +22,21 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * {@code performanceTest(...)}: runs a load test on the current node's workspace, publishes its report, gates it and
  * returns a map (verdict, per-label figures, summary path). Also callable as {@code perfgate(...)}
- * ({@link PerfgateAliasStep}), which is unambiguous when the Performance Plugin is installed too.
+ * ({@link PerfgateAliasStep}), which is unambiguous when the Performance Plugin is installed too. The gate
+ * parameters come from {@link GatedStep}; the test parameters are below.
  */
-public class PerformanceTestStep extends Step {
-
-    private final TestSettings settings = new TestSettings();
+public class PerformanceTestStep extends GatedStep<TestSettings> {
 
     @DataBoundConstructor
     public PerformanceTestStep() {
+        super(new TestSettings());
     }
 
     TestSettings settings() {
         return settings;
     }
 
-    // ---- parameters (also the Snippet Generator's form fields)
+    // ---- test parameters (also the Snippet Generator's form fields)
 
     public String getPlan() {
         return settings.plan;
@@ -95,78 +92,6 @@ public class PerformanceTestStep extends Step {
         settings.setTimeLimit(v);
     }
 
-    public String getCriteria() {
-        return settings.criteria;
-    }
-
-    @DataBoundSetter
-    public void setCriteria(String v) {
-        settings.setCriteria(v);
-    }
-
-    public String getBaseline() {
-        return settings.baseline;
-    }
-
-    @DataBoundSetter
-    public void setBaseline(String v) {
-        settings.setBaseline(v);
-    }
-
-    public int getApdexT() {
-        return settings.apdexT;
-    }
-
-    @DataBoundSetter
-    public void setApdexT(int v) {
-        settings.setApdexT(v);
-    }
-
-    public boolean isHtml() {
-        return settings.html();
-    }
-
-    @DataBoundSetter
-    public void setHtml(boolean v) {
-        settings.setHtml(v);
-    }
-
-    public boolean isMetrics() {
-        return settings.metrics;
-    }
-
-    @DataBoundSetter
-    public void setMetrics(boolean v) {
-        settings.metrics = v;
-    }
-
-    public boolean isArchiveResults() {
-        return settings.archiveResults;
-    }
-
-    @DataBoundSetter
-    public void setArchiveResults(boolean v) {
-        settings.archiveResults = v;
-    }
-
-    public boolean isReturnOnly() {
-        return settings.returnOnly;
-    }
-
-    @DataBoundSetter
-    public void setReturnOnly(boolean v) {
-        settings.returnOnly = v;
-    }
-
-    public String getReleaseTag() {
-        return settings.releaseTag;
-    }
-
-    @DataBoundSetter
-    public void setReleaseTag(String v) {
-        settings.setReleaseTag(v);
-    }
-
     public boolean isPublish() {
         return settings.publish();
     }
@@ -174,15 +99,6 @@ public class PerformanceTestStep extends Step {
     @DataBoundSetter
     public void setPublish(boolean v) {
         settings.setPublish(v);
-    }
-
-    public String getOutputDir() {
-        return settings.outputDir;
-    }
-
-    @DataBoundSetter
-    public void setOutputDir(String v) {
-        settings.setOutputDir(v);
     }
 
     @Override
@@ -213,12 +129,7 @@ public class PerformanceTestStep extends Step {
     }
 
     @Extension
-    public static class DescriptorImpl extends StepDescriptor {
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, FilePath.class, Launcher.class, EnvVars.class, TaskListener.class);
-        }
+    public static class DescriptorImpl extends GatedStepDescriptor {
 
         @Override
         public String getFunctionName() {
@@ -232,39 +143,23 @@ public class PerformanceTestStep extends Step {
         }
 
         @POST
-        public FormValidation doCheckCriteria(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkConfigure(item);
-            return FieldChecks.criteria(value);
-        }
-
-        @POST
-        public FormValidation doCheckBaseline(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkConfigure(item);
-            return FieldChecks.baseline(value);
-        }
-
-        @POST
         public FormValidation doCheckProperties(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkConfigure(item);
-            return Forms.properties(value);
+            return Forms.properties(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckGenerators(@AncestorInPath Item item, @QueryParameter String value) {
+            return Forms.generators(item, value);
         }
 
         @POST
         public FormValidation doCheckDuration(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkConfigure(item);
-            return FieldChecks.intInRange(value, 0, TestSettings.MAX_SECONDS, "Duration");
+            return Forms.duration(item, value);
         }
 
         @POST
         public FormValidation doCheckTimeLimit(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkConfigure(item);
-            return FieldChecks.intInRange(value, 0, TestSettings.MAX_SECONDS, "Time limit");
-        }
-
-        @POST
-        public FormValidation doCheckApdexT(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkConfigure(item);
-            return FieldChecks.intInRange(value, 0, PublishSettings.MAX_APDEX_T, "Apdex T");
+            return Forms.timeLimit(item, value);
         }
     }
 }

@@ -21,6 +21,8 @@ public class PublishSettings implements Serializable {
     int apdexT = 0;
     /** Null (older or hand-written configuration) means the default, true. */
     Boolean html = Boolean.TRUE;
+    /** Export key figures to the global configuration's metric endpoints. */
+    boolean metrics = false;
     boolean archiveResults = false;
     boolean returnOnly = false;
     String releaseTag = "";
@@ -46,6 +48,18 @@ public class PublishSettings implements Serializable {
         return this;
     }
 
+    void setMetrics(boolean v) {
+        metrics = v;
+    }
+
+    void setArchiveResults(boolean v) {
+        archiveResults = v;
+    }
+
+    void setReturnOnly(boolean v) {
+        returnOnly = v;
+    }
+
     void setCriteria(String v) {
         criteria = Util.fixNull(v).trim();
     }
@@ -67,13 +81,25 @@ public class PublishSettings implements Serializable {
     }
 
     void setOutputDir(String v) {
+        outputDir = checkedOutputDir(v);
+    }
+
+    /**
+     * The output folder with the build's variables expanded, checked again (a variable may expand to anything).
+     * The configured value is left as it is: it is the job's configuration, not this build's.
+     */
+    String outputDir(hudson.EnvVars env) {
+        return checkedOutputDir(env.expand(outputDir));
+    }
+
+    private static String checkedOutputDir(String v) {
         String d = Util.fixEmptyAndTrim(v);
         if (d != null && (d.startsWith("/") || d.contains("..") || d.contains("\\") || d.contains(":")
                 || d.replace("/", "").replace(".", "").isEmpty())) {
             // the folder is emptied before each test run: never the workspace itself or anything outside it
             throw new IllegalArgumentException("outputDir must be a folder inside the workspace: " + v);
         }
-        outputDir = d == null ? DEFAULT_OUTPUT_DIR : d;
+        return d == null ? DEFAULT_OUTPUT_DIR : d;
     }
 
     /** The criteria to apply: the step's, else the global default. */

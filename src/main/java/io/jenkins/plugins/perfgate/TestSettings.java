@@ -20,8 +20,6 @@ public class TestSettings extends PublishSettings {
     String generators = "";
     int duration = 0;
     int timeLimit = 0;
-    /** Export key figures to the global configuration's metric endpoints (done by the runner after the run). */
-    boolean metrics = false;
     /** False: only run and return the figures (parallel branches whose results one perfgatePublish gates). */
     Boolean publish = Boolean.TRUE;
 

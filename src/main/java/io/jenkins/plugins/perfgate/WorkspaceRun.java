@@ -27,14 +27,15 @@ final class WorkspaceRun {
     /** Runs the test of {@code s} on the workspace's node and publishes it. */
     static PerfgateBuildAction test(Run<?, ?> run, FilePath ws, Launcher launcher, EnvVars env,
             TaskListener listener, TestSettings s) throws IOException, InterruptedException {
-        FilePath out = freshOutput(ws, env, s);
+        String outputDir = s.outputDir(env);
+        FilePath out = freshOutput(ws, outputDir);
         // the folder is perfgate's: results of an earlier build there would be appended to (JMeter appends to an
         // existing result file) and counted again
         out.deleteContents();
         RunPlans.Written plan = RunPlans.write(s, env, ws, out, run.getParent().getName().replaceAll("\\W", "_")
                 + "-" + run.getNumber());
         String title = plan.title();
-        AgentCli.log(listener, "running " + title + " on " + nodeName(ws) + " (results in " + s.outputDir + ")");
+        AgentCli.log(listener, "running " + title + " on " + nodeName(ws) + " (results in " + outputDir + ")");
         List<String> args = new ArrayList<>(List.of("run", plan.file().getRemote(), "--out", out.getRemote()));
         EnvVars processEnv = new EnvVars(env);
         if (s.metrics) {
@@ -69,7 +70,7 @@ final class WorkspaceRun {
         if (files.length == 0) {
             throw new AbortException("perfgate: no result files match '" + pattern + "' in the workspace " + ws);
         }
-        FilePath out = freshOutput(ws, env, s);
+        FilePath out = freshOutput(ws, s.outputDir(env));
         FilePath summaryFile = out.child(SUMMARY);
         List<String> args = new ArrayList<>(List.of("report", "--out", summaryFile.getRemote()));
         if (s.apdexT > 0) {
@@ -85,6 +86,9 @@ final class WorkspaceRun {
             throw new AbortException("perfgate: the result files could not be read (exit code " + code + ")");
         }
         RunSummary summary = SummaryJson.fromJson(summaryFile.readToString());
+        if (s.metrics) {
+            PublishedMetrics.export(summary, env, listener);
+        }
         if (s.archiveResults) {
             run.pickArtifactManager().archive(ws, launcher, jenkins.util.BuildListenerAdapter.wrap(listener),
                     artifactMap(ws, files));
@@ -93,10 +97,8 @@ final class WorkspaceRun {
                 relative(ws, summaryFile));
     }
 
-    private static FilePath freshOutput(FilePath ws, EnvVars env, PublishSettings s)
-            throws IOException, InterruptedException {
-        s.setOutputDir(env.expand(s.outputDir));
-        FilePath out = ws.child(s.outputDir);
+    private static FilePath freshOutput(FilePath ws, String outputDir) throws IOException, InterruptedException {
+        FilePath out = ws.child(outputDir);
         if (out.exists()) {
             // never publish a summary left over from an earlier build
             out.child(SUMMARY).delete();

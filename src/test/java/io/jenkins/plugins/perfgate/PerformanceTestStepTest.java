@@ -160,21 +160,46 @@ class PerformanceTestStepTest {
         private final Process process;
         private final int port;
 
-        private Pushgateway(Process process, int port) {
+        /** The Authorization header the gateway requires, or null. */
+        private final String auth;
+
+        private Pushgateway(Process process, int port, String auth) {
             this.process = process;
             this.port = port;
+            this.auth = auth;
         }
 
         static Pushgateway start() throws Exception {
+            return start(null, null);
+        }
+
+        /**
+         * With {@code user} set, the gateway requires HTTP basic authentication (its {@code --web.config.file},
+         * bcrypt-hashed password) for pushes and reads alike.
+         */
+        static Pushgateway start(String user, String password) throws Exception {
             File bin = new File("/usr/bin/prometheus-pushgateway");
             org.junit.jupiter.api.Assumptions.assumeTrue(bin.canExecute(), "prometheus-pushgateway is installed");
             int port;
             try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
                 port = s.getLocalPort();
             }
-            Process p = new ProcessBuilder(bin.getPath(), "--web.listen-address=127.0.0.1:" + port)
+            List<String> cmd = new java.util.ArrayList<>(List.of(bin.getPath(),
+                    "--web.listen-address=127.0.0.1:" + port));
+            String auth = null;
+            if (user != null) {
+                java.nio.file.Path config = java.nio.file.Files.createTempFile("pushgateway-web", ".yml");
+                config.toFile().deleteOnExit();
+                java.nio.file.Files.writeString(config, "basic_auth_users:\n  " + user + ": '"
+                        + org.springframework.security.crypto.bcrypt.BCrypt.hashpw(password,
+                                org.springframework.security.crypto.bcrypt.BCrypt.gensalt(4)) + "'\n");
+                cmd.add("--web.config.file=" + config);
+                auth = "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            Process p = new ProcessBuilder(cmd)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            Pushgateway g = new Pushgateway(p, port);
+            Pushgateway g = new Pushgateway(p, port, auth);
             long deadline = System.currentTimeMillis() + 15_000;
             while (System.currentTimeMillis() < deadline) {
                 try {
@@ -193,7 +218,11 @@ class PerformanceTestStepTest {
         }
 
         String metrics() throws java.io.IOException {
-            try (var in = new java.net.URL(url() + "/metrics").openStream()) {
+            java.net.URLConnection c = java.net.URI.create(url() + "/metrics").toURL().openConnection();
+            if (auth != null) {
+                c.setRequestProperty("Authorization", auth);
+            }
+            try (var in = c.getInputStream()) {
                 return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             }
         }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
@@ -160,6 +163,44 @@ class PublishTest {
         job.setDefinition(new CpsFlowDefinition("node { perfgatePublish files: 'missing/*.jtl' }", true));
         WorkflowRun r4 = j.buildAndAssertStatus(Result.FAILURE, job);
         j.assertLogContains("no result files match 'missing/*.jtl'", r4);
+    }
+
+    @Test
+    void recorderAndPublishStepExportMetricsWithTheConfiguredCredentials(JenkinsRule j) throws Exception {
+        Jtl jtl = results();
+        FreeStyleProject p = j.createFreeStyleProject("free-metrics");
+        p.getBuildersList().add(TestBuilders.writeFile("results/run.jtl", jtl.text()));
+        PerfgateRecorder recorder = new PerfgateRecorder("results/*.jtl");
+        recorder.setMetrics(true);
+        p.getPublishersList().add(recorder);
+        WorkflowJob job = j.createProject(WorkflowJob.class, "pipe-metrics");
+        job.setDefinition(new CpsFlowDefinition("node {\n"
+                + "  writeFile file: 'out/a.jtl', text: \"" + jtl.text().replace("\n", "\\n") + "\"\n"
+                + "  perfgatePublish files: 'out/*.jtl', metrics: true\n"
+                + "}", true));
+        try (PerformanceTestStepTest.Pushgateway push = PerformanceTestStepTest.Pushgateway.start("perf", "pg-s3cret")) {
+            PerfgateConfiguration.get().setPushgatewayUrl(push.url() + "/");
+            // without credentials the gateway refuses: a warning in the log, the verdict stands
+            FreeStyleBuild refused = j.buildAndAssertSuccess(p);
+            j.assertLogContains("metrics export to Pushgateway " + push.url() + " failed: HTTP 401", refused);
+
+            SystemCredentialsProvider.getInstance().getCredentials().add(new UsernamePasswordCredentialsImpl(
+                    CredentialsScope.GLOBAL, "pg-creds", "pushgateway", "perf", "pg-s3cret"));
+            SystemCredentialsProvider.getInstance().save();
+            PerfgateConfiguration.get().setPushgatewayCredentialsId("pg-creds");
+            FreeStyleBuild pushed = j.buildAndAssertSuccess(p);
+            j.assertLogContains("key figures pushed to Pushgateway", pushed);
+            j.assertLogNotContains("pg-s3cret", pushed);
+            j.buildAndAssertSuccess(job);
+
+            String metrics = push.metrics();
+            assertTrue(metrics.contains("job=\"free-metrics\"") && metrics.contains("build=\"2\"")
+                    && metrics.contains("perfgate_samples{") && metrics.contains("label=\"home\""), metrics);
+            // the whole run's sample count as the gateway holds it
+            assertTrue(metrics.lines().anyMatch(l -> l.startsWith("perfgate_samples{") && l.contains("job=\"free-metrics\"")
+                    && l.contains("label=\"_overall\"") && l.endsWith(" " + jtl.count())), metrics);
+            assertTrue(metrics.contains("job=\"pipe-metrics\""), "perfgatePublish exported too: " + metrics);
+        }
     }
 
     static void assertNoRawMarkup(HtmlPage page) {

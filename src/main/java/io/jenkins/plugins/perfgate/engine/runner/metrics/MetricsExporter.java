@@ -13,23 +13,42 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Sends a run's figures where the plan says: creates the InfluxDB database before a live run, and after the run
  * pushes the summary's key figures per label to InfluxDB (line protocol) and/or a Prometheus Pushgateway. A
- * monitoring system that is down never fails the run: the problem is reported and returned.
+ * monitoring system that is down never fails the run: the problem is reported and returned. Endpoints that need
+ * credentials get HTTP basic authentication ({@link BasicAuth}, from the environment).
  */
 public final class MetricsExporter {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
-    private final RunPlan plan;
+    private final MetricsExport metrics;
+    private final String template;
+    private final Optional<BasicAuth> influxAuth;
+    private final Optional<BasicAuth> pushgatewayAuth;
     private final Consumer<String> out;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** The plan's targets, with credentials from this process's environment ({@link BasicAuth}). */
     public MetricsExporter(RunPlan plan, Consumer<String> out) {
-        this.plan = plan;
+        this(plan.metrics(), plan.template().getFileName().toString(), System.getenv(), out);
+    }
+
+    /**
+     * @param metrics  where the figures go and their job/build labels
+     * @param template the {@code template} label of the figures
+     * @param env      environment holding the endpoints' credentials ({@link BasicAuth#fromEnvironment})
+     */
+    public MetricsExporter(MetricsExport metrics, String template, Map<String, String> env, Consumer<String> out) {
+        this.metrics = metrics;
+        this.template = template;
+        this.influxAuth = BasicAuth.fromEnvironment(env, BasicAuth.INFLUXDB);
+        this.pushgatewayAuth = BasicAuth.fromEnvironment(env, BasicAuth.PUSHGATEWAY);
         this.out = out;
     }
 
@@ -44,7 +63,7 @@ public final class MetricsExporter {
         try {
             send(HttpRequest.newBuilder(URI.create(influx.url() + "/query?q="
                     + URLEncoder.encode(q, StandardCharsets.UTF_8)))
-                    .timeout(TIMEOUT).POST(HttpRequest.BodyPublishers.noBody()).build(), "InfluxDB " + influx.url());
+                    .timeout(TIMEOUT).POST(HttpRequest.BodyPublishers.noBody()), influxAuth, "InfluxDB " + influx.url());
         } catch (IOException e) {
             out.accept("perfgate: warning: " + e.getMessage());
         }
@@ -53,13 +72,13 @@ public final class MetricsExporter {
     /** Pushes the key figures; returns the problems (also printed). */
     public List<String> afterRun(RunSummary summary) {
         List<String> problems = new ArrayList<>();
-        MetricsExport m = plan.metrics();
-        String template = plan.template().getFileName().toString();
+        MetricsExport m = metrics;
         m.influxdb().filter(MetricsExport.Influx::afterRun).ifPresent(influx -> {
             String body = KeyFigures.influxLines(summary, influx.measurement(), m.job(), m.build(), template);
             try {
                 send(HttpRequest.newBuilder(URI.create(influxWriteUrl(influx) + "&precision=ms"))
-                        .timeout(TIMEOUT).POST(HttpRequest.BodyPublishers.ofString(body)).build(), "InfluxDB " + influx.url());
+                        .timeout(TIMEOUT).POST(HttpRequest.BodyPublishers.ofString(body)), influxAuth,
+                        "InfluxDB " + influx.url());
                 out.accept("perfgate: key figures written to InfluxDB " + influx.url() + " database "
                         + influx.database());
             } catch (IOException e) {
@@ -73,7 +92,8 @@ public final class MetricsExporter {
                     + "/template@base64/" + KeyFigures.base64(template));
             try {
                 send(HttpRequest.newBuilder(uri).header("Content-Type", "text/plain; version=0.0.4")
-                        .timeout(TIMEOUT).PUT(HttpRequest.BodyPublishers.ofString(body)).build(), "Pushgateway " + push.url());
+                        .timeout(TIMEOUT).PUT(HttpRequest.BodyPublishers.ofString(body)), pushgatewayAuth,
+                        "Pushgateway " + push.url());
                 out.accept("perfgate: key figures pushed to Pushgateway " + push.url());
             } catch (IOException e) {
                 problems.add(e.getMessage());
@@ -83,9 +103,10 @@ public final class MetricsExporter {
         return problems;
     }
 
-    private void send(HttpRequest request, String target) throws IOException {
+    private void send(HttpRequest.Builder request, Optional<BasicAuth> auth, String target) throws IOException {
+        auth.ifPresent(a -> request.header("Authorization", a.header()));
         try {
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() / 100 != 2) {
                 throw new IOException("metrics export to " + target + " failed: HTTP " + r.statusCode() + " "
                         + r.body().strip());

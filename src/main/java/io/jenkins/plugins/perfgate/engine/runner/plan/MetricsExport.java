@@ -21,6 +21,14 @@ public record MetricsExport(Optional<Influx> influxdb, Optional<Pushgateway> pus
      * @param measurement measurement of the after-run points
      */
     public record Influx(URI url, String database, boolean live, boolean afterRun, String measurement) {
+        /** Database and measurement when the plan names none. */
+        public static final String DEFAULT_DATABASE = "perfgate";
+        public static final String DEFAULT_MEASUREMENT = "perfgate";
+
+        /** Key figures after the run only, into the default database and measurement. */
+        public static Influx afterRunOnly(URI url) {
+            return new Influx(url, DEFAULT_DATABASE, false, true, DEFAULT_MEASUREMENT);
+        }
     }
 
     /** @param url base URL, e.g. {@code http://127.0.0.1:9091} */

@@ -206,10 +206,12 @@ public final class RunPlanReader {
             if (i != null) {
                 unknown(i, Set.of("url", "database", "live", "afterRun", "measurement"), "metrics.influxdb.");
                 influx = Optional.of(new MetricsExport.Influx(url(required(i, "url", "metrics.influxdb."),
-                        "metrics.influxdb.url"), text(i.get("database"), "metrics.influxdb.database", "perfgate"),
+                        "metrics.influxdb.url"), text(i.get("database"), "metrics.influxdb.database",
+                        MetricsExport.Influx.DEFAULT_DATABASE),
                         bool(i.get("live"), "metrics.influxdb.live", false),
                         bool(i.get("afterRun"), "metrics.influxdb.afterRun", true),
-                        text(i.get("measurement"), "metrics.influxdb.measurement", "perfgate")));
+                        text(i.get("measurement"), "metrics.influxdb.measurement",
+                                MetricsExport.Influx.DEFAULT_MEASUREMENT)));
             }
             Optional<MetricsExport.Pushgateway> push = Optional.empty();
             JsonNode p = node.get("pushgateway");

@@ -1,0 +1,35 @@
+package io.jenkins.plugins.perfgate;
+
+import hudson.model.AbstractProject;
+import hudson.model.Describable;
+import hudson.model.Item;
+import hudson.tasks.BuildStep;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.util.FormValidation;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/** What the freestyle Builder's and Recorder's descriptors share: any job type, the gate fields' form checks. */
+public abstract class GatedBuildStepDescriptor<T extends BuildStep & Describable<T>> extends BuildStepDescriptor<T> {
+
+    @Override
+    public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+        return true;
+    }
+
+    @POST
+    public FormValidation doCheckCriteria(@AncestorInPath Item item, @QueryParameter String value) {
+        return Forms.criteria(item, value);
+    }
+
+    @POST
+    public FormValidation doCheckBaseline(@AncestorInPath Item item, @QueryParameter String value) {
+        return Forms.baseline(item, value);
+    }
+
+    @POST
+    public FormValidation doCheckApdexT(@AncestorInPath Item item, @QueryParameter String value) {
+        return Forms.apdexT(item, value);
+    }
+}

@@ -1,0 +1,101 @@
+package io.jenkins.plugins.perfgate;
+
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * The gate and publication parameters both Pipeline steps share ({@code performanceTest}, {@code perfgatePublish}),
+ * declared once. Pipeline, the Snippet Generator and Declarative read {@code @DataBoundSetter}s through the class
+ * and its superclasses only (never interfaces), so this base holds them; each setter hands its value to
+ * {@link PublishSettings}, which checks and keeps it. The freestyle Builder and Recorder extend Jenkins' own roots
+ * ({@code Builder}, {@code Recorder}) and cannot share this base: they delegate to the same settings class.
+ */
+public abstract class GatedStep<S extends PublishSettings> extends Step {
+
+    final S settings;
+
+    GatedStep(S settings) {
+        this.settings = settings;
+    }
+
+    public String getCriteria() {
+        return settings.criteria;
+    }
+
+    @DataBoundSetter
+    public void setCriteria(String v) {
+        settings.setCriteria(v);
+    }
+
+    public String getBaseline() {
+        return settings.baseline;
+    }
+
+    @DataBoundSetter
+    public void setBaseline(String v) {
+        settings.setBaseline(v);
+    }
+
+    public int getApdexT() {
+        return settings.apdexT;
+    }
+
+    @DataBoundSetter
+    public void setApdexT(int v) {
+        settings.setApdexT(v);
+    }
+
+    public boolean isHtml() {
+        return settings.html();
+    }
+
+    @DataBoundSetter
+    public void setHtml(boolean v) {
+        settings.setHtml(v);
+    }
+
+    public boolean isMetrics() {
+        return settings.metrics;
+    }
+
+    @DataBoundSetter
+    public void setMetrics(boolean v) {
+        settings.setMetrics(v);
+    }
+
+    public boolean isArchiveResults() {
+        return settings.archiveResults;
+    }
+
+    @DataBoundSetter
+    public void setArchiveResults(boolean v) {
+        settings.setArchiveResults(v);
+    }
+
+    public boolean isReturnOnly() {
+        return settings.returnOnly;
+    }
+
+    @DataBoundSetter
+    public void setReturnOnly(boolean v) {
+        settings.setReturnOnly(v);
+    }
+
+    public String getReleaseTag() {
+        return settings.releaseTag;
+    }
+
+    @DataBoundSetter
+    public void setReleaseTag(String v) {
+        settings.setReleaseTag(v);
+    }
+
+    public String getOutputDir() {
+        return settings.outputDir;
+    }
+
+    @DataBoundSetter
+    public void setOutputDir(String v) {
+        settings.setOutputDir(v);
+    }
+}
