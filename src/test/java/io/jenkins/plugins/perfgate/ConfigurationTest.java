@@ -59,6 +59,7 @@ class ConfigurationTest {
         recorder.setArchiveResults(true);
         recorder.setReleaseTag("rc");
         recorder.setOutputDir("pg");
+        recorder.setMetrics(true);
         p.getPublishersList().add(recorder);
 
         p = j.configRoundtrip(p);
@@ -124,6 +125,114 @@ class ConfigurationTest {
     }
 
     @Test
+    void pipelineStepsKeepTheirDocumentedParameters(JenkinsRule j) throws Exception {
+        List<String> gate = List.of("criteria", "baseline", "apdexT", "html", "metrics", "archiveResults",
+                "returnOnly", "releaseTag", "outputDir");
+        java.util.Set<String> test = new java.util.TreeSet<>(gate);
+        test.addAll(List.of("plan", "template", "properties", "generators", "duration", "timeLimit", "publish"));
+        java.util.Set<String> publish = new java.util.TreeSet<>(gate);
+        publish.add("files");
+        for (Class<?> c : List.of(PerformanceTestStep.class, PerfgateAliasStep.class, PerformanceTestBuilder.class)) {
+            assertEquals(test, parameters(c), c.getName());
+        }
+        for (Class<?> c : List.of(PerfgatePublishStep.class, PerfgateRecorder.class)) {
+            assertEquals(publish, parameters(c), c.getName());
+        }
+        // every parameter survives Pipeline's map form (what the Snippet Generator prints and scripts pass)
+        PerformanceTestStep step = new PerformanceTestStep();
+        step.setTemplate("perf/load.jmx");
+        step.setProperties("threads=4");
+        step.setGenerators("local:2");
+        step.setDuration(30);
+        step.setTimeLimit(60);
+        step.setCriteria("p95 < 800ms");
+        step.setBaseline("previous");
+        step.setApdexT(300);
+        step.setHtml(false);
+        step.setMetrics(true);
+        step.setArchiveResults(true);
+        step.setReturnOnly(true);
+        step.setReleaseTag("rc");
+        step.setOutputDir("o");
+        step.setPublish(false);
+        var model = org.jenkinsci.plugins.structs.describable.DescribableModel.of(PerformanceTestStep.class);
+        j.assertEqualDataBoundBeans(step, model.instantiate(model.uninstantiate2(step).toMap(), null));
+        PerfgatePublishStep pub = new PerfgatePublishStep("r/*.jtl");
+        pub.setCriteria("error% < 1");
+        pub.setMetrics(true);
+        pub.setOutputDir("p");
+        var pubModel = org.jenkinsci.plugins.structs.describable.DescribableModel.of(PerfgatePublishStep.class);
+        j.assertEqualDataBoundBeans(pub, pubModel.instantiate(pubModel.uninstantiate2(pub).toMap(), null));
+    }
+
+    private static java.util.Set<String> parameters(Class<?> c) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        org.jenkinsci.plugins.structs.describable.DescribableModel.of(c).getParameters().forEach(p -> names.add(p.getName()));
+        return names;
+    }
+
+    @Test
+    void jobsStoredBeforeTheRefactoringStillLoad(JenkinsRule j) throws Exception {
+        // config.xml as the previous release wrote it: the settings beans as nested elements, metrics in TestSettings
+        String xml = """
+                <?xml version='1.1' encoding='UTF-8'?>
+                <project>
+                  <builders>
+                    <io.jenkins.plugins.perfgate.PerformanceTestBuilder>
+                      <settings>
+                        <criteria>p95 &lt; 800ms</criteria>
+                        <baseline>previous</baseline>
+                        <apdexT>300</apdexT>
+                        <html>false</html>
+                        <archiveResults>true</archiveResults>
+                        <returnOnly>false</returnOnly>
+                        <releaseTag>v1</releaseTag>
+                        <outputDir>out/${BUILD_NUMBER}</outputDir>
+                        <plan></plan>
+                        <template>perf/missing.jmx</template>
+                        <properties>threads=2</properties>
+                        <generators>local:1</generators>
+                        <duration>5</duration>
+                        <timeLimit>0</timeLimit>
+                        <metrics>true</metrics>
+                        <publish>true</publish>
+                      </settings>
+                    </io.jenkins.plugins.perfgate.PerformanceTestBuilder>
+                  </builders>
+                  <publishers>
+                    <io.jenkins.plugins.perfgate.PerfgateRecorder>
+                      <files>r/*.jtl</files>
+                      <settings>
+                        <criteria>error% &lt; 1</criteria>
+                        <baseline></baseline>
+                        <apdexT>0</apdexT>
+                        <archiveResults>false</archiveResults>
+                        <returnOnly>true</returnOnly>
+                      </settings>
+                    </io.jenkins.plugins.perfgate.PerfgateRecorder>
+                  </publishers>
+                </project>
+                """.strip();
+        FreeStyleProject p = (FreeStyleProject) j.jenkins.createProjectFromXML("stored",
+                new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        PerformanceTestBuilder b = p.getBuildersList().get(PerformanceTestBuilder.class);
+        assertEquals("p95 < 800ms", b.getCriteria());
+        assertEquals(300, b.getApdexT());
+        assertTrue(b.isMetrics() && b.isArchiveResults() && !b.isHtml() && b.isPublish());
+        assertEquals("perf/missing.jmx", b.getTemplate());
+        assertEquals("threads=2", b.getProperties());
+        PerfgateRecorder r = p.getPublishersList().get(PerfgateRecorder.class);
+        assertEquals("r/*.jtl", r.getFiles());
+        assertEquals("error% < 1", r.getCriteria());
+        assertTrue(r.isReturnOnly() && r.isHtml() && !r.isMetrics(), "missing fields take their defaults");
+        assertEquals(PublishSettings.DEFAULT_OUTPUT_DIR, r.getOutputDir());
+        // a build expands the output folder for itself and leaves the job's configuration as it was
+        j.buildAndAssertStatus(hudson.model.Result.FAILURE, p);
+        assertEquals("out/${BUILD_NUMBER}", b.getOutputDir());
+        assertTrue(p.getSomeWorkspace().child("out/1").isDirectory(), "the build used out/1");
+    }
+
+    @Test
     void webMethodsNeedPermissionsAndPost(JenkinsRule j) throws Exception {
         FreeStyleProject p = j.createFreeStyleProject("secured");
         p.getBuildersList().add(TestBuilders.writeFile("r/a.jtl", new Jtl().add("a", 20, 5, 10, 0).text()));
@@ -140,6 +249,7 @@ class ConfigurationTest {
         String builder = "descriptorByName/" + PerformanceTestBuilder.class.getName() + "/";
         String recorder = "descriptorByName/" + PerfgateRecorder.class.getName() + "/";
         String step = "descriptorByName/" + PerformanceTestStep.class.getName() + "/";
+        String publish = "descriptorByName/" + PerfgatePublishStep.class.getName() + "/";
         String global = "descriptorByName/" + PerfgateConfiguration.class.getName() + "/";
         String pool = "descriptorByName/" + GeneratorPool.class.getName() + "/";
         List<String> jobChecks = List.of(builder + "checkCriteria?value=x", builder + "checkTemplate?value=a.jmx",
@@ -149,7 +259,9 @@ class ConfigurationTest {
                 recorder + "checkFiles?value=x", recorder + "checkCriteria?value=x",
                 recorder + "checkBaseline?value=x", recorder + "checkApdexT?value=1",
                 step + "checkCriteria?value=x", step + "checkBaseline?value=x", step + "checkProperties?value=x",
-                step + "checkDuration?value=1", step + "checkTimeLimit?value=1", step + "checkApdexT?value=1");
+                step + "checkDuration?value=1", step + "checkTimeLimit?value=1", step + "checkApdexT?value=1",
+                step + "checkGenerators?value=x", publish + "checkFiles?value=x", publish + "checkCriteria?value=x",
+                publish + "checkBaseline?value=x", publish + "checkApdexT?value=1");
         List<String> adminChecks = List.of(global + "checkJmeterHome?value=x", global + "checkDefaultCriteria?value=x",
                 global + "checkDefaultBaseline?value=x", global + "checkInfluxUrl?value=x",
                 global + "checkPushgatewayUrl?value=x", global + "fillInfluxCredentialsIdItems",

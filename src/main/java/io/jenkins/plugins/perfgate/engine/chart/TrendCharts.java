@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.jfree.chart.ChartFactory;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
@@ -31,7 +32,9 @@ import org.jfree.ui.TextAnchor;
  * Charts of key figures across builds of the history: one line per metric over build numbers, with the baseline
  * (dashed) and SLA thresholds (red) as horizontal lines, failed/unstable/aborted builds marked by symbols, detected
  * change points as vertical lines and release tags along the top axis. A build's value is its
- * {@link HistoryEntry#value median over repetitions}; labels absent in a build leave a gap.
+ * {@link HistoryEntry#value median over repetitions}; labels absent in a build leave a gap. The value axis fits the
+ * data: a baseline or threshold far above it (a 2 s SLA over 150 ms lines) is named in a note at the top instead of
+ * stretching the axis and flattening the lines.
  */
 public final class TrendCharts {
 
@@ -112,13 +115,65 @@ public final class TrendCharts {
         }
         plot.setRenderer(0, lineRenderer);
         addResultMarks(plot, failed, unstable, aborted);
-        maxY = Math.max(maxY, addLevelLines(plot, label, metrics, key, markers));
+        List<LevelLine> levels = levelLines(label, metrics, key, markers);
+        double top = rangeTop(maxY, levels);
+        List<LevelLine> offScale = new java.util.ArrayList<>();
+        for (LevelLine l : levels) {
+            if (l.marker().getValue() <= top) {
+                plot.addRangeMarker(0, l.marker(), Layer.FOREGROUND);
+            } else {
+                offScale.add(l);
+            }
+        }
         addChangePoints(plot, label, metrics, markers);
         setDomain(plot, entries);
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
         range.setAutoRange(false);
-        range.setRange(0, maxY > 0 ? maxY * 1.12 : 1.0);
+        range.setRange(0, top);
+        noteOffScale(plot, offScale, top);
         return ChartStyle.apply(chart);
+    }
+
+    /** Headroom above the highest value drawn. */
+    static final double HEADROOM = 1.12;
+    /**
+     * Level lines up to this multiple of the data's maximum widen the range to show them; higher ones would squash
+     * the lines into the bottom of the chart, so they become notes at its top instead.
+     */
+    static final double LEVEL_REACH = 1.5;
+
+    /** A baseline or threshold line and what it is called. */
+    private record LevelLine(ValueMarker marker, String name) {
+    }
+
+    /** The range's top: the data with headroom, widened to level lines within reach (all of them without data). */
+    private static double rangeTop(double dataMax, List<LevelLine> levels) {
+        double top = dataMax;
+        for (LevelLine l : levels) {
+            double v = l.marker().getValue();
+            if (dataMax <= 0 || v <= dataMax * LEVEL_REACH) {
+                top = Math.max(top, v);
+            }
+        }
+        return top > 0 ? top * HEADROOM : 1.0;
+    }
+
+    /** One line of text per level line above the range, at the top right: {@code ↑ p95 < 2 s: 2000 (off scale)}. */
+    private static void noteOffScale(XYPlot plot, List<LevelLine> offScale, double top) {
+        double x = plot.getDomainAxis().getUpperBound();
+        for (int i = 0; i < offScale.size(); i++) {
+            LevelLine l = offScale.get(i);
+            XYTextAnnotation note = new XYTextAnnotation("\u2191 " + l.name() + ": " + number(l.marker().getValue())
+                    + " (above the chart)", x, top - i * top * 0.07);
+            note.setFont(ChartStyle.TICK_FONT);
+            note.setPaint(l.marker().getPaint());
+            note.setTextAnchor(TextAnchor.TOP_RIGHT);
+            plot.addAnnotation(note);
+        }
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.2f", v);
     }
 
     private static void addResultMarks(XYPlot plot, XYSeries failed, XYSeries unstable, XYSeries aborted) {
@@ -142,28 +197,26 @@ public final class TrendCharts {
         }
     }
 
-    /** Baseline and threshold lines for the drawn metrics; returns the highest line so the range includes it. */
-    private static double addLevelLines(XYPlot plot, String label, List<Metric> metrics, Metric key,
-            TrendMarkers markers) {
-        double max = 0;
+    /** Baseline and threshold lines for the drawn metrics (added to the plot when they fall in its range). */
+    private static List<LevelLine> levelLines(String label, List<Metric> metrics, Metric key, TrendMarkers markers) {
+        List<LevelLine> out = new java.util.ArrayList<>();
         var baseline = markers.baselineValue(label, key);
         if (baseline.isPresent()) {
             ValueMarker line = new ValueMarker(baseline.get(), ChartStyle.BASELINE, ChartStyle.DASHED);
-            label(line, "baseline " + key.key() + (markers.baselineName().isEmpty() ? ""
-                    : ": " + markers.baselineName()), ChartStyle.BASELINE, true);
-            plot.addRangeMarker(0, line, Layer.FOREGROUND);
-            max = baseline.get();
+            String name = "baseline " + key.key() + (markers.baselineName().isEmpty() ? ""
+                    : ": " + markers.baselineName());
+            label(line, name, ChartStyle.BASELINE, true);
+            out.add(new LevelLine(line, name));
         }
         for (TrendMarkers.Threshold t : markers.lines()) {
             if (t.label().equals(label) && metrics.contains(t.metric())) {
                 ValueMarker line = new ValueMarker(t.value(), ChartStyle.THRESHOLD, ChartStyle.LINE);
-                label(line, t.description().isEmpty() ? t.metric().key() + " limit" : t.description(),
-                        ChartStyle.THRESHOLD, false);
-                plot.addRangeMarker(0, line, Layer.FOREGROUND);
-                max = Math.max(max, t.value());
+                String name = t.description().isEmpty() ? t.metric().key() + " limit" : t.description();
+                label(line, name, ChartStyle.THRESHOLD, false);
+                out.add(new LevelLine(line, name));
             }
         }
-        return max;
+        return out;
     }
 
     /** One line per build with shifts of drawn metrics, labelled with the shifts ({@code p95 +26.4 %}). */

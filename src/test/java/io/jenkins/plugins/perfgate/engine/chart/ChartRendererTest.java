@@ -142,12 +142,50 @@ class ChartRendererTest {
     }
 
     @Test
-    void thresholdAboveAllDataStillShows() {
+    void thresholdFarAboveTheDataIsANoteAndTheAxisFitsTheData() {
         List<HistoryEntry> small = history.subList(0, 5);
+        double dataMax = dataMax(TrendCharts.latency(small, OVERALL, TrendMarkers.none()));
+        double far = Math.rint(dataMax * 10);
         TrendMarkers markers = TrendMarkers.none().withThresholds(
-                List.of(new TrendMarkers.Threshold(OVERALL, Metric.P95, 5000, "p95 < 5 s")));
+                List.of(new TrendMarkers.Threshold(OVERALL, Metric.P95, far, "p95 < 10x")));
         JFreeChart chart = TrendCharts.latency(small, OVERALL, markers);
-        assertTrue(chart.getXYPlot().getRangeAxis().getUpperBound() > 5000);
+        var plot = chart.getXYPlot();
+        double top = plot.getRangeAxis().getUpperBound();
+        assertTrue(top >= dataMax && top <= dataMax * 1.2, "range top " + top + " near the data's " + dataMax);
+        assertEquals(null, plot.getRangeMarkers(0, org.jfree.ui.Layer.FOREGROUND), "no line outside the range");
+        List<String> notes = plot.getAnnotations().stream()
+                .map(a -> ((org.jfree.chart.annotations.XYTextAnnotation) a).getText()).toList();
+        assertEquals(List.of("\u2191 p95 < 10x: " + (long) far + " (above the chart)"), notes);
+        ChartRenderer.png(chart, 500, 250);
+    }
+
+    @Test
+    void thresholdsWithinReachWidenTheRangeAndAreDrawnAsLines() {
+        List<HistoryEntry> small = history.subList(0, 5);
+        double dataMax = dataMax(TrendCharts.latency(small, OVERALL, TrendMarkers.none()));
+        double near = dataMax * 1.3;
+        double below = dataMax / 2;
+        TrendMarkers markers = TrendMarkers.none().withThresholds(List.of(
+                new TrendMarkers.Threshold(OVERALL, Metric.P95, near, "p95 near"),
+                new TrendMarkers.Threshold(OVERALL, Metric.P95, below, "p95 below")));
+        var plot = TrendCharts.latency(small, OVERALL, markers).getXYPlot();
+        assertTrue(plot.getRangeAxis().getUpperBound() > near, "the line within reach is inside the range");
+        List<Double> lines = plot.getRangeMarkers(0, org.jfree.ui.Layer.FOREGROUND).stream()
+                .map(m -> ((org.jfree.chart.plot.ValueMarker) m).getValue()).sorted().toList();
+        assertEquals(List.of(below, near), lines);
+        assertTrue(plot.getAnnotations().isEmpty(), "no off-scale notes");
+    }
+
+    private static double dataMax(JFreeChart chart) {
+        var d = chart.getXYPlot().getDataset();
+        double max = 0;
+        for (int s = 0; s < d.getSeriesCount(); s++) {
+            for (int i = 0; i < d.getItemCount(s); i++) {
+                Number y = d.getY(s, i);
+                max = y == null ? max : Math.max(max, y.doubleValue());
+            }
+        }
+        return max;
     }
 
     @Test
