@@ -133,6 +133,22 @@ class HtmlReportTest {
     }
 
     @Test
+    void trendChartsDrawThresholdsInRangeAsLinesAndNoteTheOthers() throws Exception {
+        // the fixture's p95 < 400ms lies within reach of its response times: a labelled line on the chart
+        String svg = Files.readString(dir.resolve("trend-latency.svg"));
+        assertTrue(svg.contains("p95 &lt; 400ms"), "threshold label on the trend chart");
+        assertFalse(svg.contains("above the chart"), "no off-scale note for a threshold in range");
+        // a 10 s limit over the same data is a note and leaves the axis to the data
+        var markers = io.jenkins.plugins.perfgate.engine.chart.TrendMarkers.none().withCriteria(
+                io.jenkins.plugins.perfgate.engine.gate.CriteriaParser.parseAll("p95 < 10s"));
+        Path far = Path.of("target", "report-test", "far-threshold");
+        String page = Files.readString(HtmlReport.write(input.withHistory(input.history(), markers), far));
+        assertTrue(page.contains("trend-latency.svg"));
+        String farSvg = Files.readString(far.resolve("trend-latency.svg"));
+        assertTrue(farSvg.contains("\u2191 p95 &lt; 10s: 10000 (above the chart)"), "note of the far threshold");
+    }
+
+    @Test
     void trendsGetTheComparisonsBaselineWhenNoneWasGiven() {
         ReportInput plain = input.withHistory(input.history(),
                 io.jenkins.plugins.perfgate.engine.chart.TrendMarkers.none());
