@@ -32,4 +32,14 @@ public abstract class GatedBuildStepDescriptor<T extends BuildStep & Describable
     public FormValidation doCheckApdexT(@AncestorInPath Item item, @QueryParameter String value) {
         return Forms.apdexT(item, value);
     }
+
+    /**
+     * Help of {@code fields} comes from {@code owner}'s help files: each field's help text exists once, beside the
+     * freestyle class that has the field ({@code help-FIELD.html}).
+     */
+    protected final void helpFrom(Class<? extends hudson.model.Describable> owner, java.util.Collection<String> fields) {
+        for (String f : fields) {
+            addHelpFileRedirect(f, owner, f);
+        }
+    }
 }

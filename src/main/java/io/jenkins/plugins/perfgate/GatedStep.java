@@ -1,5 +1,6 @@
 package io.jenkins.plugins.perfgate;
 
+import java.util.List;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -11,6 +12,10 @@ import org.kohsuke.stapler.DataBoundSetter;
  * ({@code Builder}, {@code Recorder}) and cannot share this base: they delegate to the same settings class.
  */
 public abstract class GatedStep<S extends PublishSettings> extends Step {
+
+    /** The gate parameters, as Pipeline scripts name them. */
+    static final List<String> GATE_FIELDS = List.of("criteria", "baseline", "apdexT", "html", "metrics",
+            "archiveResults", "returnOnly", "releaseTag", "outputDir");
 
     final S settings;
 

@@ -10,10 +10,9 @@ import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
-import java.util.Map;
+import java.io.IOException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.QueryParameter;
@@ -46,31 +45,32 @@ public class PerfgatePublishStep extends GatedStep<PublishSettings> {
         return new Execution(context, files, settings);
     }
 
-    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+    static final class Execution extends GatedExecution {
         private static final long serialVersionUID = 1L;
         private final transient String files;
         private final transient PublishSettings settings;
 
         Execution(StepContext context, String files, PublishSettings settings) {
-            super(context);
+            super(context, settings);
             this.files = files;
             this.settings = settings;
         }
 
         @Override
-        protected Map<String, Object> run() throws Exception {
-            StepContext c = getContext();
-            Run<?, ?> run = c.get(Run.class);
-            TaskListener listener = c.get(TaskListener.class);
-            PerfgateBuildAction a = WorkspaceRun.publish(run, c.get(FilePath.class), c.get(Launcher.class),
-                    c.get(EnvVars.class), listener, files, settings);
-            Publication.applyResult(run, a, settings, listener, true);
-            return a.toResultMap();
+        PerfgateBuildAction work(Run<?, ?> run, FilePath ws, Launcher launcher, EnvVars env, TaskListener listener)
+                throws IOException, InterruptedException {
+            return WorkspaceRun.publish(run, ws, launcher, env, listener, files, settings);
         }
     }
 
     @Extension
     public static final class DescriptorImpl extends GatedStepDescriptor {
+
+        public DescriptorImpl() {
+            // the form is the freestyle recorder's (config.jelly includes it), and so is the help
+            helpFrom(PerfgateRecorder.class, PerfgateRecorder.OWN_HELP);
+            helpFrom(PerformanceTestBuilder.class, PerfgateRecorder.SHARED_HELP);
+        }
 
         @Override
         public String getFunctionName() {

@@ -14,6 +14,7 @@ import hudson.tasks.Publisher;
 import hudson.tasks.Recorder;
 import hudson.util.FormValidation;
 import java.io.IOException;
+import java.util.List;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
@@ -29,6 +30,12 @@ import org.kohsuke.stapler.verb.POST;
  * hand-overs to the same {@link PublishSettings}).
  */
 public class PerfgateRecorder extends Recorder implements SimpleBuildStep {
+
+    /** Fields whose help is the recorder's own (published files, exported from the controller). */
+    static final List<String> OWN_HELP = List.of("files", "metrics");
+    /** Gate fields described as for the builder. */
+    static final List<String> SHARED_HELP = GatedStep.GATE_FIELDS.stream().filter(f -> !OWN_HELP.contains(f))
+            .toList();
 
     private final String files;
     private final PublishSettings settings = new PublishSettings();
@@ -141,6 +148,10 @@ public class PerfgateRecorder extends Recorder implements SimpleBuildStep {
     @Symbol("perfgateReport")
     @Extension
     public static final class DescriptorImpl extends GatedBuildStepDescriptor<Publisher> {
+
+        public DescriptorImpl() {
+            helpFrom(PerformanceTestBuilder.class, SHARED_HELP);
+        }
 
         @NonNull
         @Override

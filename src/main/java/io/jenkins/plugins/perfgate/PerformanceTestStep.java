@@ -9,10 +9,10 @@ import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
-import java.util.Map;
+import java.io.IOException;
+import java.util.List;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -26,6 +26,10 @@ import org.kohsuke.stapler.verb.POST;
  * parameters come from {@link GatedStep}; the test parameters are below.
  */
 public class PerformanceTestStep extends GatedStep<TestSettings> {
+
+    /** The test parameters, as Pipeline scripts name them. */
+    static final List<String> TEST_FIELDS = List.of("plan", "template", "properties", "generators", "duration",
+            "timeLimit", "publish");
 
     @DataBoundConstructor
     public PerformanceTestStep() {
@@ -106,30 +110,30 @@ public class PerformanceTestStep extends GatedStep<TestSettings> {
         return new Execution(context, settings);
     }
 
-    /** Runs off the CPS thread; interrupting it (build aborted) kills the command line's process tree. */
-    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+    static final class Execution extends GatedExecution {
         private static final long serialVersionUID = 1L;
         private final transient TestSettings settings;
 
         Execution(StepContext context, TestSettings settings) {
-            super(context);
+            super(context, settings);
             this.settings = settings;
         }
 
         @Override
-        protected Map<String, Object> run() throws Exception {
-            StepContext c = getContext();
-            Run<?, ?> run = c.get(Run.class);
-            TaskListener listener = c.get(TaskListener.class);
-            PerfgateBuildAction a = WorkspaceRun.test(run, c.get(FilePath.class), c.get(Launcher.class),
-                    c.get(EnvVars.class), listener, settings);
-            Publication.applyResult(run, a, settings, listener, true);
-            return a.toResultMap();
+        PerfgateBuildAction work(Run<?, ?> run, FilePath ws, Launcher launcher, EnvVars env, TaskListener listener)
+                throws IOException, InterruptedException {
+            return WorkspaceRun.test(run, ws, launcher, env, listener, settings);
         }
     }
 
     @Extension
     public static class DescriptorImpl extends GatedStepDescriptor {
+
+        public DescriptorImpl() {
+            // the form is the freestyle builder's (config.jelly includes it), and so is the help
+            helpFrom(PerformanceTestBuilder.class, TEST_FIELDS);
+            helpFrom(PerformanceTestBuilder.class, GATE_FIELDS);
+        }
 
         @Override
         public String getFunctionName() {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.perfgate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
@@ -138,6 +139,29 @@ class ConfigurationTest {
         for (Class<?> c : List.of(PerfgatePublishStep.class, PerfgateRecorder.class)) {
             assertEquals(publish, parameters(c), c.getName());
         }
+        // every field's help is served, from its one help file (steps and recorder redirect to the builder's)
+        JenkinsRule.WebClient wc = j.createWebClient();
+        for (Class<? extends hudson.model.Describable> c : List.of(PerformanceTestStep.class, PerfgateAliasStep.class,
+                PerformanceTestBuilder.class, PerfgatePublishStep.class, PerfgateRecorder.class)) {
+            hudson.model.Descriptor<?> d = j.jenkins.getDescriptorOrDie(c);
+            for (String field : parameters(c)) {
+                String url = j.executeOnServer(() -> d.getHelpFile(field));
+                assertNotNull(url, "help of " + field + " in " + c.getSimpleName());
+                String text = wc.goTo(url.substring(1), null).getWebResponse().getContentAsString();
+                assertTrue(text.contains("<div>") && text.length() > 40, url + ": " + text);
+            }
+        }
+        String recorderMetrics = j.executeOnServer(() -> j.jenkins.getDescriptorOrDie(PerfgatePublishStep.class)
+                .getHelpFile("metrics"));
+        assertTrue(wc.goTo(recorderMetrics.substring(1), null).getWebResponse().getContentAsString()
+                .contains("from the Jenkins controller"), "perfgatePublish's metrics help is the recorder's");
+
+        // the Snippet Generator shows the steps' forms, which include the freestyle classes' forms
+        j.createProject(org.jenkinsci.plugins.workflow.job.WorkflowJob.class, "snippets");
+        assertTrue(snippetForm(wc, "performanceTest").contains("Template (.jmx)"), "performanceTest's form");
+        assertTrue(snippetForm(wc, "perfgate:").contains("Template (.jmx)"), "the alias' form");
+        assertTrue(snippetForm(wc, "perfgatePublish").contains("Result files"), "perfgatePublish's form");
+
         // every parameter survives Pipeline's map form (what the Snippet Generator prints and scripts pass)
         PerformanceTestStep step = new PerformanceTestStep();
         step.setTemplate("perf/load.jmx");
@@ -163,6 +187,25 @@ class ConfigurationTest {
         pub.setOutputDir("p");
         var pubModel = org.jenkinsci.plugins.structs.describable.DescribableModel.of(PerfgatePublishStep.class);
         j.assertEqualDataBoundBeans(pub, pubModel.instantiate(pubModel.uninstantiate2(pub).toMap(), null));
+    }
+
+    /** The Snippet Generator's form of a step (rendered on demand when chosen), as text. */
+    private static String snippetForm(JenkinsRule.WebClient wc, String stepPrefix) throws Exception {
+        org.htmlunit.html.HtmlPage page = wc.goTo("job/snippets/pipeline-syntax/");
+        org.htmlunit.html.HtmlSelect select = null;
+        for (org.htmlunit.html.DomElement e : page.getElementsByTagName("select")) {
+            org.htmlunit.html.HtmlSelect candidate = (org.htmlunit.html.HtmlSelect) e;
+            if (candidate.getOptions().stream().anyMatch(o -> o.getText().startsWith("performanceTest"))) {
+                select = candidate;
+            }
+        }
+        assertNotNull(select, "the step chooser");
+        org.htmlunit.html.HtmlOption option = select.getOptions().stream()
+                .filter(o -> o.getText().startsWith(stepPrefix)).findFirst().orElseThrow(() -> new AssertionError(
+                        stepPrefix + " not offered"));
+        select.setSelectedAttribute(option, true);
+        wc.waitForBackgroundJavaScript(10_000);
+        return page.asNormalizedText();
     }
 
     private static java.util.Set<String> parameters(Class<?> c) {
