@@ -76,7 +76,12 @@ final class RunPlans {
             root.set("generators", generators(s.effectiveGenerators()));
         }
         if (s.duration > 0) {
+            // the plan's duration is only what progress and the default time limit plan for; the templates run for
+            // their `duration` property, so the step's duration sets both
             root.put("duration", s.duration + "s");
+            ObjectNode p = root.has("properties") && root.get("properties").isObject()
+                    ? (ObjectNode) root.get("properties") : root.putObject("properties");
+            p.put("duration", String.valueOf(s.duration));
         }
         if (s.timeLimit > 0) {
             root.put("timeLimit", s.timeLimit + "s");

@@ -90,8 +90,9 @@ class PerformanceTestStepTest {
         putTemplate(j.jenkins.getWorkspaceFor(job));
         job.setDefinition(new CpsFlowDefinition("node {\n"
                 + "  def r = performanceTest template: 'perf/smoke.jmx', properties: '''" + props(20, "/") + "''',\n"
-                + "      criteria: 'error% < 1'\n"
+                + "      criteria: 'error% < 1', duration: 45\n"
                 + "  echo \"verdict=${r.verdict} samples=${r.samples} label=${r.labels.keySet().join(',')}\"\n"
+                + "  echo 'plan: ' + readFile('perfgate-results/plan.json').replaceAll('\\\\s', '')\n"
                 + "  def a = perfgate template: 'smoke', properties: '''" + props(10, "/slow") + "''',\n"
                 + "      criteria: 'p95 < 20ms', returnOnly: true\n"
                 + "  echo \"alias verdict=${a.verdict} p95=${a.overall.p95}\"\n"
@@ -101,6 +102,9 @@ class PerformanceTestStepTest {
                 + "}", true));
         WorkflowRun r = j.buildAndAssertStatus(Result.FAILURE, job);
         j.assertLogContains("verdict=PASS samples=20 label=GET /", r);
+        // the step's duration is the templates' duration property too, not only the planned duration
+        j.assertLogContains("\"duration\":\"45s\"", r);
+        j.assertLogContains("\"duration\":\"45\"", r);
         j.assertLogContains("alias verdict=FAIL", r);
         j.assertLogContains("performance gate failed", r);
         j.assertLogNotContains("promoted", r);

@@ -173,7 +173,7 @@ public final class GateCommand implements Callable<Integer> {
                 VerdictJson.write(verdict, json);
             }
             if (record != null) {
-                store.record(ref.withResult(buildResult(verdict.result())), merged, repeats);
+                store.record(ref.withResult(PlanGate.buildResult(verdict.result())), merged, repeats);
                 out.println("recorded build #" + number + " in " + history);
             }
         } catch (IOException e) {
@@ -228,13 +228,5 @@ public final class GateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(option + ": unknown outcome '" + text + "'");
         }
-    }
-
-    private static BuildResult buildResult(GateResult r) {
-        return switch (r) {
-            case PASS -> BuildResult.SUCCESS;
-            case UNSTABLE -> BuildResult.UNSTABLE;
-            case FAIL -> BuildResult.FAILURE;
-        };
     }
 }

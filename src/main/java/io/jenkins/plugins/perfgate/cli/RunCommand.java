@@ -1,5 +1,6 @@
 package io.jenkins.plugins.perfgate.cli;
 
+import io.jenkins.plugins.perfgate.engine.history.DirectoryHistoryStore;
 import io.jenkins.plugins.perfgate.engine.runner.RunOutcome;
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterInstallation;
 import io.jenkins.plugins.perfgate.engine.runner.plan.Durations;
@@ -25,8 +26,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs a run plan (YAML or JSON, see docs/run-plan.md) on its load generators with live "
             + "progress; writes summary.json and every generator's raw results into the output folder.",
-            "Exit codes: 0 the run completed, 1 it did not (timed out, aborted, a generator failed, no results), "
-            + "2 usage error, 3 invalid plan or JMeter unavailable."})
+            "When the plan has criteria, the gate judges the run against them and the history's baseline.",
+            "Exit codes: 0 the run completed (and passed the plan's criteria), 1 it did not complete (timed out, "
+            + "aborted, a generator failed, no results) or failed the criteria, 4 unstable, 2 usage error, "
+            + "3 invalid plan or JMeter unavailable."})
 public final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -55,6 +58,16 @@ public final class RunCommand implements Callable<Integer> {
             description = "where the provisioned JMeter is kept (default ~/.cache/perfgate)")
     Path cache;
 
+    @Option(names = "--history", paramLabel = "DIR", defaultValue = DirectoryHistoryStore.DEFAULT_DIRECTORY,
+            description = "history the plan's criteria compare with (default ${DEFAULT-VALUE})")
+    Path history;
+
+    @Option(names = "--record", paramLabel = "BUILD", description = "store this run in the history as build BUILD")
+    Long record;
+
+    @Option(names = "--tag", paramLabel = "TAG", description = "release tag of this build (with --record)")
+    String tag = "";
+
     @Mixin
     HtmlReportOption html;
 
@@ -79,10 +92,17 @@ public final class RunCommand implements Callable<Integer> {
             RunOutcome outcome = RunSupport.run(plan, jmeter, outDir, quiet, w);
             List<Path> raw = new java.util.ArrayList<>(outcome.resultFiles());
             raw.add(outcome.summaryFile());
-            if (!html.write(outcome.summary(), "perfgate run: " + plan.name(), raw, w, err)) {
+            int exit = RunSupport.finish(outcome, w);
+            if (plan.criteria().isEmpty()) {
+                return html.write(outcome.summary(), "perfgate run: " + plan.name(), raw, w, err)
+                        ? exit : PerfgateCli.EXIT_INVALID_INPUT;
+            }
+            PlanGate gate = PlanGate.judge(plan, outcome.summary(), history, record, tag, w, err);
+            if (html.requested()
+                    && !html.write(gate.report().withTitle("perfgate run: " + plan.name()), raw, w, err)) {
                 return PerfgateCli.EXIT_INVALID_INPUT;
             }
-            return RunSupport.finish(outcome, w);
+            return exit != 0 ? exit : gate.verdict().exitCode();
         } catch (IOException | IllegalArgumentException e) {
             err.println("perfgate run: " + e.getMessage());
             return PerfgateCli.EXIT_INVALID_INPUT;

@@ -83,6 +83,21 @@ class RunCommandTest {
                     && page.contains("href=\"../summary.json\""), "HTML report with links to the raw files");
             assertTrue(!quiet.out().contains("[perfgate] 1s/3s") && quiet.out().contains("[perfgate] final"),
                     quiet.out());
+
+            // a plan with criteria is gated: the verdict is printed, the exit code follows it, the run is recorded
+            Path gated = dir.resolve("gated.yaml");
+            Files.writeString(gated, Files.readString(plan)
+                    + "criteria:\n  - error% < 50\n  - rps > 1000000 => unstable\nbaseline: {policy: previous}\n");
+            Path history = dir.resolve("history");
+            Result g = execute("run", gated.toString(), "--quiet", "--out", dir.resolve("g").toString(),
+                    "--cache", TestJMeter.cacheRoot().toString(), "--history", history.toString(),
+                    "--record", "7", "--html", dir.resolve("g/report").toString());
+            assertEquals(PerfgateCli.EXIT_UNSTABLE, g.exit(), g.out() + g.err());
+            assertTrue(g.out().contains("perfgate verdict: UNSTABLE") && g.out().contains("PASS     error% < 50"),
+                    g.out());
+            assertTrue(g.out().contains("recorded build #7"), g.out());
+            assertTrue(Files.isDirectory(history) && Files.list(history).findAny().isPresent(), "history written");
+            assertTrue(Files.readString(dir.resolve("g/report/index.html")).contains("UNSTABLE"), "verdict in report");
         }
     }
 

@@ -18,7 +18,7 @@ import org.jfree.svg.ViewBox;
 /**
  * Renders a chart to PNG or SVG bytes. Draws into a {@link BufferedImage} or JFreeSVG's {@link SVGGraphics2D}, never
  * a screen device, so it works with {@code java.awt.headless=true}. Uses only JFreeChart API present in 1.0.19 (the
- * version Jenkins core ships), see docs/architecture-charts.md.
+ * version Jenkins core ships), see docs/architecture.md.
  */
 public final class ChartRenderer {
 

@@ -96,4 +96,14 @@ public record RunPlan(
         return new RunPlan(name, template, properties, splitProperties, generators, duration, Optional.of(limit),
                 dataFiles, sampling, abort, criteria, baseline, metrics, jmeterHome);
     }
+
+    /** The plan's gate criteria as one text, one criterion per line (what the gate's parser reads). */
+    public String criteriaText() {
+        return String.join("\n", criteria);
+    }
+
+    /** The baseline policy the plan names ({@code baseline: {policy: median:5}}), if any. */
+    public java.util.Optional<String> baselinePolicy() {
+        return java.util.Optional.ofNullable(baseline.get("policy")).map(String::trim).filter(s -> !s.isEmpty());
+    }
 }

@@ -1,0 +1,68 @@
+package io.jenkins.plugins.perfgate.cli;
+
+import io.jenkins.plugins.perfgate.engine.compare.RunFigures;
+import io.jenkins.plugins.perfgate.engine.gate.CriteriaParser;
+import io.jenkins.plugins.perfgate.engine.gate.Criterion;
+import io.jenkins.plugins.perfgate.engine.gate.Gate;
+import io.jenkins.plugins.perfgate.engine.gate.GateOptions;
+import io.jenkins.plugins.perfgate.engine.gate.GateResult;
+import io.jenkins.plugins.perfgate.engine.gate.Verdict;
+import io.jenkins.plugins.perfgate.engine.history.BaselinePolicy;
+import io.jenkins.plugins.perfgate.engine.history.BuildRef;
+import io.jenkins.plugins.perfgate.engine.history.BuildResult;
+import io.jenkins.plugins.perfgate.engine.history.DirectoryHistoryStore;
+import io.jenkins.plugins.perfgate.engine.history.History;
+import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
+import io.jenkins.plugins.perfgate.engine.report.ReportInput;
+import io.jenkins.plugins.perfgate.engine.runner.plan.RunPlan;
+import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The gate a run plan asks for ({@code criteria:} and {@code baseline: {policy: ...}}), judged right after
+ * {@code perfgate run} against a history directory, optionally recording the run there.
+ *
+ * @param verdict the gate's verdict
+ * @param report  the HTML report's input with verdict, history and criteria
+ */
+record PlanGate(Verdict verdict, ReportInput report) {
+
+    /**
+     * Judges the summary by the plan's criteria; prints the verdict and, when {@code record} is given, stores the run
+     * in the history as that build.
+     *
+     * @throws IllegalArgumentException for criteria or a baseline policy that do not parse (naming them)
+     */
+    static PlanGate judge(RunPlan plan, RunSummary summary, Path historyDir, Long record, String tag,
+            PrintWriter out, PrintWriter err) throws IOException {
+        List<Criterion> criteria = CriteriaParser.parseAll(plan.criteriaText());
+        GateOptions options = GateOptions.defaults()
+                .withBaseline(BaselinePolicy.parse(plan.baselinePolicy().orElse("median:5")));
+        DirectoryHistoryStore store = new DirectoryHistoryStore(historyDir);
+        History past = store.load();
+        past.warnings().forEach(w -> err.println("warning: history: " + w));
+        long number = record != null ? record : past.lastNumber() + 1;
+        BuildRef ref = new BuildRef(number, "", System.currentTimeMillis(), BuildResult.UNKNOWN, tag, "");
+        HistoryEntry candidate = new HistoryEntry(ref, RunFigures.of(summary), List.of());
+        Verdict verdict = new Gate(options).judge(criteria, candidate, past);
+        out.println();
+        out.print(verdict.format());
+        if (record != null) {
+            store.record(ref.withResult(buildResult(verdict.result())), summary, List.of());
+            out.println("recorded build #" + number + " in " + historyDir);
+        }
+        out.flush();
+        return new PlanGate(verdict, GateReport.input(summary, candidate, verdict, past, criteria, options));
+    }
+
+    static BuildResult buildResult(GateResult r) {
+        return switch (r) {
+            case PASS -> BuildResult.SUCCESS;
+            case UNSTABLE -> BuildResult.UNSTABLE;
+            case FAIL -> BuildResult.FAILURE;
+        };
+    }
+}
