@@ -16,8 +16,8 @@ public record BasicAuth(String username, String password) {
     public static final String PUSHGATEWAY = "PERFGATE_PUSHGATEWAY";
 
     public BasicAuth {
-        if (username == null || username.isEmpty() || username.contains(":")) {
-            throw new IllegalArgumentException("a basic-auth username is not empty and has no ':'");
+        if (username == null || username.isEmpty()) {
+            throw new IllegalArgumentException("a basic-auth username is not empty");
         }
         password = password == null ? "" : password;
     }
