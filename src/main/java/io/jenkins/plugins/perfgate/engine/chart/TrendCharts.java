@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.jfree.chart.ChartFactory;
-import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
@@ -22,10 +21,13 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.ui.HorizontalAlignment;
 import org.jfree.ui.Layer;
 import org.jfree.ui.RectangleAnchor;
+import org.jfree.ui.RectangleEdge;
 import org.jfree.ui.TextAnchor;
 
 /**
@@ -33,7 +35,7 @@ import org.jfree.ui.TextAnchor;
  * (dashed) and SLA thresholds (red) as horizontal lines, failed/unstable/aborted builds marked by symbols, detected
  * change points as vertical lines and release tags along the top axis. A build's value is its
  * {@link HistoryEntry#value median over repetitions}; labels absent in a build leave a gap. The value axis fits the
- * data: a baseline or threshold far above it (a 2 s SLA over 150 ms lines) is named in a note at the top instead of
+ * data: a baseline or threshold far above it (a 2 s SLA over 150 ms lines) is named in a note under the title instead of
  * stretching the axis and flattening the lines.
  */
 public final class TrendCharts {
@@ -130,8 +132,9 @@ public final class TrendCharts {
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
         range.setAutoRange(false);
         range.setRange(0, top);
-        noteOffScale(plot, offScale, top);
-        return ChartStyle.apply(chart);
+        JFreeChart styled = ChartStyle.apply(chart);
+        noteOffScale(styled, offScale);
+        return styled;
     }
 
     /** Headroom above the highest value drawn. */
@@ -158,17 +161,18 @@ public final class TrendCharts {
         return top > 0 ? top * HEADROOM : 1.0;
     }
 
-    /** One line of text per level line above the range, at the top right: {@code ↑ p95 < 2 s: 2000 (off scale)}. */
-    private static void noteOffScale(XYPlot plot, List<LevelLine> offScale, double top) {
-        double x = plot.getDomainAxis().getUpperBound();
-        for (int i = 0; i < offScale.size(); i++) {
-            LevelLine l = offScale.get(i);
-            XYTextAnnotation note = new XYTextAnnotation("\u2191 " + l.name() + ": " + number(l.marker().getValue())
-                    + " (above the chart)", x, top - i * top * 0.07);
-            note.setFont(ChartStyle.TICK_FONT);
+    /**
+     * One line per level line above the range, under the title ({@code ↑ p95 < 2s: 2000, above the chart}): outside
+     * the plot, so it never covers data or the labels of lines that are drawn.
+     */
+    private static void noteOffScale(JFreeChart chart, List<LevelLine> offScale) {
+        for (LevelLine l : offScale) {
+            TextTitle note = new TextTitle("\u2191 " + l.name() + ": " + number(l.marker().getValue())
+                    + ", above the chart", ChartStyle.TICK_FONT);
             note.setPaint(l.marker().getPaint());
-            note.setTextAnchor(TextAnchor.TOP_RIGHT);
-            plot.addAnnotation(note);
+            note.setPosition(RectangleEdge.TOP);
+            note.setHorizontalAlignment(HorizontalAlignment.RIGHT);
+            chart.addSubtitle(note);
         }
     }
 
