@@ -32,19 +32,19 @@ final class Publication {
     }
 
     static PerfgateBuildAction publish(Run<?, ?> run, TaskListener listener, EnvVars env, RunSummary summary,
-            PublishSettings s, String title, String workspaceSummary) throws IOException {
+            PublishSettings s, RunPlans.PlanGate plan, String title, String workspaceSummary) throws IOException {
         File dir = new File(run.getRootDir(), PerfgateBuildAction.BUILD_DIR);
         if (!dir.isDirectory() && !dir.mkdirs()) {
             throw new IOException("cannot create " + dir);
         }
         SummaryJson.write(summary, new File(dir, "summary.json").toPath());
 
-        String criteria = s.effectiveCriteria();
+        String criteria = s.effectiveCriteria(plan);
         String criteriaProblem = criteria.isBlank() ? null : GateBridge.criteriaProblem(criteria);
         if (criteriaProblem != null) {
             throw new AbortException("perfgate: invalid criteria: " + criteriaProblem);
         }
-        String baseline = s.effectiveBaseline();
+        String baseline = s.effectiveBaseline(plan);
         String baselineProblem = baseline.isBlank() ? null : GateBridge.baselineProblem(baseline);
         if (baselineProblem != null) {
             throw new AbortException("perfgate: invalid baseline policy: " + baselineProblem);

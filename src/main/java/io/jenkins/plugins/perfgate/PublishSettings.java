@@ -102,13 +102,15 @@ public class PublishSettings implements Serializable {
         return d == null ? DEFAULT_OUTPUT_DIR : d;
     }
 
-    /** The criteria to apply: the step's, else the global default. */
-    String effectiveCriteria() {
-        return criteria.isEmpty() ? PerfgateConfiguration.get().getDefaultCriteria() : criteria;
+    /** The criteria to apply: the step's, else the run plan's, else the global default. */
+    String effectiveCriteria(RunPlans.PlanGate plan) {
+        return !criteria.isEmpty() ? criteria
+                : !plan.criteria().isEmpty() ? plan.criteria() : PerfgateConfiguration.get().getDefaultCriteria();
     }
 
-    /** The baseline policy to apply: the step's, else the global default, else the engine's default. */
-    String effectiveBaseline() {
-        return baseline.isEmpty() ? PerfgateConfiguration.get().getDefaultBaseline() : baseline;
+    /** The baseline policy: the step's, else the run plan's, else the global default, else the engine's default. */
+    String effectiveBaseline(RunPlans.PlanGate plan) {
+        return !baseline.isEmpty() ? baseline
+                : !plan.baseline().isEmpty() ? plan.baseline() : PerfgateConfiguration.get().getDefaultBaseline();
     }
 }

@@ -10,6 +10,8 @@ import hudson.EnvVars;
 import hudson.FilePath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -23,8 +25,23 @@ final class RunPlans {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    /** Where the plan to run goes and what to call the run. */
-    record Written(FilePath file, String title, boolean temporary) {
+    /** Where the plan to run goes, what to call the run, and the gate settings the user's plan names. */
+    record Written(FilePath file, String title, boolean temporary, PlanGate gate) {
+    }
+
+    /**
+     * A run plan's {@code criteria:} (one per line) and {@code baseline: {policy: ...}}: used when the step names
+     * none, before the global defaults. Empty strings when the plan has none.
+     */
+    record PlanGate(String criteria, String baseline) {
+        static final PlanGate NONE = new PlanGate("", "");
+
+        static PlanGate of(JsonNode plan) {
+            List<String> lines = new ArrayList<>();
+            plan.path("criteria").forEach(c -> lines.add(c.asText()));
+            String policy = plan.path("baseline").path("policy").asText("").trim();
+            return new PlanGate(String.join("\n", lines).trim(), policy);
+        }
     }
 
     private RunPlans() {
@@ -49,11 +66,11 @@ final class RunPlans {
             if (!p.exists()) {
                 throw new AbortException("perfgate: run plan " + plan + " is not in the workspace");
             }
-            if (!hasOverrides(s, template)) {
-                return new Written(p, plan, false);
-            }
             JsonNode user = (p.getName().toLowerCase(Locale.ROOT).endsWith(".json") ? JSON : YAML)
                     .readTree(p.readToString());
+            if (!hasOverrides(s, template)) {
+                return new Written(p, plan, false, user == null ? PlanGate.NONE : PlanGate.of(user));
+            }
             if (!(user instanceof ObjectNode)) {
                 throw new AbortException("perfgate: run plan " + plan + " is not a mapping of fields");
             }
@@ -94,7 +111,7 @@ final class RunPlans {
             metrics(root, env);
         }
         target.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root), StandardCharsets.UTF_8.name());
-        return new Written(target, template.isEmpty() ? plan : template, !plan.isEmpty());
+        return new Written(target, template.isEmpty() ? plan : template, !plan.isEmpty(), PlanGate.of(root));
     }
 
     /** Folder of the templates that ship with perfgate (examples/templates), on the plugin's class path. */

@@ -36,7 +36,13 @@ final class WorkspaceRun {
                 + "-" + run.getNumber());
         String title = plan.title();
         AgentCli.log(listener, "running " + title + " on " + nodeName(ws) + " (results in " + outputDir + ")");
-        List<String> args = new ArrayList<>(List.of("run", plan.file().getRemote(), "--out", out.getRemote()));
+        // the plan's criteria are judged here, against the job's history, not by the command line
+        List<String> args = new ArrayList<>(List.of("run", plan.file().getRemote(), "--out", out.getRemote(),
+                "--no-gate"));
+        if (s.apdexT > 0) {
+            args.add("--apdex-t");
+            args.add(Integer.toString(s.apdexT));
+        }
         EnvVars processEnv = new EnvVars(env);
         if (s.metrics) {
             MetricsCredentials.addTo(processEnv);
@@ -59,7 +65,7 @@ final class WorkspaceRun {
             AgentCli.log(listener, "publish: false: results stay in " + relative(ws, out) + ", no gate here");
             return Publication.unpublished(summary, title, relative(ws, summaryFile));
         }
-        return Publication.publish(run, listener, env, summary, s, title, relative(ws, summaryFile));
+        return Publication.publish(run, listener, env, summary, s, plan.gate(), title, relative(ws, summaryFile));
     }
 
     /** Summarises the result files matching {@code glob} on the workspace's node and publishes them. */
@@ -93,7 +99,7 @@ final class WorkspaceRun {
             run.pickArtifactManager().archive(ws, launcher, jenkins.util.BuildListenerAdapter.wrap(listener),
                     artifactMap(ws, files));
         }
-        return Publication.publish(run, listener, env, summary, s, "results " + pattern,
+        return Publication.publish(run, listener, env, summary, s, RunPlans.PlanGate.NONE, "results " + pattern,
                 relative(ws, summaryFile));
     }
 

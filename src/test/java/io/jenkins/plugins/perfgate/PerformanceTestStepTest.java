@@ -90,12 +90,20 @@ class PerformanceTestStepTest {
         putTemplate(j.jenkins.getWorkspaceFor(job));
         job.setDefinition(new CpsFlowDefinition("node {\n"
                 + "  def r = performanceTest template: 'perf/smoke.jmx', properties: '''" + props(20, "/") + "''',\n"
-                + "      criteria: 'error% < 1', duration: 45\n"
+                + "      criteria: 'error% < 1', duration: 45, apdexT: 7\n"
                 + "  echo \"verdict=${r.verdict} samples=${r.samples} label=${r.labels.keySet().join(',')}\"\n"
                 + "  echo 'plan: ' + readFile('perfgate-results/plan.json').replaceAll('\\\\s', '')\n"
+                + "  echo 'apdexT 7: ' + readFile('perfgate-results/summary.json').replaceAll('\\\\s', '')"
+                + ".contains('\"apdexTMillis\":7')\n"
                 + "  def a = perfgate template: 'smoke', properties: '''" + props(10, "/slow") + "''',\n"
                 + "      criteria: 'p95 < 20ms', returnOnly: true\n"
                 + "  echo \"alias verdict=${a.verdict} p95=${a.overall.p95}\"\n"
+                // a run plan's own criteria and baseline policy gate the build when the step names none
+                + "  writeFile file: 'perf/plan.yaml', text: '''template: smoke.jmx\n"
+                + "properties: {host: 127.0.0.1, port: " + target.port() + ", iterations: 5, path: /}\n"
+                + "criteria: ['error% < 50', 'rps > 1000000 => unstable']\nbaseline: {policy: previous}\n'''\n"
+                + "  def p = performanceTest plan: 'perf/plan.yaml', returnOnly: true\n"
+                + "  echo \"plan verdict=${p.verdict} criteria=${p.criteria.size()} baseline=${p.baseline}\"\n"
                 + "  performanceTest template: 'perf/smoke.jmx', properties: '''" + props(10, "/slow") + "''',\n"
                 + "      criteria: 'p95 < 20ms'\n"
                 + "  echo 'promoted'\n"
@@ -106,6 +114,8 @@ class PerformanceTestStepTest {
         j.assertLogContains("\"duration\":\"45s\"", r);
         j.assertLogContains("\"duration\":\"45\"", r);
         j.assertLogContains("alias verdict=FAIL", r);
+        j.assertLogContains("plan verdict=UNSTABLE criteria=2", r);
+        j.assertLogContains("apdexT 7: true", r);
         j.assertLogContains("performance gate failed", r);
         j.assertLogNotContains("promoted", r);
         j.assertLogContains(" samples 20 ", r);

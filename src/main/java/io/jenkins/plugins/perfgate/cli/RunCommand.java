@@ -1,6 +1,7 @@
 package io.jenkins.plugins.perfgate.cli;
 
 import io.jenkins.plugins.perfgate.engine.history.DirectoryHistoryStore;
+import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
 import io.jenkins.plugins.perfgate.engine.runner.RunOutcome;
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterInstallation;
 import io.jenkins.plugins.perfgate.engine.runner.plan.Durations;
@@ -58,6 +59,14 @@ public final class RunCommand implements Callable<Integer> {
             description = "where the provisioned JMeter is kept (default ~/.cache/perfgate)")
     Path cache;
 
+    @Option(names = "--apdex-t", paramLabel = "MS", defaultValue = "500",
+            description = "Apdex threshold T in ms (tolerated up to 4T), default ${DEFAULT-VALUE}")
+    long apdexT;
+
+    @Option(names = "--no-gate", description = "only run: leave the plan's criteria to the caller (the Jenkins "
+            + "layer judges them against the job's history)")
+    boolean noGate;
+
     @Option(names = "--history", paramLabel = "DIR", defaultValue = DirectoryHistoryStore.DEFAULT_DIRECTORY,
             description = "history the plan's criteria compare with (default ${DEFAULT-VALUE})")
     Path history;
@@ -89,11 +98,12 @@ public final class RunCommand implements Callable<Integer> {
         try {
             JMeterInstallation jmeter = RunSupport.jmeter(Optional.ofNullable(jmeterHome).or(plan::jmeterHome),
                     cache, w);
-            RunOutcome outcome = RunSupport.run(plan, jmeter, outDir, quiet, w);
+            RunOutcome outcome = RunSupport.run(plan, jmeter, outDir, quiet,
+                    AggregationOptions.defaults().withApdexT(apdexT), w);
             List<Path> raw = new java.util.ArrayList<>(outcome.resultFiles());
             raw.add(outcome.summaryFile());
             int exit = RunSupport.finish(outcome, w);
-            if (plan.criteria().isEmpty()) {
+            if (noGate || plan.criteria().isEmpty()) {
                 return html.write(outcome.summary(), "perfgate run: " + plan.name(), raw, w, err)
                         ? exit : PerfgateCli.EXIT_INVALID_INPUT;
             }

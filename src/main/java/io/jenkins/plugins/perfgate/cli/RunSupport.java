@@ -6,6 +6,7 @@ import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterInstallation;
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterProvisioner;
 import io.jenkins.plugins.perfgate.engine.runner.plan.RunPlan;
 import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
+import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -32,10 +33,15 @@ final class RunSupport {
     /** Runs the plan; Ctrl-C (or SIGTERM) stops every generator before the JVM exits. */
     static RunOutcome run(RunPlan plan, JMeterInstallation jmeter, Path outDir, boolean quiet, PrintWriter out)
             throws IOException {
+        return run(plan, jmeter, outDir, quiet, AggregationOptions.defaults(), out);
+    }
+
+    static RunOutcome run(RunPlan plan, JMeterInstallation jmeter, Path outDir, boolean quiet,
+            AggregationOptions aggregation, PrintWriter out) throws IOException {
         PlanRunner runner = new PlanRunner(plan, jmeter, outDir, line -> {
             out.println(line);
             out.flush();
-        }, quiet);
+        }, quiet).withAggregation(aggregation);
         Thread hook = new Thread(() -> {
             runner.cancel("interrupted (Ctrl-C or termination signal)");
             try {

@@ -65,7 +65,7 @@ class RunCommandTest {
         try (DemoTarget target = DemoTarget.start(0)) {
             Path plan = plan(target.port(), "threads: 2, duration: 3, path: /api/items, path2: /api/search", "");
             Result r = execute("run", plan.toString(), "--out", dir.resolve("out").toString(), "--cache",
-                    TestJMeter.cacheRoot().toString(), "-P", "threads=3");
+                    TestJMeter.cacheRoot().toString(), "-P", "threads=3", "--apdex-t", "7");
             assertEquals(0, r.exit(), r.out() + r.err());
             assertTrue(r.out().contains("[perfgate] 1s/3s"), "live progress: " + r.out());
             assertTrue(r.out().contains("GET /api/items") && r.out().contains("GET /api/search")
@@ -73,6 +73,8 @@ class RunCommandTest {
             RunSummary summary = SummaryJson.read(dir.resolve("out/summary.json"));
             assertEquals(RunStatus.COMPLETE, summary.status());
             assertEquals("3", summary.attributes().get("property.threads"), "-P overrides the plan");
+            assertEquals(7, summary.apdexTMillis(), "--apdex-t reaches the summary");
+            assertEquals(7, summary.overall().apdexTMillis());
             assertTrue(Files.size(dir.resolve("out/generators/gen-1/results.jtl")) > 0);
 
             Result quiet = execute("run", plan.toString(), "--quiet", "--out", dir.resolve("q").toString(),

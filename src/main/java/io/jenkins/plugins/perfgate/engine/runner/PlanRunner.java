@@ -46,6 +46,7 @@ public final class PlanRunner {
     private final Path outDir;
     private final Consumer<String> out;
     private final boolean quiet;
+    private AggregationOptions aggregation = AggregationOptions.defaults();
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile String cancelReason;
     private volatile GeneratorFleet fleet;
@@ -56,6 +57,12 @@ public final class PlanRunner {
         this.outDir = outDir.toAbsolutePath().normalize();
         this.out = out;
         this.quiet = quiet;
+    }
+
+    /** How the results are summarised (Apdex T, label filters...); the defaults unless set before {@link #run}. */
+    public PlanRunner withAggregation(AggregationOptions options) {
+        this.aggregation = java.util.Objects.requireNonNull(options);
+        return this;
     }
 
     /** Stops the run as soon as possible (Ctrl-C, an aborted build); thread-safe. */
@@ -164,7 +171,7 @@ public final class PlanRunner {
                     : "generator(s) " + String.join(", ", failed) + " failed; the others' results are kept";
         }
         List<Summarizer.Source> sources = sources(fleet.resultFiles());
-        RunSummary summary = new Summarizer(AggregationOptions.defaults(), ReadOptions.defaults())
+        RunSummary summary = new Summarizer(aggregation, ReadOptions.defaults())
                 .summarizeAvailable(sources);
         RunStatus finalStatus = status.worst(summary.status());
         String finalReason = status == RunStatus.COMPLETE ? summary.statusReason()
