@@ -20,7 +20,6 @@ final class CsvJtlReader {
 
     /** Longest row accepted; a longer one is skipped as malformed (keeps memory bounded on garbage input). */
     static final int MAX_ROW_BYTES = 4 << 20;
-    private static final int BUFFER = 1 << 20;
     private static final int MAX_FIELDS = 4096;
     private static final int NEED_MORE = -1;
     private static final int END = -2;
@@ -56,10 +55,10 @@ final class CsvJtlReader {
     private final StringCache threads = new StringCache();
     private final StringCache failures = new StringCache();
 
-    private byte[] buf = new byte[BUFFER];
-    private int[] starts = new int[32];
-    private int[] ends = new int[32];
-    private boolean[] escaped = new boolean[32];
+    private byte[] buf = new byte[ResultFileReader.READ_BUFFER_BYTES];
+    private int[] starts;
+    private int[] ends;
+    private boolean[] escaped;
     private int nf;
     private long rowLines;
     private RowStatus status;
@@ -70,6 +69,11 @@ final class CsvJtlReader {
     CsvJtlReader(CsvLayout layout, ReadOptions options, ProblemLog log, SampleSink sink, boolean threadNames) {
         this.delimiter = (byte) layout.delimiter();
         this.fieldCount = layout.fieldCount();
+        // room for a row of the expected width plus the fast path's unconditional writes (see plainRow)
+        int room = Math.min(MAX_FIELDS, Math.max(32, fieldCount + 16));
+        this.starts = new int[room];
+        this.ends = new int[room];
+        this.escaped = new boolean[room];
         this.iTimeStamp = layout.indexOf(JMeterColumns.TIME_STAMP);
         this.iElapsed = layout.indexOf(JMeterColumns.ELAPSED);
         this.iLabel = layout.indexOf(JMeterColumns.LABEL);
@@ -104,7 +108,10 @@ final class CsvJtlReader {
         boolean eof = false;
         long line = firstLine;
         while (base + pos < stopAt) {
-            int next = parseRow(pos, limit, eof);
+            int next = plainRow(pos, limit);
+            if (next < 0) {
+                next = parseRow(pos, limit, eof);
+            }
             if (next == END) {
                 break;
             }
@@ -184,6 +191,80 @@ final class CsvJtlReader {
         return -1;
     }
 
+    /**
+     * The fast path for a row without quotes that lies wholly in the buffer (nearly every row JMeter writes):
+     * locates its fields eight bytes at a time and returns the position after it, or -1 when the general
+     * {@link #parseRow} must read it (a quote, the buffer's end, very many fields). The delimiters of each word
+     * are written out by position without a branch per field, so that varying field lengths cost no mispredicted
+     * branches.
+     */
+    private int plainRow(int p, int limit) {
+        final byte[] b = buf;
+        final long delimiters = (delimiter & 0xffL) * ONES;
+        int[] e = ends;
+        int cap = e.length - 8;
+        int n = 0;
+        int base = p;
+        while (true) {
+            if (base + 8 > limit || n > cap) {
+                return -1;
+            }
+            long w = (long) LONGS.get(b, base);
+            long x = w ^ delimiters;
+            long y = w ^ NEWLINES;
+            long z = w ^ QUOTES;
+            long xNonZero = ((x & LOWS) + LOWS) | x;
+            long yzNonZero = (((y & LOWS) + LOWS) | y) & (((z & LOWS) + LOWS) | z);
+            long m = ~(xNonZero & yzNonZero) & HIGHS;
+            long special = ~yzNonZero & HIGHS;
+            if (special != 0) {
+                long first = special & -special;
+                if (b[base + (Long.numberOfTrailingZeros(first) >>> 3)] == '"') {
+                    return -1;
+                }
+                m &= (first << 1) - 1; // up to the line feed
+            }
+            // four positions unconditionally (entries beyond the count are overwritten later), more rarely
+            int count = Long.bitCount(m);
+            e[n] = base + (Long.numberOfTrailingZeros(m) >>> 3);
+            m &= m - 1;
+            e[n + 1] = base + (Long.numberOfTrailingZeros(m) >>> 3);
+            m &= m - 1;
+            e[n + 2] = base + (Long.numberOfTrailingZeros(m) >>> 3);
+            m &= m - 1;
+            e[n + 3] = base + (Long.numberOfTrailingZeros(m) >>> 3);
+            if (count > 4) {
+                m &= m - 1;
+                for (int k = n + 4; m != 0; k++) {
+                    e[k] = base + (Long.numberOfTrailingZeros(m) >>> 3);
+                    m &= m - 1;
+                }
+            }
+            n += count;
+            if (special != 0) {
+                break;
+            }
+            base += 8;
+        }
+        int end = e[n - 1] + 1; // after the line feed
+        int[] st = starts;
+        boolean[] esc = escaped;
+        st[0] = p;
+        esc[0] = false;
+        for (int k = 1; k < n; k++) {
+            st[k] = e[k - 1] + 1;
+            esc[k] = false;
+        }
+        if (e[n - 1] > st[n - 1] && b[e[n - 1] - 1] == '\r') {
+            e[n - 1]--;
+        }
+        nf = n;
+        rowLines = 1;
+        status = RowStatus.OK;
+        unterminated = false;
+        return end;
+    }
+
     /** Locates the fields of the row at {@code p}; returns the position after it, NEED_MORE or END. */
     private int parseRow(int p, int limit, boolean eof) {
         nf = 0;
@@ -195,6 +276,13 @@ final class CsvJtlReader {
         }
         final byte[] b = buf;
         final byte d = delimiter;
+        final long delimiters = (d & 0xffL) * ONES;
+        // delimiters and line feeds of the word [maskBase, maskBase + 8) not yet consumed, one high bit per byte;
+        // words are loaded from scanFrom on. Consecutive unquoted fields share words: one load per 8 bytes of
+        // the row rather than one or more per field.
+        long mask = 0;
+        int maskBase = p;
+        int scanFrom = p;
         while (true) {
             if (nf == starts.length) {
                 if (nf >= MAX_FIELDS) {
@@ -249,6 +337,8 @@ final class CsvJtlReader {
                 byte c = b[p];
                 if (c == d) {
                     p++;
+                    mask = 0;
+                    scanFrom = p;
                     continue;
                 }
                 if (c == '\n') {
@@ -271,7 +361,20 @@ final class CsvJtlReader {
                 status = RowStatus.TEXT_AFTER_QUOTE;
                 return skipLine(p, limit, eof);
             }
-            int q = endOfUnquoted(b, p, limit, d);
+            while (mask == 0 && scanFrom + 8 <= limit) {
+                mask = structural((long) LONGS.get(b, scanFrom), delimiters);
+                maskBase = scanFrom;
+                scanFrom += 8;
+            }
+            int q;
+            if (mask != 0) {
+                q = maskBase + (Long.numberOfTrailingZeros(mask) >>> 3);
+                mask &= mask - 1;
+            } else {
+                // fewer than 8 bytes left in the buffer; the bytes from p to scanFrom hold no delimiter
+                q = endOfUnquoted(b, scanFrom, limit, d);
+                scanFrom = q + 1;
+            }
             if (q >= limit) {
                 if (!eof) {
                     return NEED_MORE;
@@ -303,25 +406,26 @@ final class CsvJtlReader {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
     private static final long NEWLINES = '\n' * ONES;
+    private static final long QUOTES = '"' * ONES;
+
+    private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
 
     /**
-     * Position of the first delimiter or line feed at or after {@code p} (limit when none), eight bytes at a time:
-     * a byte equal to the one looked for becomes zero after the XOR, and the classic "has a zero byte" test finds
-     * the lowest such byte exactly.
+     * The bytes of a word that are the delimiter or a line feed, as the high bit of each such byte. Exact for
+     * every byte (no borrow crosses bytes): a byte equal to the one looked for becomes zero after the XOR, and
+     * {@code ((x & 0x7F) + 0x7F) | x} has its high bit set exactly when x is not zero.
      */
+    private static long structural(long w, long delimiters) {
+        long x = w ^ delimiters;
+        long y = w ^ NEWLINES;
+        long xNonZero = ((x & LOWS) + LOWS) | x;
+        long yNonZero = ((y & LOWS) + LOWS) | y;
+        return ~(xNonZero & yNonZero) & HIGHS;
+    }
+
+    /** Position of the first delimiter or line feed at or after {@code p} (limit when none), byte by byte. */
     private static int endOfUnquoted(byte[] b, int p, int limit, byte d) {
-        long delimiters = (d & 0xffL) * ONES;
         int q = p;
-        while (q + 8 <= limit) {
-            long w = (long) LONGS.get(b, q);
-            long x = w ^ delimiters;
-            long y = w ^ NEWLINES;
-            long found = ((x - ONES) & ~x & HIGHS) | ((y - ONES) & ~y & HIGHS);
-            if (found != 0) {
-                return q + (Long.numberOfTrailingZeros(found) >>> 3);
-            }
-            q += 8;
-        }
         while (q < limit) {
             byte c = b[q];
             if (c == d || c == '\n') {
@@ -469,22 +573,11 @@ final class CsvJtlReader {
         if (p == e) {
             return 0;
         }
-        boolean negative = buf[p] == '-';
-        if (negative) {
-            p++;
+        if (buf[p] == '-') {
+            long v = Digits.parse(buf, p + 1, e);
+            return v == Digits.INVALID ? INVALID : -v;
         }
-        if (p == e || e - p > 18) {
-            return INVALID;
-        }
-        long v = 0;
-        for (; p < e; p++) {
-            int digit = buf[p] - '0';
-            if (digit < 0 || digit > 9) {
-                return INVALID;
-            }
-            v = v * 10 + digit;
-        }
-        return negative ? -v : v;
+        return Digits.parse(buf, p, e);
     }
 
     private String string(int i, StringCache cache) {

@@ -30,6 +30,12 @@ public final class ResultFileReader {
 
     /** Bytes looked at to recognise the format and the CSV header. */
     private static final int PREFIX = 64 * 1024;
+    /**
+     * Bytes a CSV reader reads at a time. Small enough that the buffer, and the JDK's copy it is filled from, stay
+     * in a core's L2 cache while the rows are parsed (1 MB buffers were ~10 % slower); the benchmark's raw line
+     * scan reads with the same size.
+     */
+    public static final int READ_BUFFER_BYTES = 128 * 1024;
     /** Files below this are read by one thread: splitting would cost more than it saves. */
     public static final long PARALLEL_THRESHOLD = 8L << 20;
 

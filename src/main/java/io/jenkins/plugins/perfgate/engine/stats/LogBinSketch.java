@@ -20,12 +20,58 @@ public final class LogBinSketch {
     private long[] counts = new long[0];
     private long total;
 
-    /** Bin of a value: 0 holds 0 ms, bin i >= 1 holds (1.05^(i-2), 1.05^(i-1)]. */
-    static int binOf(long value) {
+    /** Values below this find their bin in {@link #SMALL_BINS} (elapsed times in ms nearly always do). */
+    private static final int SMALL = 1 << 14;
+    private static final short[] SMALL_BINS = new short[SMALL];
+    /** Largest value whose bin is found without a logarithm: bins up to it have their lowest value listed. */
+    private static final long TABLED = 1L << 40;
+    /** LOWEST[i]: the smallest value of bin i, for every bin of values in [SMALL, TABLED]. */
+    private static final long[] LOWEST;
+
+    static {
+        for (int v = 0; v < SMALL; v++) {
+            SMALL_BINS[v] = (short) computedBin(v);
+        }
+        int last = computedBin(TABLED);
+        LOWEST = new long[last + 2];
+        LOWEST[last + 1] = Long.MAX_VALUE;
+        // the formula is monotone in the value, so each bin's lowest value is found by bisection
+        for (int bin = computedBin(SMALL); bin <= last; bin++) {
+            long lo = 1;
+            long hi = TABLED;
+            while (lo < hi) {
+                long mid = (lo + hi) >>> 1;
+                if (computedBin(mid) >= bin) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            LOWEST[bin] = lo;
+        }
+    }
+
+    /** The defining formula: 0 holds 0 ms, bin i >= 1 holds (1.05^(i-2), 1.05^(i-1)]. */
+    static int computedBin(long value) {
         if (value <= 0) {
             return 0;
         }
         return 1 + (int) Math.ceil(Math.log(value) / LOG_GROWTH - 1e-9);
+    }
+
+    /**
+     * Bin of a value, exactly as {@link #computedBin} defines it, without a logarithm per sample (the series
+     * records every sample): a table for small values, otherwise a search among the bins' lowest values.
+     */
+    static int binOf(long value) {
+        if (value < SMALL) {
+            return value <= 0 ? 0 : SMALL_BINS[(int) value];
+        }
+        if (value > TABLED) {
+            return computedBin(value);
+        }
+        int bin = Arrays.binarySearch(LOWEST, value);
+        return bin >= 0 ? bin : -bin - 2;
     }
 
     /** The upper edge of a bin, in milliseconds (what a percentile reports: never below the true value). */

@@ -168,4 +168,22 @@ public class MergeAndPrecisionTest {
         }
         assertEquals(sketch.encode(), LogBinSketch.decode(sketch.encode()).encode());
     }
+
+    @Test
+    void logBinSketchFindsBinsWithoutLogarithmExactlyAsTheFormula() {
+        for (long v = -3; v < 200_000; v++) {
+            assertEquals(LogBinSketch.computedBin(v), LogBinSketch.binOf(v), "value " + v);
+        }
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < 200_000; i++) {
+            long v = random.nextLong(1L << random.nextInt(1, 63));
+            assertEquals(LogBinSketch.computedBin(v), LogBinSketch.binOf(v), "value " + v);
+            // both sides of each bin edge
+            long edge = LogBinSketch.upperEdge(LogBinSketch.computedBin(v));
+            for (long w = Math.max(0, edge - 1); w <= edge + 1 && w > -1; w++) {
+                assertEquals(LogBinSketch.computedBin(w), LogBinSketch.binOf(w), "value " + w);
+            }
+        }
+        assertEquals(LogBinSketch.computedBin(Long.MAX_VALUE), LogBinSketch.binOf(Long.MAX_VALUE));
+    }
 }
