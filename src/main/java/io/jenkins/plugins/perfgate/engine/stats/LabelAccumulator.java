@@ -149,8 +149,11 @@ final class LabelAccumulator {
         return count;
     }
 
-    /** Adds everything another accumulator holds (exact: sums, extremes, histograms, counts, series). */
-    void addAll(LabelAccumulator o) {
+    /**
+     * Adds everything another accumulator holds (exact: sums, extremes, histograms, counts, series), thread counts
+     * combined as {@code threads} says.
+     */
+    void addAll(LabelAccumulator o, IntervalSeries.ThreadsMerge threads) {
         if (o.count == 0) {
             return;
         }
@@ -172,14 +175,24 @@ final class LabelAccumulator {
         connect.add(o.connect);
         codes.addAll(o.codes);
         messages.addAll(o.messages);
-        series.addAll(o.series.build());
+        series.addAll(o.series.build(), threads);
+    }
+
+    /** The over-time series so far. */
+    IntervalSeries series() {
+        return series.build();
     }
 
     LabelStats toStats() {
+        return toStats(series.build());
+    }
+
+    /** The figures frozen, with another over-time series (the same samples' with thread counts combined otherwise). */
+    LabelStats toStats(IntervalSeries withSeries) {
         return new LabelStats(new LabelStats.Raw(label, transactionController, count, errors,
                 count == 0 ? 0 : firstStart, count == 0 ? 0 : lastEnd, sumElapsed, sumSquares,
                 count == 0 ? 0 : min, count == 0 ? 0 : max, bytesReceived, bytesSent, options.apdexTMillis(),
                 satisfied, tolerating, frozen(elapsed), frozen(latency), frozen(connect),
-                codes.top(options.topN()), messages.top(options.topN()), series.build()));
+                codes.top(options.topN()), messages.top(options.topN()), withSeries));
     }
 }

@@ -27,6 +27,12 @@ public final class RunAggregator implements SampleSink {
     private final Map<String, Row> labels = new HashMap<>();
     private long droppedByFilter;
     private long droppedOverLabelLimit;
+    /**
+     * The overall series once samples of several generators were added together (thread counts summed over the
+     * generators, each generator's counts being the maximum over its labels); null while the overall series is
+     * simply the union of the labels' series.
+     */
+    private IntervalSeries generatorsOverall;
 
     /**
      * One label's samples, kept apart by kind: the overall row is the union of every label's {@code counted} part,
@@ -79,10 +85,25 @@ public final class RunAggregator implements SampleSink {
     }
 
     /**
-     * Adds everything another aggregator (same options) has seen, e.g. another part of the same file. Exact, and
-     * unlike merging frozen {@link Aggregate}s it keeps response codes and messages beyond the top N.
+     * Adds everything another aggregator (same options) has seen of the same load generator, e.g. another part of
+     * the same file. Exact, and unlike merging frozen {@link Aggregate}s it keeps response codes and messages
+     * beyond the top N.
      */
     public void addAll(RunAggregator other) {
+        addAll(other, IntervalSeries.ThreadsMerge.MAX_SAME_GENERATOR);
+    }
+
+    /**
+     * Adds everything another aggregator (same options) has seen, with the over-time thread counts combined as
+     * {@code threads} says: {@link IntervalSeries.ThreadsMerge#SUM_ACROSS_GENERATORS} when {@code other} holds
+     * other load generators' samples than this one. The overall row's threads are then the sum of each side's
+     * overall maximum (a generator's threads count once however many labels it ran).
+     */
+    public void addAll(RunAggregator other, IntervalSeries.ThreadsMerge threads) {
+        if (threads == IntervalSeries.ThreadsMerge.SUM_ACROSS_GENERATORS || generatorsOverall != null
+                || other.generatorsOverall != null) {
+            generatorsOverall = overallSeries().merge(other.overallSeries(), options.maxIntervals(), threads);
+        }
         droppedByFilter += other.droppedByFilter;
         droppedOverLabelLimit += other.droppedOverLabelLimit;
         for (Map.Entry<String, Row> e : other.labels.entrySet()) {
@@ -97,14 +118,26 @@ public final class RunAggregator implements SampleSink {
                 row = new Row(e.getKey(), options);
                 labels.put(e.getKey(), row);
             }
-            row.counted.addAll(theirs.counted);
+            row.counted.addAll(theirs.counted, threads);
             if (theirs.transactionParents != null) {
                 if (row.transactionParents == null) {
                     row.transactionParents = new LabelAccumulator(e.getKey(), options);
                 }
-                row.transactionParents.addAll(theirs.transactionParents);
+                row.transactionParents.addAll(theirs.transactionParents, threads);
             }
         }
+    }
+
+    /** The overall row's series: the union of the labels' (Transaction Controller parents left out). */
+    private IntervalSeries overallSeries() {
+        if (generatorsOverall != null) {
+            return generatorsOverall;
+        }
+        IntervalSeries.Builder union = new IntervalSeries.Builder(options.intervalMillis(), options.maxIntervals());
+        for (Row row : labels.values()) {
+            union.addAll(row.counted.series());
+        }
+        return union.build();
     }
 
     /** The figures so far, frozen. */
@@ -115,17 +148,19 @@ public final class RunAggregator implements SampleSink {
         LabelAccumulator overall = new LabelAccumulator(OVERALL, options);
         for (String name : names) {
             Row row = labels.get(name);
-            overall.addAll(row.counted);
+            overall.addAll(row.counted, IntervalSeries.ThreadsMerge.MAX_SAME_GENERATOR);
             if (row.transactionParents == null) {
                 rows.add(row.counted.toStats());
             } else {
+                // a label's parents and other samples ran on the same generators at the same times
                 LabelAccumulator both = new LabelAccumulator(name, options);
-                both.addAll(row.counted);
-                both.addAll(row.transactionParents);
+                both.addAll(row.counted, IntervalSeries.ThreadsMerge.MAX_SAME_GENERATOR);
+                both.addAll(row.transactionParents, IntervalSeries.ThreadsMerge.MAX_SAME_GENERATOR);
                 rows.add(both.toStats());
             }
         }
-        return new Aggregate(overall.toStats(), rows, droppedByFilter, droppedOverLabelLimit);
+        LabelStats overallStats = generatorsOverall == null ? overall.toStats() : overall.toStats(generatorsOverall);
+        return new Aggregate(overallStats, rows, droppedByFilter, droppedOverLabelLimit);
     }
 
     /**
@@ -141,18 +176,24 @@ public final class RunAggregator implements SampleSink {
             labels = List.copyOf(labels);
         }
 
-        /** Exact union: equal to aggregating the concatenated samples of both parts. */
+        /** Exact union of two parts of one generator's results: equal to aggregating their concatenated samples. */
         public Aggregate merge(Aggregate other, AggregationOptions options) {
+            return merge(other, options, IntervalSeries.ThreadsMerge.MAX_SAME_GENERATOR);
+        }
+
+        /** Exact union, with the over-time thread counts combined as {@code threads} says. */
+        public Aggregate merge(Aggregate other, AggregationOptions options, IntervalSeries.ThreadsMerge threads) {
             Map<String, LabelStats> byLabel = new HashMap<>();
             for (LabelStats s : labels) {
                 byLabel.put(s.label(), s);
             }
             for (LabelStats s : other.labels) {
-                byLabel.merge(s.label(), s, (a, b) -> a.merge(b, options.topN(), options.maxIntervals()));
+                byLabel.merge(s.label(), s,
+                        (a, b) -> a.merge(b, options.topN(), options.maxIntervals(), threads));
             }
             List<LabelStats> rows = new ArrayList<>(byLabel.values());
             rows.sort(Comparator.comparing(LabelStats::label));
-            return new Aggregate(overall.merge(other.overall, options.topN(), options.maxIntervals()), rows,
+            return new Aggregate(overall.merge(other.overall, options.topN(), options.maxIntervals(), threads), rows,
                     droppedByFilter + other.droppedByFilter, droppedOverLabelLimit + other.droppedOverLabelLimit);
         }
 
