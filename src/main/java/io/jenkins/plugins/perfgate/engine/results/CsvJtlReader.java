@@ -192,11 +192,13 @@ final class CsvJtlReader {
     }
 
     /**
-     * The fast path for a row without quotes that lies wholly in the buffer (nearly every row JMeter writes):
-     * locates its fields eight bytes at a time and returns the position after it, or -1 when the general
-     * {@link #parseRow} must read it (a quote, the buffer's end, very many fields). The delimiters of each word
-     * are written out by position without a branch per field, so that varying field lengths cost no mispredicted
-     * branches.
+     * The fast path for a row without quoted fields that lies wholly in the buffer (nearly every row JMeter
+     * writes): locates its fields eight bytes at a time and returns the position after it, or -1 when the general
+     * {@link #parseRow} must read it (a field starting with a quote, the buffer's end, very many fields). The
+     * delimiters of each word are written out by position without a branch per field, so that varying field
+     * lengths cost no mispredicted branches. A quoted field may hold delimiters and line breaks, which this path
+     * would take literally; but it starts where this path sees a field start (the fields before it are plain), so
+     * checking the starts for a quote is enough to hand such a row over.
      */
     private int plainRow(int p, int limit) {
         final byte[] b = buf;
@@ -212,49 +214,45 @@ final class CsvJtlReader {
             long w = (long) LONGS.get(b, base);
             long x = w ^ delimiters;
             long y = w ^ NEWLINES;
-            long z = w ^ QUOTES;
-            long xNonZero = ((x & LOWS) + LOWS) | x;
-            long yzNonZero = (((y & LOWS) + LOWS) | y) & (((z & LOWS) + LOWS) | z);
-            long m = ~(xNonZero & yzNonZero) & HIGHS;
-            long special = ~yzNonZero & HIGHS;
-            if (special != 0) {
-                long first = special & -special;
-                if (b[base + (Long.numberOfTrailingZeros(first) >>> 3)] == '"') {
-                    return -1;
-                }
-                m &= (first << 1) - 1; // up to the line feed
+            long yNonZero = ((y & LOWS) + LOWS) | y;
+            long m = ~((((x & LOWS) + LOWS) | x) & yNonZero) & HIGHS;
+            long newline = ~yNonZero & HIGHS;
+            if (newline != 0) {
+                m &= ((newline & -newline) << 1) - 1; // up to the line feed
             }
-            // four positions unconditionally (entries beyond the count are overwritten later), more rarely
+            // two positions unconditionally (entries beyond the count are overwritten later), more rarely
             int count = Long.bitCount(m);
             e[n] = base + (Long.numberOfTrailingZeros(m) >>> 3);
             m &= m - 1;
             e[n + 1] = base + (Long.numberOfTrailingZeros(m) >>> 3);
-            m &= m - 1;
-            e[n + 2] = base + (Long.numberOfTrailingZeros(m) >>> 3);
-            m &= m - 1;
-            e[n + 3] = base + (Long.numberOfTrailingZeros(m) >>> 3);
-            if (count > 4) {
+            if (count > 2) {
                 m &= m - 1;
-                for (int k = n + 4; m != 0; k++) {
+                for (int k = n + 2; m != 0; k++) {
                     e[k] = base + (Long.numberOfTrailingZeros(m) >>> 3);
                     m &= m - 1;
                 }
             }
             n += count;
-            if (special != 0) {
+            if (newline != 0) {
                 break;
             }
             base += 8;
         }
-        int end = e[n - 1] + 1; // after the line feed
         int[] st = starts;
         boolean[] esc = escaped;
         st[0] = p;
         esc[0] = false;
+        boolean quoted = b[p] == '"';
         for (int k = 1; k < n; k++) {
-            st[k] = e[k - 1] + 1;
+            int start = e[k - 1] + 1;
+            st[k] = start;
             esc[k] = false;
+            quoted |= b[start] == '"';
         }
+        if (quoted) {
+            return -1;
+        }
+        int end = e[n - 1] + 1; // after the line feed
         if (e[n - 1] > st[n - 1] && b[e[n - 1] - 1] == '\r') {
             e[n - 1]--;
         }
