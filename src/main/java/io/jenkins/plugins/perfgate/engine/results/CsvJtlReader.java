@@ -49,6 +49,8 @@ final class CsvJtlReader {
     private final TimestampParser timestamps;
     private final ProblemLog log;
     private final SampleSink sink;
+    /** The sink when it takes figures without a Sample per row. */
+    private final FieldSink fields;
     private final StringCache labels = new StringCache();
     private final StringCache codes = new StringCache();
     private final StringCache messages = new StringCache();
@@ -90,6 +92,7 @@ final class CsvJtlReader {
         this.timestamps = new TimestampParser(options.timestampFormat(), options.zone());
         this.log = log;
         this.sink = sink;
+        this.fields = sink instanceof FieldSink f ? f : null;
     }
 
     long samples() {
@@ -516,10 +519,17 @@ final class CsvJtlReader {
             log.truncatedTail(line, "the last line has no line break");
             return;
         }
-        sink.accept(new Sample(ts, elapsed, string(iLabel, labels), code,
-                iMessage < 0 ? "" : string(iMessage, messages), iThread < 0 ? "" : string(iThread, threads),
-                success, iFailure < 0 ? "" : string(iFailure, failures), bytes, sent,
-                (int) Math.min(Integer.MAX_VALUE, all), latency, connect));
+        String label = string(iLabel, labels);
+        String message = iMessage < 0 ? "" : string(iMessage, messages);
+        String failure = iFailure < 0 ? "" : string(iFailure, failures);
+        int allThreads = (int) Math.min(Integer.MAX_VALUE, all);
+        if (fields != null && iThread < 0) {
+            fields.accept(ts, elapsed, label, code, message, success, failure, bytes, sent, allThreads, latency,
+                    connect);
+        } else {
+            sink.accept(new Sample(ts, elapsed, label, code, message, iThread < 0 ? "" : string(iThread, threads),
+                    success, failure, bytes, sent, allThreads, latency, connect));
+        }
         samples++;
     }
 

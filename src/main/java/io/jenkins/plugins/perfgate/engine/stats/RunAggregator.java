@@ -1,7 +1,7 @@
 package io.jenkins.plugins.perfgate.engine.stats;
 
 import io.jenkins.plugins.perfgate.engine.results.Sample;
-import io.jenkins.plugins.perfgate.engine.results.SampleSink;
+import io.jenkins.plugins.perfgate.engine.results.FieldSink;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,7 +13,7 @@ import java.util.Map;
  * dashboard does, Transaction Controller parents keep their own label row but stay out of the overall figures.
  * Not thread-safe: use one per reader and merge the results ({@link Aggregate#merge}).
  */
-public final class RunAggregator implements SampleSink {
+public final class RunAggregator implements FieldSink {
 
     /** The label of the overall row. */
     public static final String OVERALL = "TOTAL";
@@ -54,8 +54,16 @@ public final class RunAggregator implements SampleSink {
     }
 
     @Override
-    public void accept(Sample sample) {
-        String label = labelsAsTheyAre ? sample.label() : options.effectiveLabel(sample.label());
+    public void accept(Sample s) {
+        accept(s.timeStamp(), s.elapsed(), s.label(), s.responseCode(), s.responseMessage(), s.success(),
+                s.failureMessage(), s.bytes(), s.sentBytes(), s.allThreads(), s.latency(), s.connect());
+    }
+
+    @Override
+    public void accept(long timeStamp, long elapsed, String sampleLabel, String responseCode,
+            String responseMessage, boolean success, String failureMessage, long bytes, long sentBytes,
+            int allThreads, long latency, long connect) {
+        String label = labelsAsTheyAre ? sampleLabel : options.effectiveLabel(sampleLabel);
         if (label == null) {
             droppedByFilter++;
             return;
@@ -69,14 +77,15 @@ public final class RunAggregator implements SampleSink {
             row = new Row(label, options);
             labels.put(label, row);
         }
-        Sample s = label.equals(sample.label()) ? sample : sample.withLabel(label);
-        if (s.transactionParent()) {
+        if (responseMessage != null && responseMessage.startsWith(Sample.TRANSACTION_MESSAGE_PREFIX)) {
             if (row.transactionParents == null) {
                 row.transactionParents = new LabelAccumulator(label, options);
             }
-            row.transactionParents.add(s, true);
+            row.transactionParents.add(timeStamp, elapsed, responseCode, responseMessage, success, failureMessage,
+                    bytes, sentBytes, allThreads, latency, connect, true);
         } else {
-            row.counted.add(s, false);
+            row.counted.add(timeStamp, elapsed, responseCode, responseMessage, success, failureMessage, bytes,
+                    sentBytes, allThreads, latency, connect, false);
         }
     }
 

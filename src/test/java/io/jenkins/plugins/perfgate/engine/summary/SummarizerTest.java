@@ -230,6 +230,33 @@ class SummarizerTest {
     }
 
     @Test
+    void samplesPassedAsFiguresAggregateExactlyAsSampleObjects() throws IOException {
+        Path f = bigFile("figures.csv", 20_000, 9, true, 30);
+        Files.writeString(f, "1700000099000,900,checkout,200,\"Number of samples in transaction : 2, number of "
+                + "failing samples : 0\",t,,true,,10,5,5,5,,0,0,0\n", java.nio.file.StandardOpenOption.APPEND);
+        AggregationOptions options = AggregationOptions.defaults().withGrouping(List.of(
+                new AggregationOptions.LabelRewrite(java.util.regex.Pattern.compile("(label \\d)\\d*"), "$1")));
+        for (AggregationOptions o : List.of(AggregationOptions.defaults(), options)) {
+            io.jenkins.plugins.perfgate.engine.stats.RunAggregator figures =
+                    new io.jenkins.plugins.perfgate.engine.stats.RunAggregator(o);
+            io.jenkins.plugins.perfgate.engine.stats.RunAggregator objects =
+                    new io.jenkins.plugins.perfgate.engine.stats.RunAggregator(o);
+            io.jenkins.plugins.perfgate.engine.results.ResultFileReader reader =
+                    new io.jenkins.plugins.perfgate.engine.results.ResultFileReader(ReadOptions.defaults());
+            reader.withoutThreadNames().read(f, figures); // a FieldSink: no Sample per row
+            reader.read(f, sample -> objects.accept(sample)); // a plain SampleSink: Sample objects
+            var a = figures.aggregate();
+            var b = objects.aggregate();
+            MergeAndPrecisionTest.assertSame(b.overall(), a.overall());
+            assertEquals(b.labels().size(), a.labels().size());
+            for (LabelStats l : b.labels()) {
+                MergeAndPrecisionTest.assertSame(l, a.label(l.label()));
+            }
+            assertTrue(a.label("checkout").transactionController());
+        }
+    }
+
+    @Test
     void unreadableFilesFailStrictlyOrMakeTheRunIncomplete() throws IOException {
         Path good = bigFile("good.csv", 100, 3, false);
         Path missing = tmp.resolve("missing.jtl");
