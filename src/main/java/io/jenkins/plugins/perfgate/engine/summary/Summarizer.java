@@ -129,8 +129,8 @@ public final class Summarizer {
 
     private FileRead read(ResultFileReader reader, Source source, int n) {
         try {
-            return new FileRead(source, reader.readParallel(source.path(), n, () -> new RunAggregator(aggregation)),
-                    null);
+            return new FileRead(source, reader.readParallel(source.path(), n, () -> new RunAggregator(aggregation),
+                    (first, part) -> first.addAll(part, IntervalSeries.ThreadsMerge.MAX_SAME_GENERATOR)), null);
         } catch (ResultsReadException e) {
             return new FileRead(source, null, e);
         }
