@@ -131,6 +131,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private Result best(Work work, long samples) throws IOException {
+        // one untimed run first, for every method alike: the JIT compiles the code (on its own threads, whose
+        // CPU time the process time includes) before anything is measured
+        work.run();
         Result best = null;
         for (int i = 0; i < rounds; i++) {
             System.gc();
