@@ -92,7 +92,7 @@ public final class LogBinSketch {
         add(binOf(value), 1);
     }
 
-    /** Room added on the side a sketch grows: a few bins, so that memory stays close to the range hit. */
+    /** Least room added on the side a sketch grows. */
     private static final int ROOM = 8;
 
     private void add(int bin, long n) {
@@ -106,8 +106,11 @@ public final class LogBinSketch {
         } else if (bin < base || bin >= base + counts.length) {
             int newLo = Math.min(lo, bin);
             int newHi = Math.max(hi, bin + 1);
-            long[] grown = new long[newHi - newLo + ROOM];
-            int newBase = bin < base ? newLo - ROOM : newLo;
+            // room in proportion to the range: a sketch filled sample by sample is copied a few times, not once
+            // per new bin (the over-time series keeps one sketch per label and interval)
+            int room = Math.max(ROOM, (newHi - newLo) / 2);
+            long[] grown = new long[newHi - newLo + room];
+            int newBase = bin < base ? newLo - room : newLo;
             System.arraycopy(counts, lo - base, grown, lo - newBase, hi - lo);
             counts = grown;
             base = newBase;
