@@ -180,6 +180,12 @@ public final class ResultFileReader {
     private static final int PARTS_PER_THREAD = 4;
     /** Smallest part worth its own reader and aggregate. */
     private static final long MIN_PART = 1L << 20;
+    /**
+     * Heap below which a file is read in one part per thread even when parts are merged as they come: up to
+     * threads + 3 parts' aggregates are held at a time, and with hundreds of labels (tens of MB per aggregate)
+     * only two fit in a 64 MiB heap.
+     */
+    static final long HEAP_FOR_MORE_PARTS = 200L << 20;
 
     /** One part of a file: where it starts, where its last row may start, and once submitted its reader. */
     private static final class Chunk<S> {
@@ -199,7 +205,8 @@ public final class ResultFileReader {
             long dataStart, long headerLines, CsvLayout layout, int threads, Supplier<S> sinks,
             java.util.function.BiConsumer<S, S> merge) throws IOException {
         long span = size - dataStart;
-        int n = merge == null ? threads
+        boolean moreParts = merge != null && Runtime.getRuntime().maxMemory() >= HEAP_FOR_MORE_PARTS;
+        int n = !moreParts ? threads
                 : (int) Math.max(threads, Math.min((long) threads * PARTS_PER_THREAD, span / MIN_PART));
         List<Chunk<S>> chunks = new ArrayList<>();
         for (int k = 0; k < n; k++) {

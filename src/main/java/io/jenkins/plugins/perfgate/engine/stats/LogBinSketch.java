@@ -92,8 +92,8 @@ public final class LogBinSketch {
         add(binOf(value), 1);
     }
 
-    /** Least room added on the side a sketch grows. */
-    private static final int ROOM = 8;
+    /** Room added on the side a sketch grows. */
+    private static final int ROOM = 4;
 
     private void add(int bin, long n) {
         if (hi == lo) {
@@ -106,9 +106,9 @@ public final class LogBinSketch {
         } else if (bin < base || bin >= base + counts.length) {
             int newLo = Math.min(lo, bin);
             int newHi = Math.max(hi, bin + 1);
-            // room in proportion to the range: a sketch filled sample by sample is copied a few times, not once
-            // per new bin (the over-time series keeps one sketch per label and interval)
-            int room = Math.max(ROOM, (newHi - newLo) / 2);
+            // a few bins of room: a sketch filled sample by sample is not copied once per new bin, and its
+            // memory stays close to the range hit (the over-time series keeps one per label and interval)
+            int room = ROOM;
             long[] grown = new long[newHi - newLo + room];
             int newBase = bin < base ? newLo - room : newLo;
             System.arraycopy(counts, lo - base, grown, lo - newBase, hi - lo);
