@@ -20,7 +20,6 @@ final class CsvJtlReader {
 
     /** Longest row accepted; a longer one is skipped as malformed (keeps memory bounded on garbage input). */
     static final int MAX_ROW_BYTES = 4 << 20;
-    private static final int BUFFER = 1 << 20;
     private static final int MAX_FIELDS = 4096;
     private static final int NEED_MORE = -1;
     private static final int END = -2;
@@ -50,16 +49,18 @@ final class CsvJtlReader {
     private final TimestampParser timestamps;
     private final ProblemLog log;
     private final SampleSink sink;
+    /** The sink when it takes figures without a Sample per row. */
+    private final FieldSink fields;
     private final StringCache labels = new StringCache();
     private final StringCache codes = new StringCache();
     private final StringCache messages = new StringCache();
     private final StringCache threads = new StringCache();
     private final StringCache failures = new StringCache();
 
-    private byte[] buf = new byte[BUFFER];
-    private int[] starts = new int[32];
-    private int[] ends = new int[32];
-    private boolean[] escaped = new boolean[32];
+    private byte[] buf = new byte[ResultFileReader.READ_BUFFER_BYTES];
+    private int[] starts;
+    private int[] ends;
+    private boolean[] escaped;
     private int nf;
     private long rowLines;
     private RowStatus status;
@@ -70,6 +71,11 @@ final class CsvJtlReader {
     CsvJtlReader(CsvLayout layout, ReadOptions options, ProblemLog log, SampleSink sink, boolean threadNames) {
         this.delimiter = (byte) layout.delimiter();
         this.fieldCount = layout.fieldCount();
+        // room for a row of the expected width plus the fast path's unconditional writes (see plainRow)
+        int room = Math.min(MAX_FIELDS, Math.max(32, fieldCount + 16));
+        this.starts = new int[room];
+        this.ends = new int[room];
+        this.escaped = new boolean[room];
         this.iTimeStamp = layout.indexOf(JMeterColumns.TIME_STAMP);
         this.iElapsed = layout.indexOf(JMeterColumns.ELAPSED);
         this.iLabel = layout.indexOf(JMeterColumns.LABEL);
@@ -86,6 +92,7 @@ final class CsvJtlReader {
         this.timestamps = new TimestampParser(options.timestampFormat(), options.zone());
         this.log = log;
         this.sink = sink;
+        this.fields = sink instanceof FieldSink f ? f : null;
     }
 
     long samples() {
@@ -104,7 +111,10 @@ final class CsvJtlReader {
         boolean eof = false;
         long line = firstLine;
         while (base + pos < stopAt) {
-            int next = parseRow(pos, limit, eof);
+            int next = plainRow(pos, limit);
+            if (next < 0) {
+                next = parseRow(pos, limit, eof);
+            }
             if (next == END) {
                 break;
             }
@@ -184,6 +194,78 @@ final class CsvJtlReader {
         return -1;
     }
 
+    /**
+     * The fast path for a row without quoted fields that lies wholly in the buffer (nearly every row JMeter
+     * writes): locates its fields eight bytes at a time and returns the position after it, or -1 when the general
+     * {@link #parseRow} must read it (a field starting with a quote, the buffer's end, very many fields). The
+     * delimiters of each word are written out by position without a branch per field, so that varying field
+     * lengths cost no mispredicted branches. A quoted field may hold delimiters and line breaks, which this path
+     * would take literally; but it starts where this path sees a field start (the fields before it are plain), so
+     * checking the starts for a quote is enough to hand such a row over.
+     */
+    private int plainRow(int p, int limit) {
+        final byte[] b = buf;
+        final long delimiters = (delimiter & 0xffL) * ONES;
+        int[] e = ends;
+        int cap = e.length - 8;
+        int n = 0;
+        int base = p;
+        while (true) {
+            if (base + 8 > limit || n > cap) {
+                return -1;
+            }
+            long w = (long) LONGS.get(b, base);
+            long x = w ^ delimiters;
+            long y = w ^ NEWLINES;
+            long yNonZero = ((y & LOWS) + LOWS) | y;
+            long m = ~((((x & LOWS) + LOWS) | x) & yNonZero) & HIGHS;
+            long newline = ~yNonZero & HIGHS;
+            if (newline != 0) {
+                m &= ((newline & -newline) << 1) - 1; // up to the line feed
+            }
+            // two positions unconditionally (entries beyond the count are overwritten later), more rarely
+            int count = Long.bitCount(m);
+            e[n] = base + (Long.numberOfTrailingZeros(m) >>> 3);
+            m &= m - 1;
+            e[n + 1] = base + (Long.numberOfTrailingZeros(m) >>> 3);
+            if (count > 2) {
+                m &= m - 1;
+                for (int k = n + 2; m != 0; k++) {
+                    e[k] = base + (Long.numberOfTrailingZeros(m) >>> 3);
+                    m &= m - 1;
+                }
+            }
+            n += count;
+            if (newline != 0) {
+                break;
+            }
+            base += 8;
+        }
+        int[] st = starts;
+        boolean[] esc = escaped;
+        st[0] = p;
+        esc[0] = false;
+        boolean quoted = b[p] == '"';
+        for (int k = 1; k < n; k++) {
+            int start = e[k - 1] + 1;
+            st[k] = start;
+            esc[k] = false;
+            quoted |= b[start] == '"';
+        }
+        if (quoted) {
+            return -1;
+        }
+        int end = e[n - 1] + 1; // after the line feed
+        if (e[n - 1] > st[n - 1] && b[e[n - 1] - 1] == '\r') {
+            e[n - 1]--;
+        }
+        nf = n;
+        rowLines = 1;
+        status = RowStatus.OK;
+        unterminated = false;
+        return end;
+    }
+
     /** Locates the fields of the row at {@code p}; returns the position after it, NEED_MORE or END. */
     private int parseRow(int p, int limit, boolean eof) {
         nf = 0;
@@ -195,6 +277,13 @@ final class CsvJtlReader {
         }
         final byte[] b = buf;
         final byte d = delimiter;
+        final long delimiters = (d & 0xffL) * ONES;
+        // delimiters and line feeds of the word [maskBase, maskBase + 8) not yet consumed, one high bit per byte;
+        // words are loaded from scanFrom on. Consecutive unquoted fields share words: one load per 8 bytes of
+        // the row rather than one or more per field.
+        long mask = 0;
+        int maskBase = p;
+        int scanFrom = p;
         while (true) {
             if (nf == starts.length) {
                 if (nf >= MAX_FIELDS) {
@@ -249,6 +338,8 @@ final class CsvJtlReader {
                 byte c = b[p];
                 if (c == d) {
                     p++;
+                    mask = 0;
+                    scanFrom = p;
                     continue;
                 }
                 if (c == '\n') {
@@ -271,7 +362,20 @@ final class CsvJtlReader {
                 status = RowStatus.TEXT_AFTER_QUOTE;
                 return skipLine(p, limit, eof);
             }
-            int q = endOfUnquoted(b, p, limit, d);
+            while (mask == 0 && scanFrom + 8 <= limit) {
+                mask = structural((long) LONGS.get(b, scanFrom), delimiters);
+                maskBase = scanFrom;
+                scanFrom += 8;
+            }
+            int q;
+            if (mask != 0) {
+                q = maskBase + (Long.numberOfTrailingZeros(mask) >>> 3);
+                mask &= mask - 1;
+            } else {
+                // fewer than 8 bytes left in the buffer; the bytes from p to scanFrom hold no delimiter
+                q = endOfUnquoted(b, scanFrom, limit, d);
+                scanFrom = q + 1;
+            }
             if (q >= limit) {
                 if (!eof) {
                     return NEED_MORE;
@@ -303,25 +407,26 @@ final class CsvJtlReader {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
     private static final long NEWLINES = '\n' * ONES;
+    private static final long QUOTES = '"' * ONES;
+
+    private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
 
     /**
-     * Position of the first delimiter or line feed at or after {@code p} (limit when none), eight bytes at a time:
-     * a byte equal to the one looked for becomes zero after the XOR, and the classic "has a zero byte" test finds
-     * the lowest such byte exactly.
+     * The bytes of a word that are the delimiter or a line feed, as the high bit of each such byte. Exact for
+     * every byte (no borrow crosses bytes): a byte equal to the one looked for becomes zero after the XOR, and
+     * {@code ((x & 0x7F) + 0x7F) | x} has its high bit set exactly when x is not zero.
      */
+    private static long structural(long w, long delimiters) {
+        long x = w ^ delimiters;
+        long y = w ^ NEWLINES;
+        long xNonZero = ((x & LOWS) + LOWS) | x;
+        long yNonZero = ((y & LOWS) + LOWS) | y;
+        return ~(xNonZero & yNonZero) & HIGHS;
+    }
+
+    /** Position of the first delimiter or line feed at or after {@code p} (limit when none), byte by byte. */
     private static int endOfUnquoted(byte[] b, int p, int limit, byte d) {
-        long delimiters = (d & 0xffL) * ONES;
         int q = p;
-        while (q + 8 <= limit) {
-            long w = (long) LONGS.get(b, q);
-            long x = w ^ delimiters;
-            long y = w ^ NEWLINES;
-            long found = ((x - ONES) & ~x & HIGHS) | ((y - ONES) & ~y & HIGHS);
-            if (found != 0) {
-                return q + (Long.numberOfTrailingZeros(found) >>> 3);
-            }
-            q += 8;
-        }
         while (q < limit) {
             byte c = b[q];
             if (c == d || c == '\n') {
@@ -414,10 +519,17 @@ final class CsvJtlReader {
             log.truncatedTail(line, "the last line has no line break");
             return;
         }
-        sink.accept(new Sample(ts, elapsed, string(iLabel, labels), code,
-                iMessage < 0 ? "" : string(iMessage, messages), iThread < 0 ? "" : string(iThread, threads),
-                success, iFailure < 0 ? "" : string(iFailure, failures), bytes, sent,
-                (int) Math.min(Integer.MAX_VALUE, all), latency, connect));
+        String label = string(iLabel, labels);
+        String message = iMessage < 0 ? "" : string(iMessage, messages);
+        String failure = iFailure < 0 ? "" : string(iFailure, failures);
+        int allThreads = (int) Math.min(Integer.MAX_VALUE, all);
+        if (fields != null && iThread < 0) {
+            fields.accept(ts, elapsed, label, code, message, success, failure, bytes, sent, allThreads, latency,
+                    connect);
+        } else {
+            sink.accept(new Sample(ts, elapsed, label, code, message, iThread < 0 ? "" : string(iThread, threads),
+                    success, failure, bytes, sent, allThreads, latency, connect));
+        }
         samples++;
     }
 
@@ -469,22 +581,11 @@ final class CsvJtlReader {
         if (p == e) {
             return 0;
         }
-        boolean negative = buf[p] == '-';
-        if (negative) {
-            p++;
+        if (buf[p] == '-') {
+            long v = Digits.parse(buf, p + 1, e);
+            return v == Digits.INVALID ? INVALID : -v;
         }
-        if (p == e || e - p > 18) {
-            return INVALID;
-        }
-        long v = 0;
-        for (; p < e; p++) {
-            int digit = buf[p] - '0';
-            if (digit < 0 || digit > 9) {
-                return INVALID;
-            }
-            v = v * 10 + digit;
-        }
-        return negative ? -v : v;
+        return Digits.parse(buf, p, e);
     }
 
     private String string(int i, StringCache cache) {

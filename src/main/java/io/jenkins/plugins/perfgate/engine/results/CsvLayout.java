@@ -104,35 +104,9 @@ record CsvLayout(char delimiter, boolean hasHeader, List<String> columns) {
                 + "give the column order the file was written with (jmeter.save.saveservice.* settings)");
     }
 
-    /** Fields of one line, honouring double quotes (a doubled quote inside quotes is a quote). */
+    /** Fields of one line, honouring double quotes (see {@link CsvFields#split}). */
     static List<String> split(String line, char delimiter) {
-        List<String> out = new ArrayList<>();
-        StringBuilder sb = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        sb.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    sb.append(c);
-                }
-            } else if (c == '"' && sb.isEmpty()) {
-                quoted = true;
-            } else if (c == delimiter) {
-                out.add(sb.toString());
-                sb.setLength(0);
-            } else {
-                sb.append(c);
-            }
-        }
-        out.add(sb.toString());
-        return out;
+        return CsvFields.split(line, delimiter);
     }
 
     private static String abbreviate(String s) {

@@ -10,53 +10,66 @@ import java.util.Arrays;
  * Turns byte ranges into Strings, reusing the String for bytes seen before. Labels, response codes, messages and
  * thread names repeat millions of times in a result file; decoding each once keeps the reader fast and its garbage
  * low. Bounded: once full, new texts are decoded without being kept. Not thread-safe.
+ *
+ * <p>Lookups cost a few word loads and no loops for short texts: the table starts small (so the few texts a file
+ * repeats stay in the L1 cache while the rows stream through), each entry holds its text's first eight bytes, and
+ * longer texts are compared eight bytes at a time.
  */
 final class StringCache {
 
-    private static final int SLOTS = 8192;
-    private static final int MAX_ENTRIES = SLOTS / 2;
+    private static final int MAX_SLOTS = 8192;
+    private static final int MAX_ENTRIES = MAX_SLOTS / 2;
     private static final int MAX_KEY_LENGTH = 512;
-
-    private final byte[][] keys = new byte[SLOTS][];
-    private final String[] values = new String[SLOTS];
-    private int entries;
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
+
+    /** A kept text: its length, first eight bytes (zero-padded) and all its bytes (zero-padded to whole words). */
+    private record Entry(int length, long head, byte[] key, String value) {
+    }
+
+    private Entry[] table = new Entry[64];
+    private int entries;
+
+    /** The first min(8, len) bytes at {@code from} as a little-endian word, the rest zero. */
+    private static long head(byte[] buf, int from, int len) {
+        if (from + 8 <= buf.length) {
+            long w = (long) LONGS.get(buf, from);
+            return len >= 8 ? w : w & (-1L >>> ((8 - len) << 3));
+        }
+        long h = 0;
+        for (int i = Math.min(8, len) - 1; i >= 0; i--) {
+            h = (h << 8) | (buf[from + i] & 0xffL);
+        }
+        return h;
+    }
 
     /**
      * A hash from the length and the first and last eight bytes: constant time, and enough to tell apart labels
      * ("01 GET /a" vs "02 GET /a") and thread names ("Thread Group 1-17" vs "1-18"); equality is checked anyway.
      */
-    private static int hash(byte[] buf, int from, int to) {
-        int len = to - from;
-        long h;
-        if (len >= 8) {
-            h = (long) LONGS.get(buf, from) * 0x9E3779B97F4A7C15L + (long) LONGS.get(buf, to - 8);
-        } else {
-            h = 0;
-            for (int i = from; i < to; i++) {
-                h = h * 31 + buf[i];
-            }
+    private static int hash(long head, byte[] buf, int to, int len) {
+        long h = head * 0x9E3779B97F4A7C15L;
+        if (len > 8) {
+            h += (long) LONGS.get(buf, to - 8);
         }
         h = (h + len) * 0xC2B2AE3D27D4EB4FL;
         return (int) (h ^ (h >>> 29) ^ (h >>> 47));
     }
 
-    /** Byte equality, eight at a time (short texts: cheaper than the general array comparison). */
-    private static boolean same(byte[] key, byte[] buf, int from, int len) {
-        int i = 0;
-        for (; i + 8 <= len; i += 8) {
+    /** Whether bytes 8.. of the text at {@code from} equal the key's, eight at a time, the last word masked. */
+    private static boolean sameTail(byte[] key, byte[] buf, int from, int len) {
+        if (from + key.length > buf.length) {
+            return Arrays.equals(key, 0, len, buf, from, from + len);
+        }
+        int last = key.length - 8;
+        for (int i = 8; i < last; i += 8) {
             if ((long) LONGS.get(key, i) != (long) LONGS.get(buf, from + i)) {
                 return false;
             }
         }
-        for (; i < len; i++) {
-            if (key[i] != buf[from + i]) {
-                return false;
-            }
-        }
-        return true;
+        long mask = -1L >>> ((key.length - len) << 3);
+        return (((long) LONGS.get(key, last) ^ (long) LONGS.get(buf, from + last)) & mask) == 0;
     }
 
     String get(byte[] buf, int from, int to) {
@@ -64,26 +77,62 @@ final class StringCache {
         if (len == 0) {
             return "";
         }
-        if (len > MAX_KEY_LENGTH) {
-            return new String(buf, from, len, StandardCharsets.UTF_8);
+        if (len > MAX_KEY_LENGTH || to + 8 > buf.length) {
+            return len > MAX_KEY_LENGTH ? new String(buf, from, len, StandardCharsets.UTF_8) : slowGet(buf, from, to);
         }
-        int h = hash(buf, from, to);
-        int slot = h & (SLOTS - 1);
+        long head = head(buf, from, len);
+        Entry[] t = table;
+        int mask = t.length - 1;
+        int slot = hash(head, buf, to, len) & mask;
         while (true) {
-            byte[] k = keys[slot];
-            if (k == null) {
-                String s = new String(buf, from, len, StandardCharsets.UTF_8);
-                if (entries < MAX_ENTRIES) {
-                    keys[slot] = Arrays.copyOfRange(buf, from, to);
-                    values[slot] = s;
-                    entries++;
-                }
-                return s;
+            Entry e = t[slot];
+            if (e == null) {
+                return add(buf, from, len, head);
             }
-            if (k.length == len && same(k, buf, from, len)) {
-                return values[slot];
+            if (e.length == len && e.head == head && (len <= 8 || sameTail(e.key, buf, from, len))) {
+                return e.value;
             }
-            slot = (slot + 1) & (SLOTS - 1);
+            slot = (slot + 1) & mask;
         }
+    }
+
+    /** A text at the very end of the array (no word can be read past it): copied, then looked up. */
+    private String slowGet(byte[] buf, int from, int to) {
+        byte[] padded = Arrays.copyOf(Arrays.copyOfRange(buf, from, to), to - from + 16);
+        return get(padded, 0, to - from);
+    }
+
+    private String add(byte[] buf, int from, int len, long head) {
+        String s = new String(buf, from, len, StandardCharsets.UTF_8);
+        if (entries >= MAX_ENTRIES) {
+            return s;
+        }
+        if ((entries + 1) * 2 > table.length) {
+            grow();
+        }
+        byte[] key = new byte[(len + 7) & ~7];
+        System.arraycopy(buf, from, key, 0, len);
+        put(new Entry(len, head, key, s));
+        entries++;
+        return s;
+    }
+
+    private void grow() {
+        Entry[] old = table;
+        table = new Entry[Math.min(MAX_SLOTS, old.length * 2)];
+        for (Entry e : old) {
+            if (e != null) {
+                put(e);
+            }
+        }
+    }
+
+    private void put(Entry e) {
+        int mask = table.length - 1;
+        int slot = hash(e.head, e.key, e.length, e.length) & mask;
+        while (table[slot] != null) {
+            slot = (slot + 1) & mask;
+        }
+        table[slot] = e;
     }
 }

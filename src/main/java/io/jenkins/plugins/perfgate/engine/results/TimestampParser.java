@@ -56,18 +56,8 @@ final class TimestampParser {
         if (from >= to) {
             return Long.MIN_VALUE;
         }
-        long v = 0;
-        int i = from;
-        boolean digits = true;
-        for (; i < to; i++) {
-            int d = buf[i] - '0';
-            if (d < 0 || d > 9 || i - from > 17) {
-                digits = false;
-                break;
-            }
-            v = v * 10 + d;
-        }
-        if (digits) {
+        long v = Digits.parse(buf, from, to);
+        if (v != Digits.INVALID) {
             return v;
         }
         return parseText(new String(buf, from, to - from, StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.perfgate.engine.runner;
 
+import io.jenkins.plugins.perfgate.engine.results.CsvFields;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -160,34 +161,8 @@ public final class JtlTail {
         return n;
     }
 
-    /** Splits one CSV record with JMeter's quoting (fields with a delimiter or quote are quoted, quotes doubled). */
+    /** Splits one CSV record with JMeter's quoting, as the results engine does. */
     static List<String> split(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        out.add(field.toString());
-        return out;
+        return CsvFields.split(line, ',');
     }
 }

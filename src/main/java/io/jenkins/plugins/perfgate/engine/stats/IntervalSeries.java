@@ -10,7 +10,26 @@ import java.util.List;
  */
 public final class IntervalSeries {
 
-    /** One interval. The sketch is never modified after construction. */
+    /**
+     * How active thread counts combine when two series of the same time are merged. JMeter writes, on each sample,
+     * the active threads of the JVM that ran it (its {@code allThreads}), so {@link Interval#maxThreads()} is the
+     * highest count seen in the interval: within one generator's results (its files, parts of a file, its labels)
+     * the threads are the same ones and the maxima combine by {@code max}; different generators run threads of
+     * their own and their maxima add up.
+     */
+    public enum ThreadsMerge {
+        /** Parts of one generator's results: the larger maximum. */
+        MAX_SAME_GENERATOR,
+        /** Results of different generators: the sum of their maxima. */
+        SUM_ACROSS_GENERATORS
+    }
+
+    /**
+     * One interval. The sketch is never modified after construction.
+     *
+     * @param maxThreads the highest active thread count of the interval: for one generator the most threads its
+     *                   samples reported; for several, the sum of each generator's maximum (see {@link ThreadsMerge})
+     */
     public record Interval(long startMillis, long count, long errors, int maxThreads, LogBinSketch sketch) {
         public long p95() {
             return sketch.percentile(95);
@@ -50,11 +69,19 @@ public final class IntervalSeries {
         return interval.count() * 1000.0 / bucketMillis;
     }
 
-    /** The union of both series, at the wider of the two widths, bounded to {@code maxBuckets} intervals. */
+    /**
+     * The union of both series of the same generator's results, at the wider of the two widths, bounded to
+     * {@code maxBuckets} intervals.
+     */
     public IntervalSeries merge(IntervalSeries other, int maxBuckets) {
+        return merge(other, maxBuckets, ThreadsMerge.MAX_SAME_GENERATOR);
+    }
+
+    /** The union of both series, thread counts combined as {@code threads} says. */
+    public IntervalSeries merge(IntervalSeries other, int maxBuckets, ThreadsMerge threads) {
         Builder builder = new Builder(Math.max(bucketMillis, other.bucketMillis), maxBuckets);
         builder.addAll(this);
-        builder.addAll(other);
+        builder.addAll(other, threads);
         return builder.build();
     }
 
@@ -71,6 +98,9 @@ public final class IntervalSeries {
         private long first;
         private long highest;
         private long lastIndex = Long.MIN_VALUE;
+        /** Time range of the last interval used (empty when none). */
+        private long lastStart = Long.MAX_VALUE;
+        private long lastEnd = Long.MIN_VALUE;
         private Mutable last;
 
         public Builder(long initialWidthMillis, int maxBuckets) {
@@ -92,6 +122,10 @@ public final class IntervalSeries {
         }
 
         private Mutable bucketFor(long timeStamp) {
+            // samples come mostly in time order: the last interval's bounds spare a 64-bit division per sample
+            if (timeStamp >= lastStart && timeStamp < lastEnd) {
+                return last;
+            }
             long index = Math.floorDiv(timeStamp, width);
             if (index == lastIndex) {
                 return last;
@@ -124,6 +158,8 @@ public final class IntervalSeries {
                 slots[slot] = b;
             }
             lastIndex = index;
+            lastStart = index * width;
+            lastEnd = lastStart + width;
             last = b;
             return b;
         }
@@ -145,11 +181,24 @@ public final class IntervalSeries {
             highest = newHighest;
             width *= 2;
             lastIndex = Long.MIN_VALUE;
+            lastStart = Long.MAX_VALUE;
+            lastEnd = Long.MIN_VALUE;
             last = null;
         }
 
-        /** Adds a built series; its width must be this builder's base width times a power of two. */
+        /**
+         * Adds a built series of the same generator's results; its width must be this builder's base width times
+         * a power of two.
+         */
         public void addAll(IntervalSeries series) {
+            addAll(series, ThreadsMerge.MAX_SAME_GENERATOR);
+        }
+
+        /**
+         * Adds a built series, thread counts combined as {@code threads} says. Intervals that a coarser width puts
+         * together keep the larger count (threads of different times are not added).
+         */
+        public void addAll(IntervalSeries series, ThreadsMerge threads) {
             while (width < series.bucketMillis) {
                 if (slots.length == 0) {
                     width *= 2;
@@ -161,7 +210,8 @@ public final class IntervalSeries {
                 Mutable b = bucketFor(in.startMillis());
                 b.count += in.count();
                 b.errors += in.errors();
-                b.maxThreads = Math.max(b.maxThreads, in.maxThreads());
+                b.maxThreads = threads == ThreadsMerge.SUM_ACROSS_GENERATORS ? b.maxThreads + in.maxThreads()
+                        : Math.max(b.maxThreads, in.maxThreads());
                 b.sketch.merge(in.sketch());
             }
         }

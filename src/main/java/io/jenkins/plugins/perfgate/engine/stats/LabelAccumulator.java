@@ -62,21 +62,29 @@ final class LabelAccumulator {
 
     /** Adds a sample whose Transaction Controller status the caller already knows. */
     void add(Sample s, boolean transactionParent) {
-        long e = Math.max(0, s.elapsed());
+        add(s.timeStamp(), s.elapsed(), s.responseCode(), s.responseMessage(), s.success(), s.failureMessage(),
+                s.bytes(), s.sentBytes(), s.allThreads(), s.latency(), s.connect(), transactionParent);
+    }
+
+    /** Adds a sample given by its figures (see {@link Sample}). */
+    void add(long timeStamp, long elapsedMillis, String responseCode, String responseMessage, boolean success,
+            String failureMessage, long bytes, long sentBytes, int allThreads, long latencyMillis,
+            long connectMillis, boolean transactionParent) {
+        long e = Math.max(0, elapsedMillis);
         count++;
         transactionController |= transactionParent;
-        firstStart = Math.min(firstStart, s.timeStamp());
-        lastEnd = Math.max(lastEnd, s.timeStamp() + e);
+        firstStart = Math.min(firstStart, timeStamp);
+        lastEnd = Math.max(lastEnd, timeStamp + e);
         sumElapsed += e;
         sumSquares += (double) e * e;
         min = Math.min(min, e);
         max = Math.max(max, e);
-        bytesReceived += Math.max(0, s.bytes());
-        bytesSent += Math.max(0, s.sentBytes());
+        bytesReceived += Math.max(0, bytes);
+        bytesSent += Math.max(0, sentBytes);
         elapsed.recordValue(e);
-        latency.recordValue(Math.max(0, s.latency()));
-        connect.recordValue(Math.max(0, s.connect()));
-        if (s.success()) {
+        latency.recordValue(Math.max(0, latencyMillis));
+        connect.recordValue(Math.max(0, connectMillis));
+        if (success) {
             if (e <= options.apdexTMillis()) {
                 satisfied++;
             } else if (e <= 4 * options.apdexTMillis()) {
@@ -84,12 +92,11 @@ final class LabelAccumulator {
             }
         } else {
             errors++;
-            String message = s.failureMessage() == null || s.failureMessage().isEmpty()
-                    ? s.responseMessage() : s.failureMessage();
+            String message = failureMessage == null || failureMessage.isEmpty() ? responseMessage : failureMessage;
             messages.count(message == null || message.isEmpty() ? "(no message)" : message);
         }
-        codes.count(s.responseCode() == null ? "" : s.responseCode());
-        series.record(s.timeStamp(), e, s.success(), s.allThreads());
+        codes.count(responseCode == null ? "" : responseCode);
+        series.record(timeStamp, e, success, allThreads);
     }
 
     /**
@@ -149,8 +156,11 @@ final class LabelAccumulator {
         return count;
     }
 
-    /** Adds everything another accumulator holds (exact: sums, extremes, histograms, counts, series). */
-    void addAll(LabelAccumulator o) {
+    /**
+     * Adds everything another accumulator holds (exact: sums, extremes, histograms, counts, series), thread counts
+     * combined as {@code threads} says.
+     */
+    void addAll(LabelAccumulator o, IntervalSeries.ThreadsMerge threads) {
         if (o.count == 0) {
             return;
         }
@@ -172,14 +182,24 @@ final class LabelAccumulator {
         connect.add(o.connect);
         codes.addAll(o.codes);
         messages.addAll(o.messages);
-        series.addAll(o.series.build());
+        series.addAll(o.series.build(), threads);
+    }
+
+    /** The over-time series so far. */
+    IntervalSeries series() {
+        return series.build();
     }
 
     LabelStats toStats() {
+        return toStats(series.build());
+    }
+
+    /** The figures frozen, with another over-time series (the same samples' with thread counts combined otherwise). */
+    LabelStats toStats(IntervalSeries withSeries) {
         return new LabelStats(new LabelStats.Raw(label, transactionController, count, errors,
                 count == 0 ? 0 : firstStart, count == 0 ? 0 : lastEnd, sumElapsed, sumSquares,
                 count == 0 ? 0 : min, count == 0 ? 0 : max, bytesReceived, bytesSent, options.apdexTMillis(),
                 satisfied, tolerating, frozen(elapsed), frozen(latency), frozen(connect),
-                codes.top(options.topN()), messages.top(options.topN()), series.build()));
+                codes.top(options.topN()), messages.top(options.topN()), withSeries));
     }
 }

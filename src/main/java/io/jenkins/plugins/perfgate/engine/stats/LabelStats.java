@@ -94,6 +94,14 @@ public final class LabelStats {
      * (response-code and message tables are exact while neither side left entries out).
      */
     public LabelStats merge(LabelStats o, int topN, int maxIntervals) {
+        return merge(o, topN, maxIntervals, IntervalSeries.ThreadsMerge.MAX_SAME_GENERATOR);
+    }
+
+    /**
+     * Exact union as {@link #merge(LabelStats, int, int)}, with the over-time thread counts combined as
+     * {@code threads} says (summed when the two come from different load generators).
+     */
+    public LabelStats merge(LabelStats o, int topN, int maxIntervals, IntervalSeries.ThreadsMerge threads) {
         if (o.count == 0) {
             return this;
         }
@@ -117,7 +125,7 @@ public final class LabelStats {
                 bytesReceived + o.bytesReceived, bytesSent + o.bytesSent, apdexTMillis,
                 apdexSatisfied + o.apdexSatisfied, apdexTolerating + o.apdexTolerating, e, l, c,
                 responseCodes.merge(o.responseCodes, topN), failureMessages.merge(o.failureMessages, topN),
-                series.merge(o.series, maxIntervals)));
+                series.merge(o.series, maxIntervals, threads)));
     }
 
     public String label() {

@@ -16,16 +16,68 @@ public final class LogBinSketch {
     private static final double GROWTH = 1.05;
     private static final double LOG_GROWTH = Math.log(GROWTH);
 
-    private int offset;
+    /**
+     * Bin counts: bin b is at counts[b - base]; bins lo..hi-1 are the range hit so far (the array has room around
+     * it, so that a sketch filled sample by sample grows by doubling, not by one bin at a time).
+     */
     private long[] counts = new long[0];
+    private int base;
+    private int lo;
+    private int hi;
     private long total;
 
-    /** Bin of a value: 0 holds 0 ms, bin i >= 1 holds (1.05^(i-2), 1.05^(i-1)]. */
-    static int binOf(long value) {
+    /** Values below this find their bin in {@link #SMALL_BINS} (elapsed times in ms nearly always do). */
+    private static final int SMALL = 1 << 14;
+    private static final short[] SMALL_BINS = new short[SMALL];
+    /** Largest value whose bin is found without a logarithm: bins up to it have their lowest value listed. */
+    private static final long TABLED = 1L << 40;
+    /** LOWEST[i]: the smallest value of bin i, for every bin of values in [SMALL, TABLED]. */
+    private static final long[] LOWEST;
+
+    static {
+        for (int v = 0; v < SMALL; v++) {
+            SMALL_BINS[v] = (short) computedBin(v);
+        }
+        int last = computedBin(TABLED);
+        LOWEST = new long[last + 2];
+        LOWEST[last + 1] = Long.MAX_VALUE;
+        // the formula is monotone in the value, so each bin's lowest value is found by bisection
+        for (int bin = computedBin(SMALL); bin <= last; bin++) {
+            long lo = 1;
+            long hi = TABLED;
+            while (lo < hi) {
+                long mid = (lo + hi) >>> 1;
+                if (computedBin(mid) >= bin) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            LOWEST[bin] = lo;
+        }
+    }
+
+    /** The defining formula: 0 holds 0 ms, bin i >= 1 holds (1.05^(i-2), 1.05^(i-1)]. */
+    static int computedBin(long value) {
         if (value <= 0) {
             return 0;
         }
         return 1 + (int) Math.ceil(Math.log(value) / LOG_GROWTH - 1e-9);
+    }
+
+    /**
+     * Bin of a value, exactly as {@link #computedBin} defines it, without a logarithm per sample (the series
+     * records every sample): a table for small values, otherwise a search among the bins' lowest values.
+     */
+    static int binOf(long value) {
+        if (value < SMALL) {
+            return value <= 0 ? 0 : SMALL_BINS[(int) value];
+        }
+        if (value > TABLED) {
+            return computedBin(value);
+        }
+        int bin = Arrays.binarySearch(LOWEST, value);
+        return bin >= 0 ? bin : -bin - 2;
     }
 
     /** The upper edge of a bin, in milliseconds (what a percentile reports: never below the true value). */
@@ -40,26 +92,43 @@ public final class LogBinSketch {
         add(binOf(value), 1);
     }
 
+    /** Room added on the side a sketch grows. */
+    private static final int ROOM = 4;
+
     private void add(int bin, long n) {
-        if (counts.length == 0) {
-            offset = bin;
-            counts = new long[1];
-        } else if (bin < offset) {
-            long[] grown = new long[counts.length + (offset - bin)];
-            System.arraycopy(counts, 0, grown, offset - bin, counts.length);
+        if (hi == lo) {
+            if (counts.length == 0) {
+                counts = new long[ROOM];
+            }
+            base = bin - counts.length / 2;
+            lo = bin;
+            hi = bin + 1;
+        } else if (bin < base || bin >= base + counts.length) {
+            int newLo = Math.min(lo, bin);
+            int newHi = Math.max(hi, bin + 1);
+            // a few bins of room: a sketch filled sample by sample is not copied once per new bin, and its
+            // memory stays close to the range hit (the over-time series keeps one per label and interval)
+            int room = ROOM;
+            long[] grown = new long[newHi - newLo + room];
+            int newBase = bin < base ? newLo - room : newLo;
+            System.arraycopy(counts, lo - base, grown, lo - newBase, hi - lo);
             counts = grown;
-            offset = bin;
-        } else if (bin >= offset + counts.length) {
-            counts = Arrays.copyOf(counts, bin - offset + 1);
+            base = newBase;
+            lo = newLo;
+            hi = newHi;
+        } else {
+            lo = Math.min(lo, bin);
+            hi = Math.max(hi, bin + 1);
         }
-        counts[bin - offset] += n;
+        counts[bin - base] += n;
         total += n;
     }
 
     public void merge(LogBinSketch other) {
-        for (int i = 0; i < other.counts.length; i++) {
-            if (other.counts[i] != 0) {
-                add(other.offset + i, other.counts[i]);
+        for (int b = other.lo; b < other.hi; b++) {
+            long c = other.counts[b - other.base];
+            if (c != 0) {
+                add(b, c);
             }
         }
     }
@@ -75,22 +144,22 @@ public final class LogBinSketch {
         }
         long rank = Math.max(1, (long) Math.ceil(p / 100.0 * total));
         long seen = 0;
-        for (int i = 0; i < counts.length; i++) {
-            seen += counts[i];
+        for (int b = lo; b < hi; b++) {
+            seen += counts[b - base];
             if (seen >= rank) {
-                return upperEdge(offset + i);
+                return upperEdge(b);
             }
         }
-        return upperEdge(offset + counts.length - 1);
+        return upperEdge(hi - 1);
     }
 
     /** Compact text form: base64 of varints (offset, length, counts...). */
     public String encode() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8 + counts.length * 2);
-        writeVarint(out, offset);
-        writeVarint(out, counts.length);
-        for (long c : counts) {
-            writeVarint(out, c);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8 + (hi - lo) * 2);
+        writeVarint(out, hi == lo ? 0 : lo);
+        writeVarint(out, hi - lo);
+        for (int b = lo; b < hi; b++) {
+            writeVarint(out, counts[b - base]);
         }
         return Base64.getEncoder().withoutPadding().encodeToString(out.toByteArray());
     }
@@ -112,9 +181,14 @@ public final class LogBinSketch {
         return sketch;
     }
 
+    /** An independent copy holding just the bins hit. */
     public LogBinSketch copy() {
         LogBinSketch c = new LogBinSketch();
-        c.merge(this);
+        c.counts = Arrays.copyOfRange(counts, lo - base, hi - base);
+        c.base = lo;
+        c.lo = lo;
+        c.hi = hi;
+        c.total = total;
         return c;
     }
 

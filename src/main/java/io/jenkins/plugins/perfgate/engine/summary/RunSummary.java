@@ -1,6 +1,7 @@
 package io.jenkins.plugins.perfgate.engine.summary;
 
 import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
+import io.jenkins.plugins.perfgate.engine.stats.IntervalSeries;
 import io.jenkins.plugins.perfgate.engine.stats.LabelStats;
 import io.jenkins.plugins.perfgate.engine.stats.RunAggregator.Aggregate;
 import java.util.ArrayList;
@@ -109,13 +110,18 @@ public record RunSummary(
 
     /**
      * Exact union of two summaries (for example of two generators' files): statistics equal to summarising the
-     * concatenated input; status is the worse of both.
+     * concatenated input; status is the worse of both. Over-time thread counts are summed when the two come from
+     * different load generators (both name generators, none in common), else the larger is kept.
      */
     public RunSummary merge(RunSummary other) {
         AggregationOptions options = AggregationOptions.defaults().withApdexT(apdexTMillis)
                 .withInterval(intervalMillis, maxIntervals).withTopN(topN);
+        boolean separateGenerators = !generators.isEmpty() && !other.generators.isEmpty()
+                && other.generators.keySet().stream().noneMatch(generators::containsKey);
         Aggregate merged = new Aggregate(overall, labels, 0, 0)
-                .merge(new Aggregate(other.overall, other.labels, 0, 0), options);
+                .merge(new Aggregate(other.overall, other.labels, 0, 0), options, separateGenerators
+                        ? IntervalSeries.ThreadsMerge.SUM_ACROSS_GENERATORS
+                        : IntervalSeries.ThreadsMerge.MAX_SAME_GENERATOR);
         List<SourceFile> allSources = new ArrayList<>(sources);
         allSources.addAll(other.sources);
         List<ReadProblem> allProblems = new ArrayList<>(problems);

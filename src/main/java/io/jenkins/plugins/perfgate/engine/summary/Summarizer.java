@@ -5,6 +5,7 @@ import io.jenkins.plugins.perfgate.engine.results.ReadOptions;
 import io.jenkins.plugins.perfgate.engine.results.ResultFileReader;
 import io.jenkins.plugins.perfgate.engine.results.ResultsReadException;
 import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
+import io.jenkins.plugins.perfgate.engine.stats.IntervalSeries;
 import io.jenkins.plugins.perfgate.engine.stats.LabelStats;
 import io.jenkins.plugins.perfgate.engine.stats.RunAggregator;
 import io.jenkins.plugins.perfgate.engine.stats.RunAggregator.Aggregate;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -127,8 +129,8 @@ public final class Summarizer {
 
     private FileRead read(ResultFileReader reader, Source source, int n) {
         try {
-            return new FileRead(source, reader.readParallel(source.path(), n, () -> new RunAggregator(aggregation)),
-                    null);
+            return new FileRead(source, reader.readParallel(source.path(), n, () -> new RunAggregator(aggregation),
+                    (first, part) -> first.addAll(part, IntervalSeries.ThreadsMerge.MAX_SAME_GENERATOR)), null);
         } catch (ResultsReadException e) {
             return new FileRead(source, null, e);
         }
@@ -166,13 +168,16 @@ public final class Summarizer {
             ResultsReadException error) {
     }
 
-    /** Takes the files' results in source order and merges them into one run as they come. */
+    /**
+     * Takes the files' results in source order and merges each into its generator's aggregate as it comes; the
+     * generators are added together at the end ({@link #run}), their thread counts summed.
+     */
     private final class Gathering implements FileConsumer {
         private final boolean strict;
-        private RunAggregator all;
+        /** By generator id ("" for files of no named generator, taken as one generator's), in source order. */
+        private final Map<String, RunAggregator> byGenerator = new LinkedHashMap<>();
         private final List<SourceFile> files = new ArrayList<>();
         private final List<ReadProblem> problems = new ArrayList<>();
-        private final Map<String, LabelStats> generators = new TreeMap<>();
         private int unreadable;
 
         Gathering(boolean strict) {
@@ -199,16 +204,35 @@ public final class Summarizer {
             FileReadResult result = fr.read().result();
             files.add(result.toSourceFile(source.generator()));
             problems.addAll(result.problems());
-            if (!source.generator().isEmpty()) {
-                LabelStats overall = file.aggregate().overall();
-                generators.merge(source.generator(), overall.withLabel(source.generator()),
-                        (a, b) -> a.merge(b, aggregation.topN(), aggregation.maxIntervals()));
+            // a generator's first file's aggregator takes its others in: one copy less on the heap
+            byGenerator.merge(source.generator(), file, (mine, next) -> {
+                mine.addAll(next, IntervalSeries.ThreadsMerge.MAX_SAME_GENERATOR);
+                return mine;
+            });
+        }
+
+        /** The overall figures of each named generator, labelled with its id. */
+        Map<String, LabelStats> generators() {
+            Map<String, LabelStats> out = new TreeMap<>();
+            byGenerator.forEach((id, agg) -> {
+                if (!id.isEmpty()) {
+                    out.put(id, agg.aggregate().overall().withLabel(id));
+                }
+            });
+            return out;
+        }
+
+        /** All generators added together: each one's threads are its own, so their counts add up. */
+        RunAggregator run() {
+            RunAggregator all = null;
+            for (RunAggregator g : byGenerator.values()) {
+                if (all == null) {
+                    all = g;
+                } else {
+                    all.addAll(g, IntervalSeries.ThreadsMerge.SUM_ACROSS_GENERATORS);
+                }
             }
-            if (all == null) {
-                all = file; // the first file's aggregator takes the others in: one copy less on the heap
-            } else {
-                all.addAll(file);
-            }
+            return all == null ? new RunAggregator(aggregation) : all;
         }
     }
 
@@ -217,9 +241,9 @@ public final class Summarizer {
         readAll(sources, g);
         List<SourceFile> files = g.files;
         List<ReadProblem> problems = g.problems;
-        Map<String, LabelStats> generators = g.generators;
+        Map<String, LabelStats> generators = g.generators();
         int unreadable = g.unreadable;
-        Aggregate total = (g.all == null ? new RunAggregator(aggregation) : g.all).aggregate();
+        Aggregate total = g.run().aggregate();
         if (total.droppedOverLabelLimit() > 0) {
             problems.add(new ReadProblem("", 0, "label", total.droppedOverLabelLimit() + " samples of labels beyond "
                     + "the first " + RunAggregator.MAX_LABELS + " distinct labels were left out"));

@@ -113,6 +113,54 @@ class CsvReadingTest {
     }
 
     @Test
+    void manyBuffersOfMixedRowsReadExactlyAsWritten() throws IOException {
+        // plain rows (the reader's fast path) mixed with quoted ones, CRLF and LF, empty fields, quotes inside
+        // unquoted fields, values of every length: over several buffers, so rows straddle buffer ends
+        java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        List<long[]> numbers = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        List<String> messages = new ArrayList<>();
+        for (int i = 0; i < 30_000; i++) {
+            long ts = 1_700_000_000_000L + random.nextLong(1_000_000_000L);
+            long elapsed = random.nextInt(4) == 0 ? random.nextLong(100_000_000L) : random.nextInt(100);
+            long latency = random.nextInt(3) == 0 ? 0 : random.nextLong(1L << random.nextInt(1, 40));
+            String label = switch (random.nextInt(5)) {
+                case 0 -> "a";
+                case 1 -> "GET /api/items/" + random.nextInt(30);
+                case 2 -> "x\"y";
+                default -> "label " + "z".repeat(random.nextInt(40));
+            };
+            String message = random.nextInt(4) == 0 ? "fail, \"quoted\"\nsecond line" : "";
+            String quotedLabel = label.contains("\"") && random.nextBoolean()
+                    ? "\"" + label.replace("\"", "\"\"") + "\"" : label;
+            csv.append(ts).append(',').append(elapsed).append(',').append(quotedLabel).append(",200,OK,t,text,")
+                    .append(message.isEmpty()).append(',')
+                    .append(message.isEmpty() ? "" : "\"" + message.replace("\"", "\"\"") + "\"")
+                    .append(",1,2,3,4,u,").append(latency).append(",0,").append(i % 7)
+                    .append(random.nextBoolean() ? "\r\n" : "\n");
+            numbers.add(new long[] {ts, elapsed, latency, i % 7});
+            labels.add(label);
+            messages.add(message);
+        }
+        Read r = read(csv.toString(), ReadOptions.defaults());
+        assertEquals(0, r.result().malformedLines(), () -> r.result().problems().toString());
+        assertEquals(numbers.size(), r.samples().size());
+        for (int i = 0; i < numbers.size(); i++) {
+            Sample s = r.samples().get(i);
+            long[] n = numbers.get(i);
+            String at = "row " + i;
+            assertEquals(n[0], s.timeStamp(), at);
+            assertEquals(n[1], s.elapsed(), at);
+            assertEquals(n[2], s.latency(), at);
+            assertEquals(n[3], s.connect(), at);
+            assertEquals(labels.get(i), s.label(), at);
+            assertEquals(messages.get(i), s.failureMessage(), at);
+            assertEquals(messages.get(i).isEmpty(), s.success(), at);
+        }
+    }
+
+    @Test
     void utf8ByteOrderMarkAndNonAsciiLabels() throws IOException {
         Read r = read("\uFEFF" + HEADER + "\n" + row(1000, 12, "Überweisung – 送金", "200", true) + "\n",
                 ReadOptions.defaults());

@@ -33,6 +33,34 @@ class ReaderPartsTest {
     }
 
     @Test
+    void digitsParsedEightAtATimeAgreeWithLongParseLong() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        String alphabet = "0123456789012345678901234567890123456789/:;-+ ,\u00ff";
+        for (int i = 0; i < 300_000; i++) {
+            StringBuilder text = new StringBuilder();
+            int len = random.nextInt(0, 21);
+            boolean digitsOnly = random.nextInt(4) != 0;
+            for (int k = 0; k < len; k++) {
+                text.append(digitsOnly ? (char) ('0' + random.nextInt(10))
+                        : alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            // around the text: other bytes, and the text sometimes at the very end of the array
+            int before = random.nextInt(0, 9);
+            int after = random.nextInt(3) == 0 ? 0 : random.nextInt(1, 9);
+            byte[] body = text.toString().getBytes(StandardCharsets.ISO_8859_1);
+            byte[] buf = new byte[before + body.length + after];
+            for (int k = 0; k < buf.length; k++) {
+                buf[k] = (byte) random.nextInt(256);
+            }
+            System.arraycopy(body, 0, buf, before, body.length);
+            String t = text.toString();
+            long expected = !t.isEmpty() && t.length() <= 18 && t.chars().allMatch(c -> c >= '0' && c <= '9')
+                    ? Long.parseLong(t) : Digits.INVALID;
+            assertEquals(expected, Digits.parse(buf, before, before + body.length), "'" + t + "'");
+        }
+    }
+
+    @Test
     void timestamps() {
         TimestampParser p = new TimestampParser(Optional.of("yyyy-MM-dd'T'HH:mm:ss.SSSXXX"), ZoneOffset.UTC);
         byte[] ms = "1700000000123".getBytes(StandardCharsets.UTF_8);

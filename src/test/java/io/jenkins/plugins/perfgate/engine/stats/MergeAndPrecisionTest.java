@@ -106,6 +106,14 @@ public class MergeAndPrecisionTest {
 
     /** Every figure and the over-time series agree exactly. */
     public static void assertSame(LabelStats expected, LabelStats actual) {
+        assertSame(expected, actual, true);
+    }
+
+    /**
+     * Every figure and the over-time series agree exactly; the series' thread counts only when {@code threads}
+     * (they differ by design between one generator's and several generators' samples).
+     */
+    public static void assertSame(LabelStats expected, LabelStats actual, boolean threads) {
         assertEquals(expected.label(), actual.label());
         assertEquals(expected.count(), actual.count());
         assertEquals(expected.errors(), actual.errors());
@@ -135,7 +143,9 @@ public class MergeAndPrecisionTest {
             assertEquals(x.startMillis(), y.startMillis());
             assertEquals(x.count(), y.count());
             assertEquals(x.errors(), y.errors());
-            assertEquals(x.maxThreads(), y.maxThreads());
+            if (threads) {
+                assertEquals(x.maxThreads(), y.maxThreads());
+            }
             assertEquals(x.sketch().encode(), y.sketch().encode());
         }
     }
@@ -167,5 +177,23 @@ public class MergeAndPrecisionTest {
             assertTrue(got >= exact && got <= exact * 1.05 + 1, "p" + p + ": " + got + " vs " + exact);
         }
         assertEquals(sketch.encode(), LogBinSketch.decode(sketch.encode()).encode());
+    }
+
+    @Test
+    void logBinSketchFindsBinsWithoutLogarithmExactlyAsTheFormula() {
+        for (long v = -3; v < 200_000; v++) {
+            assertEquals(LogBinSketch.computedBin(v), LogBinSketch.binOf(v), "value " + v);
+        }
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < 200_000; i++) {
+            long v = random.nextLong(1L << random.nextInt(1, 63));
+            assertEquals(LogBinSketch.computedBin(v), LogBinSketch.binOf(v), "value " + v);
+            // both sides of each bin edge
+            long edge = LogBinSketch.upperEdge(LogBinSketch.computedBin(v));
+            for (long w = Math.max(0, edge - 1); w <= edge + 1 && w > -1; w++) {
+                assertEquals(LogBinSketch.computedBin(w), LogBinSketch.binOf(w), "value " + w);
+            }
+        }
+        assertEquals(LogBinSketch.computedBin(Long.MAX_VALUE), LogBinSketch.binOf(Long.MAX_VALUE));
     }
 }

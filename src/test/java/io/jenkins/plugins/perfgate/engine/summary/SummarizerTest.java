@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jenkins.plugins.perfgate.engine.results.ReadOptions;
 import io.jenkins.plugins.perfgate.engine.results.ResultsReadException;
 import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
+import io.jenkins.plugins.perfgate.engine.stats.IntervalSeries;
 import io.jenkins.plugins.perfgate.engine.stats.LabelStats;
 import io.jenkins.plugins.perfgate.engine.stats.MergeAndPrecisionTest;
 import java.io.BufferedWriter;
@@ -111,7 +112,8 @@ class SummarizerTest {
         Summarizer s = new Summarizer(AggregationOptions.defaults(), ReadOptions.defaults());
         RunSummary merged = s.summarize(List.of(new Summarizer.Source(a, "gen-1"), new Summarizer.Source(b, "gen-2")));
         RunSummary whole = s.summarize(List.of(Summarizer.Source.of(both)));
-        MergeAndPrecisionTest.assertSame(whole.overall(), merged.overall());
+        // one file is one generator's: its thread counts are maxima; two generators' add up (next test)
+        MergeAndPrecisionTest.assertSame(whole.overall(), merged.overall(), false);
         assertEquals(List.of("gen-1", "gen-2"), List.copyOf(merged.generators().keySet()));
         assertEquals(3000, merged.generators().get("gen-1").count());
         assertEquals(5000, merged.generators().get("gen-2").count());
@@ -129,6 +131,129 @@ class SummarizerTest {
         MergeAndPrecisionTest.assertSame(merged.generators().get("gen-2"), back.generators().get("gen-2"));
         assertEquals(merged.sources(), back.sources());
         assertTrue(SummaryJson.toJson(merged).length() < 400_000, "compact");
+    }
+
+    /**
+     * One generator's file as JMeter 5.6 writes it: a thread group ramping up to {@code threads} threads, each
+     * row's grpThreads/allThreads the JVM's active threads when the sample ended; rows in end-time order.
+     */
+    private static List<long[]> generatorRows(long seed, int threads, String[] labels, int[] labelOfRow) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<long[]> rows = new java.util.ArrayList<>(); // start, elapsed, active threads, label index
+        long t = 1_700_000_000_000L + r.nextInt(700);
+        for (int i = 0; i < labelOfRow.length; i++) {
+            t += r.nextInt(40);
+            int active = (int) Math.min(threads, 1 + i / 40);
+            rows.add(new long[] {t, 5 + r.nextInt(200), active, labelOfRow[i]});
+        }
+        return rows;
+    }
+
+    private Path writeGenerator(String name, String host, List<long[]> rows, String[] labels) throws IOException {
+        Path f = tmp.resolve(name);
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (long[] row : rows) {
+            csv.append(row[0]).append(',').append(row[1]).append(',').append(labels[(int) row[3]])
+                    .append(",200,OK,").append(host).append(" Thread Group 1-").append(1 + row[0] % row[2])
+                    .append(",text,true,,1234,321,").append(row[2]).append(',').append(row[2])
+                    .append(",http://127.0.0.1:8080/x,").append(row[1] / 2).append(",0,").append(row[1] % 3)
+                    .append('\n');
+        }
+        Files.writeString(f, csv);
+        return f;
+    }
+
+    @Test
+    void activeThreadsOfSeveralGeneratorsAddUpWhileOneGeneratorsPartsTakeTheMaximum() throws IOException {
+        String[] labels = {"home", "search", "checkout"};
+        int[] first = new int[600];
+        int[] second = new int[500];
+        for (int i = 0; i < first.length; i++) {
+            first[i] = i % 2; // home and search only
+        }
+        for (int i = 0; i < second.length; i++) {
+            second[i] = 1 + i % 2; // search and checkout only
+        }
+        List<long[]> g1 = generatorRows(1, 4, labels, first);
+        List<long[]> g2 = generatorRows(2, 3, labels, second);
+        Path a = writeGenerator("gen-1.csv", "host-1", g1, labels);
+        Path b = writeGenerator("gen-2.csv", "host-2", g2, labels);
+        Summarizer s = new Summarizer(AggregationOptions.defaults(), ReadOptions.defaults());
+        RunSummary run = s.summarize(List.of(new Summarizer.Source(a, "gen-1"), new Summarizer.Source(b, "gen-2")));
+        long width = run.overall().series().bucketMillis();
+        assertEquals(1000, width, "a run of seconds keeps 1 s intervals");
+        // expected, computed independently: per interval, each generator's highest count, summed
+        java.util.Map<Long, Long> overall = new java.util.TreeMap<>();
+        java.util.Map<String, java.util.Map<Long, Long>> perLabel = new java.util.HashMap<>();
+        for (List<long[]> gen : List.of(g1, g2)) {
+            java.util.Map<Long, Long> genMax = new java.util.HashMap<>();
+            java.util.Map<String, java.util.Map<Long, Long>> genLabelMax = new java.util.HashMap<>();
+            for (long[] row : gen) {
+                long interval = Math.floorDiv(row[0], width) * width;
+                genMax.merge(interval, row[2], Math::max);
+                genLabelMax.computeIfAbsent(labels[(int) row[3]], k -> new java.util.HashMap<>())
+                        .merge(interval, row[2], Math::max);
+            }
+            genMax.forEach((k, v) -> overall.merge(k, v, Long::sum));
+            genLabelMax.forEach((label, m) -> m.forEach((k, v) -> perLabel
+                    .computeIfAbsent(label, x -> new java.util.HashMap<>()).merge(k, v, Long::sum)));
+        }
+        assertEquals(overall.size(), run.overall().series().intervals().size());
+        for (IntervalSeries.Interval in : run.overall().series().intervals()) {
+            assertEquals(overall.get(in.startMillis()), in.maxThreads(), "overall at " + in.startMillis());
+        }
+        assertTrue(run.overall().series().intervals().stream().anyMatch(in -> in.maxThreads() == 7),
+                "4 + 3 threads at full load");
+        for (String label : labels) {
+            LabelStats stats = run.label(label).orElseThrow();
+            for (IntervalSeries.Interval in : stats.series().intervals()) {
+                assertEquals(perLabel.get(label).get(in.startMillis()), in.maxThreads(),
+                        label + " at " + in.startMillis());
+            }
+        }
+        // each generator's own figures keep its own maxima
+        assertEquals(4, run.generators().get("gen-1").series().intervals().stream()
+                .mapToInt(IntervalSeries.Interval::maxThreads).max().orElseThrow());
+        assertEquals(3, run.generators().get("gen-2").series().intervals().stream()
+                .mapToInt(IntervalSeries.Interval::maxThreads).max().orElseThrow());
+        // merging the two generators' summaries sums the same way, and the JSON keeps the sums
+        RunSummary viaMerge = s.summarize(List.of(new Summarizer.Source(a, "gen-1")))
+                .merge(s.summarize(List.of(new Summarizer.Source(b, "gen-2"))));
+        MergeAndPrecisionTest.assertSame(run.overall(), viaMerge.overall());
+        MergeAndPrecisionTest.assertSame(run.overall(), SummaryJson.fromJson(SummaryJson.toJson(run)).overall());
+        // the same files taken as one generator's (no ids): maxima, not sums
+        RunSummary oneGenerator = s.summarize(List.of(Summarizer.Source.of(a), Summarizer.Source.of(b)));
+        for (IntervalSeries.Interval in : oneGenerator.overall().series().intervals()) {
+            assertTrue(in.maxThreads() <= 4, "max of one generator's counts at " + in.startMillis());
+        }
+        MergeAndPrecisionTest.assertSame(run.overall(), oneGenerator.overall(), false);
+    }
+
+    @Test
+    void samplesPassedAsFiguresAggregateExactlyAsSampleObjects() throws IOException {
+        Path f = bigFile("figures.csv", 20_000, 9, true, 30);
+        Files.writeString(f, "1700000099000,900,checkout,200,\"Number of samples in transaction : 2, number of "
+                + "failing samples : 0\",t,,true,,10,5,5,5,,0,0,0\n", java.nio.file.StandardOpenOption.APPEND);
+        AggregationOptions options = AggregationOptions.defaults().withGrouping(List.of(
+                new AggregationOptions.LabelRewrite(java.util.regex.Pattern.compile("(label \\d)\\d*"), "$1")));
+        for (AggregationOptions o : List.of(AggregationOptions.defaults(), options)) {
+            io.jenkins.plugins.perfgate.engine.stats.RunAggregator figures =
+                    new io.jenkins.plugins.perfgate.engine.stats.RunAggregator(o);
+            io.jenkins.plugins.perfgate.engine.stats.RunAggregator objects =
+                    new io.jenkins.plugins.perfgate.engine.stats.RunAggregator(o);
+            io.jenkins.plugins.perfgate.engine.results.ResultFileReader reader =
+                    new io.jenkins.plugins.perfgate.engine.results.ResultFileReader(ReadOptions.defaults());
+            reader.withoutThreadNames().read(f, figures); // a FieldSink: no Sample per row
+            reader.read(f, sample -> objects.accept(sample)); // a plain SampleSink: Sample objects
+            var a = figures.aggregate();
+            var b = objects.aggregate();
+            MergeAndPrecisionTest.assertSame(b.overall(), a.overall());
+            assertEquals(b.labels().size(), a.labels().size());
+            for (LabelStats l : b.labels()) {
+                MergeAndPrecisionTest.assertSame(l, a.label(l.label()));
+            }
+            assertTrue(a.label("checkout").transactionController());
+        }
     }
 
     @Test
