@@ -38,20 +38,55 @@ record PlanGate(Verdict verdict, ReportInput report) {
      */
     static PlanGate judge(RunPlan plan, RunSummary summary, Path historyDir, Long record, String tag,
             PrintWriter out, PrintWriter err) throws IOException {
+        return judge(plan, summary, List.of(), List.of(), historyDir, record, tag, out, err);
+    }
+
+    /**
+     * Judges a repeated run: {@code summary} is the merge of {@code repeats} (empty or one: not repeated). With the
+     * baseline target's repetitions ({@code interleaved} non-empty) the candidate is judged against them alone, as
+     * the {@code previous} build of an in-memory history, so with enough repetitions the Mann-Whitney U test
+     * decides; otherwise against the history directory, whose repeated builds the gate also compares repetition
+     * against repetition.
+     */
+    static PlanGate judge(RunPlan plan, RunSummary summary, List<RunSummary> repeats, List<RunSummary> interleaved,
+            Path historyDir, Long record, String tag, PrintWriter out, PrintWriter err) throws IOException {
         List<Criterion> criteria = CriteriaParser.parseAll(plan.criteriaText());
         GateOptions options = GateOptions.defaults()
-                .withBaseline(BaselinePolicy.parse(plan.baselinePolicy().orElse("median:5")));
+                .withBaseline(BaselinePolicy.parse(interleaved.isEmpty()
+                        ? plan.baselinePolicy().orElse("median:5") : "previous"));
+        String alpha = plan.baseline().get("alpha");
+        if (alpha != null) {
+            options = options.withAlpha(Double.parseDouble(alpha.strip()));
+        }
+        List<RunSummary> reps = repeats.size() > 1 ? repeats : List.of();
         DirectoryHistoryStore store = new DirectoryHistoryStore(historyDir);
-        History past = store.load();
-        past.warnings().forEach(w -> err.println("warning: history: " + w));
-        long number = record != null ? record : past.lastNumber() + 1;
+        History stored = store.load();
+        stored.warnings().forEach(w -> err.println("warning: history: " + w));
+        long number = record != null ? record : stored.lastNumber() + 1;
         BuildRef ref = new BuildRef(number, "", System.currentTimeMillis(), BuildResult.UNKNOWN, tag, "");
-        HistoryEntry candidate = new HistoryEntry(ref, RunFigures.of(summary), List.of());
+        History past = stored;
+        if (!interleaved.isEmpty()) {
+            // the baseline target's runs, interleaved with the candidate's, are the one baseline build
+            ref = new BuildRef(Math.max(1, number), "", ref.timeMillis(), BuildResult.UNKNOWN, tag, "");
+            RunSummary base = interleaved.stream().reduce(RunSummary::merge).orElseThrow();
+            BuildRef baseRef = new BuildRef(ref.number() - 1, "baseline target", ref.timeMillis(),
+                    BuildResult.SUCCESS, "", "");
+            past = new History(List.of(new HistoryEntry(baseRef, RunFigures.of(base),
+                    interleaved.size() > 1 ? interleaved.stream().map(RunFigures::of).toList() : List.of())),
+                    List.of());
+        }
+        HistoryEntry candidate = new HistoryEntry(ref, RunFigures.of(summary),
+                reps.stream().map(RunFigures::of).toList());
         Verdict verdict = new Gate(options).judge(criteria, candidate, past);
         out.println();
+        if (!interleaved.isEmpty()) {
+            out.println("interleaved: " + repeats.size() + " candidate run(s) judged against " + interleaved.size()
+                    + " run(s) of the baseline target");
+        }
         out.print(verdict.format());
         if (record != null) {
-            store.record(ref.withResult(buildResult(verdict.result())), summary, List.of());
+            store.record(new BuildRef(number, "", ref.timeMillis(), buildResult(verdict.result()), tag, ""), summary,
+                    reps);
             out.println("recorded build #" + number + " in " + historyDir);
         }
         out.flush();

@@ -89,7 +89,9 @@ public final class RunCommand implements Callable<Integer> {
         try {
             JMeterInstallation jmeter = RunSupport.jmeter(Optional.ofNullable(jmeterHome).or(plan::jmeterHome),
                     cache, w);
-            RunOutcome outcome = RunSupport.run(plan, jmeter, outDir, quiet, w);
+            boolean repeated = plan.repeat() > 1 || plan.interleaved();
+            RepeatedRun series = repeated ? RepeatedRun.run(plan, jmeter, outDir, quiet, w) : null;
+            RunOutcome outcome = repeated ? series.outcome() : RunSupport.run(plan, jmeter, outDir, quiet, w);
             List<Path> raw = new java.util.ArrayList<>(outcome.resultFiles());
             raw.add(outcome.summaryFile());
             int exit = RunSupport.finish(outcome, w);
@@ -97,7 +99,10 @@ public final class RunCommand implements Callable<Integer> {
                 return html.write(outcome.summary(), "perfgate run: " + plan.name(), raw, w, err)
                         ? exit : PerfgateCli.EXIT_INVALID_INPUT;
             }
-            PlanGate gate = PlanGate.judge(plan, outcome.summary(), history, record, tag, w, err);
+            PlanGate gate = repeated
+                    ? PlanGate.judge(plan, outcome.summary(), series.candidate(), series.baseline(), history, record,
+                            tag, w, err)
+                    : PlanGate.judge(plan, outcome.summary(), history, record, tag, w, err);
             if (html.requested()
                     && !html.write(gate.report().withTitle("perfgate run: " + plan.name()), raw, w, err)) {
                 return PerfgateCli.EXIT_INVALID_INPUT;
