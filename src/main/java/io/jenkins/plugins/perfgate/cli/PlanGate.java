@@ -1,5 +1,6 @@
 package io.jenkins.plugins.perfgate.cli;
 
+import io.jenkins.plugins.perfgate.engine.compare.Comparison;
 import io.jenkins.plugins.perfgate.engine.compare.RunFigures;
 import io.jenkins.plugins.perfgate.engine.gate.CriteriaParser;
 import io.jenkins.plugins.perfgate.engine.gate.Criterion;
@@ -69,8 +70,8 @@ record PlanGate(Verdict verdict, ReportInput report) {
             // the baseline target's runs, interleaved with the candidate's, are the one baseline build
             ref = new BuildRef(Math.max(1, number), "", ref.timeMillis(), BuildResult.UNKNOWN, tag, "");
             RunSummary base = interleaved.stream().reduce(RunSummary::merge).orElseThrow();
-            BuildRef baseRef = new BuildRef(ref.number() - 1, "baseline target", ref.timeMillis(),
-                    BuildResult.SUCCESS, "", "");
+            BuildRef baseRef = new BuildRef(ref.number() - 1, "baseline-target", ref.timeMillis(),
+                    BuildResult.SUCCESS, "baseline target", "");
             past = new History(List.of(new HistoryEntry(baseRef, RunFigures.of(base),
                     interleaved.size() > 1 ? interleaved.stream().map(RunFigures::of).toList() : List.of())),
                     List.of());
@@ -78,11 +79,10 @@ record PlanGate(Verdict verdict, ReportInput report) {
         HistoryEntry candidate = new HistoryEntry(ref, RunFigures.of(summary),
                 reps.stream().map(RunFigures::of).toList());
         Verdict verdict = new Gate(options).judge(criteria, candidate, past);
-        out.println();
         if (!interleaved.isEmpty()) {
-            out.println("interleaved: " + repeats.size() + " candidate run(s) judged against " + interleaved.size()
-                    + " run(s) of the baseline target");
+            verdict = interleavedBaseline(verdict, interleaved.size());
         }
+        out.println();
         out.print(verdict.format());
         if (record != null) {
             store.record(new BuildRef(number, "", ref.timeMillis(), buildResult(verdict.result()), tag, ""), summary,
@@ -91,6 +91,15 @@ record PlanGate(Verdict verdict, ReportInput report) {
         }
         out.flush();
         return new PlanGate(verdict, GateReport.input(summary, candidate, verdict, past, criteria, options));
+    }
+
+    /** The verdict saying its baseline is the interleaved runs of the baseline target, not an earlier build. */
+    private static Verdict interleavedBaseline(Verdict v, int runs) {
+        String description = "baseline target, " + runs + " run(s) interleaved with the candidate's";
+        List<String> notes = v.notes().stream().filter(n -> !n.startsWith("noise window:")).toList();
+        return new Verdict(v.result(), v.runStatus(), v.lines(),
+                v.comparison().map(c -> new Comparison(description, c.overall(), c.labels())),
+                v.baselineDescription().startsWith("none") ? v.baselineDescription() : description, notes);
     }
 
     static BuildResult buildResult(GateResult r) {

@@ -124,7 +124,8 @@ class RepeatedRunTest {
             int b2 = r.out().indexOf("baseline 2/3");
             int c3 = r.out().indexOf("candidate 3/3");
             assertTrue(b1 < c1 && c1 < b2 && b2 < c3, "interleaved order: " + r.out());
-            assertTrue(r.out().contains("perfgate verdict: FAIL"), r.out());
+            assertTrue(r.out().contains("perfgate verdict: FAIL") && r.out().contains(
+                    "baseline: baseline target, 3 run(s) interleaved with the candidate's"), r.out());
             assertTrue(r.out().contains("regression; Mann-Whitney U p=0.05") && r.out().contains("(3 vs 3 runs)"),
                     "method, p-value and runs: " + r.out());
             assertTrue(r.out().matches("(?s).*effect [0-9.]+σ.*"), "effect size: " + r.out());
