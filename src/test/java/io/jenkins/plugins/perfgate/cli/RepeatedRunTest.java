@@ -73,7 +73,10 @@ class RepeatedRunTest {
     void repeatRunsThePlanKTimesMergesExactlyAndRecordsTheRepetitions() throws Exception {
         TestJMeter.installation();
         try (DemoTarget target = DemoTarget.start(0)) {
-            Path plan = plan("rep", target.port(), "/delay/5", "criteria: ['error% < 1']");
+            Path plan = plan("rep", target.port(), "/delay/5", """
+                    criteria: ['error% < 1', 'mean vs baseline < +50%']
+                    baseline: {policy: previous, alpha: 0.05}
+                    """);
             Result r = run(plan, "--record", "4");
             assertEquals(0, r.exit(), r.out() + r.err());
             Path out = dir.resolve("out-rep.yaml");
@@ -94,6 +97,14 @@ class RepeatedRunTest {
                     .orElseThrow();
             assertEquals(3, stored.repeats().size(), "the repetitions are stored with the build");
             assertEquals(sum, stored.figures().overall().count());
+
+            // the next repeated build is compared repetition against repetition with build #4's stored ones
+            Result next = execute("run", plan.toString(), "--quiet", "--out", dir.resolve("next").toString(),
+                    "--cache", TestJMeter.cacheRoot().toString(), "--history", dir.resolve("history-rep.yaml")
+                            .toString());
+            assertEquals(0, next.exit(), next.out() + next.err());
+            assertTrue(next.out().contains("baseline: previous build #4") && next.out().contains("Mann-Whitney U p=")
+                    && next.out().contains("(3 vs 3 runs)"), next.out());
         }
     }
 
