@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
         description = {"Runs a run plan (YAML or JSON, see docs/run-plan.md) on its load generators with live "
             + "progress; writes summary.json and every generator's raw results into the output folder.",
             "When the plan has criteria, the gate judges the run against them and the history's baseline.",
+            "repeat: k runs the plan k times (rep-1/ ... rep-k/, summary.json merges them); with baselineTarget the "
+            + "baseline version's runs alternate with the candidate's and are its baseline (docs/run-plan.md).",
             "Exit codes: 0 the run completed (and passed the plan's criteria), 1 it did not complete (timed out, "
             + "aborted, a generator failed, no results) or failed the criteria, 4 unstable, 2 usage error, "
             + "3 invalid plan or JMeter unavailable."})
