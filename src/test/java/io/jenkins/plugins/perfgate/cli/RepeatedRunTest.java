@@ -160,4 +160,22 @@ class RepeatedRunTest {
                     && r.out().contains("(3 vs 3 runs)"), r.out());
         }
     }
+
+    @Test
+    void aRepetitionThatDoesNotCompleteEndsTheSeriesAndTheRunIsNotPassed() throws Exception {
+        TestJMeter.installation();
+        try (DemoTarget target = DemoTarget.start(0)) {
+            Path plan = plan("stops", target.port(), "/delay/5", "criteria: ['error% < 1']");
+            Result r = run(plan, "-P", "duration=30", "--time-limit", "2s");
+            assertEquals(PerfgateCli.EXIT_FAIL, r.exit(), r.out() + r.err());
+            Path out = dir.resolve("out-stops.yaml");
+            assertTrue(r.out().contains("perfgate: repetition 1/3: TIMED_OUT")
+                    && r.out().contains("repetition 1 did not complete: the series stops"), r.out());
+            assertTrue(!Files.exists(out.resolve("rep-2")), "no further repetition ran");
+            RunSummary merged = SummaryJson.read(out.resolve("summary.json"));
+            assertEquals(RunStatus.TIMED_OUT, merged.status());
+            assertTrue(merged.overall().count() > 0, "what the repetition measured is kept");
+            assertTrue(r.out().contains("perfgate verdict: FAIL"), r.out());
+        }
+    }
 }
