@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
         description = {"Runs a run plan (YAML or JSON, see docs/run-plan.md) on its load generators with live "
             + "progress; writes summary.json and every generator's raw results into the output folder.",
             "When the plan has criteria, the gate judges the run against them and the history's baseline.",
+            "repeat: k runs the plan k times (rep-1/ ... rep-k/, summary.json merges them); with baselineTarget the "
+            + "baseline version's runs alternate with the candidate's and are its baseline (docs/run-plan.md).",
             "Exit codes: 0 the run completed (and passed the plan's criteria), 1 it did not complete (timed out, "
             + "aborted, a generator failed, no results) or failed the criteria, 4 unstable, 2 usage error, "
             + "3 invalid plan or JMeter unavailable."})
@@ -98,8 +100,11 @@ public final class RunCommand implements Callable<Integer> {
         try {
             JMeterInstallation jmeter = RunSupport.jmeter(Optional.ofNullable(jmeterHome).or(plan::jmeterHome),
                     cache, w);
-            RunOutcome outcome = RunSupport.run(plan, jmeter, outDir, quiet,
-                    AggregationOptions.defaults().withApdexT(apdexT), w);
+            AggregationOptions aggregation = AggregationOptions.defaults().withApdexT(apdexT);
+            boolean repeated = plan.repeat() > 1 || plan.interleaved();
+            RepeatedRun series = repeated ? RepeatedRun.run(plan, jmeter, outDir, quiet, aggregation, w) : null;
+            RunOutcome outcome = repeated ? series.outcome()
+                    : RunSupport.run(plan, jmeter, outDir, quiet, aggregation, w);
             List<Path> raw = new java.util.ArrayList<>(outcome.resultFiles());
             raw.add(outcome.summaryFile());
             int exit = RunSupport.finish(outcome, w);
@@ -107,7 +112,10 @@ public final class RunCommand implements Callable<Integer> {
                 return html.write(outcome.summary(), "perfgate run: " + plan.name(), raw, w, err)
                         ? exit : PerfgateCli.EXIT_INVALID_INPUT;
             }
-            PlanGate gate = PlanGate.judge(plan, outcome.summary(), history, record, tag, w, err);
+            PlanGate gate = repeated
+                    ? PlanGate.judge(plan, outcome.summary(), series.candidate(), series.baseline(), history, record,
+                            tag, w, err)
+                    : PlanGate.judge(plan, outcome.summary(), history, record, tag, w, err);
             if (html.requested()
                     && !html.write(gate.report().withTitle("perfgate run: " + plan.name()), raw, w, err)) {
                 return PerfgateCli.EXIT_INVALID_INPUT;

@@ -29,6 +29,10 @@ import java.util.Optional;
  * @param baseline        baseline policy for the gate, passed through as written
  * @param metrics         metric export
  * @param jmeterHome      an existing JMeter home to use instead of the provisioned one
+ * @param repeat          how many times the plan runs in a row ({@code repeat: k}, 1..{@value #MAX_REPEAT}); the
+ *                        gate judges the repetitions
+ * @param baselineTarget  properties that make the plan target the baseline version ({@code baselineTarget:
+ *                        properties:}); non-empty: baseline and candidate runs are interleaved
  */
 public record RunPlan(
         String name,
@@ -44,9 +48,18 @@ public record RunPlan(
         List<String> criteria,
         Map<String, String> baseline,
         MetricsExport metrics,
-        Optional<Path> jmeterHome) {
+        Optional<Path> jmeterHome,
+        int repeat,
+        Map<String, String> baselineTarget) {
+
+    /** More repetitions than this is a typo: a run plan is not a benchmark harness. */
+    public static final int MAX_REPEAT = 50;
 
     public RunPlan {
+        if (repeat < 1 || repeat > MAX_REPEAT) {
+            throw new IllegalArgumentException("repeat: " + repeat + " is not between 1 and " + MAX_REPEAT);
+        }
+        baselineTarget = Collections.unmodifiableMap(new LinkedHashMap<>(baselineTarget));
         properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
         splitProperties = List.copyOf(splitProperties);
         dataFiles = List.copyOf(dataFiles);
@@ -88,13 +101,13 @@ public record RunPlan(
         Map<String, String> all = new LinkedHashMap<>(properties);
         all.putAll(overrides);
         return new RunPlan(name, template, all, splitProperties, generators, duration, timeLimit, dataFiles,
-                sampling, abort, criteria, baseline, metrics, jmeterHome);
+                sampling, abort, criteria, baseline, metrics, jmeterHome, repeat, baselineTarget);
     }
 
     /** The plan with another time limit (zero: none). */
     public RunPlan withTimeLimit(Duration limit) {
         return new RunPlan(name, template, properties, splitProperties, generators, duration, Optional.of(limit),
-                dataFiles, sampling, abort, criteria, baseline, metrics, jmeterHome);
+                dataFiles, sampling, abort, criteria, baseline, metrics, jmeterHome, repeat, baselineTarget);
     }
 
     /** The plan's gate criteria as one text, one criterion per line (what the gate's parser reads). */
@@ -105,5 +118,15 @@ public record RunPlan(
     /** The baseline policy the plan names ({@code baseline: {policy: median:5}}), if any. */
     public java.util.Optional<String> baselinePolicy() {
         return java.util.Optional.ofNullable(baseline.get("policy")).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    /** Whether baseline and candidate runs alternate ({@code baselineTarget:} given). */
+    public boolean interleaved() {
+        return !baselineTarget.isEmpty();
+    }
+
+    /** The plan as it runs against the baseline version: its properties overridden by the baseline target's. */
+    public RunPlan baselinePlan() {
+        return withProperties(baselineTarget);
     }
 }

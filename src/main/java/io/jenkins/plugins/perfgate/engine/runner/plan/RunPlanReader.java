@@ -26,7 +26,8 @@ import java.util.Set;
 public final class RunPlanReader {
 
     private static final Set<String> TOP = Set.of("name", "template", "properties", "split", "generators", "duration",
-            "timeLimit", "dataFiles", "sampling", "abort", "criteria", "baseline", "metrics", "jmeter");
+            "timeLimit", "dataFiles", "sampling", "abort", "criteria", "baseline", "metrics", "jmeter", "repeat",
+            "baselineTarget");
     private static final int MAX_GENERATORS = 64;
     /** More threads than this in one JVM is a typo, not a load test (JMeter would exhaust memory first). */
     private static final long MAX_SHARE = 50_000;
@@ -119,8 +120,45 @@ public final class RunPlanReader {
                     home = Optional.of(baseDir.resolve(text(jm.get("home"), "jmeter.home", "")).normalize());
                 }
             }
+            int repeat = root.has("repeat") ? (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE,
+                    longValue(text(root.get("repeat"), "repeat", ""), "repeat"))) : 1;
+            if (repeat < 1 || repeat > RunPlan.MAX_REPEAT) {
+                throw new IllegalArgumentException("repeat: " + repeat + " is not between 1 and "
+                        + RunPlan.MAX_REPEAT);
+            }
+            if (baseline.containsKey("alpha")) {
+                alpha(baseline.get("alpha"));
+            }
+            Map<String, String> baselineTarget = baselineTarget(root.get("baselineTarget"));
             return new RunPlan(name, template, properties, split, generators, duration, timeLimit, dataFiles,
-                    sampling, abort, criteria, baseline, metrics, home);
+                    sampling, abort, criteria, baseline, metrics, home, repeat, baselineTarget);
+        }
+
+        static double alpha(String text) {
+            try {
+                double a = Double.parseDouble(text.strip());
+                if (a > 0 && a < 0.5) {
+                    return a;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("baseline.alpha: '" + text + "' is not a number between 0 and 0.5");
+        }
+
+        /** The baseline version's properties; at least one, since an empty override would compare A with A. */
+        static Map<String, String> baselineTarget(JsonNode node) {
+            if (node == null || node.isNull()) {
+                return Map.of();
+            }
+            unknown(node, Set.of("properties"), "baselineTarget.");
+            Map<String, String> props = stringMap(node.get("properties"), "baselineTarget.properties");
+            if (props.isEmpty()) {
+                throw new IllegalArgumentException("baselineTarget.properties: missing or empty (name the "
+                        + "properties that reach the baseline version, e.g. {host: prod.example, port: 8080})");
+            }
+            props.keySet().forEach(k -> propertyName(k, "baselineTarget.properties." + k));
+            return props;
         }
 
         GeneratorSpec generators(JsonNode node) {

@@ -118,7 +118,7 @@ class RunPlanReaderTest {
         assertEquals("plan.yaml: template: missing", error("name: x"));
         assertTrue(error("template: nope.jmx").startsWith("plan.yaml: template: file "));
         assertTrue(error("template: t.jmx\ngenerator: {count: 2}")
-                .startsWith("plan.yaml: generator: unknown field (known: abort, baseline, criteria"));
+                .startsWith("plan.yaml: generator: unknown field (known: abort, baseline, baselineTarget, criteria"));
         assertEquals("plan.yaml: generators.count: 0 is not between 1 and 64",
                 error("template: t.jmx\ngenerators: {count: 0}"));
         assertEquals("plan.yaml: generators.count: 'many' is not a whole number",
@@ -168,5 +168,54 @@ class RunPlanReaderTest {
         String message = assertTimeoutPreemptively(Duration.ofSeconds(5),
                 () -> error("template: t.jmx\nbaseline:\n  " + bomb.toString().replace("\n", "\n  ")));
         assertTrue(message.startsWith("plan.yaml: baseline.a: must be a single value"), message);
+    }
+
+    @Test
+    void repeatDefaultsToOneAndBaselineTargetToNone() throws Exception {
+        RunPlan plan = yaml("template: t.jmx\n");
+        assertEquals(1, plan.repeat());
+        assertTrue(!plan.interleaved() && plan.baselineTarget().isEmpty());
+    }
+
+    @Test
+    void readsRepeatAndTheBaselineTargetWhoseRunsOverrideThePlansProperties() throws Exception {
+        RunPlan plan = yaml("""
+                template: t.jmx
+                properties: {host: rc.example, port: 8081, threads: 4}
+                repeat: 7
+                baselineTarget: {properties: {host: prod.example, port: 8080}}
+                baseline: {alpha: 0.05}
+                """);
+        assertEquals(7, plan.repeat());
+        assertTrue(plan.interleaved());
+        RunPlan base = plan.baselinePlan();
+        assertEquals(Map.of("host", "prod.example", "port", "8080", "threads", "4"), base.properties());
+        assertEquals("rc.example", plan.properties().get("host"), "the candidate keeps its own properties");
+        assertEquals(7, base.repeat());
+        assertEquals(7, plan.withProperties(Map.of("threads", "9")).repeat(), "overrides keep the repeat count");
+    }
+
+    @Test
+    void absurdRepeatCountsAndBaselineTargetsAreRejectedNamingTheField() {
+        assertTrue(error("template: t.jmx\nrepeat: 0\n").contains("plan.yaml: repeat: 0 is not between 1 and 50"));
+        assertTrue(error("template: t.jmx\nrepeat: 51\n").contains("repeat: 51 is not between 1 and 50"));
+        assertTrue(error("template: t.jmx\nrepeat: -3\n").contains("repeat: -3 is not between"));
+        assertTrue(error("template: t.jmx\nrepeat: 99999999999999\n").contains("repeat: "));
+        assertTrue(error("template: t.jmx\nrepeat: three\n").contains("repeat: 'three' is not a whole number"));
+        assertTrue(error("template: t.jmx\nrepeat: [3]\n").contains("repeat: must be a single value"));
+        assertTrue(error("template: t.jmx\nbaselineTarget: {host: a}\n")
+                .contains("baselineTarget.host: unknown field"));
+        assertTrue(error("template: t.jmx\nbaselineTarget: {properties: {}}\n")
+                .contains("baselineTarget.properties: missing or empty"));
+        assertTrue(error("template: t.jmx\nbaselineTarget: {}\n")
+                .contains("baselineTarget.properties: missing or empty"));
+        assertTrue(error("template: t.jmx\nbaselineTarget: prod\n").contains("baselineTarget: must be a mapping"));
+        assertTrue(error("template: t.jmx\nbaselineTarget: {properties: {'bad name': x}}\n")
+                .contains("baselineTarget.properties.bad name: 'bad name' is not a property name"));
+        assertTrue(error("template: t.jmx\nbaselineTarget: {properties: {host: [a, b]}}\n")
+                .contains("baselineTarget.properties.host: must be a single value"));
+        assertTrue(error("template: t.jmx\nbaseline: {alpha: 0.7}\n")
+                .contains("baseline.alpha: '0.7' is not a number between 0 and 0.5"));
+        assertTrue(error("template: t.jmx\nbaseline: {alpha: x}\n").contains("baseline.alpha: 'x'"));
     }
 }
