@@ -12,15 +12,12 @@ import io.jenkins.plugins.perfgate.engine.history.DirectoryHistoryStore;
 import io.jenkins.plugins.perfgate.engine.history.History;
 import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
 import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class GateCliTest {
 
@@ -30,17 +27,8 @@ class GateCliTest {
     @TempDir
     Path dir;
 
-    private record Result(int exit, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        CommandLine cl = PerfgateCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private Path summary(String name, long seed, double factor, Map<String, Double> perLabel) throws Exception {
@@ -57,7 +45,7 @@ class GateCliTest {
         System.setErr(new java.io.PrintStream(warnings, true, "UTF-8"));
         try {
             for (String cmd : new String[] {"gate", "history", "calibrate", "compare"}) {
-                Result help = run(cmd, "--help");
+                CliRun help = run(cmd, "--help");
                 assertEquals(0, help.exit(), cmd + ": " + help.err());
                 assertTrue(help.out().contains("Usage: perfgate " + cmd), help.out());
                 assertTrue(help.err().isEmpty(), help.err());
@@ -74,17 +62,17 @@ class GateCliTest {
     void comparesTwoRunsLabelByLabel() throws Exception {
         Path base = summary("base.json", 1, 1, Map.of());
         Path slow = summary("slow.json", 2, 1, Map.of("checkout", 1.5));
-        Result res = run("compare", slow.toString(), base.toString());
+        CliRun res = run("compare", slow.toString(), base.toString());
         assertEquals(0, res.exit(), res.err());
         assertTrue(res.out().startsWith("comparison with " + base), res.out());
         String checkoutP95 = res.out().lines().filter(l -> l.trim().startsWith("checkout") && l.contains(" p95 "))
                 .findFirst().orElseThrow();
         assertTrue(checkoutP95.matches(".*\\+[0-9]+ ms +\\+[4-6][0-9]\\.[0-9] %$"), checkoutP95);
-        Result all = run("compare", slow.toString(), base.toString(), "--metrics", "all");
+        CliRun all = run("compare", slow.toString(), base.toString(), "--metrics", "all");
         assertTrue(all.out().contains("connect_p99.9"), all.out());
         assertEquals(2, run("compare", slow.toString(), base.toString(), "--metrics", "speed").exit());
         assertEquals(3, run("compare", slow.toString(), dir.resolve("none.json").toString()).exit());
-        Result gate = run("gate", slow.toString(), "--criteria", "p95 < 1h", "--compare", "--history",
+        CliRun gate = run("gate", slow.toString(), "--criteria", "p95 < 1h", "--compare", "--history",
                 dir.resolve("h").toString());
         assertTrue(gate.out().contains("comparison: no baseline"), gate.out());
     }
@@ -103,7 +91,7 @@ class GateCliTest {
         String criteria = "p95 < 10s; p95[label=\"checkout\"] vs baseline < +10%; error% < 1";
         for (int b = 1; b <= 12; b++) {
             Path s = summary("run" + b + ".json", b, 1 + 0.01 * r.nextGaussian(), Map.of());
-            Result res = run("gate", s.toString(), "--criteria", criteria, "--history", history.toString(),
+            CliRun res = run("gate", s.toString(), "--criteria", criteria, "--history", history.toString(),
                     "--record", Integer.toString(b), "--tag", b % 4 == 0 ? "v" + b / 4 : "");
             assertEquals(0, res.exit(), res.out() + res.err());
             assertTrue(res.out().contains("recorded build #" + b), res.out());
@@ -112,7 +100,7 @@ class GateCliTest {
         Path slow = summary("run13.json", 13, 1, Map.of("checkout", 1.3));
         Path junit = dir.resolve("out/junit.xml");
         Path verdictJson = dir.resolve("out/verdict.json");
-        Result res = run("gate", slow.toString(), "--criteria", criteria, "--history", history.toString(),
+        CliRun res = run("gate", slow.toString(), "--criteria", criteria, "--history", history.toString(),
                 "--junit", junit.toString(), "--json", verdictJson.toString(), "--record", "13");
         assertEquals(1, res.exit(), res.out() + res.err());
         assertTrue(res.out().startsWith("perfgate verdict: FAIL"), res.out());
@@ -137,21 +125,21 @@ class GateCliTest {
         // same again as builds 14 to 17: failed builds are no baseline, so these fail too
         for (int b = 14; b <= 17; b++) {
             Path slowAgain = summary("run" + b + ".json", b, 1, Map.of("checkout", 1.3));
-            Result again = run("gate", slowAgain.toString(), "--criteria", criteria, "--history",
+            CliRun again = run("gate", slowAgain.toString(), "--criteria", criteria, "--history",
                     history.toString(), "--record", Integer.toString(b));
             assertEquals(1, again.exit(), again.out());
         }
 
         Path csv = dir.resolve("h.csv");
         Path json = dir.resolve("h.json");
-        Result hist = run("history", "--dir", history.toString(), "--label", "checkout", "--csv", csv.toString(),
+        CliRun hist = run("history", "--dir", history.toString(), "--label", "checkout", "--csv", csv.toString(),
                 "--json", json.toString());
         assertEquals(0, hist.exit(), hist.err());
         assertTrue(hist.out().contains("label checkout (17 builds"), hist.out());
         assertTrue(hist.out().contains("* p95 +"), hist.out());
         assertTrue(Files.readString(csv).lines().count() == 18);
         assertTrue(Files.readString(json).contains("\"changePoints\""));
-        Result tags = run("history", "--dir", history.toString(), "--tags-only");
+        CliRun tags = run("history", "--dir", history.toString(), "--tags-only");
         assertEquals(0, tags.exit());
         assertTrue(tags.out().contains("v3") && !tags.out().contains("#5 "), tags.out());
     }
@@ -159,15 +147,15 @@ class GateCliTest {
     @Test
     void invalidCriteriaAreInvalidInputWithACaret() throws Exception {
         Path s = summary("a.json", 1, 1, Map.of());
-        Result res = run("gate", s.toString(), "--criteria", "p95 < 1s; p95 <<< 2s", "--history",
+        CliRun res = run("gate", s.toString(), "--criteria", "p95 < 1s; p95 <<< 2s", "--history",
                 dir.resolve("h").toString());
         assertEquals(3, res.exit());
         assertTrue(res.err().contains("criterion 2 \"p95 <<< 2s\": expected a number at column 6"), res.err());
         assertTrue(res.err().contains("\n  p95 <<< 2s\n       ^"), res.err());
-        Result policy = run("gate", s.toString(), "--baseline", "latest", "--history", dir.resolve("h").toString());
+        CliRun policy = run("gate", s.toString(), "--baseline", "latest", "--history", dir.resolve("h").toString());
         assertEquals(3, policy.exit());
         assertTrue(policy.err().contains("unknown baseline policy 'latest'"), policy.err());
-        Result never = run("gate", s.toString(), "--incomplete", "pass");
+        CliRun never = run("gate", s.toString(), "--incomplete", "pass");
         assertEquals(3, never.exit());
         assertTrue(never.err().contains("never pass"), never.err());
     }
@@ -175,30 +163,30 @@ class GateCliTest {
     @Test
     void unreadableOrIncompleteRunsNeverPass() throws Exception {
         Path junit = dir.resolve("j.xml");
-        Result missing = run("gate", dir.resolve("nope.json").toString(), "--criteria", "p95 < 1s", "--junit",
+        CliRun missing = run("gate", dir.resolve("nope.json").toString(), "--criteria", "p95 < 1s", "--junit",
                 junit.toString(), "--history", dir.resolve("h").toString());
         assertEquals(3, missing.exit());
         assertTrue(missing.err().contains("nope.json: no such file"), missing.err());
         assertTrue(Files.readString(junit).contains("<failure"), "CI sees the failure");
 
         Path notJson = Files.writeString(dir.resolve("notes.md"), "# not JSON");
-        Result prose = run("gate", notJson.toString(), "--history", dir.resolve("h").toString());
+        CliRun prose = run("gate", notJson.toString(), "--history", dir.resolve("h").toString());
         assertEquals(3, prose.exit());
         assertTrue(prose.err().contains(notJson + ": Unexpected character"), prose.err());
         assertEquals(1, prose.err().strip().lines().count(), prose.err());
 
         Path garbage = Files.writeString(dir.resolve("bad.json"), "{\"schemaVersion\": 7}");
-        Result bad = run("gate", garbage.toString(), "--history", dir.resolve("h").toString());
+        CliRun bad = run("gate", garbage.toString(), "--history", dir.resolve("h").toString());
         assertEquals(3, bad.exit());
         assertTrue(bad.err().contains("unsupported summary schemaVersion 7"), bad.err());
 
         Path partial = dir.resolve("partial.json");
         SummaryJson.write(RUNS.run(1, 1).withStatus(RunStatus.ABORTED, "abort criterion"), partial);
-        Result aborted = run("gate", partial.toString(), "--criteria", "p95 < 1h", "--history",
+        CliRun aborted = run("gate", partial.toString(), "--criteria", "p95 < 1h", "--history",
                 dir.resolve("h").toString());
         assertEquals(1, aborted.exit(), aborted.out());
         assertTrue(aborted.out().contains("run is ABORTED (abort criterion)"), aborted.out());
-        Result soft = run("gate", partial.toString(), "--criteria", "p95 < 1h", "--incomplete", "unstable",
+        CliRun soft = run("gate", partial.toString(), "--criteria", "p95 < 1h", "--incomplete", "unstable",
                 "--history", dir.resolve("h").toString());
         assertEquals(4, soft.exit(), soft.out());
     }
@@ -213,17 +201,17 @@ class GateCliTest {
         String[] cmd = new String[11];
         cmd[0] = "calibrate";
         System.arraycopy(args, 0, cmd, 1, 10);
-        Result cal = run(cmd);
+        CliRun cal = run(cmd);
         assertEquals(0, cal.exit(), cal.err());
         assertTrue(cal.out().contains("A/A calibration over 10 runs"), cal.out());
         assertTrue(cal.out().contains("p95[label=\"checkout\"] vs baseline < +"), cal.out());
         assertTrue(cal.out().contains("rps vs baseline > -"), cal.out());
 
-        Result few = run("calibrate", args[0], args[1]);
+        CliRun few = run("calibrate", args[0], args[1]);
         assertEquals(3, few.exit());
         assertTrue(few.err().contains("at least 3 runs"), few.err());
 
-        Result repeated = run("gate", args[0], args[1], args[2], "--criteria", "p95 < 1h", "--history",
+        CliRun repeated = run("gate", args[0], args[1], args[2], "--criteria", "p95 < 1h", "--history",
                 dir.resolve("h").toString(), "--record", "1");
         assertEquals(0, repeated.exit(), repeated.out() + repeated.err());
         assertEquals(3, new DirectoryHistoryStore(dir.resolve("h")).load().entry(1).get().repeats().size());
@@ -231,15 +219,15 @@ class GateCliTest {
 
     @Test
     void historyWithoutBuildsOrWithAnUnknownLabelSaysSo() throws Exception {
-        Result empty = run("history", "--dir", dir.resolve("none").toString());
+        CliRun empty = run("history", "--dir", dir.resolve("none").toString());
         assertEquals(3, empty.exit());
         assertTrue(empty.err().contains("no builds recorded"), empty.err());
         Path s = summary("x.json", 1, 1, Map.of());
         assertEquals(0, run("gate", s.toString(), "--history", dir.resolve("h").toString(), "--record", "1").exit());
-        Result unknown = run("history", "--dir", dir.resolve("h").toString(), "--label", "logout");
+        CliRun unknown = run("history", "--dir", dir.resolve("h").toString(), "--label", "logout");
         assertEquals(3, unknown.exit());
         assertTrue(unknown.err().contains("'logout' does not appear"), unknown.err());
-        Result badMetric = run("history", "--dir", dir.resolve("h").toString(), "--metrics", "p95,speed");
+        CliRun badMetric = run("history", "--dir", dir.resolve("h").toString(), "--metrics", "p95,speed");
         assertEquals(2, badMetric.exit());
         assertFalse(badMetric.err().isEmpty());
     }

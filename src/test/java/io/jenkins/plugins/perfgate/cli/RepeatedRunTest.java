@@ -11,13 +11,10 @@ import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code repeat: k} and interleaved baseline/candidate runs ({@code baselineTarget}) end to end: real JMeter against
@@ -28,17 +25,8 @@ class RepeatedRunTest {
     @TempDir
     Path dir;
 
-    private record Result(int exit, String out, String err) {
-    }
-
-    private static Result execute(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = PerfgateCli.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+    private static CliRun execute(String... args) {
+        return CliRun.of(args);
     }
 
     private Path plan(String name, int port, String path, String extra) throws Exception {
@@ -59,7 +47,7 @@ class RepeatedRunTest {
         return plan;
     }
 
-    private Result run(Path plan, String... more) {
+    private CliRun run(Path plan, String... more) {
         String[] base = {"run", plan.toString(), "--quiet", "--out", dir.resolve("out-" + plan.getFileName())
                 .toString(), "--cache", TestJMeter.cacheRoot().toString(), "--history", dir.resolve("history-"
                 + plan.getFileName()).toString()};
@@ -77,7 +65,7 @@ class RepeatedRunTest {
                     criteria: ['error% < 1', 'mean vs baseline < +50%']
                     baseline: {policy: previous, alpha: 0.05}
                     """);
-            Result r = run(plan, "--record", "4");
+            CliRun r = run(plan, "--record", "4");
             assertEquals(0, r.exit(), r.out() + r.err());
             Path out = dir.resolve("out-rep.yaml");
             long sum = 0;
@@ -99,7 +87,7 @@ class RepeatedRunTest {
             assertEquals(sum, stored.figures().overall().count());
 
             // the next repeated build is compared repetition against repetition with build #4's stored ones
-            Result next = execute("run", plan.toString(), "--quiet", "--out", dir.resolve("next").toString(),
+            CliRun next = execute("run", plan.toString(), "--quiet", "--out", dir.resolve("next").toString(),
                     "--cache", TestJMeter.cacheRoot().toString(), "--history", dir.resolve("history-rep.yaml")
                             .toString());
             assertEquals(0, next.exit(), next.out() + next.err());
@@ -118,7 +106,7 @@ class RepeatedRunTest {
                     criteria: ['mean vs baseline < +25%']
                     baseline: {alpha: 0.05}
                     """);
-            Result r = run(plan);
+            CliRun r = run(plan);
             assertEquals(PerfgateCli.EXIT_FAIL, r.exit(), r.out() + r.err());
             Path out = dir.resolve("out-slower.yaml");
             for (int i = 1; i <= 3; i++) {
@@ -153,7 +141,7 @@ class RepeatedRunTest {
                     baseline: {alpha: 0.05}
                     """.formatted(released.port()));
             long before = released.requests();
-            Result r = run(plan);
+            CliRun r = run(plan);
             assertEquals(0, r.exit(), r.out() + r.err());
             assertTrue(released.requests() > before && candidate.requests() > 0, "both instances were loaded");
             assertTrue(r.out().contains("perfgate verdict: PASS") && r.out().contains("Mann-Whitney U")
@@ -166,7 +154,7 @@ class RepeatedRunTest {
         TestJMeter.installation();
         try (DemoTarget target = DemoTarget.start(0)) {
             Path plan = plan("stops", target.port(), "/delay/5", "criteria: ['error% < 1']");
-            Result r = run(plan, "-P", "duration=30", "--time-limit", "2s");
+            CliRun r = run(plan, "-P", "duration=30", "--time-limit", "2s");
             assertEquals(PerfgateCli.EXIT_FAIL, r.exit(), r.out() + r.err());
             Path out = dir.resolve("out-stops.yaml");
             assertTrue(r.out().contains("perfgate: repetition 1/3: TIMED_OUT")

@@ -7,31 +7,19 @@ import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ReportCommandTest {
 
     @TempDir
     Path tmp;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = PerfgateCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private Path file(String name, String content) throws IOException {
@@ -52,7 +40,7 @@ class ReportCommandTest {
     void printsAnAlignedSortedTableWithTotalsAndWritesTheJson() throws IOException {
         Path f = file("r.csv", CSV);
         Path json = tmp.resolve("out/summary.json");
-        Run r = run("report", f.toString(), "--out", json.toString(), "--apdex-t", "400");
+        CliRun r = run("report", f.toString(), "--out", json.toString(), "--apdex-t", "400");
         assertEquals(0, r.exit(), r.err());
         List<String> lines = r.out().lines().toList();
         assertTrue(lines.get(0).startsWith("Label"), r.out());
@@ -75,17 +63,17 @@ class ReportCommandTest {
                 2,6,/search?q=2,true
                 3,7,/admin,true
                 """);
-        Run r = run("report", f.toString(), "--group-query-strings", "--exclude", "/admin");
+        CliRun r = run("report", f.toString(), "--group-query-strings", "--exclude", "/admin");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("/search ") && !r.out().contains("/admin") && !r.out().contains("q=1"), r.out());
     }
 
     @Test
     void unreadableInputExitsThreeNamingTheFile() throws IOException {
-        Run missing = run("report", tmp.resolve("gone.jtl").toString());
+        CliRun missing = run("report", tmp.resolve("gone.jtl").toString());
         assertEquals(3, missing.exit());
         assertTrue(missing.err().contains("gone.jtl") && missing.err().contains("no such file"), missing.err());
-        Run empty = run("report", file("empty.jtl", "").toString());
+        CliRun empty = run("report", file("empty.jtl", "").toString());
         assertEquals(3, empty.exit());
         assertTrue(empty.err().contains("is empty"), empty.err());
     }
@@ -93,7 +81,7 @@ class ReportCommandTest {
     @Test
     void skippedRowsArePrintedAndExitThreeUnlessAllowed() throws IOException {
         Path f = file("bad.csv", CSV + "1400,oops,zeta,200,true,10\n");
-        Run r = run("report", f.toString());
+        CliRun r = run("report", f.toString());
         assertEquals(3, r.exit());
         assertTrue(r.err().contains(f + ":6 [elapsed]: not a number: 'oops'"), r.err());
         assertTrue(r.err().contains("INCOMPLETE"), r.err());
@@ -115,7 +103,7 @@ class ReportCommandTest {
     @Test
     void headerlessTabFileWithOptions() throws IOException {
         Path f = file("t.tsv", "2026/11/28 10:00:00.000\t5\ta\t200\ttrue\n2026/11/28 10:00:01.000\t7\ta\t200\ttrue\n");
-        Run r = run("report", f.toString(), "--columns", "timeStamp,elapsed,label,responseCode,success",
+        CliRun r = run("report", f.toString(), "--columns", "timeStamp,elapsed,label,responseCode,success",
                 "--delimiter", "tab", "--timestamp-format", "yyyy/MM/dd HH:mm:ss.SSS", "--time-zone", "UTC");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("2 samples"), r.out());
@@ -129,7 +117,7 @@ class ReportCommandTest {
 
     @Test
     void benchRunsOnTinyFiles() {
-        Run r = run("bench", "--samples", "3000", "--rounds", "1", "--labels", "3");
+        CliRun r = run("bench", "--samples", "3000", "--rounds", "1", "--labels", "3");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("raw line scan") && r.out().contains("perfgate, 1 thread")
                 && r.out().contains("Performance Plugin"), r.out());

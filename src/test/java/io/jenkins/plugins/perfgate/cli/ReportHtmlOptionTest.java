@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code perfgate report FILE --html DIR} and {@code perfgate bench}'s chart timing. */
 class ReportHtmlOptionTest {
@@ -18,17 +15,8 @@ class ReportHtmlOptionTest {
     @TempDir
     Path tmp;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = PerfgateCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -46,7 +34,7 @@ class ReportHtmlOptionTest {
         Files.writeString(csv, rows);
         Path json = tmp.resolve("out/summary.json");
         Path html = tmp.resolve("out/report");
-        Run r = run("report", csv.toString(), "--out", json.toString(), "--html", html.toString());
+        CliRun r = run("report", csv.toString(), "--out", json.toString(), "--html", html.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("HTML report written to " + html.resolve("index.html")), r.out());
         String page = Files.readString(html.resolve("index.html"));
@@ -64,14 +52,14 @@ class ReportHtmlOptionTest {
         Path csv = tmp.resolve("r.csv");
         Files.writeString(csv, "timeStamp,elapsed,label,success\n1000,5,a,true\n");
         Path blocker = Files.writeString(tmp.resolve("not-a-dir"), "x");
-        Run r = run("report", csv.toString(), "--html", blocker.toString());
+        CliRun r = run("report", csv.toString(), "--html", blocker.toString());
         assertEquals(PerfgateCli.EXIT_INVALID_INPUT, r.exit(), r.out());
         assertTrue(r.err().contains("cannot write the HTML report") && r.err().contains("not-a-dir"), r.err());
     }
 
     @Test
     void benchTimesTheTrendChartAgainstAnEmptyOne() {
-        Run r = run("bench", "--samples", "1000", "--rounds", "1", "--labels", "2", "--trend-builds", "100");
+        CliRun r = run("bench", "--samples", "1000", "--rounds", "1", "--labels", "2", "--trend-builds", "100");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("chart benchmark: 100 builds"), r.out());
         assertTrue(r.out().contains("PNG  empty chart (baseline)") && r.out().contains("100-build trend"), r.out());

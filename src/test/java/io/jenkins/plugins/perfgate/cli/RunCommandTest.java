@@ -11,8 +11,6 @@ import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +20,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code perfgate run} and {@code perfgate demo} end to end with real JMeter, and Ctrl-C on a real CLI process. */
 class RunCommandTest {
@@ -30,17 +27,8 @@ class RunCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int exit, String out, String err) {
-    }
-
-    private static Result execute(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = PerfgateCli.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+    private static CliRun execute(String... args) {
+        return CliRun.of(args);
     }
 
     private Path plan(int port, String properties, String extra) throws Exception {
@@ -64,7 +52,7 @@ class RunCommandTest {
         TestJMeter.installation();
         try (DemoTarget target = DemoTarget.start(0)) {
             Path plan = plan(target.port(), "threads: 2, duration: 3, path: /api/items, path2: /api/search", "");
-            Result r = execute("run", plan.toString(), "--out", dir.resolve("out").toString(), "--cache",
+            CliRun r = execute("run", plan.toString(), "--out", dir.resolve("out").toString(), "--cache",
                     TestJMeter.cacheRoot().toString(), "-P", "threads=3", "--apdex-t", "7");
             assertEquals(0, r.exit(), r.out() + r.err());
             assertTrue(r.out().contains("[perfgate] 1s/3s"), "live progress: " + r.out());
@@ -77,7 +65,7 @@ class RunCommandTest {
             assertEquals(7, summary.overall().apdexTMillis());
             assertTrue(Files.size(dir.resolve("out/generators/gen-1/results.jtl")) > 0);
 
-            Result quiet = execute("run", plan.toString(), "--quiet", "--out", dir.resolve("q").toString(),
+            CliRun quiet = execute("run", plan.toString(), "--quiet", "--out", dir.resolve("q").toString(),
                     "--cache", TestJMeter.cacheRoot().toString(), "--html", dir.resolve("q/report").toString());
             assertEquals(0, quiet.exit(), quiet.out() + quiet.err());
             String page = Files.readString(dir.resolve("q/report/index.html"));
@@ -91,7 +79,7 @@ class RunCommandTest {
             Files.writeString(gated, Files.readString(plan)
                     + "criteria:\n  - error% < 50\n  - rps > 1000000 => unstable\nbaseline: {policy: previous}\n");
             Path history = dir.resolve("history");
-            Result g = execute("run", gated.toString(), "--quiet", "--out", dir.resolve("g").toString(),
+            CliRun g = execute("run", gated.toString(), "--quiet", "--out", dir.resolve("g").toString(),
                     "--cache", TestJMeter.cacheRoot().toString(), "--history", history.toString(),
                     "--record", "7", "--html", dir.resolve("g/report").toString());
             assertEquals(PerfgateCli.EXIT_UNSTABLE, g.exit(), g.out() + g.err());
@@ -106,7 +94,7 @@ class RunCommandTest {
     @Test
     void anInvalidPlanIsRejectedNamingTheField() throws Exception {
         Path plan = plan(1, "threads: 2", "generators2: {count: 2}");
-        Result r = execute("run", plan.toString());
+        CliRun r = execute("run", plan.toString());
         assertEquals(PerfgateCli.EXIT_INVALID_INPUT, r.exit());
         assertTrue(r.err().contains("plan.yaml: generators2: unknown field"), r.err());
     }
@@ -162,7 +150,7 @@ class RunCommandTest {
     @Test
     void demoRunsTheBundledPlanAgainstTheDemoShop() throws Exception {
         TestJMeter.installation();
-        Result r = execute("demo", "--duration", "5", "--threads", "4", "--quiet", "--out",
+        CliRun r = execute("demo", "--duration", "5", "--threads", "4", "--quiet", "--out",
                 dir.resolve("demo").toString(), "--cache", TestJMeter.cacheRoot().toString());
         assertEquals(0, r.exit(), r.out() + r.err());
         for (String label : List.of("GET /", "GET /api/items", "GET /api/search", "GET /api/checkout")) {
