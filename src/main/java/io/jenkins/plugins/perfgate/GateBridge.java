@@ -8,6 +8,7 @@ import io.jenkins.plugins.perfgate.engine.gate.CriteriaParser;
 import io.jenkins.plugins.perfgate.engine.gate.Criterion;
 import io.jenkins.plugins.perfgate.engine.gate.Gate;
 import io.jenkins.plugins.perfgate.engine.gate.GateOptions;
+import io.jenkins.plugins.perfgate.engine.gate.RepeatedRuns;
 import io.jenkins.plugins.perfgate.engine.gate.Verdict;
 import io.jenkins.plugins.perfgate.engine.gate.VerdictLine;
 import io.jenkins.plugins.perfgate.engine.history.BaselinePolicy;
@@ -55,9 +56,19 @@ final class GateBridge {
 
     /** The verdict on a candidate build given the job's history (criteria already validated). */
     static Verdict judge(String criteria, String baselinePolicy, HistoryEntry candidate, History history) {
+        return judge(criteria, options(baselinePolicy), RepeatedRuns.NONE, candidate, history);
+    }
+
+    /**
+     * The verdict on a build whose plan repeated its runs: the U-test over repetitions, and an interleaved baseline
+     * target's runs instead of the history's baseline when the plan has one.
+     */
+    static Verdict judge(String criteria, GateOptions options, RepeatedRuns runs, HistoryEntry candidate,
+            History history) {
         List<Criterion> parsed = criteria == null || criteria.isBlank() ? List.of()
                 : CriteriaParser.parseAll(criteria);
-        return new Gate(options(baselinePolicy)).judge(parsed, candidate, history);
+        return runs.describe(new Gate(runs.options(options)).judge(parsed, candidate,
+                runs.baselineHistory(candidate.build(), history)));
     }
 
     static List<GateLine> lines(Verdict v) {

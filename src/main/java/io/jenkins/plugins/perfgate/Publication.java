@@ -7,6 +7,8 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.perfgate.engine.compare.RunFigures;
 import io.jenkins.plugins.perfgate.engine.gate.GateResult;
+import io.jenkins.plugins.perfgate.engine.gate.GateOptions;
+import io.jenkins.plugins.perfgate.engine.gate.RepeatedRuns;
 import io.jenkins.plugins.perfgate.engine.gate.Verdict;
 import io.jenkins.plugins.perfgate.engine.history.BuildRef;
 import io.jenkins.plugins.perfgate.engine.history.BuildResult;
@@ -32,7 +34,8 @@ final class Publication {
     }
 
     static PerfgateBuildAction publish(Run<?, ?> run, TaskListener listener, EnvVars env, RunSummary summary,
-            PublishSettings s, RunPlans.PlanGate plan, String title, String workspaceSummary) throws IOException {
+            PublishSettings s, RunPlans.PlanGate plan, RepeatedRuns runs, String title, String workspaceSummary)
+            throws IOException {
         File dir = new File(run.getRootDir(), PerfgateBuildAction.BUILD_DIR);
         if (!dir.isDirectory() && !dir.mkdirs()) {
             throw new IOException("cannot create " + dir);
@@ -55,8 +58,11 @@ final class Publication {
         List<String> notes = new ArrayList<>(history.warnings());
         BuildRef ref = new BuildRef(run.getNumber(), run.getId(), run.getStartTimeInMillis(), BuildResult.UNKNOWN,
                 env.expand(s.releaseTag), env.get("GIT_COMMIT", ""));
-        Verdict verdict = GateBridge.judge(criteria, baseline, new HistoryEntry(ref, RunFigures.of(summary)),
-                history);
+        GateOptions options = GateBridge.options(baseline);
+        if (!plan.alpha().isEmpty()) {
+            options = options.withAlpha(Double.parseDouble(plan.alpha()));
+        }
+        Verdict verdict = GateBridge.judge(criteria, options, runs, runs.candidateEntry(ref, summary), history);
         notes.addAll(verdict.notes());
         for (String line : verdict.format().split("\\R")) {
             AgentCli.log(listener, line);

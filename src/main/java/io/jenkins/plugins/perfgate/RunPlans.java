@@ -30,17 +30,18 @@ final class RunPlans {
     }
 
     /**
-     * A run plan's {@code criteria:} (one per line) and {@code baseline: {policy: ...}}: used when the step names
-     * none, before the global defaults. Empty strings when the plan has none.
+     * A run plan's {@code criteria:} (one per line) and {@code baseline: {policy: ..., alpha: ...}}: used when the
+     * step names none, before the global defaults. Empty strings when the plan has none.
      */
-    record PlanGate(String criteria, String baseline) {
-        static final PlanGate NONE = new PlanGate("", "");
+    record PlanGate(String criteria, String baseline, String alpha) {
+        static final PlanGate NONE = new PlanGate("", "", "");
 
         static PlanGate of(JsonNode plan) {
             List<String> lines = new ArrayList<>();
             plan.path("criteria").forEach(c -> lines.add(c.asText()));
             String policy = plan.path("baseline").path("policy").asText("").trim();
-            return new PlanGate(String.join("\n", lines).trim(), policy);
+            return new PlanGate(String.join("\n", lines).trim(), policy,
+                    plan.path("baseline").path("alpha").asText("").trim());
         }
     }
 

@@ -6,6 +6,7 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.perfgate.engine.gate.RepeatedRuns;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
 import java.io.IOException;
@@ -65,7 +66,8 @@ final class WorkspaceRun {
             AgentCli.log(listener, "publish: false: results stay in " + relative(ws, out) + ", no gate here");
             return Publication.unpublished(summary, title, relative(ws, summaryFile));
         }
-        return Publication.publish(run, listener, env, summary, s, plan.gate(), title, relative(ws, summaryFile));
+        return Publication.publish(run, listener, env, summary, s, plan.gate(), repeatedRuns(out), title,
+                relative(ws, summaryFile));
     }
 
     /** Summarises the result files matching {@code glob} on the workspace's node and publishes them. */
@@ -99,7 +101,8 @@ final class WorkspaceRun {
             run.pickArtifactManager().archive(ws, launcher, jenkins.util.BuildListenerAdapter.wrap(listener),
                     artifactMap(ws, files));
         }
-        return Publication.publish(run, listener, env, summary, s, RunPlans.PlanGate.NONE, "results " + pattern,
+        return Publication.publish(run, listener, env, summary, s, RunPlans.PlanGate.NONE, RepeatedRuns.NONE,
+                "results " + pattern,
                 relative(ws, summaryFile));
     }
 
@@ -149,5 +152,21 @@ final class WorkspaceRun {
     private static String nodeName(FilePath ws) {
         hudson.model.Computer c = ws.toComputer();
         return c == null || c.getName().isEmpty() ? "the built-in node" : "agent " + c.getName();
+    }
+
+    /** The repetitions a plan with {@code repeat: k} left in rep-i/ (and the interleaved baseline's in baseline/). */
+    static RepeatedRuns repeatedRuns(FilePath out) throws IOException, InterruptedException {
+        return new RepeatedRuns(summaries(out, "rep-*/" + SUMMARY), summaries(out, "baseline/rep-*/" + SUMMARY));
+    }
+
+    private static List<RunSummary> summaries(FilePath out, String glob) throws IOException, InterruptedException {
+        FilePath[] files = out.list(glob, null, false);
+        java.util.Arrays.sort(files, java.util.Comparator.comparingInt(
+                (FilePath f) -> Integer.parseInt(f.getParent().getName().substring("rep-".length()))));
+        List<RunSummary> list = new ArrayList<>();
+        for (FilePath f : files) {
+            list.add(SummaryJson.fromJson(f.readToString()));
+        }
+        return list;
     }
 }

@@ -104,6 +104,13 @@ class PerformanceTestStepTest {
                 + "criteria: ['error% < 50', 'rps > 1000000 => unstable']\nbaseline: {policy: previous}\n'''\n"
                 + "  def p = performanceTest plan: 'perf/plan.yaml', returnOnly: true\n"
                 + "  echo \"plan verdict=${p.verdict} criteria=${p.criteria.size()} baseline=${p.baseline}\"\n"
+                // repeat: k with an interleaved baseline target: the gate compares repetitions by the U-test
+                + "  writeFile file: 'perf/rep.yaml', text: '''template: smoke.jmx\n"
+                + "properties: {host: 127.0.0.1, port: " + target.port() + ", iterations: 4, path: /slow}\n"
+                + "repeat: 3\nbaselineTarget: {properties: {path: /}}\n"
+                + "criteria: ['mean vs baseline < +25%']\nbaseline: {policy: previous, alpha: 0.05}\n'''\n"
+                + "  def rr = performanceTest plan: 'perf/rep.yaml', outputDir: 'rep', returnOnly: true\n"
+                + "  echo \"rep verdict=${rr.verdict} baseline=${rr.baseline} detail=${rr.criteria[0].detail}\"\n"
                 + "  performanceTest template: 'perf/smoke.jmx', properties: '''" + props(10, "/slow") + "''',\n"
                 + "      criteria: 'p95 < 20ms'\n"
                 + "  echo 'promoted'\n"
@@ -115,6 +122,8 @@ class PerformanceTestStepTest {
         j.assertLogContains("\"duration\":\"45\"", r);
         j.assertLogContains("alias verdict=FAIL", r);
         j.assertLogContains("plan verdict=UNSTABLE criteria=2", r);
+        j.assertLogContains("rep verdict=FAIL baseline=baseline target, 3 run(s) interleaved", r);
+        j.assertLogContains("Mann-Whitney U", r);
         j.assertLogContains("apdexT 7: true", r);
         j.assertLogContains("performance gate failed", r);
         j.assertLogNotContains("promoted", r);
