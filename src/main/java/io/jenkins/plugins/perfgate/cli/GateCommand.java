@@ -173,7 +173,7 @@ public final class GateCommand implements Callable<Integer> {
                 VerdictJson.write(verdict, json);
             }
             if (record != null) {
-                store.record(ref.withResult(PlanGate.buildResult(verdict.result())), merged, repeats);
+                store.record(ref.withResult(verdict.result().buildResult()), merged, repeats);
                 out.println("recorded build #" + number + " in " + history);
             }
         } catch (IOException e) {

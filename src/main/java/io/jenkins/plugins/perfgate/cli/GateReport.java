@@ -5,7 +5,6 @@ import io.jenkins.plugins.perfgate.engine.gate.Criterion;
 import io.jenkins.plugins.perfgate.engine.gate.GateOptions;
 import io.jenkins.plugins.perfgate.engine.gate.Verdict;
 import io.jenkins.plugins.perfgate.engine.history.Baseline;
-import io.jenkins.plugins.perfgate.engine.history.BuildResult;
 import io.jenkins.plugins.perfgate.engine.history.History;
 import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
 import io.jenkins.plugins.perfgate.engine.report.ReportInput;
@@ -20,12 +19,8 @@ final class GateReport {
 
     static ReportInput input(RunSummary summary, HistoryEntry candidate, Verdict verdict, History past,
             List<Criterion> criteria, GateOptions options) {
-        BuildResult result = switch (verdict.result()) {
-            case PASS -> BuildResult.SUCCESS;
-            case UNSTABLE -> BuildResult.UNSTABLE;
-            case FAIL -> BuildResult.FAILURE;
-        };
-        HistoryEntry judged = new HistoryEntry(candidate.build().withResult(result), candidate.figures(),
+        HistoryEntry judged = new HistoryEntry(candidate.build().withResult(verdict.result().buildResult()),
+                candidate.figures(),
                 candidate.repeats());
         TrendMarkers markers = TrendMarkers.none().withCriteria(criteria);
         var baseline = Baseline.resolve(options.baseline(), past, candidate.number());

@@ -4,7 +4,6 @@ import io.jenkins.plugins.perfgate.engine.gate.CriteriaParser;
 import io.jenkins.plugins.perfgate.engine.gate.Criterion;
 import io.jenkins.plugins.perfgate.engine.gate.Gate;
 import io.jenkins.plugins.perfgate.engine.gate.GateOptions;
-import io.jenkins.plugins.perfgate.engine.gate.GateResult;
 import io.jenkins.plugins.perfgate.engine.gate.RepeatedRuns;
 import io.jenkins.plugins.perfgate.engine.gate.Verdict;
 import io.jenkins.plugins.perfgate.engine.history.BaselinePolicy;
@@ -69,20 +68,11 @@ record PlanGate(Verdict verdict, ReportInput report) {
         out.println();
         out.print(verdict.format());
         if (record != null) {
-            store.record(new BuildRef(number, "", ref.timeMillis(), buildResult(verdict.result()), tag, ""), summary,
+            store.record(new BuildRef(number, "", ref.timeMillis(), verdict.result().buildResult(), tag, ""), summary,
                     runs.repetitions());
             out.println("recorded build #" + number + " in " + historyDir);
         }
         out.flush();
         return new PlanGate(verdict, GateReport.input(summary, candidate, verdict, past, criteria, options));
-    }
-
-
-    static BuildResult buildResult(GateResult r) {
-        return switch (r) {
-            case PASS -> BuildResult.SUCCESS;
-            case UNSTABLE -> BuildResult.UNSTABLE;
-            case FAIL -> BuildResult.FAILURE;
-        };
     }
 }

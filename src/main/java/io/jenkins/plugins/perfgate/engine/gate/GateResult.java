@@ -25,6 +25,15 @@ public enum GateResult {
         };
     }
 
+    /** The build result a history records for a build judged so. */
+    public io.jenkins.plugins.perfgate.engine.history.BuildResult buildResult() {
+        return switch (this) {
+            case PASS -> io.jenkins.plugins.perfgate.engine.history.BuildResult.SUCCESS;
+            case UNSTABLE -> io.jenkins.plugins.perfgate.engine.history.BuildResult.UNSTABLE;
+            case FAIL -> io.jenkins.plugins.perfgate.engine.history.BuildResult.FAILURE;
+        };
+    }
+
     public String text() {
         return name().toLowerCase(Locale.ROOT);
     }
