@@ -4,8 +4,10 @@ package io.jenkins.plugins.perfgate.engine.results;
  * A {@link SampleSink} that also takes a sample's figures as they are, so that a reader need not create a
  * {@link Sample} per row (millions per file, a tenth of the reading time with the garbage collection they cause).
  * The CSV reader hands every sample to {@link #accept(long, long, String, String, String, boolean, String, long,
- * long, int, long, long)} when its sink is one; the thread name, which the aggregation never looks at, is not
- * passed. Equivalent to {@link #accept(Sample)} with the same figures.
+ * long, int, long, long)} when its sink is one and no thread names are wanted. What the aggregation never looks at
+ * is not passed: the thread name, and the response message of a successful sample unless it may be a Transaction
+ * Controller parent's (it starts with the first eight characters of {@link Sample#TRANSACTION_MESSAGE_PREFIX}):
+ * an empty string instead. Otherwise equivalent to {@link #accept(Sample)} with the same figures.
  */
 public interface FieldSink extends SampleSink {
 
