@@ -14,10 +14,13 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 
@@ -59,11 +62,8 @@ public final class ResultFileReader {
         return new ResultFileReader(options, false);
     }
 
-    /** Samples read by several sinks, one per part of the file; merge them for the whole file. */
-    public record ParallelRead<S extends SampleSink>(FileReadResult result, List<S> sinks) {
-        public ParallelRead {
-            sinks = List.copyOf(sinks);
-        }
+    /** What was read of one file, and the sink holding all its samples. */
+    public record ParallelRead<S extends SampleSink>(FileReadResult result, S sink) {
     }
 
     /** What the first bytes of a file say about it. */
@@ -123,27 +123,21 @@ public final class ResultFileReader {
     }
 
     /**
-     * Reads one file with up to {@code threads} threads, each part into its own sink from {@code sinks}. Plain CSV
-     * files of at least a few MB are split at line breaks; a split that falls inside a quoted field (which may hold
-     * line breaks) is detected, as the part before it does not end there, and the rest of the file is then read
-     * again from the true row boundary by one thread. Anything else is read by one thread into one sink.
-     */
-    public <S extends SampleSink> ParallelRead<S> readParallel(Path file, int threads, Supplier<S> sinks)
-            throws ResultsReadException {
-        return readParallel(file, threads, sinks, null);
-    }
-
-    /**
-     * Reads one file as {@link #readParallel(Path, int, Supplier)} does, but in more parts than threads, each
-     * thread taking the next part when it is done: on a machine shared with other work a thread that gets less
-     * CPU reads fewer parts, instead of the whole file waiting for its one half. Each part is merged into the
-     * first one with {@code merge} (in file order) as soon as the parts before it are read, so that only a few
-     * parts are held at a time; the result then holds one sink.
+     * Reads one file with up to {@code threads} threads. A plain CSV file of at least
+     * {@link #PARALLEL_THRESHOLD} bytes is cut at row starts into parts, several per thread; each thread reads
+     * the next part not yet taken into its own sink, so that on a busy machine a thread that gets less CPU reads
+     * fewer parts instead of holding up the file, and the heap holds one sink per thread however many parts there
+     * are. The threads' sinks are then merged into one with {@code merge} (the aggregation is exact and does not
+     * depend on the order of samples). Anything else is read by one thread into one sink.
+     *
+     * <p>A quoted field may hold line breaks, so a cut could fall inside one: cuts are placed before lines that
+     * look like whole rows (the layout's field count, no quote), and every part must end exactly where the next
+     * one starts. If one does not, the cut was inside a field after all and the file is read again by one thread.
      *
      * @param merge adds the second sink's samples to the first
      */
     public <S extends SampleSink> ParallelRead<S> readParallel(Path file, int threads, Supplier<S> sinks,
-            java.util.function.BiConsumer<S, S> merge) throws ResultsReadException {
+            BiConsumer<S, S> merge) throws ResultsReadException {
         String name = file.toString();
         long size;
         Sniffed s;
@@ -152,7 +146,7 @@ public final class ResultFileReader {
             boolean gzip = isGzip(file);
             if (threads <= 1 || gzip || size < PARALLEL_THRESHOLD) {
                 S sink = sinks.get();
-                return new ParallelRead<>(read(file, sink, gzip), List.of(sink));
+                return new ParallelRead<>(read(file, sink, gzip), sink);
             }
             try (InputStream in = open(file)) {
                 s = sniff(name, in, false);
@@ -164,109 +158,82 @@ public final class ResultFileReader {
         }
         if (s.format() != JtlFormat.CSV) {
             S sink = sinks.get();
-            return new ParallelRead<>(read(file, sink, false), List.of(sink));
+            return new ParallelRead<>(read(file, sink, false), sink);
         }
         CsvLayout layout = CsvLayout.detect(name, firstLine(name, s), options);
         long dataStart = s.contentStart() + (layout.hasHeader() ? headerBytes(s) : 0);
         long headerLines = (layout.hasHeader() ? 1 : 0) + s.skippedLines();
+        ParallelRead<S> parts;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            return readChunks(name, channel, size, dataStart, headerLines, layout, threads, sinks, merge);
+            parts = readParts(name, channel, size, dataStart, headerLines, layout, threads, sinks, merge);
         } catch (IOException e) {
             throw new ResultsReadException(name + ": cannot read: " + describe(e), e);
         }
-    }
-
-    /** Parts per thread when parts are merged as they come (see the four-argument readParallel). */
-    private static final int PARTS_PER_THREAD = 4;
-    /** Smallest part worth its own reader and aggregate. */
-    private static final long MIN_PART = 1L << 20;
-    /**
-     * Heap below which a file is read in one part per thread even when parts are merged as they come: up to
-     * threads + 3 parts' aggregates are held at a time, and with hundreds of labels (tens of MB per aggregate)
-     * only two fit in a 64 MiB heap.
-     */
-    static final long HEAP_FOR_MORE_PARTS = 200L << 20;
-
-    /** One part of a file: where it starts, where its last row may start, and once submitted its reader. */
-    private static final class Chunk<S> {
-        final long start;
-        final long nominalEnd;
-        S sink;
-        ProblemLog log;
-        CsvJtlReader reader;
-
-        Chunk(long start, long nominalEnd) {
-            this.start = start;
-            this.nominalEnd = nominalEnd;
+        if (parts != null) {
+            return parts;
         }
+        S sink = sinks.get();
+        return new ParallelRead<>(read(file, sink, false), sink);
     }
 
-    private <S extends SampleSink> ParallelRead<S> readChunks(String name, FileChannel channel, long size,
+    /** Parts per thread at least: the last parts to finish decide when the file is read. */
+    private static final int PARTS_PER_THREAD = 8;
+    /** Size of a part in large files (a few tens of milliseconds of reading). */
+    private static final long PART_BYTES = 16L << 20;
+    /** Smallest part worth its own reader. */
+    private static final long MIN_PART = 1L << 20;
+    private static final int MAX_PARTS = 4096;
+
+    /**
+     * The parts of a file read by a pool of threads, each into its own sink; null when a part did not end where
+     * the next one starts (a cut inside a quoted field).
+     */
+    private <S extends SampleSink> ParallelRead<S> readParts(String name, FileChannel channel, long size,
             long dataStart, long headerLines, CsvLayout layout, int threads, Supplier<S> sinks,
-            java.util.function.BiConsumer<S, S> merge) throws IOException {
+            BiConsumer<S, S> merge) throws IOException, ResultsReadException {
         long span = size - dataStart;
-        boolean moreParts = merge != null && Runtime.getRuntime().maxMemory() >= HEAP_FOR_MORE_PARTS;
-        int n = !moreParts ? threads
-                : (int) Math.max(threads, Math.min((long) threads * PARTS_PER_THREAD, span / MIN_PART));
-        List<Chunk<S>> chunks = new ArrayList<>();
-        for (int k = 0; k < n; k++) {
-            long nominalStart = dataStart + span * k / n;
-            long nominalEnd = dataStart + span * (k + 1) / n;
-            long start = k == 0 ? dataStart : lineStartAtOrAfter(channel, nominalStart, size);
-            chunks.add(new Chunk<>(start, k == n - 1 ? Long.MAX_VALUE : nominalEnd));
+        int n = (int) Math.min(MAX_PARTS, Math.min(Math.max((long) threads * PARTS_PER_THREAD, span / PART_BYTES),
+                Math.max(threads, span / MIN_PART)));
+        long[] starts = new long[n + 1];
+        starts[0] = dataStart;
+        for (int k = 1; k < n; k++) {
+            starts[k] = Math.max(starts[k - 1], rowStartAtOrAfter(channel, dataStart + span * k / n, size, layout));
+        }
+        starts[n] = Long.MAX_VALUE;
+        CsvJtlReader.Outcome[] outcomes = new CsvJtlReader.Outcome[n];
+        ProblemLog[] logs = new ProblemLog[n];
+        long[] samples = new long[n];
+        AtomicInteger next = new AtomicInteger();
+        List<Callable<S>> readers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            readers.add(() -> {
+                S mine = null;
+                for (int k = next.getAndIncrement(); k < n; k = next.getAndIncrement()) {
+                    if (mine == null) {
+                        mine = sinks.get();
+                    }
+                    ProblemLog log = new ProblemLog(name, options.maxProblems());
+                    CsvJtlReader reader = new CsvJtlReader(layout, options, log, mine, threadNames);
+                    long stopAt = k == n - 1 ? Long.MAX_VALUE : starts[k + 1] - starts[k];
+                    outcomes[k] = reader.parse(new RegionInputStream(channel, starts[k]), stopAt, 1);
+                    logs[k] = log;
+                    samples[k] = reader.samples();
+                }
+                return mine;
+            });
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "perfgate-csv-chunk");
+            Thread t = new Thread(r, "perfgate-csv-part");
             t.setDaemon(true);
             return t;
         });
-        ProblemLog all = new ProblemLog(name, options.maxProblems());
-        List<S> used = new ArrayList<>();
-        long samples = 0;
-        long lineOffset = headerLines;
-        // parts are submitted a few ahead of the one merged next, so that few are held at a time
-        int ahead = merge == null ? n : threads + 2;
-        List<Future<CsvJtlReader.Outcome>> futures = new ArrayList<>();
+        List<S> filled = new ArrayList<>();
         try {
-            while (futures.size() < Math.min(n, ahead)) {
-                futures.add(submit(pool, chunks.get(futures.size()), channel, layout, name, sinks));
-            }
-            for (int k = 0; k < n; k++) {
-                CsvJtlReader.Outcome outcome = futures.get(k).get();
-                if (futures.size() < n) {
-                    futures.add(submit(pool, chunks.get(futures.size()), channel, layout, name, sinks));
-                }
-                Chunk<S> c = chunks.get(k);
-                long end = c.start + outcome.endOffset();
-                boolean lastValid = k + 1 == n || chunks.get(k + 1).start == end;
-                all.addShifted(c.log, lineOffset);
-                samples += c.reader.samples();
-                lineOffset += outcome.lines();
-                if (merge != null && !used.isEmpty()) {
-                    merge.accept(used.get(0), c.sink);
-                } else {
-                    used.add(c.sink);
-                }
-                chunks.set(k, null); // its reader and sink are no longer needed
-                if (!lastValid) {
-                    // the next split fell inside a quoted field: the parts after it are void; once those already
-                    // started are done (never interrupted: that would close the shared channel), read the rest
-                    // again from the true row boundary
-                    for (Future<CsvJtlReader.Outcome> f : futures.subList(k + 1, futures.size())) {
-                        f.get();
-                    }
-                    S sink = sinks.get();
-                    ProblemLog log = new ProblemLog(name, options.maxProblems());
-                    CsvJtlReader rest = new CsvJtlReader(layout, options, log, sink, threadNames);
-                    rest.parse(new RegionInputStream(channel, end), Long.MAX_VALUE, 1);
-                    all.addShifted(log, lineOffset);
-                    if (merge != null) {
-                        merge.accept(used.get(0), sink);
-                    } else {
-                        used.add(sink);
-                    }
-                    samples += rest.samples();
-                    break;
+            // every reader runs to its end (never interrupted: that would close the shared channel)
+            for (Future<S> f : pool.invokeAll(readers)) {
+                S sink = f.get();
+                if (sink != null) {
+                    filled.add(sink);
                 }
             }
         } catch (InterruptedException e) {
@@ -275,42 +242,78 @@ public final class ResultFileReader {
         } catch (ExecutionException e) {
             throw new ResultsReadException(name + ": cannot read: " + describe(e.getCause()), e.getCause());
         } finally {
-            pool.shutdownNow();
+            pool.shutdown();
         }
-        return new ParallelRead<>(new FileReadResult(name, JtlFormat.CSV, false, samples, all.malformed(),
-                all.truncated(), all.problems()), used);
+        for (int k = 0; k + 1 < n; k++) {
+            if (starts[k] + outcomes[k].endOffset() != starts[k + 1]) {
+                return null;
+            }
+        }
+        ProblemLog all = new ProblemLog(name, options.maxProblems());
+        long lineOffset = headerLines;
+        long total = 0;
+        for (int k = 0; k < n; k++) {
+            all.addShifted(logs[k], lineOffset);
+            lineOffset += outcomes[k].lines();
+            total += samples[k];
+        }
+        S first = filled.get(0);
+        for (S other : filled.subList(1, filled.size())) {
+            merge.accept(first, other);
+        }
+        return new ParallelRead<>(new FileReadResult(name, JtlFormat.CSV, false, total, all.malformed(),
+                all.truncated(), all.problems()), first);
     }
 
-    private <S extends SampleSink> Future<CsvJtlReader.Outcome> submit(ExecutorService pool, Chunk<S> c,
-            FileChannel channel, CsvLayout layout, String name, Supplier<S> sinks) {
-        c.sink = sinks.get();
-        c.log = new ProblemLog(name, options.maxProblems());
-        c.reader = new CsvJtlReader(layout, options, c.log, c.sink, threadNames);
-        return pool.submit(() -> c.reader.parse(new RegionInputStream(channel, c.start),
-                c.nominalEnd == Long.MAX_VALUE ? Long.MAX_VALUE : c.nominalEnd - c.start, 1));
-    }
-
-    /** The first position at or after {@code from} that starts a line (size when none). */
-    private static long lineStartAtOrAfter(FileChannel channel, long from, long size) throws IOException {
-        if (from == 0) {
+    /**
+     * Where to cut a file at or after {@code from}: the start of the first line there that looks like a whole row
+     * (as many delimiters as the layout has fields less one, no quote), for a line inside a quoted field rarely
+     * does; the first line start when none does within {@link CsvJtlReader#MAX_ROW_BYTES}; the size when there is
+     * none.
+     */
+    static long rowStartAtOrAfter(FileChannel channel, long from, long size, CsvLayout layout) throws IOException {
+        if (from <= 0) {
             return 0;
         }
+        long firstLineStart = -1;
+        long lineStart = -1; // the line being looked at, once a line break was seen
+        int delimiters = 0;
+        boolean quote = false;
+        byte d = (byte) layout.delimiter();
+        int wanted = layout.fieldCount() - 1;
         long pos = from - 1;
+        long limit = Math.min(size, pos + CsvJtlReader.MAX_ROW_BYTES);
         byte[] window = new byte[64 * 1024];
         InputStream in = new RegionInputStream(channel, pos);
-        while (pos < size) {
-            int n = in.read(window, 0, window.length);
-            if (n <= 0) {
+        while (pos < limit) {
+            int got = in.read(window, 0, (int) Math.min(window.length, limit - pos));
+            if (got <= 0) {
                 break;
             }
-            for (int i = 0; i < n; i++) {
-                if (window[i] == '\n') {
-                    return pos + i + 1;
+            for (int i = 0; i < got; i++) {
+                byte c = window[i];
+                if (c == '\n') {
+                    if (lineStart >= 0 && !quote && delimiters == wanted) {
+                        return lineStart;
+                    }
+                    lineStart = pos + i + 1;
+                    if (firstLineStart < 0) {
+                        firstLineStart = lineStart;
+                    }
+                    delimiters = 0;
+                    quote = false;
+                } else if (c == d) {
+                    delimiters++;
+                } else if (c == '"') {
+                    quote = true;
                 }
             }
-            pos += n;
+            pos += got;
         }
-        return size;
+        if (lineStart >= 0 && lineStart < size && pos >= size && !quote && delimiters == wanted) {
+            return lineStart; // the last row, without a line break
+        }
+        return firstLineStart >= 0 ? firstLineStart : size;
     }
 
     private static InputStream open(Path file) throws IOException {

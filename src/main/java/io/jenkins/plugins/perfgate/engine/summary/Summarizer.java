@@ -196,11 +196,7 @@ public final class Summarizer {
                 problems.add(new ReadProblem(source.path().toString(), 0, "", fr.error().getMessage()));
                 return;
             }
-            List<RunAggregator> parts = fr.read().sinks();
-            RunAggregator file = parts.get(0);
-            for (RunAggregator part : parts.subList(1, parts.size())) {
-                file.addAll(part);
-            }
+            RunAggregator file = fr.read().sink();
             FileReadResult result = fr.read().result();
             files.add(result.toSourceFile(source.generator()));
             problems.addAll(result.problems());
