@@ -17,6 +17,7 @@ import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterInstallation;
 import io.jenkins.plugins.perfgate.engine.runner.plan.PlanException;
 import io.jenkins.plugins.perfgate.engine.runner.plan.RunPlan;
 import io.jenkins.plugins.perfgate.engine.runner.plan.RunPlanReader;
+import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -79,7 +80,7 @@ public final class DemoCommand implements Callable<Integer> {
             err.println("perfgate demo: --duration must be 5..600 s and --threads 2..200");
             return PerfgateCli.EXIT_USAGE;
         }
-        try (DemoTarget target = DemoTarget.start(0)) {
+        try (StopOnSignal stop = StopOnSignal.install(); DemoTarget target = DemoTarget.start(0)) {
             Path outDir = out.toAbsolutePath();
             Path planDir = outDir.resolve("plan");
             Files.createDirectories(planDir);
@@ -91,7 +92,8 @@ public final class DemoCommand implements Callable<Integer> {
             plan = plan.withTimeLimit(java.time.Duration.ofSeconds(duration + 60L));
             w.println("perfgate demo: demo shop listening on http://" + target.host() + ":" + target.port() + "/");
             JMeterInstallation jmeter = RunSupport.jmeter(Optional.ofNullable(jmeterHome), cache, w);
-            RunOutcome outcome = RunSupport.run(plan, jmeter, outDir, quiet, w);
+            RunOutcome outcome = RunSupport.run(plan, jmeter, outDir, quiet, AggregationOptions.defaults(), w,
+                    stop);
             int exit = RunSupport.finish(outcome, w);
             judgeAndReport(plan, outcome, outDir, w);
             return exit;

@@ -39,21 +39,27 @@ record RepeatedRun(List<RunSummary> candidate, List<RunSummary> baseline, RunOut
     }
 
     /**
-     * Runs the series. A repetition that does not complete (timed out, aborted, Ctrl-C) ends the series: the
-     * repetitions so far are merged, and the merged status says the run is not complete, so the gate fails it.
+     * Runs the series. A repetition that does not complete (timed out, aborted, Ctrl-C) ends the series, as does
+     * Ctrl-C between two repetitions: the repetitions so far are merged, and the merged status says the run is not
+     * complete, so the gate fails it.
      */
     static RepeatedRun run(RunPlan plan, JMeterInstallation jmeter, Path outDir, boolean quiet,
-            AggregationOptions aggregation, PrintWriter out) throws IOException {
+            AggregationOptions aggregation, PrintWriter out, StopOnSignal stop) throws IOException {
         int k = plan.repeat();
         List<RunSummary> candidate = new ArrayList<>();
         List<RunSummary> baseline = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         RunPlan baselinePlan = plan.interleaved() ? plan.baselinePlan() : null;
+        boolean interrupted = false;
         for (int i = 1; i <= k; i++) {
+            if (i > 1 && stop.stopped()) {
+                interrupted = true; // between two runs: the next one does not start
+                break;
+            }
             if (baselinePlan != null) {
                 RunOutcome b = RunSupport.run(baselinePlan, jmeter, outDir.resolve("baseline").resolve("rep-" + i),
-                        quiet, aggregation, out);
+                        quiet, aggregation, out, stop);
                 baseline.add(b.summary());
                 files.addAll(b.resultFiles());
                 line(out, "baseline", i, k, b);
@@ -62,7 +68,7 @@ record RepeatedRun(List<RunSummary> candidate, List<RunSummary> baseline, RunOut
                     break;
                 }
             }
-            RunOutcome c = RunSupport.run(plan, jmeter, outDir.resolve("rep-" + i), quiet, aggregation, out);
+            RunOutcome c = RunSupport.run(plan, jmeter, outDir.resolve("rep-" + i), quiet, aggregation, out, stop);
             candidate.add(c.summary());
             files.addAll(c.resultFiles());
             c.failedGenerators().forEach(g -> failed.add("rep-" + g));
@@ -82,6 +88,10 @@ record RepeatedRun(List<RunSummary> candidate, List<RunSummary> baseline, RunOut
                     + "): the candidate did not run"));
         }
         RunSummary merged = candidate.stream().reduce(RunSummary::merge).orElseThrow();
+        if (interrupted) {
+            merged = merged.withStatus(merged.status().worst(RunStatus.ABORTED), StopOnSignal.REASON + " after "
+                    + candidate.size() + " of " + k + " repetitions");
+        }
         Path summaryFile = outDir.resolve("summary.json");
         SummaryJson.write(merged, summaryFile);
         Optional<RunSummary> baseMerged = baseline.stream().reduce(RunSummary::merge);

@@ -97,14 +97,15 @@ public final class RunCommand implements Callable<Integer> {
             return PerfgateCli.EXIT_INVALID_INPUT;
         }
         Path outDir = out != null ? out : Path.of("perfgate-results", plan.name());
-        try {
+        try (StopOnSignal stop = StopOnSignal.install()) {
             JMeterInstallation jmeter = RunSupport.jmeter(Optional.ofNullable(jmeterHome).or(plan::jmeterHome),
                     cache, w);
             AggregationOptions aggregation = AggregationOptions.defaults().withApdexT(apdexT);
             boolean repeated = plan.repeat() > 1 || plan.interleaved();
-            RepeatedRun series = repeated ? RepeatedRun.run(plan, jmeter, outDir, quiet, aggregation, w) : null;
+            RepeatedRun series = repeated ? RepeatedRun.run(plan, jmeter, outDir, quiet, aggregation, w, stop)
+                    : null;
             RunOutcome outcome = repeated ? series.outcome()
-                    : RunSupport.run(plan, jmeter, outDir, quiet, aggregation, w);
+                    : RunSupport.run(plan, jmeter, outDir, quiet, aggregation, w, stop);
             List<Path> raw = new java.util.ArrayList<>(outcome.resultFiles());
             raw.add(outcome.summaryFile());
             int exit = RunSupport.finish(outcome, w);

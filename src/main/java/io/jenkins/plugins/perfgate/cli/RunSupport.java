@@ -10,7 +10,6 @@ import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 
 /** What {@code perfgate run} and {@code perfgate demo} share: JMeter lookup, Ctrl-C handling, the final table. */
@@ -30,36 +29,15 @@ final class RunSupport {
                 });
     }
 
-    /** Runs the plan; Ctrl-C (or SIGTERM) stops every generator before the JVM exits. */
-    static RunOutcome run(RunPlan plan, JMeterInstallation jmeter, Path outDir, boolean quiet, PrintWriter out)
-            throws IOException {
-        return run(plan, jmeter, outDir, quiet, AggregationOptions.defaults(), out);
-    }
-
+    /** Runs the plan; Ctrl-C (or SIGTERM) stops every generator before the JVM exits ({@link StopOnSignal}). */
     static RunOutcome run(RunPlan plan, JMeterInstallation jmeter, Path outDir, boolean quiet,
-            AggregationOptions aggregation, PrintWriter out) throws IOException {
+            AggregationOptions aggregation, PrintWriter out, StopOnSignal stop) throws IOException {
         PlanRunner runner = new PlanRunner(plan, jmeter, outDir, line -> {
             out.println(line);
             out.flush();
         }, quiet).withAggregation(aggregation);
-        Thread hook = new Thread(() -> {
-            runner.cancel("interrupted (Ctrl-C or termination signal)");
-            try {
-                runner.awaitCompletion(Duration.ofMillis(4500));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "perfgate-stop-generators");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return runner.run();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it waits for us
-            }
-        }
+        stop.running(runner);
+        return runner.run();
     }
 
     static int finish(RunOutcome outcome, PrintWriter out) {

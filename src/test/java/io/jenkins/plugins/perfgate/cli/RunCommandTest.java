@@ -100,14 +100,17 @@ class RunCommandTest {
     }
 
     @Test
-    void ctrlCStopsEveryGeneratorProcessWithinFiveSeconds() throws Exception {
+    void ctrlCStopsEveryGeneratorProcessWithinFiveSecondsAndTheSeriesResultsAreWritten() throws Exception {
         TestJMeter.installation();
         try (DemoTarget target = DemoTarget.start(0)) {
-            Path plan = plan(target.port(), "threads: 2, duration: 120, path: /api/items", "");
+            // a repeated series with a gate and an HTML report: Ctrl-C during its first run
+            Path plan = plan(target.port(), "threads: 2, duration: 120, path: /api/items",
+                    "repeat: 3\ncriteria: ['error% < 50']");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Process cli = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                     PerfgateCli.class.getName(), "run", plan.toString(), "--out", dir.resolve("out").toString(),
-                    "--cache", TestJMeter.cacheRoot().toString()).redirectErrorStream(true).start();
+                    "--cache", TestJMeter.cacheRoot().toString(), "--html", dir.resolve("out/report").toString())
+                    .redirectErrorStream(true).start();
             List<String> lines = new CopyOnWriteArrayList<>();
             Thread reader = new Thread(() -> {
                 try (BufferedReader in = new BufferedReader(new InputStreamReader(cli.getInputStream(),
@@ -128,18 +131,25 @@ class RunCommandTest {
                 assertTrue(!jmeters.isEmpty(), "the CLI started JMeter");
                 long interrupted = System.currentTimeMillis();
                 new ProcessBuilder("kill", "-INT", Long.toString(cli.pid())).start().waitFor();
-                assertTrue(cli.waitFor(5, TimeUnit.SECONDS), "the CLI exits within 5 s of Ctrl-C");
                 for (ProcessHandle h : jmeters) {
                     long left = 5_000 - (System.currentTimeMillis() - interrupted);
                     assertTrue(!h.isAlive() || h.onExit().get(Math.max(left, 1), TimeUnit.MILLISECONDS) != null);
                     assertTrue(!h.isAlive(), "JMeter process " + h.pid() + " left running");
                 }
-                assertTrue(System.currentTimeMillis() - interrupted < 5_000);
+                assertTrue(System.currentTimeMillis() - interrupted < 5_000, "generators gone within 5 s");
+                // then the CLI writes what it has (merged summary, verdict, report) and exits
+                assertTrue(cli.waitFor(StopOnSignal.FINISH.toSeconds() + 2, TimeUnit.SECONDS), "the CLI exits");
                 reader.join(2_000);
+                RunSummary rep = SummaryJson.read(dir.resolve("out/rep-1/summary.json"));
+                assertEquals(RunStatus.ABORTED, rep.status(), String.join("\n", lines));
                 RunSummary summary = SummaryJson.read(dir.resolve("out/summary.json"));
                 assertEquals(RunStatus.ABORTED, summary.status(), String.join("\n", lines));
                 assertTrue(summary.statusReason().contains("interrupted"), summary.statusReason());
                 assertTrue(summary.overall().count() > 0, "results up to Ctrl-C are kept");
+                assertTrue(!Files.exists(dir.resolve("out/rep-2")), "no further repetition started");
+                assertTrue(lines.stream().anyMatch(l -> l.contains("perfgate verdict: FAIL")), "gated: " + lines);
+                assertTrue(Files.readString(dir.resolve("out/report/index.html")).contains("ABORTED"),
+                        "the HTML report is written");
             } finally {
                 cli.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
                 cli.destroyForcibly();
