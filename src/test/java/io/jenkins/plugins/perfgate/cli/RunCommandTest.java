@@ -99,18 +99,14 @@ class RunCommandTest {
         assertTrue(r.err().contains("plan.yaml: generators2: unknown field"), r.err());
     }
 
-    @Test
-    void ctrlCStopsEveryGeneratorProcessWithinFiveSecondsAndTheSeriesResultsAreWritten() throws Exception {
-        TestJMeter.installation();
-        try (DemoTarget target = DemoTarget.start(0)) {
-            // a repeated series with a gate and an HTML report: Ctrl-C during its first run
-            Path plan = plan(target.port(), "threads: 2, duration: 120, path: /api/items",
-                    "repeat: 3\ncriteria: ['error% < 50']");
+    /** {@code perfgate run} in a JVM of its own, its output lines collected. */
+    private record CliProcess(Process process, List<String> lines, Thread reader) implements AutoCloseable {
+        static CliProcess start(String... args) throws java.io.IOException {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process cli = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    PerfgateCli.class.getName(), "run", plan.toString(), "--out", dir.resolve("out").toString(),
-                    "--cache", TestJMeter.cacheRoot().toString(), "--html", dir.resolve("out/report").toString())
-                    .redirectErrorStream(true).start();
+            List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                    PerfgateCli.class.getName()));
+            command.addAll(List.of(args));
+            Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();
             List<String> lines = new CopyOnWriteArrayList<>();
             Thread reader = new Thread(() -> {
                 try (BufferedReader in = new BufferedReader(new InputStreamReader(cli.getInputStream(),
@@ -121,25 +117,55 @@ class RunCommandTest {
                 }
             });
             reader.start();
-            try {
-                long deadline = System.currentTimeMillis() + 60_000;
-                while (lines.stream().noneMatch(l -> l.startsWith("[perfgate]") && !l.contains("samples 0 "))) {
-                    assertTrue(System.currentTimeMillis() < deadline && cli.isAlive(), "no samples: " + lines);
-                    Thread.sleep(100);
-                }
-                List<ProcessHandle> jmeters = new ArrayList<>(cli.toHandle().descendants().toList());
-                assertTrue(!jmeters.isEmpty(), "the CLI started JMeter");
+            return new CliProcess(cli, lines, reader);
+        }
+
+        /** Waits for the first progress line with samples; returns the JMeter processes running then. */
+        List<ProcessHandle> awaitLoad() throws InterruptedException {
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (lines.stream().noneMatch(l -> l.startsWith("[perfgate]") && !l.contains("samples 0 "))) {
+                assertTrue(System.currentTimeMillis() < deadline && process.isAlive(), "no samples: " + lines);
+                Thread.sleep(100);
+            }
+            List<ProcessHandle> jmeters = new ArrayList<>(process.toHandle().descendants().toList());
+            assertTrue(!jmeters.isEmpty(), "the CLI started JMeter");
+            return jmeters;
+        }
+
+        static void assertGoneWithin5s(List<ProcessHandle> jmeters, long since) throws Exception {
+            for (ProcessHandle h : jmeters) {
+                long left = 5_000 - (System.currentTimeMillis() - since);
+                assertTrue(!h.isAlive() || h.onExit().get(Math.max(left, 1), TimeUnit.MILLISECONDS) != null);
+                assertTrue(!h.isAlive(), "JMeter process " + h.pid() + " left running");
+            }
+            assertTrue(System.currentTimeMillis() - since < 5_000, "JMeter processes gone within 5 s");
+        }
+
+        @Override
+        public void close() {
+            process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void ctrlCStopsEveryGeneratorProcessWithinFiveSecondsAndTheSeriesResultsAreWritten() throws Exception {
+        TestJMeter.installation();
+        try (DemoTarget target = DemoTarget.start(0)) {
+            // a repeated series with a gate and an HTML report: Ctrl-C during its first run
+            Path plan = plan(target.port(), "threads: 2, duration: 120, path: /api/items",
+                    "repeat: 3\ncriteria: ['error% < 50']");
+            try (CliProcess cli = CliProcess.start("run", plan.toString(), "--out", dir.resolve("out").toString(),
+                    "--cache", TestJMeter.cacheRoot().toString(), "--html", dir.resolve("out/report").toString())) {
+                List<ProcessHandle> jmeters = cli.awaitLoad();
                 long interrupted = System.currentTimeMillis();
-                new ProcessBuilder("kill", "-INT", Long.toString(cli.pid())).start().waitFor();
-                for (ProcessHandle h : jmeters) {
-                    long left = 5_000 - (System.currentTimeMillis() - interrupted);
-                    assertTrue(!h.isAlive() || h.onExit().get(Math.max(left, 1), TimeUnit.MILLISECONDS) != null);
-                    assertTrue(!h.isAlive(), "JMeter process " + h.pid() + " left running");
-                }
-                assertTrue(System.currentTimeMillis() - interrupted < 5_000, "generators gone within 5 s");
+                new ProcessBuilder("kill", "-INT", Long.toString(cli.process().pid())).start().waitFor();
+                CliProcess.assertGoneWithin5s(jmeters, interrupted);
                 // then the CLI writes what it has (merged summary, verdict, report) and exits
-                assertTrue(cli.waitFor(StopOnSignal.FINISH.toSeconds() + 2, TimeUnit.SECONDS), "the CLI exits");
-                reader.join(2_000);
+                assertTrue(cli.process().waitFor(StopOnSignal.FINISH.toSeconds() + 2, TimeUnit.SECONDS),
+                        "the CLI exits");
+                cli.reader().join(2_000);
+                List<String> lines = cli.lines();
                 RunSummary rep = SummaryJson.read(dir.resolve("out/rep-1/summary.json"));
                 assertEquals(RunStatus.ABORTED, rep.status(), String.join("\n", lines));
                 RunSummary summary = SummaryJson.read(dir.resolve("out/summary.json"));
@@ -150,9 +176,23 @@ class RunCommandTest {
                 assertTrue(lines.stream().anyMatch(l -> l.contains("perfgate verdict: FAIL")), "gated: " + lines);
                 assertTrue(Files.readString(dir.resolve("out/report/index.html")).contains("ABORTED"),
                         "the HTML report is written");
-            } finally {
-                cli.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-                cli.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void killMinus9OfPerfgateEndsItsJMeterProcessesToo() throws Exception {
+        TestJMeter.installation();
+        try (DemoTarget target = DemoTarget.start(0)) {
+            Path plan = plan(target.port(), "threads: 2, duration: 120, path: /api/items", "");
+            try (CliProcess cli = CliProcess.start("run", plan.toString(), "--out", dir.resolve("k9").toString(),
+                    "--cache", TestJMeter.cacheRoot().toString())) {
+                List<ProcessHandle> jmeters = cli.awaitLoad();
+                long killed = System.currentTimeMillis();
+                cli.process().destroyForcibly(); // SIGKILL: no shutdown hook runs
+                CliProcess.assertGoneWithin5s(jmeters, killed);
+                assertTrue(Files.readString(dir.resolve("k9/generators/gen-1/stdout.log"))
+                        .contains("perfgate process that started this JMeter is gone"), "the generator says why");
             }
         }
     }

@@ -1,0 +1,121 @@
+package io.jenkins.plugins.perfgate.engine.runner.jmeter;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+/**
+ * A Java agent for the JMeter JVMs perfgate starts, so that they never outlive perfgate: perfgate holds their
+ * standard input open (nothing else reads it), so when perfgate ends in any way, even killed with {@code kill -9}
+ * where no shutdown hook runs, the input reaches its end and the agent ends the JVM. Without it a generator would
+ * go on loading the target until its plan's duration ended.
+ *
+ * <p>Only {@code java.base} is used: the class runs inside JMeter's JVM, from a small jar written next to the
+ * system's temporary files ({@link #agentJar}).
+ */
+public final class ParentWatch {
+
+    /** Exit status of a JMeter JVM whose perfgate went away (as after SIGTERM). */
+    static final int EXIT_PARENT_GONE = 143;
+
+    private ParentWatch() {
+    }
+
+    /** Agent entry point: watches standard input on a daemon thread. */
+    public static void premain(String args) {
+        Thread watch = new Thread(ParentWatch::watch, "perfgate-parent-watch");
+        watch.setDaemon(true);
+        watch.start();
+    }
+
+    private static void watch() {
+        byte[] buf = new byte[256];
+        try {
+            while (System.in.read(buf) >= 0) {
+                // perfgate never writes: anything read is ignored
+            }
+        } catch (IOException e) {
+            // a broken pipe means the same: perfgate is gone
+        }
+        System.err.println("perfgate: the perfgate process that started this JMeter is gone: stopping");
+        Thread halt = new Thread(() -> {
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Runtime.getRuntime().halt(EXIT_PARENT_GONE); // shutdown hooks that hang do not keep it alive
+        }, "perfgate-parent-watch-halt");
+        halt.setDaemon(true);
+        halt.start();
+        System.exit(EXIT_PARENT_GONE);
+    }
+
+    private static volatile Path jar;
+
+    /**
+     * The agent's jar: this class and a manifest naming it, written once per content (the name holds its hash,
+     * so perfgate versions and concurrent runs never overwrite each other's) in {@code java.io.tmpdir}.
+     */
+    public static Path agentJar() throws IOException {
+        Path known = jar;
+        if (known != null && Files.isRegularFile(known)) {
+            return known;
+        }
+        byte[] content = jarContent();
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"));
+        Path target = dir.resolve("perfgate-parent-watch-" + sha256(content).substring(0, 16) + ".jar");
+        if (!Files.isRegularFile(target) || Files.size(target) != content.length) {
+            Path tmp = Files.createTempFile(dir, "perfgate-parent-watch", ".tmp");
+            Files.write(tmp, content);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        jar = target;
+        return target;
+    }
+
+    private static byte[] jarContent() throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(new Attributes.Name("Premain-Class"), ParentWatch.class.getName());
+        String entry = ParentWatch.class.getName().replace('.', '/') + ".class";
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream out = new JarOutputStream(bytes);
+                InputStream in = ParentWatch.class.getClassLoader().getResourceAsStream(entry)) {
+            if (in == null) {
+                throw new IOException("cannot find " + entry + " on the class path");
+            }
+            // fixed entry times: the same bytes every time, so the same file name
+            out.putNextEntry(fixedTime(new JarEntry("META-INF/MANIFEST.MF")));
+            manifest.write(out);
+            out.closeEntry();
+            out.putNextEntry(fixedTime(new JarEntry(entry)));
+            in.transferTo(out);
+            out.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    private static JarEntry fixedTime(JarEntry e) {
+        e.setTime(315_532_800_000L); // 1980-01-01, the earliest time a zip entry holds
+        return e;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
