@@ -4,6 +4,8 @@ import io.jenkins.plugins.perfgate.engine.runner.plan.DataFile;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,22 +44,41 @@ public final class DataFiles {
     }
 
     private static void split(DataFile file, Path target, int index, int count) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(file.path(), StandardCharsets.UTF_8);
-                BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+        try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+            writeShare(file, index, count, out, System.lineSeparator());
+        }
+    }
+
+    /**
+     * The bytes generator {@code index} of {@code count} gets: the whole file unchanged, or with {@code split} its
+     * rows as {@link #ship} writes them (lines ended by {@code \n}).
+     */
+    public static byte[] share(DataFile file, int index, int count) throws IOException {
+        if (!file.split() || count == 1) {
+            return Files.readAllBytes(file.path());
+        }
+        StringWriter out = new StringWriter();
+        writeShare(file, index, count, out, "\n");
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void writeShare(DataFile file, int index, int count, Writer out, String newline)
+            throws IOException {
+        try (BufferedReader in = Files.newBufferedReader(file.path(), StandardCharsets.UTF_8)) {
             String line;
             long row = 0;
             boolean first = true;
             while ((line = in.readLine()) != null) {
                 if (first && file.header()) {
                     out.write(line);
-                    out.newLine();
+                    out.write(newline);
                     first = false;
                     continue;
                 }
                 first = false;
                 if (row++ % count == index) {
                     out.write(line);
-                    out.newLine();
+                    out.write(newline);
                 }
             }
         }

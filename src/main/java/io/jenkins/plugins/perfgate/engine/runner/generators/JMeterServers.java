@@ -1,10 +1,13 @@
 package io.jenkins.plugins.perfgate.engine.runner.generators;
 
 import io.jenkins.plugins.perfgate.engine.runner.DataFiles;
+import io.jenkins.plugins.perfgate.engine.runner.DataSetupFailures;
+import io.jenkins.plugins.perfgate.engine.runner.EmbeddedDataFiles;
 import io.jenkins.plugins.perfgate.engine.runner.Generator;
 import io.jenkins.plugins.perfgate.engine.runner.GeneratorFleet;
 import io.jenkins.plugins.perfgate.engine.runner.GeneratorProvider;
 import io.jenkins.plugins.perfgate.engine.runner.JMeterProcess;
+import io.jenkins.plugins.perfgate.engine.runner.JmxTransformer;
 import io.jenkins.plugins.perfgate.engine.runner.LaunchContext;
 import io.jenkins.plugins.perfgate.engine.runner.ResultFile;
 import io.jenkins.plugins.perfgate.engine.runner.Shares;
@@ -101,7 +104,7 @@ public final class JMeterServers implements GeneratorProvider {
         for (ProcessGenerator s : servers) {
             reported.add(ready.contains(s.id()) ? s : new FailedServer(s));
         }
-        Controller controller = startController(context, spec, ready, Map.of(), true);
+        Controller controller = startController(context, spec, context.testPlan(), ready, Map.of(), true);
         List<ProcessGenerator> all = new ArrayList<>(servers);
         all.add(controller.generator);
         reported.add(controller.generator);
@@ -111,34 +114,42 @@ public final class JMeterServers implements GeneratorProvider {
     }
 
     private GeneratorFleet useExistingServers(LaunchContext context, GeneratorSpec spec) throws IOException {
-        if (!context.plan().dataFiles().isEmpty()) {
-            throw new IOException("dataFiles cannot be shipped to existing jmeter-servers (JMeter does not transfer "
-                    + "files); place them on the servers and pass their path as a property, or let perfgate start the "
-                    + "servers");
-        }
         Map<String, String> global = new java.util.LinkedHashMap<>(context.properties());
         global.putAll(Shares.equalShare(context.properties(), context.plan().splitProperties(),
                 spec.servers().size()));
-        Controller controller = startController(context, spec, spec.servers(), global, false);
+        Path testPlan = context.testPlan();
+        DataSetupCheck dataCheck = null;
+        if (!context.plan().dataFiles().isEmpty()) {
+            Path dir = context.generatorDir("controller");
+            Files.createDirectories(dir);
+            testPlan = dir.resolve("plan-with-data-files.jmx");
+            JmxTransformer.addDataFileSetup(context.testPlan(), testPlan,
+                    EmbeddedDataFiles.of(context.plan().dataFiles(), spec.servers()));
+        }
+        Controller controller = startController(context, spec, testPlan, spec.servers(), global, false);
+        ResultFile results = new ResultFile(controller.jtl, "", spec.servers());
+        if (!context.plan().dataFiles().isEmpty()) {
+            dataCheck = new DataSetupCheck(controller.generator, results);
+        }
         List<Generator> reported = new ArrayList<>();
         for (String server : spec.servers()) {
-            reported.add(new RemoteServer(server, controller.generator));
+            reported.add(new RemoteServer(server, controller.generator, dataCheck));
         }
         reported.add(controller.generator);
-        return new ProcessFleet(reported, List.of(controller.generator),
-                List.of(new ResultFile(controller.jtl, "", spec.servers())), List.of(controller.generator.process()));
+        return new ProcessFleet(reported, List.of(controller.generator), List.of(results),
+                List.of(controller.generator.process()));
     }
 
     private record Controller(ProcessGenerator generator, Path jtl) {
     }
 
-    private Controller startController(LaunchContext context, GeneratorSpec spec, List<String> servers,
-            Map<String, String> global, boolean exitServers) throws IOException {
+    private Controller startController(LaunchContext context, GeneratorSpec spec, Path testPlan,
+            List<String> servers, Map<String, String> global, boolean exitServers) throws IOException {
         Path dir = context.generatorDir("controller");
         Files.createDirectories(dir);
         Path jtl = dir.resolve("results.jtl");
         int controlPort = JMeterProcess.freeUdpPort();
-        JMeterCommand cmd = context.jmeter().command().heap(spec.heap()).jvmOptions(spec.jvmArgs()).plan(context.testPlan()).results(jtl)
+        JMeterCommand cmd = context.jmeter().command().heap(spec.heap()).jvmOptions(spec.jvmArgs()).plan(testPlan).results(jtl)
                 .log(dir.resolve("jmeter.log")).remoteHosts(servers).remoteExit(exitServers)
                 .properties(context.properties())
                 .property("server.rmi.ssl.disable", "true")
@@ -223,21 +234,64 @@ public final class JMeterServers implements GeneratorProvider {
         }
     }
 
+    /**
+     * Whether existing servers wrote their data files: read once from the controller's result file after the
+     * controller has ended (a server that could not stops its own test at once; the others go on).
+     */
+    private static final class DataSetupCheck {
+        private final ProcessGenerator controller;
+        private final ResultFile results;
+        private volatile Map<String, String> failures;
+
+        DataSetupCheck(ProcessGenerator controller, ResultFile results) {
+            this.controller = controller;
+            this.results = results;
+        }
+
+        String failure(String server) {
+            if (controller.state() == Generator.State.RUNNING) {
+                return "";
+            }
+            Map<String, String> found = failures;
+            if (found == null) {
+                try {
+                    found = DataSetupFailures.find(results);
+                } catch (IOException e) {
+                    found = Map.of(server, "cannot read " + results.path() + " to check its data files: "
+                            + e.getMessage());
+                }
+                failures = found;
+            }
+            return found.getOrDefault(server, "");
+        }
+    }
+
     /** An existing server: perfgate only sees it through the controller. */
-    private record RemoteServer(String id, ProcessGenerator controller) implements Generator {
+    private record RemoteServer(String id, ProcessGenerator controller, DataSetupCheck dataCheck)
+            implements Generator {
         @Override
         public State state() {
-            return controller.state();
+            State state = controller.state();
+            return state != State.RUNNING && !dataFailure().isEmpty() ? State.FAILED : state;
         }
 
         @Override
         public String failure() {
+            String data = dataFailure();
+            if (!data.isEmpty()) {
+                return data;
+            }
             return controller.state() == State.FAILED ? "controller " + controller.failure() : "";
         }
 
         @Override
         public String logTail(int lines) {
-            return controller.logTail(lines);
+            String data = dataFailure();
+            return (data.isEmpty() ? "" : data + "\n") + controller.logTail(lines);
+        }
+
+        private String dataFailure() {
+            return dataCheck == null ? "" : dataCheck.failure(id);
         }
     }
 }
