@@ -4,12 +4,11 @@ import io.jenkins.plugins.perfgate.engine.runner.plan.DataFile;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,43 +43,62 @@ public final class DataFiles {
     }
 
     private static void split(DataFile file, Path target, int index, int count) throws IOException {
-        try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-            writeShare(file, index, count, out, System.lineSeparator());
-        }
-    }
-
-    /**
-     * The bytes generator {@code index} of {@code count} gets: the whole file unchanged, or with {@code split} its
-     * rows as {@link #ship} writes them (lines ended by {@code \n}).
-     */
-    public static byte[] share(DataFile file, int index, int count) throws IOException {
-        if (!file.split() || count == 1) {
-            return Files.readAllBytes(file.path());
-        }
-        StringWriter out = new StringWriter();
-        writeShare(file, index, count, out, "\n");
-        return out.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void writeShare(DataFile file, int index, int count, Writer out, String newline)
-            throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(file.path(), StandardCharsets.UTF_8)) {
+        try (BufferedReader in = Files.newBufferedReader(file.path(), StandardCharsets.UTF_8);
+                BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
             String line;
             long row = 0;
             boolean first = true;
             while ((line = in.readLine()) != null) {
                 if (first && file.header()) {
                     out.write(line);
-                    out.write(newline);
+                    out.newLine();
                     first = false;
                     continue;
                 }
                 first = false;
                 if (row++ % count == index) {
                     out.write(line);
-                    out.write(newline);
+                    out.newLine();
                 }
             }
         }
+    }
+
+    /**
+     * What each of {@code count} generators gets, in one pass over the file: the whole file unchanged for every one,
+     * or with {@code split} the rows {@link #ship} gives generator {@code i} (lines ended by {@code \n}).
+     */
+    public static List<byte[]> shares(DataFile file, int count) throws IOException {
+        List<byte[]> shares = new ArrayList<>();
+        if (!file.split() || count == 1) {
+            byte[] whole = Files.readAllBytes(file.path());
+            for (int i = 0; i < count; i++) {
+                shares.add(whole);
+            }
+            return shares;
+        }
+        List<StringBuilder> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            out.add(new StringBuilder());
+        }
+        try (BufferedReader in = Files.newBufferedReader(file.path(), StandardCharsets.UTF_8)) {
+            String line;
+            long row = 0;
+            boolean first = true;
+            while ((line = in.readLine()) != null) {
+                if (first && file.header()) {
+                    for (StringBuilder share : out) {
+                        share.append(line).append('\n');
+                    }
+                } else {
+                    out.get((int) (row++ % count)).append(line).append('\n');
+                }
+                first = false;
+            }
+        }
+        for (StringBuilder share : out) {
+            shares.add(share.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return shares;
     }
 }

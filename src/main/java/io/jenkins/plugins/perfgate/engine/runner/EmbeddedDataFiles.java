@@ -19,7 +19,7 @@ import java.util.Map;
  * temporary folder on each server at test start ({@link JmxTransformer#addDataFileSetup}, {@code data-setup.groovy}).
  *
  * <p>The shares are JMeter variables of a User Defined Variables element ({@link #variables()}): whole files once,
- * split files once per server ({@code perfgate.file.<i>.share.<server index>}, the rows {@link DataFiles#share}
+ * split files once per server ({@code perfgate.file.<i>.share.<server index>}, the rows {@link DataFiles#shares}
  * gives that server). They do not go as {@code -G} properties because JMeter logs every {@code -G} value in full,
  * on the controller ("Sending properties") and on each server ("Applying properties", and again at the next run).
  *
@@ -76,14 +76,13 @@ public record EmbeddedDataFiles(Map<String, String> variables) {
                 v.put(key + ".share.all", base64.encodeToString(Files.readAllBytes(file.path())));
                 continue;
             }
-            long splitBytes = 0;
-            for (int s = 0; s < servers.size(); s++) {
-                byte[] share = DataFiles.share(file, s, servers.size());
-                splitBytes += share.length;
-                v.put(key + ".share." + s, base64.encodeToString(share));
-            }
+            List<byte[]> shares = DataFiles.shares(file, servers.size());
             // the header repeated in every share counts too
-            total = checked(total - Files.size(file.path()), splitBytes, file, maxBytes);
+            total = checked(total - Files.size(file.path()), shares.stream().mapToLong(b -> b.length).sum(), file,
+                    maxBytes);
+            for (int s = 0; s < shares.size(); s++) {
+                v.put(key + ".share." + s, base64.encodeToString(shares.get(s)));
+            }
         }
         return new EmbeddedDataFiles(v);
     }

@@ -30,12 +30,17 @@ import java.util.Map;
  * (sample sender mode {@code StrippedBatch} by default); the controller writes the only result file, in which
  * JMeter prefixes every thread name with the server's {@code host:port}.
  *
- * <p>Servers are either existing ({@code generators.servers: [host:port]}; they receive the template's
- * properties and an equal share of the split ones through {@code -G}) or started by perfgate on 127.0.0.2,
- * 127.0.0.3, ... (each on its own free RMI registry and object port, {@code java.rmi.server.hostname} set to its
- * address, RMI over plain sockets with {@code server.rmi.ssl.disable=true}, its exact share and its own copy of
- * the data files given as {@code -J} at start). When one of those dies mid-run, the controller would wait for it
- * forever; once the others have ended their test the controller is stopped and the run ends INCOMPLETE.
+ * <p>Servers are either started by perfgate on 127.0.0.2, 127.0.0.3, ... (each on its own free RMI registry and
+ * object port, {@code java.rmi.server.hostname} set to its address, RMI over plain sockets with
+ * {@code server.rmi.ssl.disable=true}, its exact share and its own copy of the data files given as {@code -J} at
+ * start; when one of those dies mid-run, the controller would wait for it forever, so once the others have ended
+ * their test the controller is stopped and the run ends INCOMPLETE), or existing
+ * ({@code generators.servers: [host:port]}). Existing servers receive the template's properties and an equal share
+ * of the split ones through {@code -G}. JMeter cannot send them files, so their data files travel inside the plan:
+ * the controller runs a copy with a setUp group ({@link JmxTransformer#addDataFileSetup}) whose script writes each
+ * server's share into a temporary folder on that server at test start, points the template's property there and
+ * deletes the folder when the test ends. A server that cannot write its files fails one sample saying why and stops
+ * its own test; perfgate finds that sample in the result file and reports the server as failed (run INCOMPLETE).
  */
 public final class JMeterServers implements GeneratorProvider {
 
@@ -286,8 +291,8 @@ public final class JMeterServers implements GeneratorProvider {
 
         @Override
         public String logTail(int lines) {
-            String data = dataFailure();
-            return (data.isEmpty() ? "" : data + "\n") + controller.logTail(lines);
+            return dataFailure().isEmpty() ? controller.logTail(lines)
+                    : "(the stack trace is in the jmeter.log of " + id + ")\n";
         }
 
         private String dataFailure() {
