@@ -99,7 +99,7 @@ public record EmbeddedDataFiles(Map<String, String> variables) {
     }
 
     private static String mib(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+        return String.format(Locale.ROOT, "%d bytes (%.1f MiB)", bytes, bytes / (1024.0 * 1024));
     }
 
     /** The reporter sampler's script ({@code data-report.groovy}). */

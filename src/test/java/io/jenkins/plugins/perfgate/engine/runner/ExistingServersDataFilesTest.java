@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterCommand;
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.TestJMeter;
 import io.jenkins.plugins.perfgate.engine.runner.plan.RunPlan;
+import io.jenkins.plugins.perfgate.engine.stats.LabelStats;
 import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
@@ -47,10 +48,10 @@ class ExistingServersDataFilesTest {
     private static final List<Path> TEMP_DIRS = new ArrayList<>();
     private static RecordingTarget target;
 
-    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.NEVER)
+    @TempDir
     static Path shared;
 
-    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.NEVER)
+    @TempDir
     Path dir;
 
     @BeforeAll
@@ -140,6 +141,11 @@ class ExistingServersDataFilesTest {
         Map<String, List<String>> received = target.itemsByServer();
         assertFalse(received.containsKey(broken), "the broken server ran no thread group: " + received);
         assertEquals(List.of("i01", "i03", "i05"), sorted(received.get(ADDRESSES.get(0))), "the other keeps its share");
+        RunSummary summary = SummaryJson.read(outcome.summaryFile());
+        assertEquals(3, summary.generators().get(ADDRESSES.get(0)).count());
+        LabelStats reported = summary.labels().stream()
+                .filter(l -> l.label().equals(EmbeddedDataFiles.FAILURE_LABEL)).findFirst().orElseThrow();
+        assertEquals(1, reported.errors(), "the failure stays visible in the summary and the report");
         assertNothingLeftOnServers();
     }
 
@@ -159,7 +165,7 @@ class ExistingServersDataFilesTest {
                 dataFiles:
                   - {path: CSV, property: itemsFile, split: SPLIT}
                 sampling: {progressInterval: 1s}
-                timeLimit: 25s
+                timeLimit: 60s
                 """.replace("TARGET", Integer.toString(target.port())).replace("SERVERS", String.join(", ", servers))
                 .replace("CSV", csv.getFileName().toString()).replace("SPLIT", Boolean.toString(split))
                 .replace("FAST_START", RunFixture.FAST_START));
