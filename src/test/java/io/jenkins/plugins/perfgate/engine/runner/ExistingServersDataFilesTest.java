@@ -149,9 +149,35 @@ class ExistingServersDataFilesTest {
         assertNothingLeftOnServers();
     }
 
+    @Test
+    void aRunStoppedByItsTimeLimitStillLeavesNothingOnTheServers() throws Exception {
+        List<String> slow = IntStream.rangeClosed(1, 200).mapToObj(i -> "slow" + i).toList();
+        RunOutcome outcome = run(csv(slow), true, ADDRESSES, "out", "5s");
+        assertEquals(RunStatus.TIMED_OUT, outcome.status(), outcome.reason());
+        assertFalse(target.itemsByServer().isEmpty(), "the servers read their shares until stopped");
+        // the servers end their test (and delete their folders) just after the controller's StopTestNow
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (true) {
+            try {
+                assertNothingLeftOnServers();
+                break;
+            } catch (AssertionError notYet) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
     private RunFixture.Run lastRun;
 
     private RunOutcome run(Path csv, boolean split, List<String> servers, String out) throws Exception {
+        return run(csv, split, servers, out, "60s");
+    }
+
+    private RunOutcome run(Path csv, boolean split, List<String> servers, String out, String timeLimit)
+            throws Exception {
         RunFixture.resource("items-plan.jmx", dir);
         target.clear();
         RunPlan plan = RunFixture.plan(dir, """
@@ -165,10 +191,10 @@ class ExistingServersDataFilesTest {
                 dataFiles:
                   - {path: CSV, property: itemsFile, split: SPLIT}
                 sampling: {progressInterval: 1s}
-                timeLimit: 60s
+                timeLimit: LIMIT
                 """.replace("TARGET", Integer.toString(target.port())).replace("SERVERS", String.join(", ", servers))
                 .replace("CSV", csv.getFileName().toString()).replace("SPLIT", Boolean.toString(split))
-                .replace("FAST_START", RunFixture.FAST_START));
+                .replace("FAST_START", RunFixture.FAST_START).replace("LIMIT", timeLimit));
         lastRun = new RunFixture.Run(plan, dir.resolve(out));
         RunOutcome outcome = lastRun.runner.run();
         System.out.println(lastRun.output());
@@ -240,7 +266,10 @@ class ExistingServersDataFilesTest {
         throw new AssertionError("jmeter-server " + address + " did not come up");
     }
 
-    /** An HTTP target on 127.0.0.1 that answers 200 and records /item/&lt;id&gt; by the server named in X-Thread. */
+    /**
+     * An HTTP target on 127.0.0.1 that answers 200 and records /item/&lt;id&gt; by the server named in X-Thread; ids
+     * starting with {@code slow} take 100 ms.
+     */
     static final class RecordingTarget implements AutoCloseable {
         private final HttpServer server;
         private final ConcurrentLinkedQueue<String[]> requests = new ConcurrentLinkedQueue<>();
@@ -256,6 +285,13 @@ class ExistingServersDataFilesTest {
                 try (exchange) {
                     String thread = String.valueOf(exchange.getRequestHeaders().getFirst("X-Thread"));
                     target.requests.add(new String[] {thread, exchange.getRequestURI().getPath()});
+                    if (exchange.getRequestURI().getPath().startsWith("/item/slow")) {
+                        try {
+                            Thread.sleep(100);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
                     exchange.sendResponseHeaders(200, 2);
                     exchange.getResponseBody().write("ok".getBytes());
                 }
