@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,5 +62,43 @@ public final class DataFiles {
                 }
             }
         }
+    }
+
+    /**
+     * What each of {@code count} generators gets, in one pass over the file: the whole file unchanged for every one,
+     * or with {@code split} the rows {@link #ship} gives generator {@code i} (lines ended by {@code \n}).
+     */
+    public static List<byte[]> shares(DataFile file, int count) throws IOException {
+        List<byte[]> shares = new ArrayList<>();
+        if (!file.split() || count == 1) {
+            byte[] whole = Files.readAllBytes(file.path());
+            for (int i = 0; i < count; i++) {
+                shares.add(whole);
+            }
+            return shares;
+        }
+        List<StringBuilder> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            out.add(new StringBuilder());
+        }
+        try (BufferedReader in = Files.newBufferedReader(file.path(), StandardCharsets.UTF_8)) {
+            String line;
+            long row = 0;
+            boolean first = true;
+            while ((line = in.readLine()) != null) {
+                if (first && file.header()) {
+                    for (StringBuilder share : out) {
+                        share.append(line).append('\n');
+                    }
+                } else {
+                    out.get((int) (row++ % count)).append(line).append('\n');
+                }
+                first = false;
+            }
+        }
+        for (StringBuilder share : out) {
+            shares.add(share.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return shares;
     }
 }

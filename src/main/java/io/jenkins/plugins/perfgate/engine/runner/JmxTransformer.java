@@ -23,9 +23,9 @@ import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
 /**
- * Small, safe additions to a JMeter test plan that the user's template does not need to contain: today, a Backend
- * Listener streaming live metrics to InfluxDB. The template file is never modified; a copy is written. DTDs and
- * external entities are refused.
+ * Small, safe additions to a JMeter test plan that the user's template does not need to contain: a Backend Listener
+ * streaming live metrics to InfluxDB, and the data files of existing jmeter-servers. The template file is never
+ * modified; a copy is written. DTDs and external entities are refused.
  */
 public final class JmxTransformer {
 
@@ -74,6 +74,86 @@ public final class JmxTransformer {
         testPlanTree.appendChild(listener);
         testPlanTree.appendChild(doc.createElement("hashTree"));
         write(doc, out);
+    }
+
+    /**
+     * Copies {@code template} to {@code out} with a setUp Thread Group, first in the plan, that brings
+     * {@code data} onto each jmeter-server running the copy. It holds two User Defined Variables elements — the
+     * encoded shares with the setup script, then the expression that runs it — which JMeter evaluates once at test
+     * start, before any thread group starts, wherever they are in the plan; inside this group they are not merged
+     * into the template's samplers. The group itself runs {@link EmbeddedDataFiles#REPORTER_THREADS} threads: none,
+     * unless the script failed on that server; then one thread fails a sample labelled
+     * {@link EmbeddedDataFiles#FAILURE_LABEL} with the reason, and the failure stops that server's test.
+     */
+    public static void addDataFileSetup(Path template, Path out, EmbeddedDataFiles data) throws IOException {
+        Document doc = parse(template);
+        Element testPlanTree = testPlanHashTree(doc, template);
+        Element group = doc.createElement("SetupThreadGroup");
+        group.setAttribute("guiclass", "SetupThreadGroupGui");
+        group.setAttribute("testclass", "SetupThreadGroup");
+        group.setAttribute("testname", EmbeddedDataFiles.FAILURE_LABEL);
+        group.setAttribute("enabled", "true");
+        group.appendChild(stringProp(doc, "ThreadGroup.on_sample_error", "stoptestnow"));
+        Element loop = doc.createElement("elementProp");
+        loop.setAttribute("name", "ThreadGroup.main_controller");
+        loop.setAttribute("elementType", "LoopController");
+        loop.setAttribute("guiclass", "LoopControlPanel");
+        loop.setAttribute("testclass", "LoopController");
+        loop.setAttribute("testname", "Loop Controller");
+        loop.appendChild(boolProp(doc, "LoopController.continue_forever", false));
+        loop.appendChild(stringProp(doc, "LoopController.loops", "1"));
+        group.appendChild(loop);
+        group.appendChild(stringProp(doc, "ThreadGroup.num_threads", EmbeddedDataFiles.REPORTER_THREADS));
+        group.appendChild(stringProp(doc, "ThreadGroup.ramp_time", "0"));
+        group.appendChild(boolProp(doc, "ThreadGroup.scheduler", false));
+        group.appendChild(stringProp(doc, "ThreadGroup.duration", ""));
+        group.appendChild(stringProp(doc, "ThreadGroup.delay", ""));
+        group.appendChild(boolProp(doc, "ThreadGroup.same_user_on_next_iteration", true));
+
+        Element groupTree = doc.createElement("hashTree");
+        groupTree.appendChild(userDefinedVariables(doc, "perfgate data files: shares and setup script",
+                data.variables()));
+        groupTree.appendChild(doc.createElement("hashTree"));
+        groupTree.appendChild(userDefinedVariables(doc, "perfgate data files: run the setup script",
+                Map.of("perfgate.data.prepared", EmbeddedDataFiles.SETUP_EXPRESSION)));
+        groupTree.appendChild(doc.createElement("hashTree"));
+        Element reporter = doc.createElement("JSR223Sampler");
+        reporter.setAttribute("guiclass", "TestBeanGUI");
+        reporter.setAttribute("testclass", "JSR223Sampler");
+        reporter.setAttribute("testname", EmbeddedDataFiles.FAILURE_LABEL);
+        reporter.setAttribute("enabled", "true");
+        reporter.appendChild(stringProp(doc, "scriptLanguage", "groovy"));
+        reporter.appendChild(stringProp(doc, "parameters", ""));
+        reporter.appendChild(stringProp(doc, "filename", ""));
+        reporter.appendChild(stringProp(doc, "cacheKey", "true"));
+        reporter.appendChild(stringProp(doc, "script", EmbeddedDataFiles.reportScript()));
+        groupTree.appendChild(reporter);
+        groupTree.appendChild(doc.createElement("hashTree"));
+
+        Node first = testPlanTree.getFirstChild();
+        testPlanTree.insertBefore(group, first);
+        testPlanTree.insertBefore(groupTree, first);
+        write(doc, out);
+    }
+
+    private static Element userDefinedVariables(Document doc, String name, Map<String, String> variables) {
+        Element arguments = doc.createElement("Arguments");
+        arguments.setAttribute("guiclass", "ArgumentsPanel");
+        arguments.setAttribute("testclass", "Arguments");
+        arguments.setAttribute("testname", name);
+        arguments.setAttribute("enabled", "true");
+        Element collection = doc.createElement("collectionProp");
+        collection.setAttribute("name", "Arguments.arguments");
+        variables.forEach((k, v) -> collection.appendChild(argument(doc, k, v)));
+        arguments.appendChild(collection);
+        return arguments;
+    }
+
+    private static Element boolProp(Document doc, String name, boolean value) {
+        Element e = doc.createElement("boolProp");
+        e.setAttribute("name", name);
+        e.setTextContent(Boolean.toString(value));
+        return e;
     }
 
     private static Element argument(Document doc, String name, String value) {

@@ -1,9 +1,11 @@
 package io.jenkins.plugins.perfgate.engine.runner;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.jenkins.plugins.perfgate.engine.runner.plan.DataFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,5 +55,24 @@ class SharesAndDataFilesTest {
         assertEquals(List.of("user,pw", "b,2", "d,4"), Files.readAllLines(Path.of(p1.get("usersFile"))));
         assertEquals(List.of("x", "y", "z"), Files.readAllLines(Path.of(p1.get("rawFile"))), "whole file");
         assertEquals(dir.resolve("g1/data/raw.csv").toAbsolutePath().toString(), p1.get("rawFile"));
+    }
+
+    @Test
+    void sharesInMemoryHoldWhatShipWritesAndWholeFilesByteForByte() throws Exception {
+        Path csv = dir.resolve("users.csv");
+        Files.writeString(csv, "user\n" + "u1\nu2\nu3\nu4\nu5\nu6\nu7\n");
+        DataFile split = new DataFile(csv, "usersFile", true, true);
+        List<byte[]> shares = DataFiles.shares(split, 3);
+        assertEquals(3, shares.size());
+        for (int i = 0; i < 3; i++) {
+            Path shipped = Path.of(DataFiles.ship(List.of(split), dir.resolve("g" + i), i, 3).get("usersFile"));
+            assertEquals(Files.readAllLines(shipped), new String(shares.get(i), StandardCharsets.UTF_8).lines().toList());
+        }
+        assertEquals("user\nu1\nu4\nu7\n", new String(shares.get(0), StandardCharsets.UTF_8));
+        Path crlf = dir.resolve("raw.csv");
+        Files.writeString(crlf, "a\r\nb\r\n");
+        List<byte[]> whole = DataFiles.shares(new DataFile(crlf, "raw", false, false), 2);
+        assertArrayEquals(Files.readAllBytes(crlf), whole.get(0));
+        assertArrayEquals(Files.readAllBytes(crlf), whole.get(1));
     }
 }

@@ -1,10 +1,13 @@
 package io.jenkins.plugins.perfgate.engine.runner.generators;
 
 import io.jenkins.plugins.perfgate.engine.runner.DataFiles;
+import io.jenkins.plugins.perfgate.engine.runner.DataSetupFailures;
+import io.jenkins.plugins.perfgate.engine.runner.EmbeddedDataFiles;
 import io.jenkins.plugins.perfgate.engine.runner.Generator;
 import io.jenkins.plugins.perfgate.engine.runner.GeneratorFleet;
 import io.jenkins.plugins.perfgate.engine.runner.GeneratorProvider;
 import io.jenkins.plugins.perfgate.engine.runner.JMeterProcess;
+import io.jenkins.plugins.perfgate.engine.runner.JmxTransformer;
 import io.jenkins.plugins.perfgate.engine.runner.LaunchContext;
 import io.jenkins.plugins.perfgate.engine.runner.ResultFile;
 import io.jenkins.plugins.perfgate.engine.runner.Shares;
@@ -27,12 +30,17 @@ import java.util.Map;
  * (sample sender mode {@code StrippedBatch} by default); the controller writes the only result file, in which
  * JMeter prefixes every thread name with the server's {@code host:port}.
  *
- * <p>Servers are either existing ({@code generators.servers: [host:port]}; they receive the template's
- * properties and an equal share of the split ones through {@code -G}) or started by perfgate on 127.0.0.2,
- * 127.0.0.3, ... (each on its own free RMI registry and object port, {@code java.rmi.server.hostname} set to its
- * address, RMI over plain sockets with {@code server.rmi.ssl.disable=true}, its exact share and its own copy of
- * the data files given as {@code -J} at start). When one of those dies mid-run, the controller would wait for it
- * forever; once the others have ended their test the controller is stopped and the run ends INCOMPLETE.
+ * <p>Servers are either started by perfgate on 127.0.0.2, 127.0.0.3, ... (each on its own free RMI registry and
+ * object port, {@code java.rmi.server.hostname} set to its address, RMI over plain sockets with
+ * {@code server.rmi.ssl.disable=true}, its exact share and its own copy of the data files given as {@code -J} at
+ * start; when one of those dies mid-run, the controller would wait for it forever, so once the others have ended
+ * their test the controller is stopped and the run ends INCOMPLETE), or existing
+ * ({@code generators.servers: [host:port]}). Existing servers receive the template's properties and an equal share
+ * of the split ones through {@code -G}. JMeter cannot send them files, so their data files travel inside the plan:
+ * the controller runs a copy with a setUp group ({@link JmxTransformer#addDataFileSetup}) whose script writes each
+ * server's share into a temporary folder on that server at test start, points the template's property there and
+ * deletes the folder when the test ends. A server that cannot write its files fails one sample saying why and stops
+ * its own test; perfgate finds that sample in the result file and reports the server as failed (run INCOMPLETE).
  */
 public final class JMeterServers implements GeneratorProvider {
 
@@ -101,7 +109,7 @@ public final class JMeterServers implements GeneratorProvider {
         for (ProcessGenerator s : servers) {
             reported.add(ready.contains(s.id()) ? s : new FailedServer(s));
         }
-        Controller controller = startController(context, spec, ready, Map.of(), true);
+        Controller controller = startController(context, spec, context.testPlan(), ready, Map.of(), true);
         List<ProcessGenerator> all = new ArrayList<>(servers);
         all.add(controller.generator);
         reported.add(controller.generator);
@@ -111,34 +119,42 @@ public final class JMeterServers implements GeneratorProvider {
     }
 
     private GeneratorFleet useExistingServers(LaunchContext context, GeneratorSpec spec) throws IOException {
-        if (!context.plan().dataFiles().isEmpty()) {
-            throw new IOException("dataFiles cannot be shipped to existing jmeter-servers (JMeter does not transfer "
-                    + "files); place them on the servers and pass their path as a property, or let perfgate start the "
-                    + "servers");
-        }
         Map<String, String> global = new java.util.LinkedHashMap<>(context.properties());
         global.putAll(Shares.equalShare(context.properties(), context.plan().splitProperties(),
                 spec.servers().size()));
-        Controller controller = startController(context, spec, spec.servers(), global, false);
+        Path testPlan = context.testPlan();
+        DataSetupCheck dataCheck = null;
+        if (!context.plan().dataFiles().isEmpty()) {
+            Path dir = context.generatorDir("controller");
+            Files.createDirectories(dir);
+            testPlan = dir.resolve("plan-with-data-files.jmx");
+            JmxTransformer.addDataFileSetup(context.testPlan(), testPlan,
+                    EmbeddedDataFiles.of(context.plan().dataFiles(), spec.servers()));
+        }
+        Controller controller = startController(context, spec, testPlan, spec.servers(), global, false);
+        ResultFile results = new ResultFile(controller.jtl, "", spec.servers());
+        if (!context.plan().dataFiles().isEmpty()) {
+            dataCheck = new DataSetupCheck(controller.generator, results);
+        }
         List<Generator> reported = new ArrayList<>();
         for (String server : spec.servers()) {
-            reported.add(new RemoteServer(server, controller.generator));
+            reported.add(new RemoteServer(server, controller.generator, dataCheck));
         }
         reported.add(controller.generator);
-        return new ProcessFleet(reported, List.of(controller.generator),
-                List.of(new ResultFile(controller.jtl, "", spec.servers())), List.of(controller.generator.process()));
+        return new ProcessFleet(reported, List.of(controller.generator), List.of(results),
+                List.of(controller.generator.process()));
     }
 
     private record Controller(ProcessGenerator generator, Path jtl) {
     }
 
-    private Controller startController(LaunchContext context, GeneratorSpec spec, List<String> servers,
-            Map<String, String> global, boolean exitServers) throws IOException {
+    private Controller startController(LaunchContext context, GeneratorSpec spec, Path testPlan,
+            List<String> servers, Map<String, String> global, boolean exitServers) throws IOException {
         Path dir = context.generatorDir("controller");
         Files.createDirectories(dir);
         Path jtl = dir.resolve("results.jtl");
         int controlPort = JMeterProcess.freeUdpPort();
-        JMeterCommand cmd = context.jmeter().command().heap(spec.heap()).jvmOptions(spec.jvmArgs()).plan(context.testPlan()).results(jtl)
+        JMeterCommand cmd = context.jmeter().command().heap(spec.heap()).jvmOptions(spec.jvmArgs()).plan(testPlan).results(jtl)
                 .log(dir.resolve("jmeter.log")).remoteHosts(servers).remoteExit(exitServers)
                 .properties(context.properties())
                 .property("server.rmi.ssl.disable", "true")
@@ -223,21 +239,64 @@ public final class JMeterServers implements GeneratorProvider {
         }
     }
 
+    /**
+     * Whether existing servers wrote their data files: read once from the controller's result file after the
+     * controller has ended (a server that could not stops its own test at once; the others go on).
+     */
+    private static final class DataSetupCheck {
+        private final ProcessGenerator controller;
+        private final ResultFile results;
+        private volatile Map<String, String> failures;
+
+        DataSetupCheck(ProcessGenerator controller, ResultFile results) {
+            this.controller = controller;
+            this.results = results;
+        }
+
+        String failure(String server) {
+            if (controller.state() == Generator.State.RUNNING) {
+                return "";
+            }
+            Map<String, String> found = failures;
+            if (found == null) {
+                try {
+                    found = DataSetupFailures.find(results);
+                } catch (IOException e) {
+                    found = Map.of(server, "cannot read " + results.path() + " to check its data files: "
+                            + e.getMessage());
+                }
+                failures = found;
+            }
+            return found.getOrDefault(server, "");
+        }
+    }
+
     /** An existing server: perfgate only sees it through the controller. */
-    private record RemoteServer(String id, ProcessGenerator controller) implements Generator {
+    private record RemoteServer(String id, ProcessGenerator controller, DataSetupCheck dataCheck)
+            implements Generator {
         @Override
         public State state() {
-            return controller.state();
+            State state = controller.state();
+            return state != State.RUNNING && !dataFailure().isEmpty() ? State.FAILED : state;
         }
 
         @Override
         public String failure() {
+            String data = dataFailure();
+            if (!data.isEmpty()) {
+                return data;
+            }
             return controller.state() == State.FAILED ? "controller " + controller.failure() : "";
         }
 
         @Override
         public String logTail(int lines) {
-            return controller.logTail(lines);
+            return dataFailure().isEmpty() ? controller.logTail(lines)
+                    : "(the stack trace is in the jmeter.log of " + id + ")\n";
+        }
+
+        private String dataFailure() {
+            return dataCheck == null ? "" : dataCheck.failure(id);
         }
     }
 }
