@@ -46,7 +46,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--labels", defaultValue = "20", description = "distinct labels, default ${DEFAULT-VALUE}")
     int labels;
 
-    @Option(names = "--rounds", defaultValue = "2", description = "measurements per file (best is shown)")
+    @Option(names = "--rounds", defaultValue = "5",
+            description = "measurements per file and method (the best is shown), default ${DEFAULT-VALUE}")
     int rounds;
 
     @Option(names = "--dir", paramLabel = "DIR", description = "where to write the files (default: a temp dir)")
