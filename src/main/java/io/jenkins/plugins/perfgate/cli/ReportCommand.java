@@ -1,6 +1,8 @@
 package io.jenkins.plugins.perfgate.cli;
 
 import io.jenkins.plugins.perfgate.engine.results.ReadOptions;
+import io.jenkins.plugins.perfgate.engine.results.ReadProgress;
+import io.jenkins.plugins.perfgate.engine.runner.plan.Durations;
 import io.jenkins.plugins.perfgate.engine.results.ResultsReadException;
 import io.jenkins.plugins.perfgate.engine.results.SubResultMode;
 import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
@@ -11,8 +13,10 @@ import io.jenkins.plugins.perfgate.engine.summary.Summarizer;
 import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -90,6 +94,11 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "threads per large CSV file (default: cores)")
     Integer threads;
 
+    @Option(names = "--progress-every", paramLabel = "DURATION", defaultValue = "3s",
+            description = "a progress line on standard error this often while reading (500ms, 3s, ...; 0: none), "
+                    + "default ${DEFAULT-VALUE}")
+    String progressEvery;
+
     @Option(names = "--allow-malformed", description = "exit 0 although some rows could not be read")
     boolean allowMalformed;
 
@@ -102,12 +111,21 @@ public final class ReportCommand implements Callable<Integer> {
         PrintWriter outWriter = spec.commandLine().getOut();
         Summarizer summarizer = summarizer();
         List<Summarizer.Source> sources = new ArrayList<>();
+        long totalBytes = 0;
         for (Path f : files) {
             sources.add(new Summarizer.Source(f, generatorPerFile ? f.getFileName().toString() : ""));
+            totalBytes += sizeOrZero(f);
         }
-        RunSummary summary;
+        Duration every;
         try {
-            summary = summarizer.summarize(sources);
+            every = Durations.parse(progressEvery);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--progress-every: " + e.getMessage());
+        }
+        ReadProgress progress = new ReadProgress(totalBytes);
+        RunSummary summary;
+        try (ReadProgressLine line = new ReadProgressLine(progress, err, "perfgate report: ", every)) {
+            summary = summarizer.withProgress(progress).summarize(sources);
         } catch (ResultsReadException e) {
             err.println("perfgate report: " + e.getMessage());
             return PerfgateCli.EXIT_INVALID_INPUT;
@@ -146,6 +164,14 @@ public final class ReportCommand implements Callable<Integer> {
         }
         err.println("perfgate report: results are " + summary.status() + ": " + summary.statusReason());
         return PerfgateCli.EXIT_INVALID_INPUT;
+    }
+
+    private static long sizeOrZero(Path f) {
+        try {
+            return Files.isRegularFile(f) ? Files.size(f) : 0;
+        } catch (IOException e) {
+            return 0; // the read says why
+        }
     }
 
     private Summarizer summarizer() {

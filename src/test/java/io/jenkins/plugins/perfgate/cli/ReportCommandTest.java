@@ -116,6 +116,42 @@ class ReportCommandTest {
     }
 
     @Test
+    void longReadsPrintProgressLinesOnStandardError() throws IOException {
+        StringBuilder rows = new StringBuilder(CSV);
+        String row = CSV.lines().skip(1).findFirst().orElseThrow() + "\n";
+        rows.append(row.repeat(200_000));
+        Path f = file("big.csv", rows.toString());
+        CliRun quick = run("report", f.toString());
+        assertEquals(0, quick.exit(), quick.err());
+        assertTrue(!quick.err().contains(" read ("), "a read shorter than 3 s prints no progress: " + quick.err());
+        CliRun r = run("report", f.toString(), "--progress-every", "1ms");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().matches("(?s).*perfgate report: [0-9.]+ [kMG]B of [0-9.]+ MB read \\([0-9]+ %\\), "
+                + "[0-9,]+ samples, [0-9.]+ [kMG]B/s, [0-9]+ s.*"), r.err());
+        assertEquals(PerfgateCli.EXIT_USAGE, run("report", f.toString(), "--progress-every", "soon").exit());
+    }
+
+    @Test
+    void progressLineSaysHowMuchIsReadAndHowLongIsLeft() throws Exception {
+        Path f = file("half.csv", CSV);
+        long size = java.nio.file.Files.size(f);
+        // the file is half of what the progress expects: after 2 s, 2 s are left at the same speed
+        var progress = new io.jenkins.plugins.perfgate.engine.results.ReadProgress(2 * size);
+        new io.jenkins.plugins.perfgate.engine.results.ResultFileReader(
+                io.jenkins.plugins.perfgate.engine.results.ReadOptions.defaults()).withProgress(progress)
+                .read(f, sample -> { });
+        try (ReadProgressLine line = new ReadProgressLine(progress, new java.io.PrintWriter(
+                java.io.Writer.nullWriter()), "x: ", java.time.Duration.ZERO)) {
+            assertEquals("x: " + ReadProgressLine.size(size) + " of " + ReadProgressLine.size(2 * size)
+                    + " read (50 %), 4 samples, " + ReadProgressLine.size(size / 2) + "/s, 2 s, about 2 s left",
+                    line.line(progress, 2.0));
+        }
+        assertEquals("512.0 kB", ReadProgressLine.size(512 * 1024));
+        assertEquals("1.5 MB", ReadProgressLine.size(3 << 19));
+        assertEquals("2.00 GB", ReadProgressLine.size(2L << 30));
+    }
+
+    @Test
     void benchRunsOnTinyFiles() {
         CliRun r = run("bench", "--samples", "3000", "--rounds", "1", "--labels", "3");
         assertEquals(0, r.exit(), r.err());

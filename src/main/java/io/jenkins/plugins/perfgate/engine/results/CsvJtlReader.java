@@ -68,9 +68,16 @@ final class CsvJtlReader {
     private RowStatus status;
     private boolean unterminated;
     private long samples;
+    private final ReadProgress progress;
+    /** Samples already reported to {@link #progress}. */
+    private long reported;
 
-    /** @param threadNames whether to decode thread names (left empty otherwise) */
-    CsvJtlReader(CsvLayout layout, ReadOptions options, ProblemLog log, SampleSink sink, boolean threadNames) {
+    /**
+     * @param threadNames whether to decode thread names (left empty otherwise)
+     * @param progress    where to report the samples read, once per buffer; may be null
+     */
+    CsvJtlReader(CsvLayout layout, ReadOptions options, ProblemLog log, SampleSink sink, boolean threadNames,
+            ReadProgress progress) {
         this.delimiter = (byte) layout.delimiter();
         this.fieldCount = layout.fieldCount();
         // room for a row of the expected width plus the fast path's unconditional writes (see plainRow)
@@ -96,6 +103,7 @@ final class CsvJtlReader {
         this.sink = sink;
         this.fields = sink instanceof FieldSink f ? f : null;
         this.figuresOnly = fields != null && iThread < 0;
+        this.progress = progress;
     }
 
     long samples() {
@@ -153,6 +161,7 @@ final class CsvJtlReader {
                     }
                     buf = Arrays.copyOf(buf, Math.min(MAX_ROW_BYTES, buf.length * 2));
                 }
+                report();
                 try {
                     int n = in.read(buf, limit, buf.length - limit);
                     if (n < 0) {
@@ -175,7 +184,15 @@ final class CsvJtlReader {
             line += rowLines;
             pos = next;
         }
+        report();
         return new Outcome(base + pos, line - firstLine);
+    }
+
+    private void report() {
+        if (progress != null) {
+            progress.add(0, samples - reported);
+            reported = samples;
+        }
     }
 
     /** Fills the whole buffer from its start while skipping an overlong row; -1 at the end. */

@@ -18,6 +18,8 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class XmlJtlReader {
 
+    private final ReadProgress progress;
+
     /** JMeter's CSV writer saves sub-results up to 10 recursion levels below the top-level sample. */
     static final int MAX_ROW_DEPTH = 12;
     /** Nesting beyond this is not a JMeter file (guards the stack against hostile input). */
@@ -31,7 +33,9 @@ final class XmlJtlReader {
     private final TimestampParser timestamps;
     private long samples;
 
-    XmlJtlReader(ReadOptions options, ProblemLog log, SampleSink sink) {
+    /** @param progress where to report the samples read, every few thousand; may be null */
+    XmlJtlReader(ReadOptions options, ProblemLog log, SampleSink sink, ReadProgress progress) {
+        this.progress = progress;
         this.options = options;
         this.log = log;
         this.sink = sink;
@@ -80,6 +84,16 @@ final class XmlJtlReader {
     }
 
     void read(InputStream raw) throws ResultsReadException {
+        try {
+            readAll(raw);
+        } finally {
+            if (progress != null) {
+                progress.add(0, samples & 4095); // those not reported yet
+            }
+        }
+    }
+
+    private void readAll(InputStream raw) throws ResultsReadException {
         EofTrackingStream in = new EofTrackingStream(raw);
         XMLStreamReader r;
         try {
@@ -178,6 +192,9 @@ final class XmlJtlReader {
         sink.accept(new Sample(p.timeStamp, p.elapsed, p.label, p.code, p.message, p.thread, p.success,
                 p.failureMessage, p.bytes, p.sentBytes, p.allThreads, p.latency, p.connect));
         samples++;
+        if (progress != null && (samples & 4095) == 0) {
+            progress.add(0, 4096);
+        }
     }
 
     private Pending pending(XMLStreamReader r, long line, int depth) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.perfgate.engine.summary;
 
 import io.jenkins.plugins.perfgate.engine.results.FileReadResult;
 import io.jenkins.plugins.perfgate.engine.results.ReadOptions;
+import io.jenkins.plugins.perfgate.engine.results.ReadProgress;
 import io.jenkins.plugins.perfgate.engine.results.ResultFileReader;
 import io.jenkins.plugins.perfgate.engine.results.ResultsReadException;
 import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
@@ -26,8 +27,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Turns result files into one {@link RunSummary}: each file is read (large CSV files by several threads, each part
- * into its own aggregator) and the parts are merged exactly, so the summary equals that of the concatenated input.
+ * Turns result files into one {@link RunSummary}: each file is read (large CSV files by several threads, each
+ * into its own aggregator) and the aggregators are merged exactly, so the summary equals that of the concatenated input.
  * Memory stays constant in the file sizes; it grows only with the number of distinct labels.
  */
 public final class Summarizer {
@@ -47,18 +48,26 @@ public final class Summarizer {
     private final AggregationOptions aggregation;
     private final ReadOptions reading;
     private final int threads;
+    /** Where the readers report what they read; null when nobody watches. */
+    private final ReadProgress progress;
 
     public Summarizer(AggregationOptions aggregation, ReadOptions reading) {
-        this(aggregation, reading, Runtime.getRuntime().availableProcessors());
+        this(aggregation, reading, Runtime.getRuntime().availableProcessors(), null);
     }
 
-    private Summarizer(AggregationOptions aggregation, ReadOptions reading, int threads) {
+    private Summarizer(AggregationOptions aggregation, ReadOptions reading, int threads, ReadProgress progress) {
         this.aggregation = Objects.requireNonNull(aggregation);
         this.reading = Objects.requireNonNull(reading);
         if (threads < 1 || threads > 64) {
             throw new IllegalArgumentException("threads must be between 1 and 64, was " + threads);
         }
         this.threads = threads;
+        this.progress = progress;
+    }
+
+    /** The same summarizer reporting the bytes and samples it reads to {@code p} (for a progress line). */
+    public Summarizer withProgress(ReadProgress p) {
+        return new Summarizer(aggregation, reading, threads, p);
     }
 
     /** Takes each file's parts in source order. */
@@ -75,7 +84,8 @@ public final class Summarizer {
      */
     private void readAll(List<Source> sources, FileConsumer consumer) throws ResultsReadException {
         // the aggregation never looks at thread names
-        ResultFileReader reader = new ResultFileReader(reading).withoutThreadNames();
+        ResultFileReader plain = new ResultFileReader(reading).withoutThreadNames();
+        ResultFileReader reader = progress == null ? plain : plain.withProgress(progress);
         ExecutorService pool = null;
         Deque<Future<FileRead>> ahead = new ArrayDeque<>();
         try {
@@ -138,7 +148,7 @@ public final class Summarizer {
 
     /** The same summarizer reading each large file with at most {@code n} threads. */
     public Summarizer withThreads(int n) {
-        return new Summarizer(aggregation, reading, n);
+        return new Summarizer(aggregation, reading, n, progress);
     }
 
     /**

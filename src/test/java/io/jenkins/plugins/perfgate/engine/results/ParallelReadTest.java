@@ -96,6 +96,36 @@ class ParallelReadTest {
     }
 
     @Test
+    void progressCountsTheFilesBytesAndSamplesFromEveryThread() throws IOException {
+        Path f = file("progress.csv", 110_000, false);
+        long size = Files.size(f);
+        ResultFileReader reader = new ResultFileReader(ReadOptions.defaults()).withoutThreadNames();
+        ReadProgress one = new ReadProgress(size);
+        FileReadResult r = reader.withProgress(one).read(f, new RunAggregator(AggregationOptions.defaults()));
+        assertEquals(size, one.bytes(), "every byte once");
+        assertEquals(r.samples(), one.samples());
+        assertEquals(1.0, one.fraction());
+        ReadProgress three = new ReadProgress(size);
+        var parts = reader.withProgress(three).readParallel(f, 3,
+                () -> new RunAggregator(AggregationOptions.defaults()), RunAggregator::addAll);
+        assertEquals(r.samples(), three.samples(), "samples of all threads");
+        assertEquals(size - HEADER.length(), three.bytes(), "every byte after the header once");
+        assertEquals(r.samples(), parts.result().samples());
+
+        Path xml = tmp.resolve("progress.jtl");
+        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\"?>\n<testResults version=\"1.2\">\n");
+        for (int i = 0; i < 5000; i++) {
+            sb.append("<sample t=\"").append(i % 90).append("\" ts=\"").append(1_700_000_000_000L + i)
+                    .append("\" s=\"true\" lb=\"x\" rc=\"200\"/>\n");
+        }
+        Files.writeString(xml, sb.append("</testResults>\n"));
+        ReadProgress x = new ReadProgress(Files.size(xml));
+        assertEquals(5000, reader.withProgress(x).read(xml, s -> { }).samples());
+        assertEquals(5000, x.samples(), "XML samples, the last partial batch too");
+        assertEquals(Files.size(xml), x.bytes());
+    }
+
+    @Test
     void cutsSkipLinesThatCannotBeWholeRows() throws IOException {
         CsvLayout layout = CsvLayout.detect("f", "timeStamp,elapsed,label", ReadOptions.defaults());
         Path f = tmp.resolve("cuts.csv");
