@@ -48,12 +48,17 @@ final class ReadProgressLine implements AutoCloseable {
         long bytes = Math.min(p.bytes(), p.totalBytes());
         double rate = seconds > 0 ? bytes / seconds : 0;
         StringBuilder sb = new StringBuilder(prefix).append(String.format(Locale.ROOT, "%s of %s read (%.0f %%), "
-                + "%,d samples, %s/s, %.0f s", size(bytes), size(p.totalBytes()), 100 * p.fraction(), p.samples(),
-                size((long) rate), seconds));
-        if (rate > 0 && bytes < p.totalBytes()) {
-            sb.append(String.format(Locale.ROOT, ", about %.0f s left", (p.totalBytes() - bytes) / rate));
+                + "%,d samples, %s/s, %s", size(bytes), size(p.totalBytes()), 100 * p.fraction(), p.samples(),
+                size((long) rate), seconds(seconds)));
+        double left = rate > 0 ? (p.totalBytes() - bytes) / rate : 0;
+        if (left >= 1) {
+            sb.append(", about ").append(seconds(left)).append(" left");
         }
         return sb.toString();
+    }
+
+    private static String seconds(double s) {
+        return String.format(Locale.ROOT, s < 10 ? "%.1f s" : "%.0f s", s);
     }
 
     static String size(long bytes) {

@@ -127,7 +127,7 @@ class ReportCommandTest {
         CliRun r = run("report", f.toString(), "--progress-every", "1ms");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().matches("(?s).*perfgate report: [0-9.]+ [kMG]B of [0-9.]+ MB read \\([0-9]+ %\\), "
-                + "[0-9,]+ samples, [0-9.]+ [kMG]B/s, [0-9]+ s.*"), r.err());
+                + "[0-9,]+ samples, [0-9.]+ [kMG]B/s, [0-9.]+ s.*"), r.err());
         assertEquals(PerfgateCli.EXIT_USAGE, run("report", f.toString(), "--progress-every", "soon").exit());
     }
 
@@ -143,7 +143,7 @@ class ReportCommandTest {
         try (ReadProgressLine line = new ReadProgressLine(progress, new java.io.PrintWriter(
                 java.io.Writer.nullWriter()), "x: ", java.time.Duration.ZERO)) {
             assertEquals("x: " + ReadProgressLine.size(size) + " of " + ReadProgressLine.size(2 * size)
-                    + " read (50 %), 4 samples, " + ReadProgressLine.size(size / 2) + "/s, 2 s, about 2 s left",
+                    + " read (50 %), 4 samples, " + ReadProgressLine.size(size / 2) + "/s, 2.0 s, about 2.0 s left",
                     line.line(progress, 2.0));
         }
         assertEquals("512.0 kB", ReadProgressLine.size(512 * 1024));
