@@ -1,8 +1,6 @@
 package io.jenkins.plugins.perfgate.engine.runner;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,21 +21,13 @@ public final class DataSetupFailures {
         if (!Files.isRegularFile(file.path())) {
             return failures;
         }
-        try (BufferedReader in = Files.newBufferedReader(file.path(), StandardCharsets.UTF_8)) {
+        try (CsvRecords records = new CsvRecords(file.path())) {
             int label = -1;
             int thread = -1;
             int message = -1;
             boolean header = true;
-            StringBuilder record = new StringBuilder();
-            String line;
-            while ((line = in.readLine()) != null) {
-                record.append(line);
-                if (JtlTail.quotes(record) % 2 != 0) {
-                    record.append('\n');
-                    continue;
-                }
-                String text = record.toString();
-                record.setLength(0);
+            String text;
+            while ((text = records.next()) != null) {
                 if (header) {
                     List<String> names = JtlTail.split(text);
                     label = names.indexOf("label");

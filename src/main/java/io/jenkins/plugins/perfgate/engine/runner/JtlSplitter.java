@@ -1,6 +1,5 @@
 package io.jenkins.plugins.perfgate.engine.runner;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,19 +23,11 @@ public final class JtlSplitter {
         Map<String, Path> paths = new LinkedHashMap<>();
         Map<String, BufferedWriter> writers = new LinkedHashMap<>();
         Files.createDirectories(outDir);
-        try (BufferedReader in = Files.newBufferedReader(file.path(), StandardCharsets.UTF_8)) {
+        try (CsvRecords records = new CsvRecords(file.path())) {
             String header = null;
             int threadColumn = -1;
-            StringBuilder record = new StringBuilder();
-            String line;
-            while ((line = in.readLine()) != null) {
-                record.append(line);
-                if (JtlTail.quotes(record) % 2 != 0) {
-                    record.append('\n');
-                    continue;
-                }
-                String text = record.toString();
-                record.setLength(0);
+            String text;
+            while ((text = records.next()) != null) {
                 if (header == null) {
                     header = text;
                     threadColumn = JtlTail.split(text).indexOf("threadName");

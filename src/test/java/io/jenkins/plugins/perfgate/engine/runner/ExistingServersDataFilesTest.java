@@ -15,8 +15,6 @@ import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +62,7 @@ class ExistingServersDataFilesTest {
             ADDRESSES.add(startServer("127.0.0." + (6 + i), shared.resolve("server-" + i), tmp));
         }
         for (String a : ADDRESSES) {
-            awaitPort(a);
+            RunFixture.awaitPort(a);
         }
     }
 
@@ -127,7 +125,7 @@ class ExistingServersDataFilesTest {
     void aServerThatCannotWriteItsDataIsReportedByNameAndFileAndTheRunIsIncomplete() throws Exception {
         Path noTmp = shared.resolve("missing-tmp-dir");
         String broken = startServer("127.0.0.8", shared.resolve("server-broken"), noTmp);
-        awaitPort(broken);
+        RunFixture.awaitPort(broken);
         List<String> servers = List.of(ADDRESSES.get(0), broken);
         List<String> ids = ids(6);
         RunOutcome outcome = run(csv(ids), true, servers, "out");
@@ -236,34 +234,13 @@ class ExistingServersDataFilesTest {
     }
 
     private static String startServer(String host, Path dir, Path tmp) throws IOException {
-        int port = freePort();
+        int port = RunFixture.freePort();
         Files.createDirectories(dir);
         JMeterCommand cmd = TestJMeter.installation().command().heap("256m").jvmOption("-XX:TieredStopAtLevel=1")
                 .systemProperty("java.io.tmpdir", tmp.toString()).property("server.rmi.ssl.disable", "true");
         SERVERS.add(JMeterProcess.start("server-" + host, cmd.server(host, port, 0), dir, dir.resolve("out.log"),
                 dir.resolve("jmeter.log"), 0, Map.of()));
         return host + ":" + port;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void awaitPort(String address) throws InterruptedException {
-        String host = address.substring(0, address.indexOf(':'));
-        int port = Integer.parseInt(address.substring(address.indexOf(':') + 1));
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            try (Socket s = new Socket(host, port)) {
-                Thread.sleep(500);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("jmeter-server " + address + " did not come up");
     }
 
     /**

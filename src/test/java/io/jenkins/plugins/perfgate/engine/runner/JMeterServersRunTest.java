@@ -11,8 +11,6 @@ import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,7 +83,7 @@ class JMeterServersRunTest {
         try {
             for (int i = 0; i < 2; i++) {
                 String host = "127.0.0." + (4 + i);
-                int port = freePort();
+                int port = RunFixture.freePort();
                 JMeterCommand cmd = TestJMeter.installation().command().heap("256m")
                         .jvmOption("-XX:TieredStopAtLevel=1").property("server.rmi.ssl.disable", "true");
                 Path sdir = dir.resolve("server-" + i);
@@ -95,7 +93,7 @@ class JMeterServersRunTest {
                 addresses.add(host + ":" + port);
             }
             for (String a : addresses) {
-                awaitPort(a);
+                RunFixture.awaitPort(a);
             }
             RunFixture.template("smoke.jmx", dir);
             RunPlan plan = RunFixture.plan(dir, """
@@ -161,24 +159,4 @@ class JMeterServersRunTest {
         assertTrue(RunFixture.allGone(run.runner.pids()));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void awaitPort(String address) throws InterruptedException {
-        String host = address.substring(0, address.indexOf(':'));
-        int port = Integer.parseInt(address.substring(address.indexOf(':') + 1));
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            try (Socket s = new Socket(host, port)) {
-                Thread.sleep(500);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("jmeter-server " + address + " did not come up");
-    }
 }

@@ -96,4 +96,27 @@ final class RunFixture {
     static boolean allGone(List<Long> pids) {
         return pids.stream().noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
     }
+
+    /** A free TCP port (for a jmeter-server's RMI registry). */
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Waits up to 60 s until a jmeter-server's registry at {@code host:port} accepts connections. */
+    static void awaitPort(String address) throws InterruptedException {
+        String host = address.substring(0, address.indexOf(':'));
+        int port = Integer.parseInt(address.substring(address.indexOf(':') + 1));
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            try (java.net.Socket s = new java.net.Socket(host, port)) {
+                Thread.sleep(500);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("jmeter-server " + address + " did not come up");
+    }
 }
