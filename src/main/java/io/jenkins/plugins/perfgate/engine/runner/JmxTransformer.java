@@ -44,11 +44,7 @@ public final class JmxTransformer {
             String measurement, Map<String, String> tags) throws IOException {
         Document doc = parse(template);
         Element testPlanTree = testPlanHashTree(doc, template);
-        Element listener = doc.createElement("BackendListener");
-        listener.setAttribute("guiclass", "BackendListenerGui");
-        listener.setAttribute("testclass", "BackendListener");
-        listener.setAttribute("testname", "perfgate InfluxDB live metrics");
-        listener.setAttribute("enabled", "true");
+        Element listener = testElement(doc, "BackendListener", "BackendListenerGui", "BackendListener", "perfgate InfluxDB live metrics");
         Element arguments = doc.createElement("elementProp");
         arguments.setAttribute("name", "arguments");
         arguments.setAttribute("elementType", "Arguments");
@@ -88,11 +84,7 @@ public final class JmxTransformer {
     public static void addDataFileSetup(Path template, Path out, EmbeddedDataFiles data) throws IOException {
         Document doc = parse(template);
         Element testPlanTree = testPlanHashTree(doc, template);
-        Element group = doc.createElement("SetupThreadGroup");
-        group.setAttribute("guiclass", "SetupThreadGroupGui");
-        group.setAttribute("testclass", "SetupThreadGroup");
-        group.setAttribute("testname", EmbeddedDataFiles.FAILURE_LABEL);
-        group.setAttribute("enabled", "true");
+        Element group = testElement(doc, "SetupThreadGroup", "SetupThreadGroupGui", "SetupThreadGroup", EmbeddedDataFiles.FAILURE_LABEL);
         group.appendChild(stringProp(doc, "ThreadGroup.on_sample_error", "stoptestnow"));
         Element loop = doc.createElement("elementProp");
         loop.setAttribute("name", "ThreadGroup.main_controller");
@@ -117,11 +109,7 @@ public final class JmxTransformer {
         groupTree.appendChild(userDefinedVariables(doc, "perfgate data files: run the setup script",
                 Map.of("perfgate.data.prepared", EmbeddedDataFiles.SETUP_EXPRESSION)));
         groupTree.appendChild(doc.createElement("hashTree"));
-        Element reporter = doc.createElement("JSR223Sampler");
-        reporter.setAttribute("guiclass", "TestBeanGUI");
-        reporter.setAttribute("testclass", "JSR223Sampler");
-        reporter.setAttribute("testname", EmbeddedDataFiles.FAILURE_LABEL);
-        reporter.setAttribute("enabled", "true");
+        Element reporter = testElement(doc, "JSR223Sampler", "TestBeanGUI", "JSR223Sampler", EmbeddedDataFiles.FAILURE_LABEL);
         reporter.appendChild(stringProp(doc, "scriptLanguage", "groovy"));
         reporter.appendChild(stringProp(doc, "parameters", ""));
         reporter.appendChild(stringProp(doc, "filename", ""));
@@ -137,11 +125,7 @@ public final class JmxTransformer {
     }
 
     private static Element userDefinedVariables(Document doc, String name, Map<String, String> variables) {
-        Element arguments = doc.createElement("Arguments");
-        arguments.setAttribute("guiclass", "ArgumentsPanel");
-        arguments.setAttribute("testclass", "Arguments");
-        arguments.setAttribute("testname", name);
-        arguments.setAttribute("enabled", "true");
+        Element arguments = testElement(doc, "Arguments", "ArgumentsPanel", "Arguments", name);
         Element collection = doc.createElement("collectionProp");
         collection.setAttribute("name", "Arguments.arguments");
         variables.forEach((k, v) -> collection.appendChild(argument(doc, k, v)));
@@ -163,6 +147,16 @@ public final class JmxTransformer {
         e.appendChild(stringProp(doc, "Argument.name", name));
         e.appendChild(stringProp(doc, "Argument.value", value));
         e.appendChild(stringProp(doc, "Argument.metadata", "="));
+        return e;
+    }
+
+    /** An enabled JMeter test element: its tag, GUI and test classes and its name. */
+    private static Element testElement(Document doc, String tag, String guiClass, String testClass, String name) {
+        Element e = doc.createElement(tag);
+        e.setAttribute("guiclass", guiClass);
+        e.setAttribute("testclass", testClass);
+        e.setAttribute("testname", name);
+        e.setAttribute("enabled", "true");
         return e;
     }
 

@@ -24,12 +24,18 @@ class JmxTransformerTest {
     @TempDir
     Path dir;
 
-    @Test
-    void addsABackendListenerAtTestPlanLevelToACopy() throws Exception {
+    /** The bundled load template, copied into the test's folder. */
+    private Path loadTemplate() throws IOException {
         Path template = dir.resolve("load.jmx");
         try (InputStream in = getClass().getResourceAsStream("/perfgate/templates/load.jmx")) {
             Files.copy(in, template);
         }
+        return template;
+    }
+
+    @Test
+    void addsABackendListenerAtTestPlanLevelToACopy() throws Exception {
+        Path template = loadTemplate();
         String original = Files.readString(template);
         Path out = dir.resolve("copy.jmx");
         JmxTransformer.addInfluxBackendListener(template, out, "http://127.0.0.1:8086/write?db=x", "shop",
@@ -63,10 +69,7 @@ class JmxTransformerTest {
 
     @Test
     void addsTheDataFileSetupGroupFirstInTheTestPlanOfACopy() throws Exception {
-        Path template = dir.resolve("load.jmx");
-        try (InputStream in = getClass().getResourceAsStream("/perfgate/templates/load.jmx")) {
-            Files.copy(in, template);
-        }
+        Path template = loadTemplate();
         String original = Files.readString(template);
         Path csv = dir.resolve("a&b <c> \"d\".csv");
         Files.writeString(csv, "id\n1\n2\n3\n");
