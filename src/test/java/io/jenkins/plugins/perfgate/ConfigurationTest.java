@@ -308,7 +308,8 @@ class ConfigurationTest {
                 step + "checkCriteria?value=x", step + "checkBaseline?value=x", step + "checkProperties?value=x",
                 step + "checkDuration?value=1", step + "checkTimeLimit?value=1", step + "checkApdexT?value=1",
                 step + "checkGenerators?value=x", publish + "checkFiles?value=x", publish + "checkCriteria?value=x",
-                publish + "checkBaseline?value=x", publish + "checkApdexT?value=1");
+                publish + "checkBaseline?value=x", publish + "checkApdexT?value=1", builder + "checkId?value=x",
+                recorder + "checkId?value=x", step + "checkId?value=x", publish + "checkId?value=x");
         List<String> adminChecks = List.of(global + "checkJmeterHome?value=x", global + "checkDefaultCriteria?value=x",
                 global + "checkDefaultBaseline?value=x", global + "checkInfluxUrl?value=x",
                 global + "checkPushgatewayUrl?value=x", global + "fillInfluxCredentialsIdItems",

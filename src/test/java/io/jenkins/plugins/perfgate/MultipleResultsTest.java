@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.Result;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.perfgate.engine.history.BuildResult;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.InputStream;
@@ -44,8 +45,8 @@ class MultipleResultsTest {
                 + "  writeFile file: 'api/a.jtl', text: \"" + api + "\"\n"
                 + "  writeFile file: 'web/w.jtl', text: \"" + web + "\"\n"
                 + (publishApiTwice ? "  perfgatePublish id: 'api', files: 'api/*.jtl', html: false\n" : "")
-                + "  def a = perfgatePublish id: 'api', files: 'api/*.jtl', outputDir: 'out-api', " + gate + "\n"
                 + "  def w = perfgatePublish id: 'web', files: 'web/*.jtl', outputDir: 'out-web', " + gate + "\n"
+                + "  def a = perfgatePublish id: 'api', files: 'api/*.jtl', outputDir: 'out-api', " + gate + "\n"
                 + "  echo \"api=${a.id}:${a.verdict}:${a.reportUrl} web=${w.id}:${w.verdict}:${w.reportUrl}\"\n"
                 + "}";
     }
@@ -90,6 +91,9 @@ class MultipleResultsTest {
                 .map(e -> e.number()).toList());
         assertEquals(2, new JobHistoryStore(job, "web").load().entries().size());
         assertTrue(new JobHistoryStore(job).load().entries().isEmpty(), "nothing in the history without id");
+        // web passed before api made the build UNSTABLE: the final result reaches web's history too
+        assertEquals(BuildResult.UNSTABLE, new JobHistoryStore(job, "web").load().entry(2).orElseThrow().build()
+                .result());
 
         JenkinsRule.WebClient wc = j.createWebClient();
         // the build page: one summary box per id
@@ -124,6 +128,12 @@ class MultipleResultsTest {
             assertNotNull(img, "web's trend decodes");
         }
         assertEquals(Result.UNSTABLE, b2.getResult(), "the worst verdict");
+
+        // a deleted build leaves every id's history
+        b1.delete();
+        assertEquals(List.of(2L), new JobHistoryStore(job, "api").load().entries().stream().map(e -> e.number())
+                .toList());
+        assertEquals(1, new JobHistoryStore(job, "web").load().entries().size());
     }
 
     @Test
