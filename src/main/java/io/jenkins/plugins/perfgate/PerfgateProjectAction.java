@@ -35,10 +35,6 @@ public final class PerfgateProjectAction implements Action {
     private final Job<?, ?> job;
     private final String id;
 
-    PerfgateProjectAction(Job<?, ?> job) {
-        this(job, "");
-    }
-
     PerfgateProjectAction(Job<?, ?> job, String id) {
         this.job = job;
         this.id = id == null ? "" : id;
@@ -91,7 +87,8 @@ public final class PerfgateProjectAction implements Action {
         try {
             return store().load();
         } catch (IOException e) {
-            LOGGER.log(Level.WARNING, "perfgate: cannot read the history of " + job.getFullName(), e);
+            LOGGER.log(Level.WARNING, "perfgate: cannot read the history of " + job.getFullName() + " (" + getUrlName() + ")",
+                    e);
             return History.empty();
         }
     }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.perfgate.engine.history.BuildResult;
@@ -118,6 +120,10 @@ class MultipleResultsTest {
         assertNotNull(jobPage.getElementById("perfgate-api-trend"), "api trend on the job page");
         assertNotNull(jobPage.getElementById("perfgate-web-trend"), "web trend on the job page");
         assertNull(jobPage.getElementById("perfgate-trend"), "no trend for results without id");
+        // each section has its own label selector
+        String selected = wc.goTo("job/multi/?perfgateLabel-api=GET%20/api").getWebResponse().getContentAsString();
+        assertTrue(selected.contains("perfgate-api/trend?metric=latency&amp;label=GET+%2Fapi"), "api's label chosen");
+        assertTrue(selected.contains("perfgate-web/trend?metric=latency&amp;label=\""), "web's section unchanged");
         HtmlPage apiHistory = wc.goTo("job/multi/perfgate-api/");
         String rows = apiHistory.getElementById("perfgate-history").asNormalizedText();
         assertTrue(rows.contains("#2") && rows.contains("#1"), rows);
@@ -137,7 +143,22 @@ class MultipleResultsTest {
     }
 
     @Test
-    void anInvalidIdFailsClearly(JenkinsRule j) throws Exception {
+    void freestyleRecorderWithAnIdAndInvalidIds(JenkinsRule j) throws Exception {
+        // the freestyle recorder publishes under its id too
+        FreeStyleProject p = j.createFreeStyleProject("free-id");
+        p.getBuildersList().add(TestBuilders.writeFile("r/w.jtl", jtl("GET /web", 500).text()));
+        PerfgateRecorder recorder = new PerfgateRecorder("r/*.jtl");
+        recorder.setId("web");
+        p.getPublishersList().add(recorder);
+        FreeStyleBuild fb = j.buildAndAssertSuccess(p);
+        PerfgateBuildAction fa = fb.getAction(PerfgateBuildAction.class);
+        assertEquals("web", fa.getId());
+        assertTrue(new File(fb.getRootDir(), "perfgate-web/report/index.html").isFile());
+        assertEquals(1, new JobHistoryStore(p, "web").load().entries().size());
+        JenkinsRule.WebClient wc = j.createWebClient();
+        assertTrue(wc.getPage(fb, "perfgate-web/").asNormalizedText().contains("Performance: web"));
+        assertNotNull(wc.getPage(p).getElementById("perfgate-web-trend"));
+
         WorkflowJob job = j.createProject(WorkflowJob.class, "bad-id");
         job.setDefinition(new CpsFlowDefinition("node { perfgatePublish id: 'API v2', files: 'x/*.jtl' }", true));
         WorkflowRun r = j.buildAndAssertStatus(Result.FAILURE, job);
@@ -145,9 +166,10 @@ class MultipleResultsTest {
         j.assertLogContains("was 'API v2'", r);
         assertTrue(r.getActions(PerfgateBuildAction.class).isEmpty());
 
-        // the forms say so while typing, behind the same permission check as every field
+        // the forms say so while typing (ConfigurationTest checks that they need Job/Configure and POST)
         PerfgateRecorder.DescriptorImpl d = j.jenkins.getDescriptorByType(PerfgateRecorder.DescriptorImpl.class);
         assertEquals(FormValidation.Kind.ERROR, d.doCheckId(job, "../x").kind);
+        assertTrue(d.doCheckId(job, "../x").getMessage().contains("id must be"));
         assertEquals(FormValidation.Kind.OK, d.doCheckId(job, "web-2").kind);
         PerformanceTestStep.DescriptorImpl s = j.jenkins.getDescriptorByType(PerformanceTestStep.DescriptorImpl.class);
         assertEquals(FormValidation.Kind.ERROR, s.doCheckId(job, "Web").kind);
