@@ -56,6 +56,16 @@ final class FieldChecks {
         return FormValidation.ok();
     }
 
+    /** A result id: empty (the build's one result) or what {@link PublishSettings#checkedId} accepts. */
+    static FormValidation id(String value) {
+        try {
+            PublishSettings.checkedId(value);
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
     static FormValidation criteria(String value) {
         if (value == null || value.isBlank()) {
             return FormValidation.ok();

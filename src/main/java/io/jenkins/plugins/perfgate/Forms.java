@@ -29,6 +29,11 @@ final class Forms {
                 : FormValidation.ok();
     }
 
+    static FormValidation id(Item item, String value) {
+        checkConfigure(item);
+        return FieldChecks.id(value);
+    }
+
     static FormValidation criteria(Item item, String value) {
         checkConfigure(item);
         return FieldChecks.criteria(value);

@@ -19,6 +19,11 @@ public abstract class GatedBuildStepDescriptor<T extends BuildStep & Describable
     }
 
     @POST
+    public FormValidation doCheckId(@AncestorInPath Item item, @QueryParameter String value) {
+        return Forms.id(item, value);
+    }
+
+    @POST
     public FormValidation doCheckCriteria(@AncestorInPath Item item, @QueryParameter String value) {
         return Forms.criteria(item, value);
     }

@@ -14,13 +14,22 @@ import org.kohsuke.stapler.DataBoundSetter;
 public abstract class GatedStep<S extends PublishSettings> extends Step {
 
     /** The gate parameters, as Pipeline scripts name them. */
-    static final List<String> GATE_FIELDS = List.of("criteria", "baseline", "apdexT", "html", "metrics",
+    static final List<String> GATE_FIELDS = List.of("id", "criteria", "baseline", "apdexT", "html", "metrics",
             "archiveResults", "returnOnly", "releaseTag", "outputDir");
 
     final S settings;
 
     GatedStep(S settings) {
         this.settings = settings;
+    }
+
+    public String getId() {
+        return settings.id;
+    }
+
+    @DataBoundSetter
+    public void setId(String v) {
+        settings.setId(v);
     }
 
     public String getCriteria() {

@@ -22,6 +22,11 @@ public abstract class GatedStepDescriptor extends StepDescriptor {
     }
 
     @POST
+    public FormValidation doCheckId(@AncestorInPath Item item, @QueryParameter String value) {
+        return Forms.id(item, value);
+    }
+
+    @POST
     public FormValidation doCheckCriteria(@AncestorInPath Item item, @QueryParameter String value) {
         return Forms.criteria(item, value);
     }

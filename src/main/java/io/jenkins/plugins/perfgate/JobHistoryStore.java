@@ -35,7 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * directory ({@code perfgate/summary.json}); the job keeps a compact index of every build's key figures
  * ({@code perfgate/history.jsonl}, one JSON line per build, the newest line of a build wins) so that baselines,
  * noise windows and trend graphs over 1000 builds read one small file instead of loading 1000 builds. Deleted builds
- * are dropped from the index by {@link HistoryMaintenance}.
+ * are dropped from the index by {@link HistoryMaintenance}. A result with an id keeps the same in its own folders
+ * ({@code perfgate-ID/}, see {@link PerfgateBuildAction#folder}): its own history, baselines and trends.
  */
 final class JobHistoryStore implements HistoryStore {
 
@@ -52,15 +53,28 @@ final class JobHistoryStore implements HistoryStore {
 
     private final Job<?, ?> job;
     private final File index;
+    private final String folder;
 
+    /** The history of the job's results without id. */
     JobHistoryStore(Job<?, ?> job) {
-        this(job, new File(new File(job.getRootDir(), PerfgateBuildAction.BUILD_DIR), "history.jsonl"));
+        this(job, "");
+    }
+
+    /** The history of the job's results with this id (empty: without id). */
+    JobHistoryStore(Job<?, ?> job, String id) {
+        this(job, new File(new File(job.getRootDir(), PerfgateBuildAction.folder(id)), "history.jsonl"),
+                PerfgateBuildAction.folder(id));
     }
 
     /** A store over an index file; {@code job} (for full summaries) may be null in tests of the index itself. */
     JobHistoryStore(Job<?, ?> job, File index) {
+        this(job, index, PerfgateBuildAction.BUILD_DIR);
+    }
+
+    private JobHistoryStore(Job<?, ?> job, File index, String folder) {
         this.job = job;
         this.index = index;
+        this.folder = folder;
     }
 
     File indexFile() {
@@ -120,7 +134,7 @@ final class JobHistoryStore implements HistoryStore {
         if (r == null) {
             return Optional.empty();
         }
-        File f = new File(new File(r.getRootDir(), PerfgateBuildAction.BUILD_DIR), "summary.json");
+        File f = new File(new File(r.getRootDir(), folder), "summary.json");
         return f.isFile() ? Optional.of(SummaryJson.read(f.toPath())) : Optional.empty();
     }
 

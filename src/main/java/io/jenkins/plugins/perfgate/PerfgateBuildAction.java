@@ -27,14 +27,23 @@ import org.kohsuke.stapler.StaplerResponse2;
  * The performance result of one build: verdict, key figures per label, the baseline it was compared with and the
  * criteria lines. Persisted in build.xml, so it holds only small plain values; the full run summary (histograms,
  * over-time series) sits beside it in the build directory ({@code perfgate/summary.json}) and the HTML report in
- * {@code perfgate/report/}.
+ * {@code perfgate/report/}. A build may hold several, one per result id: the result without id uses
+ * {@code perfgate} (folder and URL), the result with id {@code api} uses {@code perfgate-api}.
  */
 public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.LastBuildAction {
 
     private static final Logger LOGGER = Logger.getLogger(PerfgateBuildAction.class.getName());
 
-    /** Folder of a build's perfgate files, under the build directory. */
+    /** Folder of a build's perfgate files, under the build directory (for the result without id). */
     static final String BUILD_DIR = "perfgate";
+
+    /**
+     * Folder (under the build's and the job's directory) and URL segment of a result: {@code perfgate} for the
+     * result without id, as always, {@code perfgate-ID} for each other (ids are checked to be folder- and URL-safe).
+     */
+    static String folder(String id) {
+        return id == null || id.isEmpty() ? BUILD_DIR : BUILD_DIR + "-" + id;
+    }
 
     private transient Run<?, ?> run;
 
@@ -55,11 +64,14 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
     private final String workspaceSummary;
     private final String criteriaText;
     private final String baselinePolicy;
+    /** Null in builds recorded before results had ids: the result without id. */
+    private final String id;
 
-    PerfgateBuildAction(String verdict, String status, String statusReason, String title, long samples,
+    PerfgateBuildAction(String id, String verdict, String status, String statusReason, String title, long samples,
             KeyFigures overall, List<KeyFigures> labels, String baselineDescription, int baselineBuild,
             KeyFigures baselineOverall, List<KeyFigures> baselineLabels, List<GateLine> criteria, List<String> notes,
             boolean report, String workspaceSummary, String criteriaText, String baselinePolicy) {
+        this.id = id == null ? "" : id;
         this.verdict = verdict;
         this.status = status;
         this.statusReason = statusReason;
@@ -110,17 +122,27 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
 
     @Override
     public String getDisplayName() {
-        return "Performance (" + verdict + ")";
+        return getHeading() + " (" + verdict + ")";
+    }
+
+    /** "Performance", or "Performance: api" for a result with an id. */
+    public String getHeading() {
+        return getId().isEmpty() ? "Performance" : "Performance: " + getId();
     }
 
     @Override
     public String getUrlName() {
-        return "perfgate";
+        return folder(getId());
+    }
+
+    /** The result's id; empty for the build's result without id. */
+    public String getId() {
+        return id == null ? "" : id;
     }
 
     @Override
     public Collection<? extends Action> getProjectActions() {
-        return run == null ? List.of() : List.of(new PerfgateProjectAction(run.getParent()));
+        return run == null ? List.of() : List.of(new PerfgateProjectAction(run.getParent(), getId()));
     }
 
     /** PASS, UNSTABLE, FAIL or NONE (no criteria). */
@@ -236,6 +258,7 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
     /** The Pipeline step's result: verdict, figures per label, summary path. */
     Map<String, Object> toResultMap() {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", getId());
         m.put("verdict", verdict);
         m.put("status", status);
         m.put("statusReason", statusReason);
@@ -261,7 +284,7 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
 
     /** Folder of this build's perfgate files. */
     File dir() {
-        return new File(run.getRootDir(), BUILD_DIR);
+        return new File(run.getRootDir(), folder(getId()));
     }
 
     /** The full run summary kept with the build, when readable. */

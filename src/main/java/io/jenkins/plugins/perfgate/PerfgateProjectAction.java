@@ -22,7 +22,8 @@ import org.kohsuke.stapler.StaplerResponse2;
 /**
  * The job's performance history: trend graphs on the job page (floatingBox), drawn from the job's history index of
  * key figures (never raw samples, never loading builds), and a history page with the per-build table and the change
- * points the engine finds.
+ * points the engine finds. One per result id of the job's last successful build: each id has its own trend
+ * section on the job page and its own history page ({@code job/NAME/perfgate-ID/}).
  */
 public final class PerfgateProjectAction implements Action {
 
@@ -32,9 +33,20 @@ public final class PerfgateProjectAction implements Action {
     static final int MAX_SIDE = 2000;
 
     private final Job<?, ?> job;
+    private final String id;
 
-    PerfgateProjectAction(Job<?, ?> job) {
+    PerfgateProjectAction(Job<?, ?> job, String id) {
         this.job = job;
+        this.id = id == null ? "" : id;
+    }
+
+    /** The result id whose history this is; empty for the results without id. */
+    public String getId() {
+        return id;
+    }
+
+    private JobHistoryStore store() {
+        return new JobHistoryStore(job, id);
     }
 
     public Job<?, ?> getJob() {
@@ -48,19 +60,35 @@ public final class PerfgateProjectAction implements Action {
 
     @Override
     public String getDisplayName() {
-        return "Performance history";
+        return id.isEmpty() ? "Performance history" : "Performance history: " + id;
+    }
+
+    /** Title of the job page's trend section. */
+    public String getTrendTitle() {
+        return id.isEmpty() ? "Performance trend" : "Performance trend: " + id;
     }
 
     @Override
     public String getUrlName() {
-        return "perfgate";
+        return PerfgateBuildAction.folder(id);
+    }
+
+    /** HTML id of the job page's trend section (one per result id). */
+    public String getTrendElementId() {
+        return getUrlName() + "-trend";
+    }
+
+    /** Query parameter of the job page's label selector, one per result id so that each section keeps its own. */
+    public String getLabelParameter() {
+        return id.isEmpty() ? "perfgateLabel" : "perfgateLabel-" + id;
     }
 
     History history() {
         try {
-            return new JobHistoryStore(job).load();
+            return store().load();
         } catch (IOException e) {
-            LOGGER.log(Level.WARNING, "perfgate: cannot read the history of " + job.getFullName(), e);
+            LOGGER.log(Level.WARNING, "perfgate: cannot read the history of " + job.getFullName() + " (" + getUrlName() + ")",
+                    e);
             return History.empty();
         }
     }
@@ -79,9 +107,9 @@ public final class PerfgateProjectAction implements Action {
         return new ArrayList<>(names);
     }
 
-    /** The label chosen on the job page ({@code ?perfgateLabel=}), empty for all samples. */
+    /** The label chosen on the job page ({@code ?perfgateLabel=}, {@code ?perfgateLabel-ID=}), empty for all samples. */
     public String selectedLabel(StaplerRequest2 req) {
-        String l = req == null ? null : req.getParameter("perfgateLabel");
+        String l = req == null ? null : req.getParameter(getLabelParameter());
         return l == null || !getLabels().contains(l) ? "" : l;
     }
 
@@ -105,7 +133,7 @@ public final class PerfgateProjectAction implements Action {
     /** Change points per label and statistic across the history, newest first. */
     public List<ChangePointRow> getChangePoints() {
         History h = history();
-        return ChangePoints.rows(h, cacheKey(new JobHistoryStore(job).indexFile().lastModified()));
+        return ChangePoints.rows(h, cacheKey(store().indexFile().lastModified()));
     }
 
     /** Formats a history figure for the table. */
@@ -124,7 +152,7 @@ public final class PerfgateProjectAction implements Action {
         PerfgateBuildAction last = lastAction();
         String policy = last == null ? "" : last.getBaselinePolicy();
         String criteria = last == null ? "" : last.getCriteriaText();
-        long stamp = new JobHistoryStore(job).indexFile().lastModified();
+        long stamp = store().indexFile().lastModified();
         new Graph(stamp, w, h) {
             @Override
             protected JFreeChart createGraph() {
@@ -133,20 +161,21 @@ public final class PerfgateProjectAction implements Action {
         }.doPng(req, rsp);
     }
 
-    /** The newest build's perfgate action (its criteria and policy draw the trend's lines). */
+    /** The newest build's perfgate action of this id (its criteria and policy draw the trend's lines). */
     PerfgateBuildAction lastAction() {
         hudson.model.Run<?, ?> r = job.getLastCompletedBuild();
         for (int i = 0; r != null && i < 20; i++, r = r.getPreviousCompletedBuild()) {
-            PerfgateBuildAction a = r.getAction(PerfgateBuildAction.class);
-            if (a != null) {
-                return a;
+            for (PerfgateBuildAction a : r.getActions(PerfgateBuildAction.class)) {
+                if (a.getId().equals(id)) {
+                    return a;
+                }
             }
         }
         return null;
     }
 
     private String cacheKey(long stamp) {
-        return job.getFullName() + "@" + stamp;
+        return job.getFullName() + "/" + getUrlName() + "@" + stamp;
     }
 
     private static int clamp(String v, int dflt) {

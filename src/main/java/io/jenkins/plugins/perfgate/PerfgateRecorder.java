@@ -52,6 +52,15 @@ public class PerfgateRecorder extends Recorder implements SimpleBuildStep {
         return files;
     }
 
+    public String getId() {
+        return settings.id;
+    }
+
+    @DataBoundSetter
+    public void setId(String v) {
+        settings.setId(v);
+    }
+
     public String getCriteria() {
         return settings.criteria;
     }

@@ -92,6 +92,15 @@ public class PerformanceTestBuilder extends Builder implements SimpleBuildStep {
         settings.setTimeLimit(v);
     }
 
+    public String getId() {
+        return settings.id;
+    }
+
+    @DataBoundSetter
+    public void setId(String v) {
+        settings.setId(v);
+    }
+
     public String getCriteria() {
         return settings.criteria;
     }

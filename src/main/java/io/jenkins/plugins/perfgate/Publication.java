@@ -24,7 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Publishes a run summary on a build, on the controller (summaries are small; raw samples never come here): keeps
+ * Publishes a run summary on a build (as its result with the settings' id), on the controller (summaries are small; raw samples never come here): keeps
  * the summary with the build, asks the gate engine for the verdict against the job's history, writes the HTML
  * report, records the build in the history index and attaches the {@link PerfgateBuildAction}.
  */
@@ -36,7 +36,7 @@ final class Publication {
     static PerfgateBuildAction publish(Run<?, ?> run, TaskListener listener, EnvVars env, RunSummary summary,
             PublishSettings s, RunPlans.PlanGate plan, RepeatedRuns runs, String title, String workspaceSummary)
             throws IOException {
-        File dir = new File(run.getRootDir(), PerfgateBuildAction.BUILD_DIR);
+        File dir = new File(run.getRootDir(), PerfgateBuildAction.folder(s.id));
         if (!dir.isDirectory() && !dir.mkdirs()) {
             throw new IOException("cannot create " + dir);
         }
@@ -53,7 +53,7 @@ final class Publication {
             throw new AbortException("perfgate: invalid baseline policy: " + baselineProblem);
         }
 
-        JobHistoryStore store = new JobHistoryStore(run.getParent());
+        JobHistoryStore store = new JobHistoryStore(run.getParent(), s.id);
         History history = store.load();
         List<String> notes = new ArrayList<>(history.warnings());
         BuildRef ref = new BuildRef(run.getNumber(), run.getId(), run.getStartTimeInMillis(), BuildResult.UNKNOWN,
@@ -70,7 +70,9 @@ final class Publication {
 
         boolean report = false;
         if (s.html()) {
-            report = Reports.write(title, summary, ref, verdict, history, criteria, new File(dir, "report"), listener);
+            // two reports of one build must tell which is which
+            String reportTitle = s.id.isEmpty() ? title : title + " (" + s.id + ")";
+            report = Reports.write(reportTitle, summary, ref, verdict, history, criteria, new File(dir, "report"), listener);
         }
 
         Result after = resultOf(verdict.result(), run.getResult(), s.returnOnly);
@@ -83,17 +85,32 @@ final class Publication {
                 .filter(f -> f.getLabel().equals(RunAggregator.OVERALL)).findFirst().orElse(null);
         List<KeyFigures> baselineLabels = baselineOverall == null ? baselineFigures
                 : baselineFigures.subList(1, baselineFigures.size());
-        PerfgateBuildAction action = new PerfgateBuildAction(verdict.result().name(), summary.status().name(),
+        PerfgateBuildAction action = new PerfgateBuildAction(s.id, verdict.result().name(), summary.status().name(),
                 summary.statusReason(), title, summary.sampleCount(), KeyFigures.of(RunAggregator.OVERALL,
                 summary.overall()), labels, verdict.baselineDescription(), 0, baselineOverall, baselineLabels,
                 GateBridge.lines(verdict), notes, report, workspaceSummary, criteria, baseline);
-        run.addOrReplaceAction(action);
+        attach(run, action);
         return action;
     }
 
+    /**
+     * Adds the action to the build, replacing the result with the same id published before in this build (publishing
+     * an id twice keeps the last); results with other ids stay.
+     */
+    static void attach(Run<?, ?> run, PerfgateBuildAction action) {
+        synchronized (run) {
+            for (PerfgateBuildAction old : run.getActions(PerfgateBuildAction.class)) {
+                if (old.getId().equals(action.getId())) {
+                    run.removeAction(old);
+                }
+            }
+            run.addAction(action);
+        }
+    }
+
     /** The figures of a run that is not published on the build (verdict NONE, nothing attached or recorded). */
-    static PerfgateBuildAction unpublished(RunSummary summary, String title, String workspaceSummary) {
-        return new PerfgateBuildAction("NONE", summary.status().name(), summary.statusReason(), title,
+    static PerfgateBuildAction unpublished(String id, RunSummary summary, String title, String workspaceSummary) {
+        return new PerfgateBuildAction(id, "NONE", summary.status().name(), summary.statusReason(), title,
                 summary.sampleCount(), KeyFigures.of(RunAggregator.OVERALL, summary.overall()), labelFigures(summary),
                 "no comparison (not published)", 0, null, List.of(), List.of(), List.of(), false, workspaceSummary,
                 "", "");

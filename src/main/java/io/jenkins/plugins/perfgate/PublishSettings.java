@@ -2,6 +2,7 @@ package io.jenkins.plugins.perfgate;
 
 import hudson.Util;
 import java.io.Serializable;
+import java.util.regex.Pattern;
 
 /**
  * What every perfgate entry point (steps, builder, recorder) shares: how results are gated and published. A plain
@@ -15,6 +16,14 @@ public class PublishSettings implements Serializable {
     static final String DEFAULT_OUTPUT_DIR = "perfgate-results";
     /** Largest Apdex T accepted, ms. */
     static final int MAX_APDEX_T = 600_000;
+    /** What an id may be: it names a folder and a URL segment ({@code perfgate-ID}), so nothing else. */
+    static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
+
+    /**
+     * Which result of the build this is: empty (the default) for the build's one result, with the layout and URLs
+     * perfgate always had; an id for one of several results in a build, each with its own pages and history.
+     */
+    String id = "";
 
     String criteria = "";
     String baseline = "";
@@ -41,6 +50,7 @@ public class PublishSettings implements Serializable {
      * back as null from XStream: give them their defaults.
      */
     protected Object readResolve() {
+        id = id == null ? "" : id;
         criteria = criteria == null ? "" : criteria;
         baseline = baseline == null ? "" : baseline;
         releaseTag = releaseTag == null ? "" : releaseTag;
@@ -58,6 +68,20 @@ public class PublishSettings implements Serializable {
 
     void setReturnOnly(boolean v) {
         returnOnly = v;
+    }
+
+    void setId(String v) {
+        id = checkedId(v);
+    }
+
+    /** The id trimmed, or a clear error naming the field: lower-case letters, digits, '_' and '-', at most 40. */
+    static String checkedId(String v) {
+        String d = Util.fixNull(v).trim();
+        if (!d.isEmpty() && !ID.matcher(d).matches()) {
+            throw new IllegalArgumentException("id must be 1 to 40 lower-case letters, digits, '_' or '-', starting "
+                    + "with a letter or digit (e.g. 'api'), was '" + v + "'");
+        }
+        return d;
     }
 
     void setCriteria(String v) {

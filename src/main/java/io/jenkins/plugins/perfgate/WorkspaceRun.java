@@ -64,7 +64,7 @@ final class WorkspaceRun {
         archive(run, ws, launcher, listener, s, out);
         if (!s.publish()) {
             AgentCli.log(listener, "publish: false: results stay in " + relative(ws, out) + ", no gate here");
-            return Publication.unpublished(summary, title, relative(ws, summaryFile));
+            return Publication.unpublished(s.id, summary, title, relative(ws, summaryFile));
         }
         return Publication.publish(run, listener, env, summary, s, plan.gate(), repeatedRuns(out), title,
                 relative(ws, summaryFile));

@@ -51,6 +51,7 @@ class ConfigurationTest {
         builder.setPublish(false);
         builder.setReleaseTag("v1.2");
         builder.setOutputDir("out/perf");
+        builder.setId("api");
         p.getBuildersList().add(builder);
         PerfgateRecorder recorder = new PerfgateRecorder("results/*.jtl");
         recorder.setCriteria("p99 < 2s");
@@ -61,6 +62,7 @@ class ConfigurationTest {
         recorder.setReleaseTag("rc");
         recorder.setOutputDir("pg");
         recorder.setMetrics(true);
+        recorder.setId("web");
         p.getPublishersList().add(recorder);
 
         p = j.configRoundtrip(p);
@@ -127,7 +129,7 @@ class ConfigurationTest {
 
     @Test
     void pipelineStepsKeepTheirDocumentedParameters(JenkinsRule j) throws Exception {
-        List<String> gate = List.of("criteria", "baseline", "apdexT", "html", "metrics", "archiveResults",
+        List<String> gate = List.of("id", "criteria", "baseline", "apdexT", "html", "metrics", "archiveResults",
                 "returnOnly", "releaseTag", "outputDir");
         java.util.Set<String> test = new java.util.TreeSet<>(gate);
         test.addAll(List.of("plan", "template", "properties", "generators", "duration", "timeLimit", "publish"));
@@ -179,12 +181,14 @@ class ConfigurationTest {
         step.setReleaseTag("rc");
         step.setOutputDir("o");
         step.setPublish(false);
+        step.setId("api");
         var model = org.jenkinsci.plugins.structs.describable.DescribableModel.of(PerformanceTestStep.class);
         j.assertEqualDataBoundBeans(step, model.instantiate(model.uninstantiate2(step).toMap(), null));
         PerfgatePublishStep pub = new PerfgatePublishStep("r/*.jtl");
         pub.setCriteria("error% < 1");
         pub.setMetrics(true);
         pub.setOutputDir("p");
+        pub.setId("web");
         var pubModel = org.jenkinsci.plugins.structs.describable.DescribableModel.of(PerfgatePublishStep.class);
         j.assertEqualDataBoundBeans(pub, pubModel.instantiate(pubModel.uninstantiate2(pub).toMap(), null));
     }
@@ -304,7 +308,8 @@ class ConfigurationTest {
                 step + "checkCriteria?value=x", step + "checkBaseline?value=x", step + "checkProperties?value=x",
                 step + "checkDuration?value=1", step + "checkTimeLimit?value=1", step + "checkApdexT?value=1",
                 step + "checkGenerators?value=x", publish + "checkFiles?value=x", publish + "checkCriteria?value=x",
-                publish + "checkBaseline?value=x", publish + "checkApdexT?value=1");
+                publish + "checkBaseline?value=x", publish + "checkApdexT?value=1", builder + "checkId?value=x",
+                recorder + "checkId?value=x", step + "checkId?value=x", publish + "checkId?value=x");
         List<String> adminChecks = List.of(global + "checkJmeterHome?value=x", global + "checkDefaultCriteria?value=x",
                 global + "checkDefaultBaseline?value=x", global + "checkInfluxUrl?value=x",
                 global + "checkPushgatewayUrl?value=x", global + "fillInfluxCredentialsIdItems",

@@ -96,8 +96,8 @@ class PerformanceTestStepTest {
                 + "  echo 'apdexT 7: ' + readFile('perfgate-results/summary.json').replaceAll('\\\\s', '')"
                 + ".contains('\"apdexTMillis\":7')\n"
                 + "  def a = perfgate template: 'smoke', properties: '''" + props(10, "/slow") + "''',\n"
-                + "      criteria: 'p95 < 20ms', returnOnly: true\n"
-                + "  echo \"alias verdict=${a.verdict} p95=${a.overall.p95}\"\n"
+                + "      criteria: 'p95 < 20ms', returnOnly: true, id: 'alias'\n"
+                + "  echo \"alias verdict=${a.verdict} p95=${a.overall.p95} url=${a.reportUrl}\"\n"
                 // a run plan's own criteria and baseline policy gate the build when the step names none
                 + "  writeFile file: 'perf/plan.yaml', text: '''template: smoke.jmx\n"
                 + "properties: {host: 127.0.0.1, port: " + target.port() + ", iterations: 5, path: /}\n"
@@ -121,6 +121,10 @@ class PerformanceTestStepTest {
         j.assertLogContains("\"duration\":\"45s\"", r);
         j.assertLogContains("\"duration\":\"45\"", r);
         j.assertLogContains("alias verdict=FAIL", r);
+        // the alias' result has an id: it stays beside the build's result without id, at its own URL
+        j.assertLogContains("url=" + r.getUrl() + "perfgate-alias/", r);
+        assertEquals(List.of("", "alias"), r.getActions(PerfgateBuildAction.class).stream()
+                .map(PerfgateBuildAction::getId).sorted().toList());
         j.assertLogContains("plan verdict=UNSTABLE criteria=2", r);
         j.assertLogContains("rep verdict=FAIL baseline=baseline target, 3 run(s) interleaved", r);
         j.assertLogContains("Mann-Whitney U", r);

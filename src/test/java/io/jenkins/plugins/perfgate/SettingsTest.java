@@ -40,6 +40,27 @@ class SettingsTest {
     }
 
     @Test
+    void resultIdsAreFolderAndUrlSafe() {
+        PublishSettings s = new PublishSettings();
+        assertEquals("", s.id, "no id by default: the build's one result");
+        s.setId(" api ");
+        assertEquals("api", s.id);
+        s.setId("web_2-front");
+        assertEquals("web_2-front", s.id);
+        for (String bad : List.of("API", "-web", "a/b", "..", "a b", "x".repeat(41), "<b>")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.setId(bad), bad);
+            assertTrue(e.getMessage().startsWith("id must be"), e.getMessage());
+        }
+        assertEquals("web_2-front", s.id, "a rejected id leaves the last good one");
+        s.setId("");
+        assertEquals("", s.id);
+        assertEquals(FormValidation.Kind.ERROR, FieldChecks.id("Web").kind);
+        assertEquals(FormValidation.Kind.OK, FieldChecks.id("web").kind);
+        assertEquals("perfgate", PerfgateBuildAction.folder(""));
+        assertEquals("perfgate-api", PerfgateBuildAction.folder("api"));
+    }
+
+    @Test
     void settingsMissingFromStoredXmlGetTheirDefaults() {
         TestSettings s = new TestSettings();
         s.plan = null;
@@ -47,7 +68,9 @@ class SettingsTest {
         s.outputDir = null;
         s.html = null;
         s.publish = null;
+        s.id = null;
         s.readResolve();
+        assertEquals("", s.id);
         assertEquals("", s.plan);
         assertEquals("", s.criteria);
         assertEquals(PublishSettings.DEFAULT_OUTPUT_DIR, s.outputDir);
