@@ -21,10 +21,10 @@ final class PublishedMetrics {
     }
 
     /** Pushes the key figures; returns the problems (also logged: an unreachable endpoint never fails the build). */
-    static List<String> export(RunSummary summary, EnvVars env, TaskListener listener) {
+    static List<String> export(RunSummary summary, EnvVars env, String id, TaskListener listener) {
         PerfgateConfiguration c = PerfgateConfiguration.get();
         MetricsExport targets = targets(c.getInfluxUrl(), c.getPushgatewayUrl(), env.get("JOB_NAME", "jenkins"),
-                env.get("BUILD_NUMBER", "0"));
+                env.get("BUILD_NUMBER", "0"), id);
         if (targets.influxdb().isEmpty() && targets.pushgateway().isEmpty()) {
             AgentCli.log(listener, "metrics: true, but no InfluxDB or Pushgateway URL is configured "
                     + "(Manage Jenkins → System → perfgate)");
@@ -37,9 +37,9 @@ final class PublishedMetrics {
                 .afterRun(summary);
     }
 
-    static MetricsExport targets(String influxUrl, String pushgatewayUrl, String job, String build) {
+    static MetricsExport targets(String influxUrl, String pushgatewayUrl, String job, String build, String id) {
         return new MetricsExport(uri(influxUrl).map(MetricsExport.Influx::afterRunOnly),
-                uri(pushgatewayUrl).map(MetricsExport.Pushgateway::new), job, build);
+                uri(pushgatewayUrl).map(MetricsExport.Pushgateway::new), job, build, id);
     }
 
     private static Optional<URI> uri(String url) {

@@ -109,7 +109,7 @@ final class RunPlans {
             root.putObject("jmeter").put("home", env.expand(jmeterHome));
         }
         if (s.metrics) {
-            metrics(root, env);
+            metrics(root, env, s.id);
         }
         target.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root), StandardCharsets.UTF_8.name());
         return new Written(target, template.isEmpty() ? plan : template, !plan.isEmpty(), PlanGate.of(root));
@@ -178,7 +178,7 @@ final class RunPlans {
     }
 
     /** The global configuration's endpoints; their credentials travel as environment variables, never in files. */
-    private static void metrics(ObjectNode root, EnvVars env) {
+    private static void metrics(ObjectNode root, EnvVars env, String id) {
         PerfgateConfiguration c = PerfgateConfiguration.get();
         ObjectNode m = root.has("metrics") && root.get("metrics").isObject() ? (ObjectNode) root.get("metrics")
                 : root.putObject("metrics");
@@ -188,6 +188,10 @@ final class RunPlans {
         }
         if (!m.has("build") && env.get("BUILD_NUMBER") != null) {
             m.put("build", env.get("BUILD_NUMBER"));
+        }
+        // several results in one build: each one's figures under its own id
+        if (!m.has("result") && id != null && !id.isEmpty()) {
+            m.put("result", id);
         }
         if (!c.getInfluxUrl().isEmpty()) {
             m.putObject("influxdb").put("url", c.getInfluxUrl());

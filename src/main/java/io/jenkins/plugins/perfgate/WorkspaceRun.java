@@ -95,7 +95,7 @@ final class WorkspaceRun {
         }
         RunSummary summary = SummaryJson.fromJson(summaryFile.readToString());
         if (s.metrics) {
-            PublishedMetrics.export(summary, env, listener);
+            PublishedMetrics.export(summary, env, s.id, listener);
         }
         if (s.archiveResults) {
             run.pickArtifactManager().archive(ws, launcher, jenkins.util.BuildListenerAdapter.wrap(listener),

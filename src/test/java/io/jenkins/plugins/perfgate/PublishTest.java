@@ -177,6 +177,7 @@ class PublishTest {
         job.setDefinition(new CpsFlowDefinition("node {\n"
                 + "  writeFile file: 'out/a.jtl', text: \"" + jtl.text().replace("\n", "\\n") + "\"\n"
                 + "  perfgatePublish files: 'out/*.jtl', metrics: true\n"
+                + "  perfgatePublish files: 'out/*.jtl', metrics: true, id: 'api'\n"
                 + "}", true));
         try (PerformanceTestStepTest.Pushgateway push = PerformanceTestStepTest.Pushgateway.start("perf", "pg-s3cret")) {
             PerfgateConfiguration.get().setPushgatewayUrl(push.url() + "/");
@@ -200,6 +201,11 @@ class PublishTest {
             assertTrue(metrics.lines().anyMatch(l -> l.startsWith("perfgate_samples{") && l.contains("job=\"free-metrics\"")
                     && l.contains("label=\"_overall\"") && l.endsWith(" " + jtl.count())), metrics);
             assertTrue(metrics.contains("job=\"pipe-metrics\""), "perfgatePublish exported too: " + metrics);
+            // two results of one build: each under its own id, neither replacing the other in the gateway
+            assertTrue(metrics.lines().anyMatch(l -> l.startsWith("perfgate_samples{") && l.contains("job=\"pipe-metrics\"")
+                    && l.contains("result=\"api\"") && l.contains("label=\"_overall\"")), metrics);
+            assertTrue(metrics.lines().anyMatch(l -> l.startsWith("perfgate_samples{") && l.contains("job=\"pipe-metrics\"")
+                    && !l.contains("result=") && l.contains("label=\"_overall\"")), metrics);
         }
     }
 

@@ -193,9 +193,14 @@ public final class PlanRunner {
         }
         exporter.prepareInflux(influx.get());
         Path copy = outDir.resolve(plan.template().getFileName());
+        Map<String, String> tags = new java.util.LinkedHashMap<>();
+        tags.put("build", plan.metrics().build());
+        tags.put("template", plan.template().getFileName().toString());
+        if (!plan.metrics().result().isEmpty()) {
+            tags.put("result", plan.metrics().result());
+        }
         JmxTransformer.addInfluxBackendListener(plan.template(), copy, exporter.influxWriteUrl(influx.get()),
-                plan.metrics().job(), "jmeter", Map.of("build", plan.metrics().build(),
-                        "template", plan.template().getFileName().toString()));
+                plan.metrics().job(), "jmeter", tags);
         return copy;
     }
 

@@ -28,13 +28,15 @@ public final class KeyFigures {
     }
 
     /** One point per label: {@code measurement,job=..,build=..,template=..,label=.. count=..i,... <end ms>}. */
+    /** @param result the {@code result} tag (a Jenkins result id); left out when empty */
     public static String influxLines(RunSummary summary, String measurement, String job, String build,
-            String template) {
+            String template, String result) {
         StringBuilder sb = new StringBuilder();
         long ts = summary.endMillis() > 0 ? summary.endMillis() : System.currentTimeMillis();
         for (LabelStats s : rows(summary)) {
             sb.append(escapeKey(measurement)).append(",job=").append(escapeTag(job)).append(",build=")
-                    .append(escapeTag(build)).append(",template=").append(escapeTag(template)).append(",label=")
+                    .append(escapeTag(build)).append(",template=").append(escapeTag(template))
+                    .append(result.isEmpty() ? "" : ",result=" + escapeTag(result)).append(",label=")
                     .append(escapeTag(s.label())).append(",status=").append(summary.status().name()).append(' ')
                     .append(String.format(Locale.ROOT,
                             "count=%di,errors=%di,error_pct=%.4f,mean=%.3f,p50=%di,p90=%di,p95=%di,p99=%di,max=%di,"

@@ -74,7 +74,8 @@ public final class MetricsExporter {
         List<String> problems = new ArrayList<>();
         MetricsExport m = metrics;
         m.influxdb().filter(MetricsExport.Influx::afterRun).ifPresent(influx -> {
-            String body = KeyFigures.influxLines(summary, influx.measurement(), m.job(), m.build(), template);
+            String body = KeyFigures.influxLines(summary, influx.measurement(), m.job(), m.build(), template,
+                    m.result());
             try {
                 send(HttpRequest.newBuilder(URI.create(influxWriteUrl(influx) + "&precision=ms"))
                         .timeout(TIMEOUT).POST(HttpRequest.BodyPublishers.ofString(body)), influxAuth,
@@ -89,7 +90,8 @@ public final class MetricsExporter {
             String body = KeyFigures.prometheusText(summary);
             URI uri = URI.create(push.url() + "/metrics/job@base64/" + KeyFigures.base64(m.job())
                     + "/build@base64/" + KeyFigures.base64(m.build())
-                    + "/template@base64/" + KeyFigures.base64(template));
+                    + "/template@base64/" + KeyFigures.base64(template)
+                    + (m.result().isEmpty() ? "" : "/result@base64/" + KeyFigures.base64(m.result())));
             try {
                 send(HttpRequest.newBuilder(uri).header("Content-Type", "text/plain; version=0.0.4")
                         .timeout(TIMEOUT).PUT(HttpRequest.BodyPublishers.ofString(body)), pushgatewayAuth,

@@ -10,8 +10,20 @@ import java.util.Optional;
  * @param pushgateway Prometheus Pushgateway: key figures after the run
  * @param job         the {@code job} label (default: the plan's name)
  * @param build       the {@code build} label (default: {@code $BUILD_NUMBER}, else {@code local})
+ * @param result      the {@code result} label: which of a build's results the figures are (the Jenkins steps'
+ *                    {@code id}, when one build publishes several); empty: no such label
  */
-public record MetricsExport(Optional<Influx> influxdb, Optional<Pushgateway> pushgateway, String job, String build) {
+public record MetricsExport(Optional<Influx> influxdb, Optional<Pushgateway> pushgateway, String job, String build,
+        String result) {
+
+    public MetricsExport {
+        result = result == null ? "" : result;
+    }
+
+    /** Without a {@code result} label. */
+    public MetricsExport(Optional<Influx> influxdb, Optional<Pushgateway> pushgateway, String job, String build) {
+        this(influxdb, pushgateway, job, build, "");
+    }
 
     /**
      * @param url         base URL, e.g. {@code http://127.0.0.1:8086}

@@ -238,7 +238,7 @@ public final class RunPlanReader {
             if (node == null) {
                 return new MetricsExport(Optional.empty(), Optional.empty(), planName, build);
             }
-            unknown(node, Set.of("job", "build", "influxdb", "pushgateway"), "metrics.");
+            unknown(node, Set.of("job", "build", "result", "influxdb", "pushgateway"), "metrics.");
             Optional<MetricsExport.Influx> influx = Optional.empty();
             JsonNode i = node.get("influxdb");
             if (i != null) {
@@ -259,7 +259,7 @@ public final class RunPlanReader {
                         "metrics.pushgateway.url")));
             }
             return new MetricsExport(influx, push, text(node.get("job"), "metrics.job", planName),
-                    text(node.get("build"), "metrics.build", build));
+                    text(node.get("build"), "metrics.build", build), text(node.get("result"), "metrics.result", ""));
         }
 
         URI url(JsonNode node, String field) {

@@ -26,7 +26,7 @@ class KeyFiguresTest {
 
     @Test
     void influxLineProtocolEscapesTagValues() {
-        String lines = KeyFigures.influxLines(summary(), "perf gate", "my job", "", "t.jmx");
+        String lines = KeyFigures.influxLines(summary(), "perf gate", "my job", "", "t.jmx", "");
         String[] rows = lines.split("\n");
         assertEquals(2, rows.length);
         assertTrue(rows[0].startsWith("perf\\ gate,job=my\\ job,build=-,template=t.jmx,label=_overall,status=COMPLETE "
@@ -34,6 +34,8 @@ class KeyFiguresTest {
         assertTrue(rows[1].startsWith("perf\\ gate,job=my\\ job,build=-,template=t.jmx,"
                 + "label=GET\\ /a\\ b\\,c\\=d\\ \"q\"\\\\,status=COMPLETE count=10i"), rows[1]);
         assertTrue(rows[1].endsWith(" " + (1_700_000_000_900L + 19)), "timestamp: end of the last sample");
+        String withId = KeyFigures.influxLines(summary(), "m", "j", "7", "t.jmx", "web front");
+        assertTrue(withId.startsWith("m,job=j,build=7,template=t.jmx,result=web\\ front,label=_overall,"), withId);
     }
 
     @Test

@@ -52,6 +52,7 @@ class MetricsExportTest {
                     metrics:
                       job: shop-checkout
                       build: "42"
+                      result: api
                       influxdb: {url: %s, database: perfgate_test, live: true, afterRun: true}
                       pushgateway: {url: %s}
                     """.formatted(target.port(), influx.url(), push.url()));
@@ -69,7 +70,7 @@ class MetricsExportTest {
 
             // live: JMeter's Backend Listener wrote measurement "jmeter" while the test ran
             JsonNode live = query(influx.url(), "SELECT sum(\"count\") FROM \"jmeter\" WHERE \"transaction\" = "
-                    + "'GET /api/items' AND \"statut\" = 'all'");
+                    + "'GET /api/items' AND \"statut\" = 'all' AND \"result\" = 'api'");
             assertEquals(14, live.at("/results/0/series/0/values/0/1").asLong(), live.toString());
             JsonNode liveErrors = query(influx.url(), "SELECT sum(\"count\") FROM \"jmeter\" WHERE "
                     + "\"transaction\" = 'GET /status/503' AND \"statut\" = 'ko'");
@@ -78,7 +79,7 @@ class MetricsExportTest {
             // after the run: one point per label with the summary's figures and the job/build/template tags
             JsonNode after = query(influx.url(), "SELECT \"count\", \"errors\", \"p95\", \"max\" FROM \"perfgate\" "
                     + "WHERE \"label\" = 'GET /api/items' AND \"job\" = 'shop-checkout' AND \"build\" = '42' "
-                    + "AND \"template\" = 'smoke.jmx'");
+                    + "AND \"template\" = 'smoke.jmx' AND \"result\" = 'api'");
             JsonNode row = after.at("/results/0/series/0/values/0");
             assertEquals(items.count(), row.get(1).asLong(), after.toString());
             assertEquals(0, row.get(2).asLong());
@@ -89,8 +90,9 @@ class MetricsExportTest {
             assertEquals(28, overall.at("/results/0/series/0/values/0/1").asLong(), overall.toString());
             assertEquals(14, overall.at("/results/0/series/0/values/0/2").asLong());
 
-            // Pushgateway: grouped by job/build/template, one series per label
+            // Pushgateway: grouped by job/build/template/result, one series per label
             String metrics = MonitoringServers.get(push.url().resolve("/metrics"));
+            assertTrue(metrics.contains("result=\"api\""), "the result id is part of the grouping key: " + metrics);
             assertEquals(items.count(), value(metrics, "perfgate_samples", "GET /api/items", ""), metrics);
             assertEquals(14, value(metrics, "perfgate_errors", "GET /status/503", ""));
             assertEquals(1.0, value(metrics, "perfgate_error_ratio", "GET /status/503", ""));
