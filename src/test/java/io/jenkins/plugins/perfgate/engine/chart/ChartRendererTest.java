@@ -245,6 +245,25 @@ class ChartRendererTest {
     }
 
     @Test
+    void aRunWithinOneIntervalIsChartedOverThatInterval() throws Exception {
+        var aggregator = new io.jenkins.plugins.perfgate.engine.stats.RunAggregator(
+                io.jenkins.plugins.perfgate.engine.stats.AggregationOptions.defaults());
+        for (int i = 0; i < 60; i++) {
+            aggregator.accept(new io.jenkins.plugins.perfgate.engine.results.Sample(SyntheticRuns.START + i * 5L,
+                    2, "a", "200", "OK", "t", true, "", 10, 10, 1, 1, 0));
+        }
+        RunSummary quick = RunSummary.of(aggregator.aggregate(), aggregator.options(), List.of(), List.of(),
+                Map.of());
+        for (JFreeChart c : List.of(OverTimeCharts.throughput(quick), OverTimeCharts.errorPercent(quick),
+                OverTimeCharts.p95(quick, 3), OverTimeCharts.activeThreads(quick))) {
+            ChartRenderer.png(c, 640, 300); // lays the axes out
+            var range = c.getXYPlot().getDomainAxis().getRange();
+            assertEquals(0.0, range.getLowerBound(), 1e-9, c.getTitle().getText());
+            assertTrue(range.getUpperBound() >= 0.99, c.getTitle().getText() + ": " + range);
+        }
+    }
+
+    @Test
     void absurdSizesAreRejected() {
         JFreeChart chart = OverTimeCharts.throughput(summary);
         assertThrows(IllegalArgumentException.class, () -> ChartRenderer.png(chart, 0, 100));
