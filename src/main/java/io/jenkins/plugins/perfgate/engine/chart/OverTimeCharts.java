@@ -166,7 +166,7 @@ public final class OverTimeCharts {
         // a run within one interval has a single point: the axis still spans that interval from 0 (without a
         // minimum width it would span nanoseconds around the point, labelled -5E-9 ... 5E-9)
         domain.setRangeType(org.jfree.data.RangeType.POSITIVE);
-        domain.setAutoRangeMinimumSize(2 * Math.max(time.widthMillis(), 1) / time.unitMillis());
+        domain.setAutoRangeMinimumSize(Math.max(time.widthMillis(), 1) / time.unitMillis());
         return ChartStyle.apply(chart);
     }
 }

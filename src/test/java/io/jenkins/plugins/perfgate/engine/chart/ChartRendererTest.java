@@ -259,8 +259,15 @@ class ChartRendererTest {
             ChartRenderer.png(c, 640, 300); // lays the axes out
             var range = c.getXYPlot().getDomainAxis().getRange();
             assertEquals(0.0, range.getLowerBound(), 1e-9, c.getTitle().getText());
-            assertTrue(range.getUpperBound() >= 0.99, c.getTitle().getText() + ": " + range);
+            assertEquals(1.0, range.getUpperBound(), 0.02, c.getTitle().getText() + ": the one 1 s interval");
         }
+        // two intervals: the axis ends at the last one, no empty interval after it
+        aggregator.accept(new io.jenkins.plugins.perfgate.engine.results.Sample(SyntheticRuns.START + 1500,
+                2, "a", "200", "OK", "t", true, "", 10, 10, 1, 1, 0));
+        RunSummary two = RunSummary.of(aggregator.aggregate(), aggregator.options(), List.of(), List.of(), Map.of());
+        JFreeChart c = OverTimeCharts.throughput(two);
+        ChartRenderer.png(c, 640, 300);
+        assertEquals(1.0, c.getXYPlot().getDomainAxis().getRange().getUpperBound(), 0.02);
     }
 
     @Test
