@@ -32,11 +32,13 @@ public final class OverTimeCharts {
     private OverTimeCharts() {
     }
 
+    /** Requests per second per interval, the run's partly covered first and last intervals by their covered part. */
     public static JFreeChart throughput(RunSummary summary) {
         TimeAxis t = TimeAxis.of(summary);
+        LabelStats all = summary.overall();
         return chart("Throughput", "requests/s", t,
-                collection(series("all samples", summary.overall().series(), t, true,
-                        (s, in) -> s.throughput(in))));
+                collection(series("all samples", all.series(), t, true,
+                        (s, in) -> s.throughput(in, all.firstStart(), all.lastEnd()))));
     }
 
     public static JFreeChart errorPercent(RunSummary summary) {

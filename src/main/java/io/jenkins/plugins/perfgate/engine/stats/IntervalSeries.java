@@ -70,6 +70,19 @@ public final class IntervalSeries {
     }
 
     /**
+     * Requests per second of an interval over the part of it the run covered ({@code firstStart} to
+     * {@code lastEnd}): the first and last intervals of a run are partly empty, and dividing their samples by the
+     * whole width would show a ramp at the start and a drop at the end that did not happen. At least a fifth of the
+     * width counts, so that a sliver with one sample does not show as a spike.
+     */
+    public double throughput(Interval interval, long firstStart, long lastEnd) {
+        long from = Math.max(interval.startMillis(), firstStart);
+        long to = Math.min(interval.startMillis() + bucketMillis, lastEnd);
+        long covered = Math.max(to - from, Math.max(1, bucketMillis / 5));
+        return interval.count() * 1000.0 / Math.min(covered, bucketMillis);
+    }
+
+    /**
      * The union of both series of the same generator's results, at the wider of the two widths, bounded to
      * {@code maxBuckets} intervals.
      */

@@ -271,6 +271,24 @@ class ChartRendererTest {
     }
 
     @Test
+    void partlyCoveredFirstAndLastIntervalsShowTheTrueRate() {
+        // 100 requests/s from 0.7 s to 3.3 s after a second boundary: the first and last intervals are partly empty
+        var aggregator = new io.jenkins.plugins.perfgate.engine.stats.RunAggregator(
+                io.jenkins.plugins.perfgate.engine.stats.AggregationOptions.defaults());
+        for (int i = 0; i < 260; i++) {
+            aggregator.accept(new io.jenkins.plugins.perfgate.engine.results.Sample(SyntheticRuns.START + 700
+                    + i * 10L, 1, "a", "200", "OK", "t", true, "", 10, 10, 1, 1, 0));
+        }
+        RunSummary steady = RunSummary.of(aggregator.aggregate(), aggregator.options(), List.of(), List.of(),
+                Map.of());
+        var data = OverTimeCharts.throughput(steady).getXYPlot().getDataset();
+        assertEquals(4, data.getItemCount(0), "intervals 0..3");
+        for (int i = 0; i < data.getItemCount(0); i++) {
+            assertEquals(100.0, data.getYValue(0, i), 10.0, "interval " + i);
+        }
+    }
+
+    @Test
     void absurdSizesAreRejected() {
         JFreeChart chart = OverTimeCharts.throughput(summary);
         assertThrows(IllegalArgumentException.class, () -> ChartRenderer.png(chart, 0, 100));
