@@ -1,7 +1,5 @@
 package io.jenkins.plugins.perfgate.engine.runner.jmeter;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -172,11 +170,7 @@ public final class JMeterCommand {
         cmd.add("-Duser.language=en");
         cmd.add("-Duser.region=EN");
         cmd.add("-Djava.awt.headless=true");
-        try {
-            cmd.add("-javaagent:" + ParentWatch.agentJar()); // ends with perfgate, even after kill -9
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the JMeter watch agent: " + e.getMessage(), e);
-        }
+        ParentWatch.agentJarIfPossible().ifPresent(jar -> cmd.add("-javaagent:" + jar)); // ends with perfgate
         cmd.addAll(jvmOptions);
         systemProperties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("-jar");

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -62,6 +63,24 @@ public final class ParentWatch {
     }
 
     private static volatile Path jar;
+    private static volatile boolean warned;
+
+    /**
+     * The agent's jar, or empty when it cannot be written (a read-only temporary folder): JMeter then runs without
+     * it, as before the agent existed, and a warning says so once, rather than the run failing for a safety net.
+     */
+    public static Optional<Path> agentJarIfPossible() {
+        try {
+            return Optional.of(agentJar());
+        } catch (IOException | RuntimeException e) {
+            if (!warned) {
+                warned = true;
+                System.err.println("perfgate: warning: JMeter runs without the agent that stops it when perfgate is "
+                        + "killed: cannot write it to " + System.getProperty("java.io.tmpdir") + ": " + e);
+            }
+            return Optional.empty();
+        }
+    }
 
     /**
      * The agent's jar: this class and a manifest naming it, written once per content (the name holds its hash,
