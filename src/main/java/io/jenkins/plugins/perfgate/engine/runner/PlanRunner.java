@@ -2,6 +2,7 @@ package io.jenkins.plugins.perfgate.engine.runner;
 
 import io.jenkins.plugins.perfgate.engine.results.ReadOptions;
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterInstallation;
+import io.jenkins.plugins.perfgate.engine.runner.metrics.InfluxRelay;
 import io.jenkins.plugins.perfgate.engine.runner.metrics.MetricsExporter;
 import io.jenkins.plugins.perfgate.engine.runner.plan.Durations;
 import io.jenkins.plugins.perfgate.engine.runner.plan.MetricsExport;
@@ -50,6 +51,8 @@ public final class PlanRunner {
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile String cancelReason;
     private volatile GeneratorFleet fleet;
+    /** Adds InfluxDB credentials to the live listener's writes; null when not needed. */
+    private InfluxRelay relay;
 
     public PlanRunner(RunPlan plan, JMeterInstallation jmeter, Path outDir, Consumer<String> out, boolean quiet) {
         this.plan = plan;
@@ -88,6 +91,9 @@ public final class PlanRunner {
             GeneratorFleet f = fleet;
             if (f != null) {
                 f.kill();
+            }
+            if (relay != null) {
+                relay.close();
             }
             done.countDown();
         }
@@ -192,6 +198,19 @@ public final class PlanRunner {
             return plan.template();
         }
         exporter.prepareInflux(influx.get());
+        String writeUrl = exporter.influxWriteUrl(influx.get());
+        if (exporter.influxAuth().isPresent()) {
+            if (plan.generators().servers().isEmpty()) {
+                // JMeter's listener cannot send basic auth: it writes through a relay on 127.0.0.1 that adds it
+                relay = InfluxRelay.start(influx.get().url(), influx.get().database(), exporter.influxAuth().get());
+                writeUrl = exporter.influxWriteUrl(new MetricsExport.Influx(relay.url(), influx.get().database(),
+                        true, false, influx.get().measurement()));
+            } else {
+                out.accept("perfgate: warning: existing jmeter-servers send live metrics to InfluxDB without "
+                        + "credentials (JMeter's listener cannot send basic auth; perfgate relays it only for "
+                        + "JMeter JVMs on this machine)");
+            }
+        }
         Path copy = outDir.resolve(plan.template().getFileName());
         Map<String, String> tags = new java.util.LinkedHashMap<>();
         tags.put("build", plan.metrics().build());
@@ -199,8 +218,8 @@ public final class PlanRunner {
         if (!plan.metrics().result().isEmpty()) {
             tags.put("result", plan.metrics().result());
         }
-        JmxTransformer.addInfluxBackendListener(plan.template(), copy, exporter.influxWriteUrl(influx.get()),
-                plan.metrics().job(), "jmeter", tags);
+        JmxTransformer.addInfluxBackendListener(plan.template(), copy, writeUrl, plan.metrics().job(), "jmeter",
+                tags);
         return copy;
     }
 

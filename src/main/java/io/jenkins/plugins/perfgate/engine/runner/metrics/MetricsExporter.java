@@ -57,6 +57,11 @@ public final class MetricsExporter {
         return influx.url() + "/write?db=" + URLEncoder.encode(influx.database(), StandardCharsets.UTF_8);
     }
 
+    /** The credentials for InfluxDB from the environment, if any. */
+    public Optional<BasicAuth> influxAuth() {
+        return influxAuth;
+    }
+
     /** Creates the database (idempotent in InfluxDB 1.x). */
     public void prepareInflux(MetricsExport.Influx influx) {
         String q = "CREATE DATABASE \"" + influx.database().replace("\"", "\\\"") + "\"";

@@ -38,6 +38,11 @@ final class MonitoringServers {
     }
 
     static Server influxd(Path dir) throws IOException, InterruptedException {
+        return influxd(dir, false);
+    }
+
+    /** An influxd; with {@code auth}, HTTP basic authentication is required once a first (admin) user exists. */
+    static Server influxd(Path dir, boolean auth) throws IOException, InterruptedException {
         Path binary = binary("influxd", "influxdb");
         int http = freePort();
         int rpc = freePort();
@@ -54,11 +59,11 @@ final class MonitoringServers {
                 [http]
                   enabled = true
                   bind-address = "127.0.0.1:%d"
-                  auth-enabled = false
+                  auth-enabled = %s
                   log-enabled = false
                 [monitor]
                   store-enabled = false
-                """.formatted(rpc, dir.resolve("meta"), dir.resolve("data"), dir.resolve("wal"), http));
+                """.formatted(rpc, dir.resolve("meta"), dir.resolve("data"), dir.resolve("wal"), http, auth));
         Path log = dir.resolve("influxd.log");
         Process p = new ProcessBuilder(binary.toString(), "run", "-config", config.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
