@@ -227,16 +227,20 @@ class ChartRendererTest {
                 .lines().isEmpty(), "no baseline, no relative line");
     }
 
-    @Test
-    void longRunsAreChartedInMinutes() {
+    /** A run of one label "a": {@code count} samples of {@code elapsed} ms, one every {@code step} ms from {@code from}. */
+    private static RunSummary steadyRun(long from, int count, long step, long elapsed) {
         var aggregator = new io.jenkins.plugins.perfgate.engine.stats.RunAggregator(
                 io.jenkins.plugins.perfgate.engine.stats.AggregationOptions.defaults());
-        for (int i = 0; i < 1800; i++) {
-            aggregator.accept(new io.jenkins.plugins.perfgate.engine.results.Sample(SyntheticRuns.START + i * 1000L,
-                    50, "a", "200", "OK", "t", true, "", 10, 10, 5, 20, 1));
+        for (int i = 0; i < count; i++) {
+            aggregator.accept(new io.jenkins.plugins.perfgate.engine.results.Sample(from + i * step, elapsed, "a",
+                    "200", "OK", "t", true, "", 10, 10, 1, 1, 0));
         }
-        RunSummary longRun = RunSummary.of(aggregator.aggregate(), aggregator.options(), List.of(), List.of(),
-                Map.of());
+        return RunSummary.of(aggregator.aggregate(), aggregator.options(), List.of(), List.of(), Map.of());
+    }
+
+    @Test
+    void longRunsAreChartedInMinutes() {
+        RunSummary longRun = steadyRun(SyntheticRuns.START, 1800, 1000, 50);
         var plot = OverTimeCharts.throughput(longRun).getXYPlot();
         assertEquals("time since start (min)", plot.getDomainAxis().getLabel());
         assertEquals(30.0, plot.getDataset().getXValue(0, plot.getDataset().getItemCount(0) - 1), 1.0);
@@ -246,14 +250,7 @@ class ChartRendererTest {
 
     @Test
     void aRunWithinOneIntervalIsChartedOverThatInterval() throws Exception {
-        var aggregator = new io.jenkins.plugins.perfgate.engine.stats.RunAggregator(
-                io.jenkins.plugins.perfgate.engine.stats.AggregationOptions.defaults());
-        for (int i = 0; i < 60; i++) {
-            aggregator.accept(new io.jenkins.plugins.perfgate.engine.results.Sample(SyntheticRuns.START + i * 5L,
-                    2, "a", "200", "OK", "t", true, "", 10, 10, 1, 1, 0));
-        }
-        RunSummary quick = RunSummary.of(aggregator.aggregate(), aggregator.options(), List.of(), List.of(),
-                Map.of());
+        RunSummary quick = steadyRun(SyntheticRuns.START, 60, 5, 2);
         for (JFreeChart c : List.of(OverTimeCharts.throughput(quick), OverTimeCharts.errorPercent(quick),
                 OverTimeCharts.p95(quick, 3), OverTimeCharts.activeThreads(quick))) {
             ChartRenderer.png(c, 640, 300); // lays the axes out
@@ -262,9 +259,7 @@ class ChartRendererTest {
             assertEquals(1.0, range.getUpperBound(), 0.02, c.getTitle().getText() + ": the one 1 s interval");
         }
         // two intervals: the axis ends at the last one, no empty interval after it
-        aggregator.accept(new io.jenkins.plugins.perfgate.engine.results.Sample(SyntheticRuns.START + 1500,
-                2, "a", "200", "OK", "t", true, "", 10, 10, 1, 1, 0));
-        RunSummary two = RunSummary.of(aggregator.aggregate(), aggregator.options(), List.of(), List.of(), Map.of());
+        RunSummary two = steadyRun(SyntheticRuns.START, 2, 1500, 2);
         JFreeChart c = OverTimeCharts.throughput(two);
         ChartRenderer.png(c, 640, 300);
         assertEquals(1.0, c.getXYPlot().getDomainAxis().getRange().getUpperBound(), 0.02);
@@ -273,14 +268,7 @@ class ChartRendererTest {
     @Test
     void partlyCoveredFirstAndLastIntervalsShowTheTrueRate() {
         // 100 requests/s from 0.7 s to 3.3 s after a second boundary: the first and last intervals are partly empty
-        var aggregator = new io.jenkins.plugins.perfgate.engine.stats.RunAggregator(
-                io.jenkins.plugins.perfgate.engine.stats.AggregationOptions.defaults());
-        for (int i = 0; i < 260; i++) {
-            aggregator.accept(new io.jenkins.plugins.perfgate.engine.results.Sample(SyntheticRuns.START + 700
-                    + i * 10L, 1, "a", "200", "OK", "t", true, "", 10, 10, 1, 1, 0));
-        }
-        RunSummary steady = RunSummary.of(aggregator.aggregate(), aggregator.options(), List.of(), List.of(),
-                Map.of());
+        RunSummary steady = steadyRun(SyntheticRuns.START + 700, 260, 10, 1);
         var data = OverTimeCharts.throughput(steady).getXYPlot().getDataset();
         assertEquals(4, data.getItemCount(0), "intervals 0..3");
         for (int i = 0; i < data.getItemCount(0); i++) {
