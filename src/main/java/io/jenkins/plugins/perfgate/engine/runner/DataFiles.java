@@ -43,23 +43,40 @@ public final class DataFiles {
     }
 
     private static void split(DataFile file, Path target, int index, int count) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(file.path(), StandardCharsets.UTF_8);
-                BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+        try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+            forEachRow(file, count, (generator, line) -> {
+                if (generator == EVERY || generator == index) {
+                    out.write(line);
+                    out.newLine();
+                }
+            });
+        }
+    }
+
+    /** Takes a line of a data file and the generator it goes to ({@link #EVERY}: the header, to all). */
+    @FunctionalInterface
+    private interface RowSink {
+        void accept(int generator, String line) throws IOException;
+    }
+
+    private static final int EVERY = -1;
+
+    /**
+     * The split rule, in one place: the header (when the file has one) to every generator, then row {@code r} to
+     * generator {@code r % count}, so shares differ by at most one row and no row is used twice.
+     */
+    private static void forEachRow(DataFile file, int count, RowSink sink) throws IOException {
+        try (BufferedReader in = Files.newBufferedReader(file.path(), StandardCharsets.UTF_8)) {
             String line;
             long row = 0;
             boolean first = true;
             while ((line = in.readLine()) != null) {
                 if (first && file.header()) {
-                    out.write(line);
-                    out.newLine();
-                    first = false;
-                    continue;
+                    sink.accept(EVERY, line);
+                } else {
+                    sink.accept((int) (row++ % count), line);
                 }
                 first = false;
-                if (row++ % count == index) {
-                    out.write(line);
-                    out.newLine();
-                }
             }
         }
     }
@@ -81,21 +98,11 @@ public final class DataFiles {
         for (int i = 0; i < count; i++) {
             out.add(new StringBuilder());
         }
-        try (BufferedReader in = Files.newBufferedReader(file.path(), StandardCharsets.UTF_8)) {
-            String line;
-            long row = 0;
-            boolean first = true;
-            while ((line = in.readLine()) != null) {
-                if (first && file.header()) {
-                    for (StringBuilder share : out) {
-                        share.append(line).append('\n');
-                    }
-                } else {
-                    out.get((int) (row++ % count)).append(line).append('\n');
-                }
-                first = false;
+        forEachRow(file, count, (generator, line) -> {
+            for (StringBuilder share : generator == EVERY ? out : List.of(out.get(generator))) {
+                share.append(line).append('\n');
             }
-        }
+        });
         for (StringBuilder share : out) {
             shares.add(share.toString().getBytes(StandardCharsets.UTF_8));
         }

@@ -68,7 +68,8 @@ public record EmbeddedDataFiles(Map<String, String> variables) {
         for (int i = 0; i < files.size(); i++) {
             DataFile file = files.get(i);
             String key = "perfgate.file." + i;
-            total = checked(total, Files.size(file.path()), file, maxBytes);
+            long size = Files.size(file.path());
+            total = checked(total, size, file, maxBytes); // before the file is read into memory
             v.put(key + ".name", base64.encodeToString(file.path().getFileName().toString()
                     .getBytes(StandardCharsets.UTF_8)));
             v.put(key + ".property", file.property());
@@ -78,8 +79,7 @@ public record EmbeddedDataFiles(Map<String, String> variables) {
             }
             List<byte[]> shares = DataFiles.shares(file, servers.size());
             // the header repeated in every share counts too
-            total = checked(total - Files.size(file.path()), shares.stream().mapToLong(b -> b.length).sum(), file,
-                    maxBytes);
+            total = checked(total - size, shares.stream().mapToLong(b -> b.length).sum(), file, maxBytes);
             for (int s = 0; s < shares.size(); s++) {
                 v.put(key + ".share." + s, base64.encodeToString(shares.get(s)));
             }

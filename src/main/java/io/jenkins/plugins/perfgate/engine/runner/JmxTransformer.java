@@ -44,14 +44,13 @@ public final class JmxTransformer {
             String measurement, Map<String, String> tags) throws IOException {
         Document doc = parse(template);
         Element testPlanTree = testPlanHashTree(doc, template);
-        Element listener = testElement(doc, "BackendListener", "BackendListenerGui", "BackendListener", "perfgate InfluxDB live metrics");
+        Element listener = testElement(doc, "BackendListener", "BackendListenerGui", "BackendListener",
+                "perfgate InfluxDB live metrics");
         Element arguments = doc.createElement("elementProp");
         arguments.setAttribute("name", "arguments");
         arguments.setAttribute("elementType", "Arguments");
         arguments.setAttribute("guiclass", "ArgumentsPanel");
         arguments.setAttribute("testclass", "Arguments");
-        Element collection = doc.createElement("collectionProp");
-        collection.setAttribute("name", "Arguments.arguments");
         Map<String, String> args = new LinkedHashMap<>();
         args.put("influxdbMetricsSender", "org.apache.jmeter.visualizers.backend.influxdb.HttpMetricsSender");
         args.put("influxdbUrl", writeUrl);
@@ -63,8 +62,7 @@ public final class JmxTransformer {
         args.put("testTitle", application);
         args.put("eventTags", "");
         tags.forEach((k, v) -> args.put("TAG_" + k, v));
-        args.forEach((k, v) -> collection.appendChild(argument(doc, k, v)));
-        arguments.appendChild(collection);
+        arguments.appendChild(argumentList(doc, args));
         listener.appendChild(arguments);
         listener.appendChild(stringProp(doc, "classname", INFLUX_CLIENT));
         testPlanTree.appendChild(listener);
@@ -126,11 +124,16 @@ public final class JmxTransformer {
 
     private static Element userDefinedVariables(Document doc, String name, Map<String, String> variables) {
         Element arguments = testElement(doc, "Arguments", "ArgumentsPanel", "Arguments", name);
+        arguments.appendChild(argumentList(doc, variables));
+        return arguments;
+    }
+
+    /** The name/value pairs of an Arguments element (a Backend Listener's parameters, User Defined Variables). */
+    private static Element argumentList(Document doc, Map<String, String> values) {
         Element collection = doc.createElement("collectionProp");
         collection.setAttribute("name", "Arguments.arguments");
-        variables.forEach((k, v) -> collection.appendChild(argument(doc, k, v)));
-        arguments.appendChild(collection);
-        return arguments;
+        values.forEach((k, v) -> collection.appendChild(argument(doc, k, v)));
+        return collection;
     }
 
     private static Element boolProp(Document doc, String name, boolean value) {
