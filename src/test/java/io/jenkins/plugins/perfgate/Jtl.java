@@ -8,7 +8,7 @@ import java.util.List;
  * JMeter CSV result files for tests, in JMeter 5.6's default column layout, with the exact figures the test expects
  * computed independently of perfgate (nearest-rank percentiles over the written elapsed times).
  */
-final class Jtl {
+public final class Jtl {
 
     static final String HEADER = "timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success,"
             + "failureMessage,bytes,sentBytes,grpThreads,allThreads,URL,Latency,IdleTime,Connect";
@@ -18,7 +18,7 @@ final class Jtl {
     private long time = 1_700_000_000_000L;
 
     /** Adds {@code n} samples of a label with elapsed {@code base + i % spread} ms; every {@code errorEvery}th fails. */
-    Jtl add(String label, int n, long base, int spread, int errorEvery) {
+    public Jtl add(String label, int n, long base, int spread, int errorEvery) {
         for (int i = 0; i < n; i++) {
             long elapsed = base + (i % spread);
             boolean ok = errorEvery <= 0 || (i + 1) % errorEvery != 0;
@@ -32,16 +32,16 @@ final class Jtl {
         return this;
     }
 
-    String text() {
+    public String text() {
         return text.toString();
     }
 
-    long count() {
+    public long count() {
         return all.size();
     }
 
     /** Nearest-rank percentile of every sample written. */
-    long percentile(double p) {
+    public long percentile(double p) {
         long[] v = all.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(v);
         int rank = (int) Math.ceil(p / 100.0 * v.length);

@@ -6,6 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.AbortException;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.perfgate.agent.RunPlans;
+import io.jenkins.plugins.perfgate.config.FieldChecks;
+import io.jenkins.plugins.perfgate.config.GeneratorPool;
+import io.jenkins.plugins.perfgate.config.PerfgateConfiguration;
+import io.jenkins.plugins.perfgate.history.ResultId;
+import io.jenkins.plugins.perfgate.settings.PublishSettings;
+import io.jenkins.plugins.perfgate.settings.TestSettings;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,46 +41,41 @@ class SettingsTest {
             assertThrows(IllegalArgumentException.class, () -> s.setOutputDir(bad), bad);
         }
         s.setOutputDir("perf/out");
-        assertEquals("perf/out", s.outputDir);
+        assertEquals("perf/out", s.getOutputDir());
         s.setOutputDir("");
-        assertEquals(PublishSettings.DEFAULT_OUTPUT_DIR, s.outputDir);
+        assertEquals(PublishSettings.DEFAULT_OUTPUT_DIR, s.getOutputDir());
     }
 
     @Test
     void resultIdsAreFolderAndUrlSafe() {
         PublishSettings s = new PublishSettings();
-        assertEquals("", s.id, "no id by default: the build's one result");
+        assertEquals("", s.getId(), "no id by default: the build's one result");
         s.setId(" api ");
-        assertEquals("api", s.id);
+        assertEquals("api", s.getId());
         s.setId("web_2-front");
-        assertEquals("web_2-front", s.id);
+        assertEquals("web_2-front", s.getId());
         for (String bad : List.of("API", "-web", "a/b", "..", "a b", "x".repeat(41), "<b>")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.setId(bad), bad);
             assertTrue(e.getMessage().startsWith("id must be"), e.getMessage());
         }
-        assertEquals("web_2-front", s.id, "a rejected id leaves the last good one");
+        assertEquals("web_2-front", s.getId(), "a rejected id leaves the last good one");
         s.setId("");
-        assertEquals("", s.id);
+        assertEquals("", s.getId());
         assertEquals(FormValidation.Kind.ERROR, FieldChecks.id("Web").kind);
         assertEquals(FormValidation.Kind.OK, FieldChecks.id("web").kind);
-        assertEquals("perfgate", PerfgateBuildAction.folder(""));
-        assertEquals("perfgate-api", PerfgateBuildAction.folder("api"));
+        assertEquals("perfgate", ResultId.folder(""));
+        assertEquals("perfgate-api", ResultId.folder("api"));
     }
 
     @Test
     void settingsMissingFromStoredXmlGetTheirDefaults() {
-        TestSettings s = new TestSettings();
-        s.plan = null;
-        s.criteria = null;
-        s.outputDir = null;
-        s.html = null;
-        s.publish = null;
-        s.id = null;
-        s.readResolve();
-        assertEquals("", s.id);
-        assertEquals("", s.plan);
-        assertEquals("", s.criteria);
-        assertEquals(PublishSettings.DEFAULT_OUTPUT_DIR, s.outputDir);
+        // what XStream gives for a stored configuration without these fields: nulls, then readResolve
+        TestSettings s = (TestSettings) new hudson.util.XStream2().fromXML(
+                "<io.jenkins.plugins.perfgate.settings.TestSettings/>");
+        assertEquals("", s.getId());
+        assertEquals("", s.getPlan());
+        assertEquals("", s.getCriteria());
+        assertEquals(PublishSettings.DEFAULT_OUTPUT_DIR, s.getOutputDir());
         assertTrue(s.html() && s.publish(), "booleans that default to true stay true");
     }
 

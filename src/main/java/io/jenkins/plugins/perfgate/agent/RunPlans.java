@@ -1,0 +1,206 @@
+package io.jenkins.plugins.perfgate.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import io.jenkins.plugins.perfgate.config.GeneratorPool;
+import io.jenkins.plugins.perfgate.config.PerfgateConfiguration;
+import io.jenkins.plugins.perfgate.settings.TestSettings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes the run plan the command line executes (the runner's format, docs/run-plan.md): the user's plan with the
+ * step's inline settings laid over it, or a plan made of the inline settings alone. Only translates settings; the
+ * plan is read and checked by the runner.
+ */
+public final class RunPlans {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /** Where the plan to run goes, what to call the run, and the gate settings the user's plan names. */
+    public record Written(FilePath file, String title, boolean temporary, PlanGate gate) {
+    }
+
+    /**
+     * A run plan's {@code criteria:} (one per line) and {@code baseline: {policy: ..., alpha: ...}}: used when the
+     * step names none, before the global defaults. Empty strings when the plan has none.
+     */
+    public record PlanGate(String criteria, String baseline, String alpha) {
+        public static final PlanGate NONE = new PlanGate("", "", "");
+
+        static PlanGate of(JsonNode plan) {
+            List<String> lines = new ArrayList<>();
+            plan.path("criteria").forEach(c -> lines.add(c.asText()));
+            String policy = plan.path("baseline").path("policy").asText("").trim();
+            return new PlanGate(String.join("\n", lines).trim(), policy,
+                    plan.path("baseline").path("alpha").asText("").trim());
+        }
+    }
+
+    private RunPlans() {
+    }
+
+    /**
+     * Writes the plan. A user plan with overrides is written beside the user's plan (relative paths in it keep
+     * their meaning) and deleted after the run ({@code temporary}); an inline plan goes to {@code outDir}.
+     */
+    public static Written write(TestSettings s, EnvVars env, FilePath ws, FilePath outDir, String buildTag)
+            throws IOException, InterruptedException {
+        String plan = env.expand(s.getPlan());
+        String template = env.expand(s.getTemplate());
+        if (plan.isEmpty() && template.isEmpty()) {
+            throw new AbortException("perfgate: give a run plan (plan: 'perf/plan.yaml') or a template "
+                    + "(template: 'perf/load.jmx')");
+        }
+        ObjectNode root;
+        FilePath target;
+        if (!plan.isEmpty()) {
+            FilePath p = ws.child(plan);
+            if (!p.exists()) {
+                throw new AbortException("perfgate: run plan " + plan + " is not in the workspace");
+            }
+            JsonNode user = (p.getName().toLowerCase(Locale.ROOT).endsWith(".json") ? JSON : YAML)
+                    .readTree(p.readToString());
+            if (!hasOverrides(s, template)) {
+                return new Written(p, plan, false, user == null ? PlanGate.NONE : PlanGate.of(user));
+            }
+            if (!(user instanceof ObjectNode)) {
+                throw new AbortException("perfgate: run plan " + plan + " is not a mapping of fields");
+            }
+            root = (ObjectNode) user;
+            target = p.getParent().child("." + p.getName() + "." + buildTag + ".perfgate.json");
+        } else {
+            root = JSON.createObjectNode();
+            target = outDir.child("plan.json");
+        }
+        if (!template.isEmpty()) {
+            root.put("template", templateFile(template, ws, outDir).getRemote());
+        }
+        Map<String, String> props = s.parsedProperties();
+        if (!props.isEmpty()) {
+            ObjectNode p = root.has("properties") && root.get("properties").isObject()
+                    ? (ObjectNode) root.get("properties") : root.putObject("properties");
+            props.forEach((k, v) -> p.put(k, env.expand(v)));
+        }
+        if (!s.getGenerators().isEmpty() || !root.has("generators")) {
+            root.set("generators", generators(s.effectiveGenerators()));
+        }
+        if (s.getDuration() > 0) {
+            // the plan's duration is only what progress and the default time limit plan for; the templates run for
+            // their `duration` property, so the step's duration sets both
+            root.put("duration", s.getDuration() + "s");
+            ObjectNode p = root.has("properties") && root.get("properties").isObject()
+                    ? (ObjectNode) root.get("properties") : root.putObject("properties");
+            p.put("duration", String.valueOf(s.getDuration()));
+        }
+        if (s.getTimeLimit() > 0) {
+            root.put("timeLimit", s.getTimeLimit() + "s");
+        }
+        String jmeterHome = PerfgateConfiguration.get().getJmeterHome();
+        if (!jmeterHome.isEmpty() && !root.has("jmeter")) {
+            root.putObject("jmeter").put("home", env.expand(jmeterHome));
+        }
+        if (s.getMetrics()) {
+            metrics(root, env, s.getId());
+        }
+        target.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root), StandardCharsets.UTF_8.name());
+        return new Written(target, template.isEmpty() ? plan : template, !plan.isEmpty(), PlanGate.of(root));
+    }
+
+    /** Folder of the templates that ship with perfgate (examples/templates), on the plugin's class path. */
+    public static final String BUNDLED= "/perfgate/templates/";
+
+    /**
+     * The template in the workspace, or one of perfgate's bundled templates by name ({@code smoke}, {@code load},
+     * {@code soak}, {@code spike}, {@code stepping}) copied into the output folder.
+     */
+    static FilePath templateFile(String template, FilePath ws, FilePath outDir)
+            throws IOException, InterruptedException {
+        FilePath t = ws.child(template);
+        if (t.exists()) {
+            return t;
+        }
+        String name = template.endsWith(".jmx") ? template : template + ".jmx";
+        if (name.matches("[A-Za-z0-9_-]+\\.jmx")) {
+            java.net.URL bundled = RunPlans.class.getResource(BUNDLED + name);
+            if (bundled != null) {
+                FilePath copy = outDir.child("templates").child(name);
+                copy.copyFrom(bundled);
+                return copy;
+            }
+        }
+        throw new AbortException("perfgate: template " + template + " is neither in the workspace nor one of the "
+                + "bundled templates (smoke, load, soak, spike, stepping)");
+    }
+
+    private static boolean hasOverrides(TestSettings s, String template) {
+        return !template.isEmpty() || !s.parsedProperties().isEmpty() || !s.getGenerators().isEmpty() || s.getDuration() > 0
+                || s.getTimeLimit() > 0 || s.getMetrics();
+    }
+
+    /** {@code local:N} or {@code servers:h1:p,h2:p} as the plan's generators section. */
+    public static ObjectNode generators(String spec) throws AbortException {
+        ObjectNode g = JSON.createObjectNode();
+        if (spec.startsWith("local:")) {
+            g.put("type", "local");
+            g.put("count", parseCount(spec.substring(6)));
+        } else if (spec.startsWith("servers:")) {
+            g.put("type", "jmeter-servers");
+            ArrayNode servers = g.putArray("servers");
+            for (String h : GeneratorPool.parseHosts(spec.substring(8))) {
+                servers.add(h.contains(":") ? h : h + ":1099");
+            }
+        } else {
+            throw new AbortException("perfgate: generators '" + spec + "' is neither a generator pool of the global "
+                    + "configuration nor local:N or servers:HOST:PORT,...");
+        }
+        return g;
+    }
+
+    private static int parseCount(String n) throws AbortException {
+        try {
+            int c = Integer.parseInt(n.trim());
+            if (c < 1 || c > GeneratorPool.MAX_LOCAL) {
+                throw new AbortException("perfgate: local generators must be 1 to " + GeneratorPool.MAX_LOCAL);
+            }
+            return c;
+        } catch (NumberFormatException e) {
+            throw new AbortException("perfgate: local:N needs a number, got '" + n + "'");
+        }
+    }
+
+    /** The global configuration's endpoints; their credentials travel as environment variables, never in files. */
+    private static void metrics(ObjectNode root, EnvVars env, String id) {
+        PerfgateConfiguration c = PerfgateConfiguration.get();
+        ObjectNode m = root.has("metrics") && root.get("metrics").isObject() ? (ObjectNode) root.get("metrics")
+                : root.putObject("metrics");
+        // the grouping labels of exported figures: the Jenkins job and build
+        if (!m.has("job") && env.get("JOB_NAME") != null) {
+            m.put("job", env.get("JOB_NAME"));
+        }
+        if (!m.has("build") && env.get("BUILD_NUMBER") != null) {
+            m.put("build", env.get("BUILD_NUMBER"));
+        }
+        // several results in one build: each one's figures under its own id
+        if (!m.has("result") && id != null && !id.isEmpty()) {
+            m.put("result", id);
+        }
+        if (!c.getInfluxUrl().isEmpty()) {
+            m.putObject("influxdb").put("url", c.getInfluxUrl());
+        }
+        if (!c.getPushgatewayUrl().isEmpty()) {
+            m.putObject("pushgateway").put("url", c.getPushgatewayUrl());
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package io.jenkins.plugins.perfgate.model;
+
+import hudson.model.Action;
+import hudson.model.Item;
+import hudson.model.Job;
+import hudson.util.Graph;
+import io.jenkins.plugins.perfgate.charts.Charts;
+import io.jenkins.plugins.perfgate.engine.history.History;
+import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
+import io.jenkins.plugins.perfgate.history.ChangePointRow;
+import io.jenkins.plugins.perfgate.history.ChangePoints;
+import io.jenkins.plugins.perfgate.history.JobHistoryStore;
+import io.jenkins.plugins.perfgate.history.ResultId;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jfree.chart.JFreeChart;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.StaplerResponse2;
+
+/**
+ * The job's performance history: trend graphs on the job page (floatingBox), drawn from the job's history index of
+ * key figures (never raw samples, never loading builds), and a history page with the per-build table and the change
+ * points the engine finds. One per result id of the job's last successful build: each id has its own trend
+ * section on the job page and its own history page ({@code job/NAME/perfgate-ID/}).
+ */
+public final class PerfgateProjectAction implements Action {
+
+    private static final Logger LOGGER = Logger.getLogger(PerfgateProjectAction.class.getName());
+    /** Builds shown in the history page's table. */
+    static final int TABLE_ROWS = 50;
+    static final int MAX_SIDE = 2000;
+
+    private final Job<?, ?> job;
+    private final String id;
+
+    PerfgateProjectAction(Job<?, ?> job, String id) {
+        this.job = job;
+        this.id = id == null ? "" : id;
+    }
+
+    /** The result id whose history this is; empty for the results without id. */
+    public String getId() {
+        return id;
+    }
+
+    private JobHistoryStore store() {
+        return new JobHistoryStore(job, id);
+    }
+
+    public Job<?, ?> getJob() {
+        return job;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return "symbol-analytics";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return id.isEmpty() ? "Performance history" : "Performance history: " + id;
+    }
+
+    /** Title of the job page's trend section. */
+    public String getTrendTitle() {
+        return id.isEmpty() ? "Performance trend" : "Performance trend: " + id;
+    }
+
+    @Override
+    public String getUrlName() {
+        return ResultId.folder(id);
+    }
+
+    /** HTML id of the job page's trend section (one per result id). */
+    public String getTrendElementId() {
+        return getUrlName() + "-trend";
+    }
+
+    /** Query parameter of the job page's label selector, one per result id so that each section keeps its own. */
+    public String getLabelParameter() {
+        return id.isEmpty() ? "perfgateLabel" : "perfgateLabel-" + id;
+    }
+
+    History history() {
+        try {
+            return store().load();
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "perfgate: cannot read the history of " + job.getFullName() + " (" + getUrlName() + ")",
+                    e);
+            return History.empty();
+        }
+    }
+
+    public boolean isHasHistory() {
+        return !history().entries().isEmpty();
+    }
+
+    /** Labels known in the recent history, sorted; the trend selector offers them. */
+    public List<String> getLabels() {
+        List<HistoryEntry> entries = history().entries();
+        TreeSet<String> names = new TreeSet<>();
+        for (int i = Math.max(0, entries.size() - 20); i < entries.size(); i++) {
+            names.addAll(entries.get(i).figures().labelNames());
+        }
+        return new ArrayList<>(names);
+    }
+
+    /** The label chosen on the job page ({@code ?perfgateLabel=}, {@code ?perfgateLabel-ID=}), empty for all samples. */
+    public String selectedLabel(StaplerRequest2 req) {
+        String l = req == null ? null : req.getParameter(getLabelParameter());
+        return l == null || !getLabels().contains(l) ? "" : l;
+    }
+
+    /** URL (relative to the job) of a trend graph; the label is URL-encoded here, HTML-escaped by Jelly. */
+    public String trendUrl(String label, String metric) {
+        return getUrlName() + "/trend?metric=" + metric + "&label="
+                + URLEncoder.encode(label == null ? "" : label, StandardCharsets.UTF_8);
+    }
+
+    /** Newest builds first, at most {@link #TABLE_ROWS}. */
+    public List<HistoryEntry> getRecent() {
+        List<HistoryEntry> all = new ArrayList<>(history().entries());
+        Collections.reverse(all);
+        return all.subList(0, Math.min(TABLE_ROWS, all.size()));
+    }
+
+    public List<String> getWarnings() {
+        return history().warnings();
+    }
+
+    /** Change points per label and statistic across the history, newest first. */
+    public List<ChangePointRow> getChangePoints() {
+        History h = history();
+        return ChangePoints.rows(h, cacheKey(store().indexFile().lastModified()));
+    }
+
+    /** Formats a history figure for the table. */
+    public String figure(HistoryEntry e, String metric) {
+        return Charts.format(e, metric);
+    }
+
+    /** Trend graph PNG: {@code trend?metric=latency|throughput|errors&label=NAME&width=&height=}. */
+    public void doTrend(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        job.checkPermission(Item.READ);
+        String metric = req.getParameter("metric") == null ? "latency" : req.getParameter("metric");
+        String label = req.getParameter("label") == null ? "" : req.getParameter("label");
+        int w = clamp(req.getParameter("width"), 500);
+        int h = clamp(req.getParameter("height"), 250);
+        History history = history();
+        PerfgateBuildAction last = lastAction();
+        String policy = last == null ? "" : last.getBaselinePolicy();
+        String criteria = last == null ? "" : last.getCriteriaText();
+        long stamp = store().indexFile().lastModified();
+        new Graph(stamp, w, h) {
+            @Override
+            protected JFreeChart createGraph() {
+                return Charts.trend(history, label, metric, policy, criteria, cacheKey(stamp));
+            }
+        }.doPng(req, rsp);
+    }
+
+    /** The newest build's perfgate action of this id (its criteria and policy draw the trend's lines). */
+    PerfgateBuildAction lastAction() {
+        hudson.model.Run<?, ?> r = job.getLastCompletedBuild();
+        for (int i = 0; r != null && i < 20; i++, r = r.getPreviousCompletedBuild()) {
+            for (PerfgateBuildAction a : r.getActions(PerfgateBuildAction.class)) {
+                if (a.getId().equals(id)) {
+                    return a;
+                }
+            }
+        }
+        return null;
+    }
+
+    private String cacheKey(long stamp) {
+        return job.getFullName() + "/" + getUrlName() + "@" + stamp;
+    }
+
+    private static int clamp(String v, int dflt) {
+        try {
+            int n = v == null ? dflt : Integer.parseInt(v);
+            return Math.max(100, Math.min(MAX_SIDE, n));
+        } catch (NumberFormatException e) {
+            return dflt;
+        }
+    }
+}
