@@ -6,13 +6,14 @@ import io.jenkins.plugins.perfgate.engine.chart.TrendCharts;
 import io.jenkins.plugins.perfgate.engine.chart.TrendMarkers;
 import io.jenkins.plugins.perfgate.engine.compare.Metric;
 import io.jenkins.plugins.perfgate.engine.gate.CriteriaParser;
+import io.jenkins.plugins.perfgate.engine.gate.GateOptions;
 import io.jenkins.plugins.perfgate.engine.history.Baseline;
+import io.jenkins.plugins.perfgate.engine.history.BaselinePolicy;
 import io.jenkins.plugins.perfgate.engine.history.History;
 import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
 import io.jenkins.plugins.perfgate.engine.stats.RunAggregator;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import io.jenkins.plugins.perfgate.history.ChangePoints;
-import io.jenkins.plugins.perfgate.publication.GateBridge;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 
@@ -42,7 +43,7 @@ public final class Charts {
         String row = label == null || label.isEmpty() ? RunAggregator.OVERALL : label;
         TrendMarkers markers = TrendMarkers.none();
         try {
-            var b = Baseline.resolve(GateBridge.options(baselinePolicy).baseline(), history,
+            var b = Baseline.resolve(policy(baselinePolicy), history,
                     history.lastNumber() + 1);
             if (b.isPresent()) {
                 markers = markers.withBaseline(b.get());
@@ -53,7 +54,7 @@ public final class Charts {
         } catch (IllegalArgumentException e) {
             // a policy or criteria that no longer parse only lose their lines on the chart
         }
-        markers = markers.withChangePoints(ChangePoints.detect(history, row, cacheKey));
+        markers = markers.withChangePoints(ChangePoints.get().detect(history, row, cacheKey));
         List<HistoryEntry> entries = history.entries();
         return switch (metric) {
             case "throughput" -> TrendCharts.throughput(entries, row, markers);
@@ -65,5 +66,11 @@ public final class Charts {
     /** A figure of a history entry's overall row for tables ({@code p95}, {@code rps}, {@code error%}). */
     public static String format(HistoryEntry e, String metric) {
         return Metric.byName(metric).map(m -> m.format(e.figures().overall().get(m))).orElse("");
+    }
+
+    /** The policy the gate would apply: the given one, else the engine's default. */
+    private static BaselinePolicy policy(String baselinePolicy) {
+        return baselinePolicy == null || baselinePolicy.isBlank() ? GateOptions.defaults().baseline()
+                : BaselinePolicy.parse(baselinePolicy);
     }
 }

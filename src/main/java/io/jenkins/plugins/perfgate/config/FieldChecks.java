@@ -2,8 +2,9 @@ package io.jenkins.plugins.perfgate.config;
 
 import hudson.FilePath;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.perfgate.engine.gate.CriteriaParser;
+import io.jenkins.plugins.perfgate.engine.history.BaselinePolicy;
 import io.jenkins.plugins.perfgate.history.ResultId;
-import io.jenkins.plugins.perfgate.publication.GateBridge;
 import java.io.IOException;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -72,16 +73,24 @@ public final class FieldChecks {
         if (value == null || value.isBlank()) {
             return FormValidation.ok();
         }
-        String problem = GateBridge.criteriaProblem(value);
-        return problem == null ? FormValidation.ok() : FormValidation.error(problem);
+        try {
+            CriteriaParser.parseAll(value);
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
     }
 
     public static FormValidation baseline(String value) {
         if (value == null || value.isBlank()) {
             return FormValidation.ok();
         }
-        String problem = GateBridge.baselineProblem(value);
-        return problem == null ? FormValidation.ok() : FormValidation.error(problem);
+        try {
+            BaselinePolicy.parse(value);
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
     }
 
     /** A template or plan path relative to the job's workspace (when one exists on the controller's view). */

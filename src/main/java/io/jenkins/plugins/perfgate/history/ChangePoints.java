@@ -1,5 +1,7 @@
 package io.jenkins.plugins.perfgate.history;
 
+import hudson.Extension;
+import hudson.ExtensionList;
 import io.jenkins.plugins.perfgate.engine.history.ChangePoint;
 import io.jenkins.plugins.perfgate.engine.history.History;
 import io.jenkins.plugins.perfgate.engine.history.HistoryReport;
@@ -7,30 +9,32 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The change points the engine's history report (E-Divisive means) finds in a job's history, as trend-chart marks
  * and history-page rows. Detection runs once per history version and label: pages and images ask repeatedly.
  */
+@Extension
 public final class ChangePoints {
 
-    private static final int CACHE_LIMIT = 256;
+    /** Label histories whose change points are kept (one Jenkins, all jobs): the most recently asked for. */
+    static final int CACHED = 256;
     /**
      * Builds searched for change points: the most recent ones. E-Divisive's permutation test grows with the square
      * of the series length, and a retrospective reads the recent releases; older shifts stay in the CLI's history
      * report ({@code perfgate history}).
      */
     static final int WINDOW = 200;
-    private static final Map<String, List<ChangePoint>> CACHE = new ConcurrentHashMap<>();
+    private final BoundedCache<String, List<ChangePoint>> cache = new BoundedCache<>(CACHED);
 
-    private ChangePoints() {
+    /** This Jenkins' instance. */
+    public static ChangePoints get() {
+        return ExtensionList.lookupSingleton(ChangePoints.class);
     }
 
-    public static List<ChangePoint> detect(History history, String labelOrNull, String cacheKey) {
+    public List<ChangePoint> detect(History history, String labelOrNull, String cacheKey) {
         String key = cacheKey + "|" + labelOrNull;
-        List<ChangePoint> hit = cacheKey == null ? null : CACHE.get(key);
+        List<ChangePoint> hit = cacheKey == null ? null : cache.get(key);
         if (hit != null) {
             return hit;
         }
@@ -43,16 +47,13 @@ public final class ChangePoints {
                 : new History(entries.subList(entries.size() - WINDOW, entries.size()), history.warnings());
         List<ChangePoint> found = HistoryReport.of(recent, options).changePoints();
         if (cacheKey != null) {
-            if (CACHE.size() > CACHE_LIMIT) {
-                CACHE.clear();
-            }
-            CACHE.put(key, found);
+            cache.put(key, found);
         }
         return found;
     }
 
     /** Every change point of every label, newest first. */
-    public static List<ChangePointRow> rows(History history, String cacheKey) {
+    public List<ChangePointRow> rows(History history, String cacheKey) {
         List<ChangePointRow> out = new ArrayList<>();
         List<ChangePoint> all = new ArrayList<>(detect(history, null, cacheKey));
         all.sort(Comparator.comparingLong((ChangePoint c) -> c.build().number()).reversed());

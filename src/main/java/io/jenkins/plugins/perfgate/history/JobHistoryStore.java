@@ -28,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The gate engine's {@link HistoryStore} for one Jenkins job. Each build keeps its full run summary in its own
@@ -41,16 +40,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class JobHistoryStore implements HistoryStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** One lock and one parsed copy per index file: pages and builds share them. */
-    private static final Map<String, Object> LOCKS = new ConcurrentHashMap<>();
-    private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
-    /** Appends since start-up per index: superseded lines are compacted away every {@value #COMPACT_EVERY}. */
-    private static final Map<String, Integer> APPENDS = new ConcurrentHashMap<>();
+    /** Superseded lines are compacted away every {@value #COMPACT_EVERY} appends to an index. */
     static final int COMPACT_EVERY = 64;
 
-    private record Cached(long length, long modified, History history) {
-    }
-
+    private final HistoryIndexes indexes;
     private final Job<?, ?> job;
     private final File index;
     private final String folder;
@@ -62,16 +55,17 @@ public final class JobHistoryStore implements HistoryStore {
 
     /** The history of the job's results with this id (empty: without id). */
     public JobHistoryStore(Job<?, ?> job, String id) {
-        this(job, new File(new File(job.getRootDir(), ResultId.folder(id)), "history.jsonl"),
+        this(HistoryIndexes.get(), job, new File(new File(job.getRootDir(), ResultId.folder(id)), "history.jsonl"),
                 ResultId.folder(id));
     }
 
     /** A store over an index file; {@code job} (for full summaries) may be null in tests of the index itself. */
-    public JobHistoryStore(Job<?, ?> job, File index) {
-        this(job, index, ResultId.BUILD_DIR);
+    public JobHistoryStore(HistoryIndexes indexes, Job<?, ?> job, File index) {
+        this(indexes, job, index, ResultId.BUILD_DIR);
     }
 
-    private JobHistoryStore(Job<?, ?> job, File index, String folder) {
+    private JobHistoryStore(HistoryIndexes indexes, Job<?, ?> job, File index, String folder) {
+        this.indexes = indexes;
         this.job = job;
         this.index = index;
         this.folder = folder;
@@ -82,7 +76,7 @@ public final class JobHistoryStore implements HistoryStore {
     }
 
     private Object lock() {
-        return LOCKS.computeIfAbsent(index.getAbsolutePath(), k -> new Object());
+        return indexes.lock(index);
     }
 
     @Override
@@ -91,12 +85,11 @@ public final class JobHistoryStore implements HistoryStore {
             if (!index.isFile()) {
                 return History.empty();
             }
-            Cached c = CACHE.get(index.getAbsolutePath());
-            if (c != null && c.length == index.length() && c.modified == index.lastModified()) {
-                return c.history;
+            History h = indexes.parsed(index);
+            if (h == null) {
+                h = read();
+                indexes.remember(index, h);
             }
-            History h = read();
-            CACHE.put(index.getAbsolutePath(), new Cached(index.length(), index.lastModified(), h));
             return h;
         }
     }
@@ -175,7 +168,7 @@ public final class JobHistoryStore implements HistoryStore {
                 w.write(JSON.writeValueAsString(node));
                 w.write('\n');
             }
-            if (APPENDS.merge(index.getAbsolutePath(), 1, Integer::sum) % COMPACT_EVERY == 0) {
+            if (indexes.countAppend(index) % COMPACT_EVERY == 0) {
                 compactIfNeeded();
             }
         }

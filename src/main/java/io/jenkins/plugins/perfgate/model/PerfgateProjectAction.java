@@ -138,7 +138,7 @@ public final class PerfgateProjectAction implements Action {
     /** Change points per label and statistic across the history, newest first. */
     public List<ChangePointRow> getChangePoints() {
         History h = history();
-        return ChangePoints.rows(h, cacheKey(store().indexFile().lastModified()));
+        return ChangePoints.get().rows(h, cacheKey(store().indexFile().lastModified()));
     }
 
     /** Formats a history figure for the table. */

@@ -36,7 +36,7 @@ class JobHistoryStoreTest {
     @Test
     void recordsUpdatesRemovesSkipsCorruptLinesAndCompacts() throws Exception {
         File index = dir.resolve("perfgate/history.jsonl").toFile();
-        JobHistoryStore store = new JobHistoryStore(null, index);
+        JobHistoryStore store = new JobHistoryStore(new HistoryIndexes(), null, index);
         assertTrue(store.load().entries().isEmpty());
 
         RunSummary fast = summary(100);
