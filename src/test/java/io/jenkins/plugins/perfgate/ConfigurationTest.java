@@ -107,9 +107,9 @@ class ConfigurationTest {
         assertEquals("http://127.0.0.1:9091", after.getPushgatewayUrl());
         assertEquals("influx-creds", after.getPushgatewayCredentialsId());
         // the secret is not in the configuration file
-        String xml = new java.io.File(j.jenkins.getRootDir(), PerfgateConfiguration.class.getName() + ".xml").exists()
-                ? java.nio.file.Files.readString(new java.io.File(j.jenkins.getRootDir(),
-                        PerfgateConfiguration.class.getName() + ".xml").toPath()) : "";
+        // (kept under the file name of the version before the package split, so upgrades keep their settings)
+        String xml = java.nio.file.Files.readString(new java.io.File(j.jenkins.getRootDir(),
+                "io.jenkins.plugins.perfgate.PerfgateConfiguration.xml").toPath());
         assertTrue(xml.contains("influx-creds") && !xml.contains("secret"), xml);
 
         // validation answers (called directly with permission)
