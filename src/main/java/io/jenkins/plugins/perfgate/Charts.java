@@ -9,7 +9,7 @@ import io.jenkins.plugins.perfgate.engine.gate.CriteriaParser;
 import io.jenkins.plugins.perfgate.engine.history.Baseline;
 import io.jenkins.plugins.perfgate.engine.history.History;
 import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
-import io.jenkins.plugins.perfgate.engine.stats.RunAggregator;
+import io.jenkins.plugins.perfgate.engine.stats.OverallRow;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
@@ -37,7 +37,7 @@ final class Charts {
      */
     static JFreeChart trend(History history, String label, String metric, String baselinePolicy, String criteria,
             String cacheKey) {
-        String row = label == null || label.isEmpty() ? RunAggregator.OVERALL : label;
+        String row = label == null || label.isEmpty() ? OverallRow.LABEL : label;
         TrendMarkers markers = TrendMarkers.none();
         try {
             var b = Baseline.resolve(GateBridge.options(baselinePolicy).baseline(), history,

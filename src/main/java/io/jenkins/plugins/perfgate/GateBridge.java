@@ -14,7 +14,7 @@ import io.jenkins.plugins.perfgate.engine.gate.VerdictLine;
 import io.jenkins.plugins.perfgate.engine.history.BaselinePolicy;
 import io.jenkins.plugins.perfgate.engine.history.History;
 import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
-import io.jenkins.plugins.perfgate.engine.stats.RunAggregator;
+import io.jenkins.plugins.perfgate.engine.stats.OverallRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -87,7 +87,7 @@ final class GateBridge {
     /** Baseline figures of the overall row and of each label, from the verdict's comparison. */
     static List<KeyFigures> baselineFigures(Comparison c) {
         List<KeyFigures> out = new ArrayList<>();
-        c.overall().baseline().ifPresent(f -> out.add(figures(RunAggregator.OVERALL, f)));
+        c.overall().baseline().ifPresent(f -> out.add(figures(OverallRow.LABEL, f)));
         for (LabelComparison lc : c.labels()) {
             lc.baseline().ifPresent(f -> out.add(figures(lc.label(), f)));
         }

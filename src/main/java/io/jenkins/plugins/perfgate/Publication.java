@@ -15,7 +15,7 @@ import io.jenkins.plugins.perfgate.engine.history.BuildResult;
 import io.jenkins.plugins.perfgate.engine.history.History;
 import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
 import io.jenkins.plugins.perfgate.engine.stats.LabelStats;
-import io.jenkins.plugins.perfgate.engine.stats.RunAggregator;
+import io.jenkins.plugins.perfgate.engine.stats.OverallRow;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
 import java.io.File;
@@ -82,11 +82,11 @@ final class Publication {
         List<KeyFigures> labels = labelFigures(summary);
         List<KeyFigures> baselineFigures = verdict.comparison().map(GateBridge::baselineFigures).orElse(List.of());
         KeyFigures baselineOverall = baselineFigures.stream()
-                .filter(f -> f.getLabel().equals(RunAggregator.OVERALL)).findFirst().orElse(null);
+                .filter(f -> f.getLabel().equals(OverallRow.LABEL)).findFirst().orElse(null);
         List<KeyFigures> baselineLabels = baselineOverall == null ? baselineFigures
                 : baselineFigures.subList(1, baselineFigures.size());
         PerfgateBuildAction action = new PerfgateBuildAction(s.id, verdict.result().name(), summary.status().name(),
-                summary.statusReason(), title, summary.sampleCount(), KeyFigures.of(RunAggregator.OVERALL,
+                summary.statusReason(), title, summary.sampleCount(), KeyFigures.of(OverallRow.LABEL,
                 summary.overall()), labels, verdict.baselineDescription(), 0, baselineOverall, baselineLabels,
                 GateBridge.lines(verdict), notes, report, workspaceSummary, criteria, baseline);
         attach(run, action);
@@ -111,7 +111,7 @@ final class Publication {
     /** The figures of a run that is not published on the build (verdict NONE, nothing attached or recorded). */
     static PerfgateBuildAction unpublished(String id, RunSummary summary, String title, String workspaceSummary) {
         return new PerfgateBuildAction(id, "NONE", summary.status().name(), summary.statusReason(), title,
-                summary.sampleCount(), KeyFigures.of(RunAggregator.OVERALL, summary.overall()), labelFigures(summary),
+                summary.sampleCount(), KeyFigures.of(OverallRow.LABEL, summary.overall()), labelFigures(summary),
                 "no comparison (not published)", 0, null, List.of(), List.of(), List.of(), false, workspaceSummary,
                 "", "");
     }

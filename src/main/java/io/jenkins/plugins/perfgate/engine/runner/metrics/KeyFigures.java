@@ -1,6 +1,7 @@
 package io.jenkins.plugins.perfgate.engine.runner.metrics;
 
 import io.jenkins.plugins.perfgate.engine.stats.LabelStats;
+import io.jenkins.plugins.perfgate.engine.stats.OverallRow;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,20 +10,17 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The figures exported per label (and for the whole run, label {@value #OVERALL}): samples, errors, error %,
+ * The figures exported per label (and for the whole run, label {@value OverallRow#METRICS_LABEL}): samples, errors, error %,
  * mean, p50/p90/p95/p99, max (ms) and throughput (req/s), in InfluxDB line protocol and Prometheus text format.
  */
 public final class KeyFigures {
-
-    /** Label value of the whole-run figures. */
-    public static final String OVERALL = "_overall";
 
     private KeyFigures() {
     }
 
     static List<LabelStats> rows(RunSummary summary) {
         List<LabelStats> rows = new ArrayList<>();
-        rows.add(summary.overall().withLabel(OVERALL));
+        rows.add(summary.overall().withLabel(OverallRow.METRICS_LABEL));
         rows.addAll(summary.labels());
         return rows;
     }
