@@ -4,6 +4,7 @@ import hudson.FilePath;
 import hudson.model.Action;
 import hudson.model.DirectoryBrowserSupport;
 import hudson.model.Run;
+import io.jenkins.plugins.perfgate.engine.compare.Metric;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
 import jakarta.servlet.ServletException;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.RunAction2;
@@ -232,27 +234,36 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
      * no baseline value to compare with.
      */
     public String delta(KeyFigures current, String metric) {
+        OptionalDouble change = percentChange(current, metric);
+        return change.isEmpty() ? "" : String.format(Locale.ROOT, "%+.1f %%", change.getAsDouble());
+    }
+
+    /**
+     * Whether a change is for the worse, in the metric's own direction ({@link Metric#worse}); a change the page shows
+     * as {@code 0.0 %} is none.
+     */
+    public boolean worse(KeyFigures current, String metric) {
+        OptionalDouble change = percentChange(current, metric);
+        Optional<Metric> m = Metric.byName(metric);
+        if (change.isEmpty() || m.isEmpty()
+                || String.format(Locale.ROOT, "%.1f", Math.abs(change.getAsDouble())).equals("0.0")) {
+            return false;
+        }
+        return m.get().worse(0, change.getAsDouble()); // figures are positive: the change has the sign of now - was
+    }
+
+    /** (current - baseline) / baseline in percent; empty without a baseline value to compare with. */
+    private OptionalDouble percentChange(KeyFigures current, String metric) {
         KeyFigures base = current == overall ? baselineOverall : baselineOf(current.getLabel());
         if (base == null) {
-            return "";
+            return OptionalDouble.empty();
         }
         double now = current.value(metric);
         double was = base.value(metric);
         if (Double.isNaN(now) || Double.isNaN(was) || was == 0) {
-            return "";
+            return OptionalDouble.empty();
         }
-        return String.format(Locale.ROOT, "%+.1f %%", (now - was) / was * 100);
-    }
-
-    /** Whether a change is for the worse ({@code rps} and {@code apdex} are better when higher). */
-    public boolean worse(KeyFigures current, String metric) {
-        String d = delta(current, metric);
-        if (d.isEmpty()) {
-            return false;
-        }
-        boolean up = d.startsWith("+") && !d.startsWith("+0.0");
-        boolean down = d.startsWith("-") && !d.startsWith("-0.0");
-        return "rps".equals(metric) || "apdex".equals(metric) ? down : up;
+        return OptionalDouble.of((now - was) / was * 100);
     }
 
     /** The Pipeline step's result: verdict, figures per label, summary path. */

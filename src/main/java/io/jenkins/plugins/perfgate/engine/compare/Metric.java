@@ -86,6 +86,15 @@ public enum Metric {
         return higherIsBetter;
     }
 
+    /**
+     * Whether going from {@code baseline} to {@code current} is a change for the worse: up for times, errors and
+     * sizes of failure, down for throughput, counts and Apdex. The one place the direction of "worse" is decided.
+     * False when either value is NaN.
+     */
+    public boolean worse(double baseline, double current) {
+        return higherIsBetter ? current < baseline : current > baseline;
+    }
+
     public List<String> aliases() {
         return aliases;
     }
