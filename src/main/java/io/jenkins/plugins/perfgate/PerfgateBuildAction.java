@@ -4,6 +4,7 @@ import hudson.FilePath;
 import hudson.model.Action;
 import hudson.model.DirectoryBrowserSupport;
 import hudson.model.Run;
+import io.jenkins.plugins.perfgate.engine.compare.LabelFigures;
 import io.jenkins.plugins.perfgate.engine.compare.Metric;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import jenkins.model.RunAction2;
 import jenkins.tasks.SimpleBuildStep;
 import org.kohsuke.stapler.StaplerRequest2;
@@ -54,12 +56,12 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
     private final String statusReason;
     private final String title;
     private final long samples;
-    private final KeyFigures overall;
-    private final List<KeyFigures> labels;
+    private final LabelFigures overall;
+    private final List<LabelFigures> labels;
     private final String baselineDescription;
     private final int baselineBuild;
-    private final KeyFigures baselineOverall;
-    private final List<KeyFigures> baselineLabels;
+    private final LabelFigures baselineOverall;
+    private final List<LabelFigures> baselineLabels;
     private final List<GateLine> criteria;
     private final List<String> notes;
     private final boolean report;
@@ -70,8 +72,8 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
     private final String id;
 
     PerfgateBuildAction(String id, String verdict, String status, String statusReason, String title, long samples,
-            KeyFigures overall, List<KeyFigures> labels, String baselineDescription, int baselineBuild,
-            KeyFigures baselineOverall, List<KeyFigures> baselineLabels, List<GateLine> criteria, List<String> notes,
+            LabelFigures overall, List<LabelFigures> labels, String baselineDescription, int baselineBuild,
+            LabelFigures baselineOverall, List<LabelFigures> baselineLabels, List<GateLine> criteria, List<String> notes,
             boolean report, String workspaceSummary, String criteriaText, String baselinePolicy) {
         this.id = id == null ? "" : id;
         this.verdict = verdict;
@@ -79,18 +81,24 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
         this.statusReason = statusReason;
         this.title = title;
         this.samples = samples;
-        this.overall = overall;
-        this.labels = new ArrayList<>(labels);
+        this.overall = kept(overall);
+        this.labels = labels.stream().map(PerfgateBuildAction::kept).collect(Collectors.toCollection(ArrayList::new));
         this.baselineDescription = baselineDescription;
         this.baselineBuild = baselineBuild;
-        this.baselineOverall = baselineOverall;
-        this.baselineLabels = new ArrayList<>(baselineLabels);
+        this.baselineOverall = kept(baselineOverall);
+        this.baselineLabels = baselineLabels.stream().map(PerfgateBuildAction::kept)
+                .collect(Collectors.toCollection(ArrayList::new));
         this.criteria = new ArrayList<>(criteria);
         this.notes = new ArrayList<>(notes);
         this.report = report;
         this.workspaceSummary = workspaceSummary;
         this.criteriaText = criteriaText;
         this.baselinePolicy = baselinePolicy;
+    }
+
+    /** Only the key figures go into build.xml, so that build records stay small. */
+    private static LabelFigures kept(LabelFigures f) {
+        return f == null ? null : f.keyFiguresOnly();
     }
 
     /** The criteria this build was gated with, as written. */
@@ -173,11 +181,11 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
         return samples;
     }
 
-    public KeyFigures getOverall() {
+    public LabelFigures getOverall() {
         return overall;
     }
 
-    public List<KeyFigures> getLabels() {
+    public List<LabelFigures> getLabels() {
         return labels;
     }
 
@@ -201,7 +209,7 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
         return baselineOverall != null;
     }
 
-    public KeyFigures getBaselineOverall() {
+    public LabelFigures getBaselineOverall() {
         return baselineOverall;
     }
 
@@ -222,7 +230,7 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
     }
 
     /** The baseline figures of a label (the overall row for {@code null}). */
-    public KeyFigures baselineOf(String label) {
+    public LabelFigures baselineOf(String label) {
         if (label == null) {
             return baselineOverall;
         }
@@ -233,7 +241,7 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
      * The change of a figure against the baseline, for display: {@code +12.3 %}, {@code -4.0 %}, or empty when there is
      * no baseline value to compare with.
      */
-    public String delta(KeyFigures current, String metric) {
+    public String delta(LabelFigures current, String metric) {
         OptionalDouble change = percentChange(current, metric);
         return change.isEmpty() ? "" : String.format(Locale.ROOT, "%+.1f %%", change.getAsDouble());
     }
@@ -242,7 +250,7 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
      * Whether a change is for the worse, in the metric's own direction ({@link Metric#worse}); a change the page shows
      * as {@code 0.0 %} is none.
      */
-    public boolean worse(KeyFigures current, String metric) {
+    public boolean worse(LabelFigures current, String metric) {
         OptionalDouble change = percentChange(current, metric);
         Optional<Metric> m = Metric.byName(metric);
         if (change.isEmpty() || m.isEmpty()
@@ -253,8 +261,8 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
     }
 
     /** (current - baseline) / baseline in percent; empty without a baseline value to compare with. */
-    private OptionalDouble percentChange(KeyFigures current, String metric) {
-        KeyFigures base = current == overall ? baselineOverall : baselineOf(current.getLabel());
+    private OptionalDouble percentChange(LabelFigures current, String metric) {
+        LabelFigures base = current == overall ? baselineOverall : baselineOf(current.getLabel());
         if (base == null) {
             return OptionalDouble.empty();
         }
@@ -276,7 +284,7 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
         m.put("samples", samples);
         m.put("overall", overall == null ? Map.of() : overall.toMap());
         Map<String, Object> perLabel = new LinkedHashMap<>();
-        for (KeyFigures f : labels) {
+        for (LabelFigures f : labels) {
             perLabel.put(f.getLabel(), f.toMap());
         }
         m.put("labels", perLabel);

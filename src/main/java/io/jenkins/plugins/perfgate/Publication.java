@@ -5,6 +5,7 @@ import hudson.EnvVars;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.perfgate.engine.compare.LabelFigures;
 import io.jenkins.plugins.perfgate.engine.compare.RunFigures;
 import io.jenkins.plugins.perfgate.engine.gate.GateResult;
 import io.jenkins.plugins.perfgate.engine.gate.GateOptions;
@@ -79,14 +80,14 @@ final class Publication {
         store.record(new BuildRef(ref.number(), ref.id(), ref.timeMillis(), JobHistoryStore.result(after),
                 ref.releaseTag(), ref.gitCommit()), summary);
 
-        List<KeyFigures> labels = labelFigures(summary);
-        List<KeyFigures> baselineFigures = verdict.comparison().map(GateBridge::baselineFigures).orElse(List.of());
-        KeyFigures baselineOverall = baselineFigures.stream()
+        List<LabelFigures> labels = labelFigures(summary);
+        List<LabelFigures> baselineFigures = verdict.comparison().map(GateBridge::baselineFigures).orElse(List.of());
+        LabelFigures baselineOverall = baselineFigures.stream()
                 .filter(f -> f.getLabel().equals(OverallRow.LABEL)).findFirst().orElse(null);
-        List<KeyFigures> baselineLabels = baselineOverall == null ? baselineFigures
+        List<LabelFigures> baselineLabels = baselineOverall == null ? baselineFigures
                 : baselineFigures.subList(1, baselineFigures.size());
         PerfgateBuildAction action = new PerfgateBuildAction(s.id, verdict.result().name(), summary.status().name(),
-                summary.statusReason(), title, summary.sampleCount(), KeyFigures.of(OverallRow.LABEL,
+                summary.statusReason(), title, summary.sampleCount(), LabelFigures.of(OverallRow.LABEL,
                 summary.overall()), labels, verdict.baselineDescription(), 0, baselineOverall, baselineLabels,
                 GateBridge.lines(verdict), notes, report, workspaceSummary, criteria, baseline);
         attach(run, action);
@@ -111,15 +112,15 @@ final class Publication {
     /** The figures of a run that is not published on the build (verdict NONE, nothing attached or recorded). */
     static PerfgateBuildAction unpublished(String id, RunSummary summary, String title, String workspaceSummary) {
         return new PerfgateBuildAction(id, "NONE", summary.status().name(), summary.statusReason(), title,
-                summary.sampleCount(), KeyFigures.of(OverallRow.LABEL, summary.overall()), labelFigures(summary),
+                summary.sampleCount(), LabelFigures.of(OverallRow.LABEL, summary.overall()), labelFigures(summary),
                 "no comparison (not published)", 0, null, List.of(), List.of(), List.of(), false, workspaceSummary,
                 "", "");
     }
 
-    private static List<KeyFigures> labelFigures(RunSummary summary) {
-        List<KeyFigures> labels = new ArrayList<>();
+    private static List<LabelFigures> labelFigures(RunSummary summary) {
+        List<LabelFigures> labels = new ArrayList<>();
         for (LabelStats l : summary.labels()) {
-            labels.add(KeyFigures.of(l.label(), l));
+            labels.add(LabelFigures.of(l.label(), l));
         }
         return labels;
     }

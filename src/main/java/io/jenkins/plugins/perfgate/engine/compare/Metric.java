@@ -95,6 +95,14 @@ public enum Metric {
         return higherIsBetter ? current < baseline : current > baseline;
     }
 
+    /** Whether this is one of the eleven figures a build record keeps and a build page shows. */
+    public boolean isKeyFigure() {
+        return switch (this) {
+            case COUNT, ERRORS, ERROR_PERCENT, THROUGHPUT, MEAN, P50, P90, P95, P99, MAX, APDEX -> true;
+            default -> false;
+        };
+    }
+
     public List<String> aliases() {
         return aliases;
     }
