@@ -4,8 +4,8 @@ import hudson.init.InitMilestone;
 import hudson.init.Initializer;
 import hudson.model.Items;
 import hudson.model.Run;
+import io.jenkins.plugins.perfgate.engine.compare.LabelFigures;
 import io.jenkins.plugins.perfgate.model.GateLine;
-import io.jenkins.plugins.perfgate.model.KeyFigures;
 import io.jenkins.plugins.perfgate.model.PerfgateBuildAction;
 import io.jenkins.plugins.perfgate.settings.PublishSettings;
 import io.jenkins.plugins.perfgate.settings.TestSettings;
@@ -32,8 +32,10 @@ public final class Compatibility {
             Items.XSTREAM2.addCompatibilityAlias(OLD + c.getSimpleName(), c);
         }
         // build records: the build action and the small values it keeps
-        for (Class<?> c : new Class<?>[] {PerfgateBuildAction.class, KeyFigures.class, GateLine.class}) {
+        for (Class<?> c : new Class<?>[] {PerfgateBuildAction.class, GateLine.class}) {
             Run.XSTREAM2.addCompatibilityAlias(OLD + c.getSimpleName(), c);
         }
+        // a label's key figures were a Jenkins-layer class of their own; the engine's type has the same fields
+        Run.XSTREAM2.addCompatibilityAlias(OLD + "KeyFigures", LabelFigures.class);
     }
 }

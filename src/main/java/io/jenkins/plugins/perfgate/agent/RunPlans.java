@@ -8,8 +8,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
-import io.jenkins.plugins.perfgate.config.GeneratorPool;
 import io.jenkins.plugins.perfgate.config.PerfgateConfiguration;
+import io.jenkins.plugins.perfgate.engine.runner.plan.GeneratorShorthand;
 import io.jenkins.plugins.perfgate.settings.TestSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -149,35 +149,28 @@ public final class RunPlans {
                 || s.getTimeLimit() > 0 || s.getMetrics();
     }
 
-    /** {@code local:N} or {@code servers:h1:p,h2:p} as the plan's generators section. */
+    /** {@code local:N} or {@code servers:h1:p,h2:p} ({@link GeneratorShorthand}) as the plan's generators section. */
     public static ObjectNode generators(String spec) throws AbortException {
+        GeneratorShorthand parsed;
+        try {
+            parsed = GeneratorShorthand.parse(spec);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException("perfgate: generators: " + e.getMessage()
+                    + " (nor a generator pool of the global configuration)");
+        }
         ObjectNode g = JSON.createObjectNode();
-        if (spec.startsWith("local:")) {
-            g.put("type", "local");
-            g.put("count", parseCount(spec.substring(6)));
-        } else if (spec.startsWith("servers:")) {
-            g.put("type", "jmeter-servers");
-            ArrayNode servers = g.putArray("servers");
-            for (String h : GeneratorPool.parseHosts(spec.substring(8))) {
-                servers.add(h.contains(":") ? h : h + ":1099");
+        switch (parsed) {
+            case GeneratorShorthand.Local l -> {
+                g.put("type", "local");
+                g.put("count", l.count());
             }
-        } else {
-            throw new AbortException("perfgate: generators '" + spec + "' is neither a generator pool of the global "
-                    + "configuration nor local:N or servers:HOST:PORT,...");
+            case GeneratorShorthand.Servers srv -> {
+                g.put("type", "jmeter-servers");
+                ArrayNode servers = g.putArray("servers");
+                srv.hosts().forEach(servers::add);
+            }
         }
         return g;
-    }
-
-    private static int parseCount(String n) throws AbortException {
-        try {
-            int c = Integer.parseInt(n.trim());
-            if (c < 1 || c > GeneratorPool.MAX_LOCAL) {
-                throw new AbortException("perfgate: local generators must be 1 to " + GeneratorPool.MAX_LOCAL);
-            }
-            return c;
-        } catch (NumberFormatException e) {
-            throw new AbortException("perfgate: local:N needs a number, got '" + n + "'");
-        }
     }
 
     /** The global configuration's endpoints; their credentials travel as environment variables, never in files. */

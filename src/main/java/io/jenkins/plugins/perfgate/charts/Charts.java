@@ -11,7 +11,7 @@ import io.jenkins.plugins.perfgate.engine.history.Baseline;
 import io.jenkins.plugins.perfgate.engine.history.BaselinePolicy;
 import io.jenkins.plugins.perfgate.engine.history.History;
 import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
-import io.jenkins.plugins.perfgate.engine.stats.RunAggregator;
+import io.jenkins.plugins.perfgate.engine.stats.OverallRow;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import io.jenkins.plugins.perfgate.history.ChangePoints;
 import java.util.List;
@@ -40,7 +40,7 @@ public final class Charts {
      */
     public static JFreeChart trend(History history, String label, String metric, String baselinePolicy, String criteria,
             String cacheKey) {
-        String row = label == null || label.isEmpty() ? RunAggregator.OVERALL : label;
+        String row = label == null || label.isEmpty() ? OverallRow.LABEL : label;
         TrendMarkers markers = TrendMarkers.none();
         try {
             var b = Baseline.resolve(policy(baselinePolicy), history,

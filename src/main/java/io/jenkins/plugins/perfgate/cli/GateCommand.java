@@ -20,7 +20,7 @@ import io.jenkins.plugins.perfgate.engine.history.BuildResult;
 import io.jenkins.plugins.perfgate.engine.history.DirectoryHistoryStore;
 import io.jenkins.plugins.perfgate.engine.history.History;
 import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
-import io.jenkins.plugins.perfgate.engine.stats.RunAggregator;
+import io.jenkins.plugins.perfgate.engine.stats.OverallRow;
 import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
@@ -200,7 +200,7 @@ public final class GateCommand implements Callable<Integer> {
     private int unreadable(PrintWriter err, String why) {
         err.println("perfgate gate: cannot read run summary: " + why);
         if (junit != null) {
-            VerdictLine line = new VerdictLine("read run summary", Optional.empty(), RunAggregator.OVERALL,
+            VerdictLine line = new VerdictLine("read run summary", Optional.empty(), OverallRow.LABEL,
                     LineStatus.RUN_NOT_COMPLETE, Outcome.FAIL, Double.NaN, "", Double.NaN, Double.NaN, Double.NaN,
                     Optional.empty(), "cannot read run summary: " + why);
             Verdict v = new Verdict(GateResult.FAIL, RunStatus.NO_RESULTS, List.of(line), Optional.empty(), "",

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.perfgate.cli;
 
 import io.jenkins.plugins.perfgate.engine.stats.LabelStats;
+import io.jenkins.plugins.perfgate.engine.stats.OverallRow;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ final class LabelTable {
         for (LabelStats l : summary.labels()) {
             rows.add(row(shown(l.label()) + (l.transactionController() ? " [TC]" : ""), l));
         }
-        String[] total = row("TOTAL", summary.overall());
+        String[] total = row(OverallRow.LABEL, summary.overall());
         int[] width = new int[HEADERS.length];
         for (int i = 0; i < HEADERS.length; i++) {
             width[i] = Math.max(HEADERS[i].length(), total[i].length());

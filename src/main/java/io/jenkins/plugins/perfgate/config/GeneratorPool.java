@@ -7,7 +7,7 @@ import hudson.model.AbstractDescribableImpl;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import java.util.ArrayList;
+import io.jenkins.plugins.perfgate.engine.runner.plan.GeneratorShorthand;
 import java.util.List;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
@@ -23,7 +23,7 @@ import org.kohsuke.stapler.verb.POST;
 public final class GeneratorPool extends AbstractDescribableImpl<GeneratorPool> {
 
     /** Upper bound for local generator processes on one agent: each is a JVM. */
-    public static final int MAX_LOCAL= 64;
+    public static final int MAX_LOCAL = GeneratorShorthand.Local.MAX;
 
     private final String name;
     private String type = "local";
@@ -73,13 +73,7 @@ public final class GeneratorPool extends AbstractDescribableImpl<GeneratorPool> 
 
     /** A host list as written in a pool or in {@code servers:...}: comma, space or newline separated. */
     public static List<String> parseHosts(String text) {
-        List<String> out = new ArrayList<>();
-        for (String h : Util.fixNull(text).split("[,\\s]+")) {
-            if (!h.isBlank()) {
-                out.add(h.trim());
-            }
-        }
-        return out;
+        return GeneratorShorthand.splitHosts(text);
     }
 
     /** The generator specification passed to the runner: {@code local:N} or {@code servers:h1:p,h2:p}. */

@@ -5,6 +5,8 @@ import hudson.model.Action;
 import hudson.model.DirectoryBrowserSupport;
 import hudson.model.Run;
 import io.jenkins.plugins.perfgate.charts.Charts;
+import io.jenkins.plugins.perfgate.engine.compare.LabelFigures;
+import io.jenkins.plugins.perfgate.engine.compare.Metric;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
 import io.jenkins.plugins.perfgate.history.ResultId;
@@ -18,8 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import jenkins.model.RunAction2;
 import jenkins.tasks.SimpleBuildStep;
 import org.kohsuke.stapler.StaplerRequest2;
@@ -45,12 +49,12 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
     private final String statusReason;
     private final String title;
     private final long samples;
-    private final KeyFigures overall;
-    private final List<KeyFigures> labels;
+    private final LabelFigures overall;
+    private final List<LabelFigures> labels;
     private final String baselineDescription;
     private final int baselineBuild;
-    private final KeyFigures baselineOverall;
-    private final List<KeyFigures> baselineLabels;
+    private final LabelFigures baselineOverall;
+    private final List<LabelFigures> baselineLabels;
     private final List<GateLine> criteria;
     private final List<String> notes;
     private final boolean report;
@@ -61,8 +65,8 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
     private final String id;
 
     public PerfgateBuildAction(String id, String verdict, String status, String statusReason, String title, long samples,
-            KeyFigures overall, List<KeyFigures> labels, String baselineDescription, int baselineBuild,
-            KeyFigures baselineOverall, List<KeyFigures> baselineLabels, List<GateLine> criteria, List<String> notes,
+            LabelFigures overall, List<LabelFigures> labels, String baselineDescription, int baselineBuild,
+            LabelFigures baselineOverall, List<LabelFigures> baselineLabels, List<GateLine> criteria, List<String> notes,
             boolean report, String workspaceSummary, String criteriaText, String baselinePolicy) {
         this.id = id == null ? "" : id;
         this.verdict = verdict;
@@ -70,18 +74,24 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
         this.statusReason = statusReason;
         this.title = title;
         this.samples = samples;
-        this.overall = overall;
-        this.labels = new ArrayList<>(labels);
+        this.overall = kept(overall);
+        this.labels = labels.stream().map(PerfgateBuildAction::kept).collect(Collectors.toCollection(ArrayList::new));
         this.baselineDescription = baselineDescription;
         this.baselineBuild = baselineBuild;
-        this.baselineOverall = baselineOverall;
-        this.baselineLabels = new ArrayList<>(baselineLabels);
+        this.baselineOverall = kept(baselineOverall);
+        this.baselineLabels = baselineLabels.stream().map(PerfgateBuildAction::kept)
+                .collect(Collectors.toCollection(ArrayList::new));
         this.criteria = new ArrayList<>(criteria);
         this.notes = new ArrayList<>(notes);
         this.report = report;
         this.workspaceSummary = workspaceSummary;
         this.criteriaText = criteriaText;
         this.baselinePolicy = baselinePolicy;
+    }
+
+    /** Only the key figures go into build.xml, so that build records stay small. */
+    private static LabelFigures kept(LabelFigures f) {
+        return f == null ? null : f.keyFiguresOnly();
     }
 
     /** The criteria this build was gated with, as written. */
@@ -164,11 +174,11 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
         return samples;
     }
 
-    public KeyFigures getOverall() {
+    public LabelFigures getOverall() {
         return overall;
     }
 
-    public List<KeyFigures> getLabels() {
+    public List<LabelFigures> getLabels() {
         return labels;
     }
 
@@ -192,7 +202,7 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
         return baselineOverall != null;
     }
 
-    public KeyFigures getBaselineOverall() {
+    public LabelFigures getBaselineOverall() {
         return baselineOverall;
     }
 
@@ -213,7 +223,7 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
     }
 
     /** The baseline figures of a label (the overall row for {@code null}). */
-    public KeyFigures baselineOf(String label) {
+    public LabelFigures baselineOf(String label) {
         if (label == null) {
             return baselineOverall;
         }
@@ -224,28 +234,37 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
      * The change of a figure against the baseline, for display: {@code +12.3 %}, {@code -4.0 %}, or empty when there is
      * no baseline value to compare with.
      */
-    public String delta(KeyFigures current, String metric) {
-        KeyFigures base = current == overall ? baselineOverall : baselineOf(current.getLabel());
+    public String delta(LabelFigures current, String metric) {
+        OptionalDouble change = percentChange(current, metric);
+        return change.isEmpty() ? "" : String.format(Locale.ROOT, "%+.1f %%", change.getAsDouble());
+    }
+
+    /**
+     * Whether a change is for the worse, in the metric's own direction ({@link Metric#worse}); a change the page shows
+     * as {@code 0.0 %} is none.
+     */
+    public boolean worse(LabelFigures current, String metric) {
+        OptionalDouble change = percentChange(current, metric);
+        Optional<Metric> m = Metric.byName(metric);
+        if (change.isEmpty() || m.isEmpty()
+                || String.format(Locale.ROOT, "%.1f", Math.abs(change.getAsDouble())).equals("0.0")) {
+            return false;
+        }
+        return m.get().worse(0, change.getAsDouble()); // figures are positive: the change has the sign of now - was
+    }
+
+    /** (current - baseline) / baseline in percent; empty without a baseline value to compare with. */
+    private OptionalDouble percentChange(LabelFigures current, String metric) {
+        LabelFigures base = current == overall ? baselineOverall : baselineOf(current.getLabel());
         if (base == null) {
-            return "";
+            return OptionalDouble.empty();
         }
         double now = current.value(metric);
         double was = base.value(metric);
         if (Double.isNaN(now) || Double.isNaN(was) || was == 0) {
-            return "";
+            return OptionalDouble.empty();
         }
-        return String.format(Locale.ROOT, "%+.1f %%", (now - was) / was * 100);
-    }
-
-    /** Whether a change is for the worse ({@code rps} and {@code apdex} are better when higher). */
-    public boolean worse(KeyFigures current, String metric) {
-        String d = delta(current, metric);
-        if (d.isEmpty()) {
-            return false;
-        }
-        boolean up = d.startsWith("+") && !d.startsWith("+0.0");
-        boolean down = d.startsWith("-") && !d.startsWith("-0.0");
-        return "rps".equals(metric) || "apdex".equals(metric) ? down : up;
+        return OptionalDouble.of((now - was) / was * 100);
     }
 
     /** The Pipeline step's result: verdict, figures per label, summary path. */
@@ -258,7 +277,7 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
         m.put("samples", samples);
         m.put("overall", overall == null ? Map.of() : overall.toMap());
         Map<String, Object> perLabel = new LinkedHashMap<>();
-        for (KeyFigures f : labels) {
+        for (LabelFigures f : labels) {
             perLabel.put(f.getLabel(), f.toMap());
         }
         m.put("labels", perLabel);

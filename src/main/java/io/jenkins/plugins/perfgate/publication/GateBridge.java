@@ -3,7 +3,6 @@ package io.jenkins.plugins.perfgate.publication;
 import io.jenkins.plugins.perfgate.engine.compare.Comparison;
 import io.jenkins.plugins.perfgate.engine.compare.LabelComparison;
 import io.jenkins.plugins.perfgate.engine.compare.LabelFigures;
-import io.jenkins.plugins.perfgate.engine.compare.Metric;
 import io.jenkins.plugins.perfgate.engine.gate.CriteriaParser;
 import io.jenkins.plugins.perfgate.engine.gate.Criterion;
 import io.jenkins.plugins.perfgate.engine.gate.Gate;
@@ -14,16 +13,15 @@ import io.jenkins.plugins.perfgate.engine.gate.VerdictLine;
 import io.jenkins.plugins.perfgate.engine.history.BaselinePolicy;
 import io.jenkins.plugins.perfgate.engine.history.History;
 import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
-import io.jenkins.plugins.perfgate.engine.stats.RunAggregator;
+import io.jenkins.plugins.perfgate.engine.stats.OverallRow;
 import io.jenkins.plugins.perfgate.model.GateLine;
-import io.jenkins.plugins.perfgate.model.KeyFigures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The Jenkins layer's only door into the gate engine: parses criteria and baseline policies, asks {@link Gate} for
- * the verdict and turns its answer into the plain values a build keeps ({@link GateLine}, {@link KeyFigures}).
+ * the verdict and turns its answer into the plain values a build keeps ({@link GateLine}, the baseline's {@link LabelFigures}).
  */
 public final class GateBridge {
 
@@ -87,24 +85,13 @@ public final class GateBridge {
     }
 
     /** Baseline figures of the overall row and of each label, from the verdict's comparison. */
-    static List<KeyFigures> baselineFigures(Comparison c) {
-        List<KeyFigures> out = new ArrayList<>();
-        c.overall().baseline().ifPresent(f -> out.add(figures(RunAggregator.OVERALL, f)));
+    static List<LabelFigures> baselineFigures(Comparison c) {
+        List<LabelFigures> out = new ArrayList<>();
+        c.overall().baseline().ifPresent(f -> out.add(f.withLabel(OverallRow.LABEL)));
         for (LabelComparison lc : c.labels()) {
-            lc.baseline().ifPresent(f -> out.add(figures(lc.label(), f)));
+            lc.baseline().ifPresent(f -> out.add(f.withLabel(lc.label())));
         }
         return out;
-    }
-
-    static KeyFigures figures(String label, LabelFigures f) {
-        return new KeyFigures(label, (long) nz(f.get(Metric.COUNT)), (long) nz(f.get(Metric.ERRORS)),
-                f.get(Metric.ERROR_PERCENT), f.get(Metric.THROUGHPUT), f.get(Metric.MEAN),
-                (long) nz(f.get(Metric.P50)), (long) nz(f.get(Metric.P90)), (long) nz(f.get(Metric.P95)),
-                (long) nz(f.get(Metric.P99)), (long) nz(f.get(Metric.MAX)), f.get(Metric.APDEX));
-    }
-
-    private static double nz(double v) {
-        return Double.isNaN(v) ? 0 : v;
     }
 
     private static String num(double v) {

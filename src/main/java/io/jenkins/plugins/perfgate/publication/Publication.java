@@ -7,6 +7,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.perfgate.agent.AgentCli;
 import io.jenkins.plugins.perfgate.agent.RunPlans;
+import io.jenkins.plugins.perfgate.engine.compare.LabelFigures;
 import io.jenkins.plugins.perfgate.engine.gate.GateOptions;
 import io.jenkins.plugins.perfgate.engine.gate.GateResult;
 import io.jenkins.plugins.perfgate.engine.gate.RepeatedRuns;
@@ -15,13 +16,12 @@ import io.jenkins.plugins.perfgate.engine.history.BuildRef;
 import io.jenkins.plugins.perfgate.engine.history.BuildResult;
 import io.jenkins.plugins.perfgate.engine.history.History;
 import io.jenkins.plugins.perfgate.engine.stats.LabelStats;
-import io.jenkins.plugins.perfgate.engine.stats.RunAggregator;
+import io.jenkins.plugins.perfgate.engine.stats.OverallRow;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
 import io.jenkins.plugins.perfgate.history.JobHistoryStore;
 import io.jenkins.plugins.perfgate.history.ResultId;
 import io.jenkins.plugins.perfgate.model.GateLine;
-import io.jenkins.plugins.perfgate.model.KeyFigures;
 import io.jenkins.plugins.perfgate.model.PerfgateBuildAction;
 import io.jenkins.plugins.perfgate.settings.PublishSettings;
 import java.io.File;
@@ -85,14 +85,14 @@ public final class Publication {
         store.record(new BuildRef(ref.number(), ref.id(), ref.timeMillis(), JobHistoryStore.result(after),
                 ref.releaseTag(), ref.gitCommit()), summary);
 
-        List<KeyFigures> labels = labelFigures(summary);
-        List<KeyFigures> baselineFigures = verdict.comparison().map(GateBridge::baselineFigures).orElse(List.of());
-        KeyFigures baselineOverall = baselineFigures.stream()
-                .filter(f -> f.getLabel().equals(RunAggregator.OVERALL)).findFirst().orElse(null);
-        List<KeyFigures> baselineLabels = baselineOverall == null ? baselineFigures
+        List<LabelFigures> labels = labelFigures(summary);
+        List<LabelFigures> baselineFigures = verdict.comparison().map(GateBridge::baselineFigures).orElse(List.of());
+        LabelFigures baselineOverall = baselineFigures.stream()
+                .filter(f -> f.getLabel().equals(OverallRow.LABEL)).findFirst().orElse(null);
+        List<LabelFigures> baselineLabels = baselineOverall == null ? baselineFigures
                 : baselineFigures.subList(1, baselineFigures.size());
         PerfgateBuildAction action = new PerfgateBuildAction(s.getId(), verdict.result().name(), summary.status().name(),
-                summary.statusReason(), title, summary.sampleCount(), KeyFigures.of(RunAggregator.OVERALL,
+                summary.statusReason(), title, summary.sampleCount(), LabelFigures.of(OverallRow.LABEL,
                 summary.overall()), labels, verdict.baselineDescription(), 0, baselineOverall, baselineLabels,
                 GateBridge.lines(verdict), notes, report, workspaceSummary, criteria, baseline);
         attach(run, action);
@@ -117,15 +117,15 @@ public final class Publication {
     /** The figures of a run that is not published on the build (verdict NONE, nothing attached or recorded). */
     public static PerfgateBuildAction unpublished(String id, RunSummary summary, String title, String workspaceSummary) {
         return new PerfgateBuildAction(id, "NONE", summary.status().name(), summary.statusReason(), title,
-                summary.sampleCount(), KeyFigures.of(RunAggregator.OVERALL, summary.overall()), labelFigures(summary),
+                summary.sampleCount(), LabelFigures.of(OverallRow.LABEL, summary.overall()), labelFigures(summary),
                 "no comparison (not published)", 0, null, List.of(), List.of(), List.of(), false, workspaceSummary,
                 "", "");
     }
 
-    private static List<KeyFigures> labelFigures(RunSummary summary) {
-        List<KeyFigures> labels = new ArrayList<>();
+    private static List<LabelFigures> labelFigures(RunSummary summary) {
+        List<LabelFigures> labels = new ArrayList<>();
         for (LabelStats l : summary.labels()) {
-            labels.add(KeyFigures.of(l.label(), l));
+            labels.add(LabelFigures.of(l.label(), l));
         }
         return labels;
     }

@@ -4,8 +4,8 @@ import hudson.Util;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.perfgate.config.FieldChecks;
-import io.jenkins.plugins.perfgate.config.GeneratorPool;
 import io.jenkins.plugins.perfgate.config.PerfgateConfiguration;
+import io.jenkins.plugins.perfgate.engine.runner.plan.GeneratorShorthand;
 import io.jenkins.plugins.perfgate.settings.PublishSettings;
 import io.jenkins.plugins.perfgate.settings.TestSettings;
 import jenkins.model.Jenkins;
@@ -71,13 +71,12 @@ public final class Forms {
         if (v.isEmpty() || PerfgateConfiguration.get().pool(v).isPresent()) {
             return FormValidation.ok();
         }
-        if (v.startsWith("local:")) {
-            return FieldChecks.intInRange(v.substring(6), 1, GeneratorPool.MAX_LOCAL, "Local generators");
+        try {
+            GeneratorShorthand.parse(v);
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage() + " (nor a generator pool of the global configuration)");
         }
-        if (v.startsWith("servers:")) {
-            return FieldChecks.hostList(v.substring(8), true);
-        }
-        return FormValidation.error("Not a generator pool of the global configuration, local:N or servers:HOSTS");
     }
 
     static FormValidation properties(Item item, String value) {

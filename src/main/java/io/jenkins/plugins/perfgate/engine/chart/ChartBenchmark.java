@@ -1,5 +1,6 @@
 package io.jenkins.plugins.perfgate.engine.chart;
 
+import io.jenkins.plugins.perfgate.engine.stats.OverallRow;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import io.jenkins.plugins.perfgate.engine.compare.LabelFigures;
@@ -46,12 +47,12 @@ public final class ChartBenchmark {
         List<HistoryEntry> history = syntheticHistory(builds, 42);
         TrendMarkers markers = TrendMarkers.none()
                 .withBaseline("build #" + builds / 2, history.get(builds / 2).figures())
-                .withThresholds(List.of(new TrendMarkers.Threshold(TrendCharts.OVERALL, Metric.P95, 400,
+                .withThresholds(List.of(new TrendMarkers.Threshold(OverallRow.LABEL, Metric.P95, 400,
                         "p95 < 400 ms")))
-                .withChangePoints(List.of(new ChangePoint(TrendCharts.OVERALL, Metric.P95,
+                .withChangePoints(List.of(new ChangePoint(OverallRow.LABEL, Metric.P95,
                         history.get(builds * 3 / 4).build(), 300, 390, 0.001)));
-        Supplier<JFreeChart> empty = () -> TrendCharts.latency(List.of(), TrendCharts.OVERALL, TrendMarkers.none());
-        Supplier<JFreeChart> full = () -> TrendCharts.latency(history, TrendCharts.OVERALL, markers);
+        Supplier<JFreeChart> empty = () -> TrendCharts.latency(List.of(), OverallRow.LABEL, TrendMarkers.none());
+        Supplier<JFreeChart> full = () -> TrendCharts.latency(history, OverallRow.LABEL, markers);
         out.printf(Locale.ROOT, "chart benchmark: %d builds, %dx%d px, median of %d rounds after warm-up"
                 + " (headless: %s)%n", builds, WIDTH, HEIGHT, rounds, java.awt.GraphicsEnvironment.isHeadless());
         double emptyPng = median(empty, ChartFormat.PNG, rounds);
@@ -104,7 +105,7 @@ public final class ChartBenchmark {
                     : random.nextDouble() < 0.02 ? BuildResult.UNSTABLE : BuildResult.SUCCESS;
             String tag = b % 50 == 0 ? "v1." + b / 50 + ".0" : "";
             RunFigures figures = new RunFigures(RunStatus.COMPLETE, "",
-                    new LabelFigures(TrendCharts.OVERALL, v), List.of(new LabelFigures("checkout", v)));
+                    new LabelFigures(OverallRow.LABEL, v), List.of(new LabelFigures("checkout", v)));
             entries.add(new HistoryEntry(new BuildRef(b, "", 1_780_000_000_000L + b * 3_600_000L, result, tag, ""),
                     figures));
         }

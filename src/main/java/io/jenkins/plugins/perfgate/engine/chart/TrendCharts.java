@@ -3,7 +3,7 @@ package io.jenkins.plugins.perfgate.engine.chart;
 import io.jenkins.plugins.perfgate.engine.compare.Metric;
 import io.jenkins.plugins.perfgate.engine.history.ChangePoint;
 import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
-import io.jenkins.plugins.perfgate.engine.stats.RunAggregator;
+import io.jenkins.plugins.perfgate.engine.stats.OverallRow;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
@@ -40,16 +40,13 @@ import org.jfree.ui.TextAnchor;
  */
 public final class TrendCharts {
 
-    /** The overall row's label, as the history names it. */
-    public static final String OVERALL = RunAggregator.OVERALL;
-
     /** Beyond this many builds, points are drawn as a plain line without a symbol per build. */
     static final int MAX_POINTS_WITH_SYMBOLS = 60;
 
     private TrendCharts() {
     }
 
-    /** p50, p95 and p99 of a label ({@link #OVERALL} for all samples). */
+    /** p50, p95 and p99 of a label ({@link OverallRow#LABEL} for all samples). */
     public static JFreeChart latency(List<HistoryEntry> history, String label, TrendMarkers markers) {
         return chart("Response time" + suffix(label), "ms", history, label,
                 List.of(Metric.P50, Metric.P95, Metric.P99), markers);
@@ -65,7 +62,7 @@ public final class TrendCharts {
     }
 
     private static String suffix(String label) {
-        return OVERALL.equals(label) ? " per build" : " per build: " + label;
+        return OverallRow.LABEL.equals(label) ? " per build" : " per build: " + label;
     }
 
     /**

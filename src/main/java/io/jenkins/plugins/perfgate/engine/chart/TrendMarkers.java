@@ -8,7 +8,7 @@ import io.jenkins.plugins.perfgate.engine.history.Baseline;
 import io.jenkins.plugins.perfgate.engine.history.ChangePoint;
 import io.jenkins.plugins.perfgate.engine.history.History;
 import io.jenkins.plugins.perfgate.engine.history.HistoryReport;
-import io.jenkins.plugins.perfgate.engine.stats.RunAggregator;
+import io.jenkins.plugins.perfgate.engine.stats.OverallRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * What is drawn on top of a trend besides the builds: the baseline, SLA thresholds and detected change points.
- * Labels follow the history's convention: {@link RunAggregator#OVERALL} is the overall row. Immutable.
+ * Labels follow the history's convention: {@link OverallRow#LABEL} is the overall row. Immutable.
  *
  * @param baselineName  how the baseline is called on the chart ({@code last passing build #40}), empty when none
  * @param baseline      the baseline's figures, drawn as a dashed line
@@ -92,7 +92,7 @@ public record TrendMarkers(String baselineName, Optional<RunFigures> baseline, L
         List<Threshold> lines = new ArrayList<>(thresholds);
         for (Criterion c : criteria) {
             String label = switch (c.scope()) {
-                case Scope.Overall o -> RunAggregator.OVERALL;
+                case Scope.Overall o -> OverallRow.LABEL;
                 case Scope.Exact e -> e.label();
                 default -> null;
             };

@@ -86,6 +86,23 @@ public enum Metric {
         return higherIsBetter;
     }
 
+    /**
+     * Whether going from {@code baseline} to {@code current} is a change for the worse: up for times, errors and
+     * sizes of failure, down for throughput, counts and Apdex. The one place the direction of "worse" is decided.
+     * False when either value is NaN.
+     */
+    public boolean worse(double baseline, double current) {
+        return higherIsBetter ? current < baseline : current > baseline;
+    }
+
+    /** Whether this is one of the eleven figures a build record keeps and a build page shows. */
+    public boolean isKeyFigure() {
+        return switch (this) {
+            case COUNT, ERRORS, ERROR_PERCENT, THROUGHPUT, MEAN, P50, P90, P95, P99, MAX, APDEX -> true;
+            default -> false;
+        };
+    }
+
     public List<String> aliases() {
         return aliases;
     }

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.perfgate.engine.compare;
 
 import io.jenkins.plugins.perfgate.engine.stats.LabelStats;
-import io.jenkins.plugins.perfgate.engine.stats.RunAggregator;
+import io.jenkins.plugins.perfgate.engine.stats.OverallRow;
 import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import java.util.ArrayList;
@@ -36,7 +36,7 @@ public record RunFigures(RunStatus status, String statusReason, LabelFigures ove
             rows.add(LabelFigures.of(s));
         }
         return new RunFigures(summary.status(), summary.statusReason(),
-                LabelFigures.of(RunAggregator.OVERALL, summary.overall()), rows);
+                LabelFigures.of(OverallRow.LABEL, summary.overall()), rows);
     }
 
     /** The row of a label; a binary search, as labels are sorted (gates look rows up per label and build). */
@@ -57,9 +57,9 @@ public record RunFigures(RunStatus status, String statusReason, LabelFigures ove
         return Optional.empty();
     }
 
-    /** The overall row for {@link RunAggregator#OVERALL}, else the label's row. */
+    /** The overall row for {@link OverallRow#LABEL}, else the label's row. */
     public Optional<LabelFigures> row(String name) {
-        return RunAggregator.OVERALL.equals(name) ? Optional.of(overall) : label(name);
+        return OverallRow.LABEL.equals(name) ? Optional.of(overall) : label(name);
     }
 
     public List<String> labelNames() {

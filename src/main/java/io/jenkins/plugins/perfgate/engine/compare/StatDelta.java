@@ -27,7 +27,6 @@ public record StatDelta(Metric metric, double baseline, double current) {
 
     /** Whether the change goes the bad way for this metric (slower, more errors, less throughput). */
     public boolean worse() {
-        double d = absolute();
-        return metric.higherIsBetter() ? d < 0 : d > 0;
+        return metric.worse(baseline, current);
     }
 }

@@ -3,7 +3,7 @@ package io.jenkins.plugins.perfgate.engine.gate;
 import io.jenkins.plugins.perfgate.engine.compare.LabelFigures;
 import io.jenkins.plugins.perfgate.engine.compare.Metric;
 import io.jenkins.plugins.perfgate.engine.compare.RunFigures;
-import io.jenkins.plugins.perfgate.engine.stats.RunAggregator;
+import io.jenkins.plugins.perfgate.engine.stats.OverallRow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -62,7 +62,7 @@ public record Calibration(int runs, List<Metric> metrics, List<LabelNoise> label
                     + runs.size());
         }
         Set<String> names = new LinkedHashSet<>();
-        names.add(RunAggregator.OVERALL);
+        names.add(OverallRow.LABEL);
         TreeSet<String> all = new TreeSet<>();
         runs.forEach(r -> all.addAll(r.labelNames()));
         names.addAll(all);
@@ -104,7 +104,7 @@ public record Calibration(int runs, List<Metric> metrics, List<LabelNoise> label
     public List<String> suggestedCriteria() {
         List<String> out = new ArrayList<>();
         for (LabelNoise l : labels) {
-            String scope = l.label().equals(RunAggregator.OVERALL) ? ""
+            String scope = l.label().equals(OverallRow.LABEL) ? ""
                     : "[label=\"" + l.label().replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
             for (MetricNoise n : l.metrics()) {
                 String op = n.metric().higherIsBetter() ? "> -" : "< +";

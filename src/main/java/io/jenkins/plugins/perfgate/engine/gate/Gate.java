@@ -6,7 +6,7 @@ import io.jenkins.plugins.perfgate.engine.compare.RunFigures;
 import io.jenkins.plugins.perfgate.engine.history.Baseline;
 import io.jenkins.plugins.perfgate.engine.history.History;
 import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
-import io.jenkins.plugins.perfgate.engine.stats.RunAggregator;
+import io.jenkins.plugins.perfgate.engine.stats.OverallRow;
 import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +42,7 @@ public final class Gate {
         List<String> notes = new ArrayList<>(history.warnings());
         RunFigures run = candidate.figures();
         if (run.status() != RunStatus.COMPLETE) {
-            lines.add(new VerdictLine("run status", Optional.empty(), RunAggregator.OVERALL,
+            lines.add(new VerdictLine("run status", Optional.empty(), OverallRow.LABEL,
                     LineStatus.RUN_NOT_COMPLETE, options.incompleteRun(), Double.NaN, "COMPLETE", Double.NaN,
                     Double.NaN, Double.NaN, Optional.empty(), "run is " + run.status()
                             + (run.statusReason().isEmpty() ? "" : " (" + run.statusReason() + ")")

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.perfgate.engine.gate;
 
-import io.jenkins.plugins.perfgate.engine.stats.RunAggregator;
+import io.jenkins.plugins.perfgate.engine.stats.OverallRow;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
@@ -111,7 +111,7 @@ public final class JUnitXml {
     }
 
     static String className(String label) {
-        String l = label.isEmpty() ? RunAggregator.OVERALL : label;
+        String l = label.isEmpty() ? OverallRow.LABEL : label;
         return "perfgate." + l.replace('.', '_');
     }
 

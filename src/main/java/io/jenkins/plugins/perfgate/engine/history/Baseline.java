@@ -3,7 +3,7 @@ package io.jenkins.plugins.perfgate.engine.history;
 import io.jenkins.plugins.perfgate.engine.compare.LabelFigures;
 import io.jenkins.plugins.perfgate.engine.compare.Metric;
 import io.jenkins.plugins.perfgate.engine.compare.RunFigures;
-import io.jenkins.plugins.perfgate.engine.stats.RunAggregator;
+import io.jenkins.plugins.perfgate.engine.stats.OverallRow;
 import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,7 +81,7 @@ public record Baseline(BaselinePolicy policy, List<BuildRef> builds, List<Histor
             rows.add(medianRow(name, window));
         }
         RunFigures figures = new RunFigures(RunStatus.COMPLETE, "",
-                medianRow(RunAggregator.OVERALL, window), rows);
+                medianRow(OverallRow.LABEL, window), rows);
         String list = window.stream().map(e -> "#" + e.number()).collect(Collectors.joining(", "));
         return Optional.of(new Baseline(policy, window.stream().map(HistoryEntry::build).toList(), window, figures,
                 "median of " + window.size() + " passing build" + (window.size() == 1 ? "" : "s") + " (" + list

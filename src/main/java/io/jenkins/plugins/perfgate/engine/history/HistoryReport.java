@@ -2,7 +2,7 @@ package io.jenkins.plugins.perfgate.engine.history;
 
 import io.jenkins.plugins.perfgate.engine.compare.LabelFigures;
 import io.jenkins.plugins.perfgate.engine.compare.Metric;
-import io.jenkins.plugins.perfgate.engine.stats.RunAggregator;
+import io.jenkins.plugins.perfgate.engine.stats.OverallRow;
 import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -69,7 +69,7 @@ public record HistoryReport(List<Metric> metrics, List<LabelTrend> labels) {
         if (options.label().isPresent()) {
             names.add(options.label().get());
         } else {
-            names.add(RunAggregator.OVERALL);
+            names.add(OverallRow.LABEL);
             TreeSet<String> all = new TreeSet<>();
             complete.forEach(e -> all.addAll(e.figures().labelNames()));
             names.addAll(all);

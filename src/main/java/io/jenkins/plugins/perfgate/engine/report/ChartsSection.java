@@ -1,6 +1,6 @@
 package io.jenkins.plugins.perfgate.engine.report;
 
-import io.jenkins.plugins.perfgate.engine.chart.TrendCharts;
+import io.jenkins.plugins.perfgate.engine.stats.OverallRow;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,7 @@ final class ChartsSection {
             h.element("p", "No build history yet: trends appear from the second build on.", "class", "empty");
         }
         for (Map.Entry<String, List<ReportCharts.ChartFile>> e : byLabel.entrySet()) {
-            if (e.getKey().equals(TrendCharts.OVERALL)) {
+            if (e.getKey().equals(OverallRow.LABEL)) {
                 grid(e.getValue(), h);
             } else {
                 h.open("details", "class", "label-trend").open("summary").text("Label ")

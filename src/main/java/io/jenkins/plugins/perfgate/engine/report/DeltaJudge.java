@@ -11,7 +11,7 @@ import io.jenkins.plugins.perfgate.engine.gate.NoiseJudge;
 import io.jenkins.plugins.perfgate.engine.gate.Significance;
 import io.jenkins.plugins.perfgate.engine.gate.VerdictLine;
 import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
-import io.jenkins.plugins.perfgate.engine.stats.RunAggregator;
+import io.jenkins.plugins.perfgate.engine.stats.OverallRow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -49,7 +49,7 @@ final class DeltaJudge {
             for (RunFigures run : e.runs()) {
                 Map<String, LabelFigures> byLabel = new HashMap<>();
                 run.labels().forEach(f -> byLabel.put(f.label(), f));
-                byLabel.put(RunAggregator.OVERALL, run.overall());
+                byLabel.put(OverallRow.LABEL, run.overall());
                 runs.add(byLabel);
             }
             window.add(runs);
@@ -76,7 +76,7 @@ final class DeltaJudge {
 
     /** The judged change of a metric of a label ({@code TOTAL} = overall); empty without a comparison. */
     Optional<JudgedDelta> judge(String label, Metric metric) {
-        Optional<LabelComparison> row = comparison.flatMap(c -> RunAggregator.OVERALL.equals(label)
+        Optional<LabelComparison> row = comparison.flatMap(c -> OverallRow.LABEL.equals(label)
                 ? Optional.of(c.overall()) : Optional.ofNullable(rows.get(label)));
         Optional<StatDelta> delta = row.flatMap(r -> r.delta(metric))
                 .filter(d -> Double.isFinite(d.baseline()) && Double.isFinite(d.current()));

@@ -3,7 +3,7 @@ package io.jenkins.plugins.perfgate.engine.report;
 import io.jenkins.plugins.perfgate.engine.compare.LabelComparison;
 import io.jenkins.plugins.perfgate.engine.compare.Metric;
 import io.jenkins.plugins.perfgate.engine.stats.LabelStats;
-import io.jenkins.plugins.perfgate.engine.stats.RunAggregator;
+import io.jenkins.plugins.perfgate.engine.stats.OverallRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +43,7 @@ final class LabelTable {
         }
         h.close("tr").close("thead").newline().open("tbody");
         List<LabelStats> rows = new ArrayList<>();
-        rows.add(input.summary().overall().withLabel(RunAggregator.OVERALL));
+        rows.add(input.summary().overall().withLabel(OverallRow.LABEL));
         rows.addAll(input.summary().labels());
         for (int i = 0; i < rows.size(); i++) {
             row(rows.get(i), i == 0, input, judge, h);

@@ -7,6 +7,7 @@ import io.jenkins.plugins.perfgate.engine.chart.TrendCharts;
 import io.jenkins.plugins.perfgate.engine.chart.TrendMarkers;
 import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
 import io.jenkins.plugins.perfgate.engine.stats.LabelStats;
+import io.jenkins.plugins.perfgate.engine.stats.OverallRow;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +37,7 @@ final class ReportCharts {
      * A chart written beside the page.
      *
      * @param group    {@link #OVER_TIME} or {@link #TREND}
-     * @param label    the label a trend chart is about ({@link TrendCharts#OVERALL} for all samples)
+     * @param label    the label a trend chart is about ({@link OverallRow#LABEL} for all samples)
      * @param fileName the SVG file's name in the report folder
      * @param caption  what the chart shows
      */
@@ -50,7 +51,7 @@ final class ReportCharts {
         removeNumberedLeftovers(dir);
         List<ChartFile> files = new ArrayList<>();
         RunSummary s = input.summary();
-        String all = TrendCharts.OVERALL;
+        String all = OverallRow.LABEL;
         if (s.overall().count() > 0) {
             add(files, dir, new ChartFile(OVER_TIME, all, "throughput-over-time.svg", "Throughput over time"),
                     () -> OverTimeCharts.throughput(s));
@@ -74,10 +75,10 @@ final class ReportCharts {
         return files;
     }
 
-    /** The rows with trend charts: all samples ({@link TrendCharts#OVERALL}), then the busiest labels. */
+    /** The rows with trend charts: all samples ({@link OverallRow#LABEL}), then the busiest labels. */
     static List<String> trendLabels(RunSummary s) {
         List<String> labels = new ArrayList<>();
-        labels.add(TrendCharts.OVERALL);
+        labels.add(OverallRow.LABEL);
         s.labels().stream()
                 .sorted(Comparator.comparingLong(LabelStats::count).reversed().thenComparing(LabelStats::label))
                 .limit(TREND_LABELS).forEach(l -> labels.add(l.label()));

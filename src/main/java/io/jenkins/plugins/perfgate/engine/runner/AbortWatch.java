@@ -1,5 +1,6 @@
 package io.jenkins.plugins.perfgate.engine.runner;
 
+import io.jenkins.plugins.perfgate.engine.compare.Metric;
 import io.jenkins.plugins.perfgate.engine.runner.plan.AbortCriterion;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class AbortWatch {
     public Optional<String> check(LiveStats.Snapshot s, long nowMillis) {
         for (AbortCriterion c : criteria) {
             double value = value(c.metric(), s);
-            if (s.windowSamples() == 0 && c.metric() != AbortCriterion.Metric.RPS) {
+            if (s.windowSamples() == 0 && c.metric() != Metric.THROUGHPUT) {
                 value = Double.NaN;
             }
             if (!c.breachedBy(value)) {
@@ -29,7 +30,7 @@ public final class AbortWatch {
             }
             long since = breachedSince.computeIfAbsent(c, k -> nowMillis);
             if (nowMillis - since >= c.sustained().toMillis()) {
-                return Optional.of("abort criterion '" + c.text() + "' breached (" + c.metric().token() + " = "
+                return Optional.of("abort criterion '" + c.text() + "' breached (" + c.metric().key() + " = "
                         + String.format(java.util.Locale.ROOT, "%.1f", value) + " for "
                         + (nowMillis - since) / 1000 + " s)");
             }
@@ -37,13 +38,14 @@ public final class AbortWatch {
         return Optional.empty();
     }
 
-    static double value(AbortCriterion.Metric metric, LiveStats.Snapshot s) {
+    static double value(Metric metric, LiveStats.Snapshot s) {
         return switch (metric) {
             case ERROR_PERCENT -> s.windowErrorPercent();
             case P95 -> s.windowP95();
             case P99 -> s.windowP99();
-            case AVG -> s.windowAvg();
-            case RPS -> s.windowRps();
+            case MEAN -> s.windowAvg();
+            case THROUGHPUT -> s.windowRps();
+            default -> throw new IllegalArgumentException(metric + " is not measured live");
         };
     }
 }

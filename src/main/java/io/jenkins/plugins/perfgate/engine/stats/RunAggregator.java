@@ -15,9 +15,6 @@ import java.util.Map;
  */
 public final class RunAggregator implements FieldSink {
 
-    /** The label of the overall row. */
-    public static final String OVERALL = "TOTAL";
-
     /** Distinct labels tracked before further new labels are refused (a guard against unbounded label sets). */
     public static final int MAX_LABELS = 5000;
 
@@ -154,7 +151,7 @@ public final class RunAggregator implements FieldSink {
         List<String> names = new ArrayList<>(labels.keySet());
         names.sort(Comparator.naturalOrder());
         List<LabelStats> rows = new ArrayList<>(labels.size());
-        LabelAccumulator overall = new LabelAccumulator(OVERALL, options);
+        LabelAccumulator overall = new LabelAccumulator(OverallRow.LABEL, options);
         for (String name : names) {
             Row row = labels.get(name);
             overall.addAll(row.counted, IntervalSeries.ThreadsMerge.MAX_SAME_GENERATOR);

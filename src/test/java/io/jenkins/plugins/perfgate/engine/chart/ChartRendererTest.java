@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jenkins.plugins.perfgate.engine.stats.OverallRow;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -33,7 +34,7 @@ import org.w3c.dom.NodeList;
 
 class ChartRendererTest {
 
-    static final String OVERALL = TrendCharts.OVERALL;
+    static final String OVERALL = OverallRow.LABEL;
 
     static final Path OUT = Path.of("target", "charts");
     static RunSummary summary;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.perfgate.engine.SyntheticRuns;
-import io.jenkins.plugins.perfgate.engine.stats.RunAggregator;
+import io.jenkins.plugins.perfgate.engine.stats.OverallRow;
 import org.junit.jupiter.api.Test;
 
 class RunFiguresTest {
@@ -21,6 +21,6 @@ class RunFiguresTest {
         assertTrue(f.label("b").isEmpty());
         assertTrue(f.label("").isEmpty());
         assertTrue(f.label("zz").isEmpty());
-        assertEquals(f.overall(), f.row(RunAggregator.OVERALL).orElseThrow());
+        assertEquals(f.overall(), f.row(OverallRow.LABEL).orElseThrow());
     }
 }

@@ -79,7 +79,7 @@ public final class MetricsExporter {
         List<String> problems = new ArrayList<>();
         MetricsExport m = metrics;
         m.influxdb().filter(MetricsExport.Influx::afterRun).ifPresent(influx -> {
-            String body = KeyFigures.influxLines(summary, influx.measurement(), m.job(), m.build(), template,
+            String body = MetricsText.influxLines(summary, influx.measurement(), m.job(), m.build(), template,
                     m.result());
             try {
                 send(HttpRequest.newBuilder(URI.create(influxWriteUrl(influx) + "&precision=ms"))
@@ -92,11 +92,11 @@ public final class MetricsExporter {
             }
         });
         m.pushgateway().ifPresent(push -> {
-            String body = KeyFigures.prometheusText(summary);
-            URI uri = URI.create(push.url() + "/metrics/job@base64/" + KeyFigures.base64(m.job())
-                    + "/build@base64/" + KeyFigures.base64(m.build())
-                    + "/template@base64/" + KeyFigures.base64(template)
-                    + (m.result().isEmpty() ? "" : "/result@base64/" + KeyFigures.base64(m.result())));
+            String body = MetricsText.prometheusText(summary);
+            URI uri = URI.create(push.url() + "/metrics/job@base64/" + MetricsText.base64(m.job())
+                    + "/build@base64/" + MetricsText.base64(m.build())
+                    + "/template@base64/" + MetricsText.base64(template)
+                    + (m.result().isEmpty() ? "" : "/result@base64/" + MetricsText.base64(m.result())));
             try {
                 send(HttpRequest.newBuilder(uri).header("Content-Type", "text/plain; version=0.0.4")
                         .timeout(TIMEOUT).PUT(HttpRequest.BodyPublishers.ofString(body)), pushgatewayAuth,

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jenkins.plugins.perfgate.engine.compare.Metric;
 import io.jenkins.plugins.perfgate.engine.runner.AbortWatch;
 import io.jenkins.plugins.perfgate.engine.runner.LiveStats;
 import java.time.Duration;
@@ -18,7 +19,7 @@ class AbortCriterionTest {
     @Test
     void parsesMetricsOperatorsUnitsAndDurations() {
         AbortCriterion c = AbortCriterion.parse("error% > 50 for 10s");
-        assertEquals(AbortCriterion.Metric.ERROR_PERCENT, c.metric());
+        assertEquals(Metric.ERROR_PERCENT, c.metric());
         assertTrue(c.above());
         assertFalse(c.inclusive());
         assertEquals(50, c.threshold());
@@ -34,6 +35,37 @@ class AbortCriterionTest {
         assertThrows(IllegalArgumentException.class, () -> AbortCriterion.parse("p95 > 5%"));
         assertThrows(IllegalArgumentException.class, () -> AbortCriterion.parse("p95 > 5 for ever"));
         assertThrows(IllegalArgumentException.class, () -> AbortCriterion.parse("latency > 5"));
+    }
+
+    @Test
+    void criteriaLanguageNamesAndOldSpellingsMeanTheSame() {
+        assertEquals(Metric.MEAN, AbortCriterion.parse("mean > 200ms").metric());
+        assertEquals(Metric.MEAN, AbortCriterion.parse("avg > 200ms").metric());
+        assertEquals(Metric.MEAN, AbortCriterion.parse("average > 0.2s").metric());
+        assertEquals(200, AbortCriterion.parse("average > 0.2s").threshold());
+        assertEquals(Metric.THROUGHPUT, AbortCriterion.parse("throughput < 5").metric());
+        assertEquals(Metric.THROUGHPUT, AbortCriterion.parse("rps < 5").metric());
+        assertEquals(Metric.ERROR_PERCENT, AbortCriterion.parse("error_rate > 5% for 10s").metric());
+        assertEquals(Metric.ERROR_PERCENT, AbortCriterion.parse("error%>5").metric());
+        assertEquals(Metric.P95, AbortCriterion.parse("P95>=2s").metric());
+    }
+
+    @Test
+    void errorsSayWhatIsWrongAndWhatIsAllowed() {
+        String notLive = assertThrows(IllegalArgumentException.class, () -> AbortCriterion.parse("p50 > 5"))
+                .getMessage();
+        assertTrue(notLive.startsWith("'p50 > 5' is not METRIC OP VALUE [for DURATION] ('p50' is not measured live)"
+                + " with METRIC one of "), notLive);
+        assertTrue(notLive.contains("mean (avg, average)"), notLive);
+        String unknown = assertThrows(IllegalArgumentException.class, () -> AbortCriterion.parse("latency > 5"))
+                .getMessage();
+        assertTrue(unknown.contains("'latency' is not measured live"), unknown);
+        String syntax = assertThrows(IllegalArgumentException.class, () -> AbortCriterion.parse("p95 is high"))
+                .getMessage();
+        assertTrue(syntax.startsWith("'p95 is high' is not METRIC OP VALUE [for DURATION]"), syntax);
+        assertEquals("'rps < 5 ms': unit ms does not fit rps",
+                assertThrows(IllegalArgumentException.class, () -> AbortCriterion.parse("rps < 5 ms")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> AbortCriterion.parse("mean > 5%"));
     }
 
     private static LiveStats.Snapshot window(long samples, double errorPercent) {

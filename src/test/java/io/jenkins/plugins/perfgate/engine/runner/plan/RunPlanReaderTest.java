@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jenkins.plugins.perfgate.engine.compare.Metric;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ class RunPlanReaderTest {
         assertEquals(Duration.ofSeconds(2), plan.sampling().progressInterval());
         assertEquals(true, plan.sampling().flushEachSample());
         assertEquals(Map.of("summariser.interval", "10"), plan.sampling().jmeterProperties());
-        assertEquals(AbortCriterion.Metric.P95, plan.abort().get(1).metric());
+        assertEquals(Metric.P95, plan.abort().get(1).metric());
         assertEquals(2000, plan.abort().get(1).threshold());
         assertEquals(List.of("p95 < 800ms"), plan.criteria());
         assertEquals(Map.of("policy", "last-successful", "builds", "5"), plan.baseline());

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The exported text formats, especially escaping of labels that contain syntax of those formats. */
-class KeyFiguresTest {
+class MetricsTextTest {
 
     private static RunSummary summary() {
         RunAggregator agg = new RunAggregator(AggregationOptions.defaults());
@@ -26,7 +26,7 @@ class KeyFiguresTest {
 
     @Test
     void influxLineProtocolEscapesTagValues() {
-        String lines = KeyFigures.influxLines(summary(), "perf gate", "my job", "", "t.jmx", "");
+        String lines = MetricsText.influxLines(summary(), "perf gate", "my job", "", "t.jmx", "");
         String[] rows = lines.split("\n");
         assertEquals(2, rows.length);
         assertTrue(rows[0].startsWith("perf\\ gate,job=my\\ job,build=-,template=t.jmx,label=_overall,status=COMPLETE "
@@ -34,17 +34,17 @@ class KeyFiguresTest {
         assertTrue(rows[1].startsWith("perf\\ gate,job=my\\ job,build=-,template=t.jmx,"
                 + "label=GET\\ /a\\ b\\,c\\=d\\ \"q\"\\\\,status=COMPLETE count=10i"), rows[1]);
         assertTrue(rows[1].endsWith(" " + (1_700_000_000_900L + 19)), "timestamp: end of the last sample");
-        String withId = KeyFigures.influxLines(summary(), "m", "j", "7", "t.jmx", "web front");
+        String withId = MetricsText.influxLines(summary(), "m", "j", "7", "t.jmx", "web front");
         assertTrue(withId.startsWith("m,job=j,build=7,template=t.jmx,result=web\\ front,label=_overall,"), withId);
     }
 
     @Test
     void prometheusTextEscapesLabelValues() {
-        String text = KeyFigures.prometheusText(summary());
+        String text = MetricsText.prometheusText(summary());
         assertTrue(text.contains("perfgate_samples{label=\"GET /a b,c=d \\\"q\\\"\\\\\"} 10\n"), text);
         assertTrue(text.contains("perfgate_error_ratio{label=\"_overall\"} 0.100000\n"), text);
         assertTrue(text.contains("# TYPE perfgate_response_time_ms gauge\n"));
         assertTrue(text.contains("perfgate_run_complete{status=\"COMPLETE\"} 1\n"));
-        assertEquals("YS9i", KeyFigures.base64("a/b"));
+        assertEquals("YS9i", MetricsText.base64("a/b"));
     }
 }

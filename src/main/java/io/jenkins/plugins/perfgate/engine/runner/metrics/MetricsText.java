@@ -1,6 +1,9 @@
 package io.jenkins.plugins.perfgate.engine.runner.metrics;
 
+import io.jenkins.plugins.perfgate.engine.compare.LabelFigures;
+import io.jenkins.plugins.perfgate.engine.compare.Metric;
 import io.jenkins.plugins.perfgate.engine.stats.LabelStats;
+import io.jenkins.plugins.perfgate.engine.stats.OverallRow;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,21 +12,21 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The figures exported per label (and for the whole run, label {@value #OVERALL}): samples, errors, error %,
- * mean, p50/p90/p95/p99, max (ms) and throughput (req/s), in InfluxDB line protocol and Prometheus text format.
+ * The figures exported per label (and for the whole run, label {@value OverallRow#METRICS_LABEL}): samples, errors, error %,
+ * mean, p50/p90/p95/p99, max (ms) and throughput (req/s) of each label's {@link LabelFigures}, in InfluxDB line
+ * protocol and Prometheus text format.
  */
-public final class KeyFigures {
+public final class MetricsText {
 
-    /** Label value of the whole-run figures. */
-    public static final String OVERALL = "_overall";
-
-    private KeyFigures() {
+    private MetricsText() {
     }
 
-    static List<LabelStats> rows(RunSummary summary) {
-        List<LabelStats> rows = new ArrayList<>();
-        rows.add(summary.overall().withLabel(OVERALL));
-        rows.addAll(summary.labels());
+    static List<LabelFigures> rows(RunSummary summary) {
+        List<LabelFigures> rows = new ArrayList<>();
+        rows.add(LabelFigures.of(OverallRow.METRICS_LABEL, summary.overall()));
+        for (LabelStats s : summary.labels()) {
+            rows.add(LabelFigures.of(s));
+        }
         return rows;
     }
 
@@ -33,7 +36,7 @@ public final class KeyFigures {
             String template, String result) {
         StringBuilder sb = new StringBuilder();
         long ts = summary.endMillis() > 0 ? summary.endMillis() : System.currentTimeMillis();
-        for (LabelStats s : rows(summary)) {
+        for (LabelFigures s : rows(summary)) {
             sb.append(escapeKey(measurement)).append(",job=").append(escapeTag(job)).append(",build=")
                     .append(escapeTag(build)).append(",template=").append(escapeTag(template))
                     .append(result.isEmpty() ? "" : ",result=" + escapeTag(result)).append(",label=")
@@ -41,8 +44,9 @@ public final class KeyFigures {
                     .append(String.format(Locale.ROOT,
                             "count=%di,errors=%di,error_pct=%.4f,mean=%.3f,p50=%di,p90=%di,p95=%di,p99=%di,max=%di,"
                                     + "throughput=%.4f",
-                            s.count(), s.errors(), s.errorPercent(), s.mean(), s.percentile(50), s.percentile(90),
-                            s.percentile(95), s.percentile(99), s.max(), s.throughput()))
+                            s.count(), s.whole(Metric.ERRORS), s.get(Metric.ERROR_PERCENT), s.get(Metric.MEAN),
+                            s.whole(Metric.P50), s.whole(Metric.P90), s.whole(Metric.P95), s.whole(Metric.P99),
+                            s.whole(Metric.MAX), s.get(Metric.THROUGHPUT)))
                     .append(' ').append(ts).append('\n');
         }
         return sb.toString();
@@ -52,28 +56,30 @@ public final class KeyFigures {
     public static String prometheusText(RunSummary summary) {
         StringBuilder sb = new StringBuilder();
         gauge(sb, "perfgate_samples", "Samples recorded");
-        for (LabelStats s : rows(summary)) {
+        for (LabelFigures s : rows(summary)) {
             sample(sb, "perfgate_samples", s.label(), "", s.count());
         }
         gauge(sb, "perfgate_errors", "Failed samples");
-        for (LabelStats s : rows(summary)) {
-            sample(sb, "perfgate_errors", s.label(), "", s.errors());
+        for (LabelFigures s : rows(summary)) {
+            sample(sb, "perfgate_errors", s.label(), "", s.whole(Metric.ERRORS));
         }
         gauge(sb, "perfgate_error_ratio", "Failed samples / samples");
-        for (LabelStats s : rows(summary)) {
-            sample(sb, "perfgate_error_ratio", s.label(), "", s.count() == 0 ? 0 : (double) s.errors() / s.count());
+        for (LabelFigures s : rows(summary)) {
+            sample(sb, "perfgate_error_ratio", s.label(), "", s.count() == 0 ? 0
+                    : (double) s.whole(Metric.ERRORS) / s.count());
         }
         gauge(sb, "perfgate_response_time_ms", "Response time percentiles and mean, milliseconds");
-        for (LabelStats s : rows(summary)) {
-            for (int q : new int[] {50, 90, 95, 99}) {
-                sample(sb, "perfgate_response_time_ms", s.label(), ",quantile=\"0." + q + "\"", s.percentile(q));
+        for (LabelFigures s : rows(summary)) {
+            for (Metric q : new Metric[] {Metric.P50, Metric.P90, Metric.P95, Metric.P99}) {
+                sample(sb, "perfgate_response_time_ms", s.label(), ",quantile=\"0." + q.key().substring(1) + "\"",
+                        s.whole(q));
             }
-            sample(sb, "perfgate_response_time_ms", s.label(), ",quantile=\"mean\"", s.mean());
-            sample(sb, "perfgate_response_time_ms", s.label(), ",quantile=\"max\"", s.max());
+            sample(sb, "perfgate_response_time_ms", s.label(), ",quantile=\"mean\"", s.get(Metric.MEAN));
+            sample(sb, "perfgate_response_time_ms", s.label(), ",quantile=\"max\"", s.whole(Metric.MAX));
         }
         gauge(sb, "perfgate_throughput_rps", "Samples per second over the label's active time");
-        for (LabelStats s : rows(summary)) {
-            sample(sb, "perfgate_throughput_rps", s.label(), "", s.throughput());
+        for (LabelFigures s : rows(summary)) {
+            sample(sb, "perfgate_throughput_rps", s.label(), "", s.get(Metric.THROUGHPUT));
         }
         gauge(sb, "perfgate_run_complete", "1 when the run's status is COMPLETE");
         sb.append("perfgate_run_complete{status=\"").append(summary.status().name()).append("\"} ")

@@ -1,0 +1,125 @@
+package io.jenkins.plugins.perfgate.engine.runner.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The one-line generator choice of steps, pools and form fields, {@code KIND:ARGUMENT}: {@code local:N} (N JMeter
+ * processes on the machine that runs perfgate) or {@code servers:HOST[:PORT],...} (running jmeter-servers; port 1099
+ * when left out; comma, space or newline separated). Parsed here only, into an immutable typed value.
+ *
+ * <p>The text before the first {@code :} picks the kind; everything after it is that kind's argument, whatever it
+ * holds. A new kind is one more record and one more entry in {@link #KINDS}; the others do not change.
+ */
+public sealed interface GeneratorShorthand permits GeneratorShorthand.Local, GeneratorShorthand.Servers {
+
+    /** The port of a jmeter-server written without one. */
+    int DEFAULT_SERVER_PORT = 1099;
+
+    /** Each kind's parser of its argument (the text after {@code KIND:}), by kind. */
+    Map<String, Function<String, GeneratorShorthand>> KINDS = Map.of(
+            Local.KIND, Local::parseArgument,
+            Servers.KIND, Servers::parseArgument);
+
+    /** The shorthand as written ({@code local:2}, {@code servers:a:1099,b:1099}). */
+    String text();
+
+    /**
+     * The shorthand {@code text} names.
+     *
+     * @throws IllegalArgumentException naming the offending text when it is no known kind or its argument is wrong
+     */
+    static GeneratorShorthand parse(String text) {
+        String t = text == null ? "" : text.strip();
+        int colon = t.indexOf(':');
+        Function<String, GeneratorShorthand> kind = colon < 0 ? null
+                : KINDS.get(t.substring(0, colon).toLowerCase(Locale.ROOT));
+        if (kind == null) {
+            throw new IllegalArgumentException("'" + t + "' is not local:N or servers:HOST[:PORT],...");
+        }
+        return kind.apply(t.substring(colon + 1));
+    }
+
+    /** A host list as written in {@code servers:...} or a pool: comma, space or newline separated; blanks dropped. */
+    static List<String> splitHosts(String text) {
+        List<String> out = new ArrayList<>();
+        for (String h : (text == null ? "" : text).split("[,\\s]+")) {
+            if (!h.isBlank()) {
+                out.add(h.strip());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code local:N}: N JMeter processes where perfgate runs.
+     *
+     * @param count how many, 1 to {@link #MAX}
+     */
+    record Local(int count) implements GeneratorShorthand {
+        public static final String KIND = "local";
+        /** Most local JMeter processes one machine is asked to run. */
+        public static final int MAX = 64;
+
+        public Local {
+            if (count < 1 || count > MAX) {
+                throw new IllegalArgumentException("local:" + count + ": local generators must be 1 to " + MAX);
+            }
+        }
+
+        static Local parseArgument(String argument) {
+            try {
+                return new Local(Integer.parseInt(argument.strip()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("local:" + argument + ": local:N needs a number, got '"
+                        + argument.strip() + "'", e);
+            }
+        }
+
+        @Override
+        public String text() {
+            return KIND + ":" + count;
+        }
+    }
+
+    /**
+     * {@code servers:HOST[:PORT],...}: jmeter-servers that already run.
+     *
+     * @param hosts {@code host:port} of each, the port filled in when it was left out; at least one
+     */
+    record Servers(List<String> hosts) implements GeneratorShorthand {
+        public static final String KIND = "servers";
+        private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-\\[\\]:]+");
+
+        public Servers {
+            hosts = List.copyOf(hosts);
+            if (hosts.isEmpty()) {
+                throw new IllegalArgumentException("servers: names no host (servers:HOST[:PORT],...)");
+            }
+        }
+
+        static Servers parseArgument(String argument) {
+            List<String> hosts = new ArrayList<>();
+            for (String h : splitHosts(argument)) {
+                if (!HOST.matcher(h).matches()) {
+                    throw new IllegalArgumentException("servers:" + argument.strip() + ": '" + h
+                            + "' is not a host or host:port");
+                }
+                hosts.add(h.contains(":") ? h : h + ":" + DEFAULT_SERVER_PORT);
+            }
+            if (hosts.isEmpty()) {
+                throw new IllegalArgumentException("servers:" + argument + " names no host (servers:HOST[:PORT],...)");
+            }
+            return new Servers(hosts);
+        }
+
+        @Override
+        public String text() {
+            return KIND + ":" + String.join(",", hosts);
+        }
+    }
+}
