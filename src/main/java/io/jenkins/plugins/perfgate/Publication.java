@@ -5,15 +5,12 @@ import hudson.EnvVars;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.perfgate.engine.compare.RunFigures;
-import io.jenkins.plugins.perfgate.engine.gate.GateResult;
-import io.jenkins.plugins.perfgate.engine.gate.GateOptions;
+import io.jenkins.plugins.perfgate.engine.gate.JudgedRun;
 import io.jenkins.plugins.perfgate.engine.gate.RepeatedRuns;
 import io.jenkins.plugins.perfgate.engine.gate.Verdict;
 import io.jenkins.plugins.perfgate.engine.history.BuildRef;
 import io.jenkins.plugins.perfgate.engine.history.BuildResult;
 import io.jenkins.plugins.perfgate.engine.history.History;
-import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
 import io.jenkins.plugins.perfgate.engine.stats.LabelStats;
 import io.jenkins.plugins.perfgate.engine.stats.RunAggregator;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
@@ -54,15 +51,14 @@ final class Publication {
         }
 
         JobHistoryStore store = new JobHistoryStore(run.getParent(), s.id);
-        History history = store.load();
-        List<String> notes = new ArrayList<>(history.warnings());
         BuildRef ref = new BuildRef(run.getNumber(), run.getId(), run.getStartTimeInMillis(), BuildResult.UNKNOWN,
                 env.expand(s.releaseTag), env.get("GIT_COMMIT", ""));
-        GateOptions options = GateBridge.options(baseline);
-        if (!plan.alpha().isEmpty()) {
-            options = options.withAlpha(Double.parseDouble(plan.alpha()));
-        }
-        Verdict verdict = GateBridge.judge(criteria, options, runs, runs.candidateEntry(ref, summary), history);
+        Result soFar = run.getResult() == null ? Result.SUCCESS : run.getResult();
+        JudgedRun judged = GateBridge.judge(store, summary, criteria, baseline, plan.alpha(), runs, ref,
+                JobHistoryStore.result(soFar), s.returnOnly);
+        Verdict verdict = judged.verdict();
+        History history = judged.stored();
+        List<String> notes = new ArrayList<>(history.warnings());
         notes.addAll(verdict.notes());
         for (String line : verdict.format().split("\\R")) {
             AgentCli.log(listener, line);
@@ -74,10 +70,9 @@ final class Publication {
             String reportTitle = s.id.isEmpty() ? title : title + " (" + s.id + ")";
             report = Reports.write(reportTitle, summary, ref, verdict, history, criteria, new File(dir, "report"), listener);
         }
-
-        Result after = resultOf(verdict.result(), run.getResult(), s.returnOnly);
-        store.record(new BuildRef(ref.number(), ref.id(), ref.timeMillis(), JobHistoryStore.result(after),
-                ref.releaseTag(), ref.gitCommit()), summary);
+        if (judged.recordFailure().isPresent()) {
+            throw new IOException(judged.recordFailure().get());
+        }
 
         List<KeyFigures> labels = labelFigures(summary);
         List<KeyFigures> baselineFigures = verdict.comparison().map(GateBridge::baselineFigures).orElse(List.of());
@@ -87,7 +82,8 @@ final class Publication {
                 : baselineFigures.subList(1, baselineFigures.size());
         PerfgateBuildAction action = new PerfgateBuildAction(s.id, verdict.result().name(), summary.status().name(),
                 summary.statusReason(), title, summary.sampleCount(), KeyFigures.of(RunAggregator.OVERALL,
-                summary.overall()), labels, verdict.baselineDescription(), 0, baselineOverall, baselineLabels,
+                summary.overall()), labels, verdict.baselineDescription(), Math.toIntExact(judged.baselineBuild()),
+                baselineOverall, baselineLabels,
                 GateBridge.lines(verdict), notes, report, workspaceSummary, criteria, baseline);
         attach(run, action);
         return action;
@@ -122,19 +118,6 @@ final class Publication {
             labels.add(KeyFigures.of(l.label(), l));
         }
         return labels;
-    }
-
-    /** The build result after the verdict: the worse of the current result and the verdict's. */
-    static Result resultOf(GateResult verdict, Result current, boolean returnOnly) {
-        Result base = current == null ? Result.SUCCESS : current;
-        if (returnOnly) {
-            return base;
-        }
-        return switch (verdict) {
-            case FAIL -> base.combine(Result.FAILURE);
-            case UNSTABLE -> base.combine(Result.UNSTABLE);
-            case PASS -> base;
-        };
     }
 
     /**
