@@ -70,6 +70,8 @@ class PublishTest {
         PerfgateBuildAction a3 = b3.getAction(PerfgateBuildAction.class);
         assertEquals("UNSTABLE", a3.getVerdict());
         assertTrue(a3.getBaselineDescription().contains("#2"), a3.getBaselineDescription());
+        assertEquals(2, a3.getBaselineBuild(), "the build the verdict compared with");
+        assertEquals(0, a1.getBaselineBuild(), "the first build has no baseline");
 
         JenkinsRule.WebClient wc = j.createWebClient();
         // build page: summary box with verdict, figures and the comparison
@@ -78,6 +80,10 @@ class PublishTest {
         assertTrue(buildText.contains("UNSTABLE"), buildText);
         assertTrue(buildText.contains("p95 " + jtl.percentile(95) + " ms"), buildText);
         assertTrue(buildText.contains("Compared with previous build #2"), buildText);
+        assertTrue(buildText.contains("(baseline build #2)"), buildText);
+        HtmlPage b3Report = wc.getPage(b3, "perfgate/");
+        String baselineLink = b3Report.getElementById("perfgate-baseline-build").getAttribute("href");
+        assertTrue(baselineLink.endsWith("/" + b2.getUrl() + "perfgate/"), baselineLink);
 
         // action page: per-label figures, the hostile label shown as text, never as markup
         HtmlPage report = wc.getPage(b1, "perfgate/");

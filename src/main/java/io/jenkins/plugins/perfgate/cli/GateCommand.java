@@ -1,16 +1,20 @@
 package io.jenkins.plugins.perfgate.cli;
 
 import io.jenkins.plugins.perfgate.engine.compare.ComparisonTable;
-import io.jenkins.plugins.perfgate.engine.compare.RunFigures;
 import io.jenkins.plugins.perfgate.engine.gate.CriteriaException;
 import io.jenkins.plugins.perfgate.engine.gate.CriteriaParser;
 import io.jenkins.plugins.perfgate.engine.gate.Criterion;
-import io.jenkins.plugins.perfgate.engine.gate.Gate;
+import io.jenkins.plugins.perfgate.engine.gate.ExitCodes;
 import io.jenkins.plugins.perfgate.engine.gate.GateOptions;
+import io.jenkins.plugins.perfgate.engine.gate.GateRequest;
 import io.jenkins.plugins.perfgate.engine.gate.GateResult;
+import io.jenkins.plugins.perfgate.engine.gate.GateRun;
 import io.jenkins.plugins.perfgate.engine.gate.JUnitXml;
+import io.jenkins.plugins.perfgate.engine.gate.JudgedRun;
 import io.jenkins.plugins.perfgate.engine.gate.LineStatus;
 import io.jenkins.plugins.perfgate.engine.gate.Outcome;
+import io.jenkins.plugins.perfgate.engine.gate.Recording;
+import io.jenkins.plugins.perfgate.engine.gate.RepeatedRuns;
 import io.jenkins.plugins.perfgate.engine.gate.Verdict;
 import io.jenkins.plugins.perfgate.engine.gate.VerdictJson;
 import io.jenkins.plugins.perfgate.engine.gate.VerdictLine;
@@ -44,11 +48,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code perfgate gate}: judges a run summary against criteria and history, prints the verdict, exits by it. */
 @Command(name = "gate", mixinStandardHelpOptions = true,
-        description = {"Judges a run against criteria and earlier builds; exit 0 pass, 1 fail, 4 unstable,"
-                + " 3 invalid input.", "Several summaries are repetitions of the same build (repeat: k)."},
+        description = {"Judges a run against criteria and earlier builds; exit " + ExitCodes.GATE_HELP + ".",
+            "Several summaries are repetitions of the same build (repeat: k)."},
         footer = {"", "Criteria (docs/gate.md): p95 < 800ms; error%% < 1; rps > 50; p99[label=~\"checkout.*\"] < 2s;",
             "  p95 vs baseline < +10%%; mean vs baseline < +15%% => unstable",
-            "Baselines: previous, last-passing, tag[:GLOB], build:N, median[:N] (default median:5)"})
+            "Baselines: previous, last-passing, tag[:GLOB], build:N, median[:N] (default "
+                + GateOptions.DEFAULT_BASELINE_TEXT + ")"})
 public final class GateCommand implements Callable<Integer> {
 
     @Spec
@@ -63,7 +68,7 @@ public final class GateCommand implements Callable<Integer> {
     @Option(names = "--criteria-file", paramLabel = "FILE", description = "file of criteria, one per line, # comments")
     Path criteriaFile;
 
-    @Option(names = "--baseline", paramLabel = "POLICY", defaultValue = "median:5",
+    @Option(names = "--baseline", paramLabel = "POLICY", defaultValue = GateOptions.DEFAULT_BASELINE_TEXT,
             description = "baseline policy (default ${DEFAULT-VALUE})")
     String baseline;
 
@@ -93,19 +98,21 @@ public final class GateCommand implements Callable<Integer> {
     @Option(names = "--commit", paramLabel = "SHA", description = "git commit of this build (with --record)")
     String commit = "";
 
-    @Option(names = "--incomplete", paramLabel = "fail|unstable", defaultValue = "fail",
+    @Option(names = "--incomplete", paramLabel = "fail|unstable",
+            defaultValue = GateOptions.DEFAULT_INCOMPLETE_RUN_TEXT,
             description = "verdict for an incomplete run or no results (default ${DEFAULT-VALUE})")
     String incomplete;
 
-    @Option(names = "--missing-baseline", paramLabel = "warn|unstable|fail", defaultValue = "warn",
+    @Option(names = "--missing-baseline", paramLabel = "warn|unstable|fail",
+            defaultValue = GateOptions.DEFAULT_MISSING_BASELINE_TEXT,
             description = "outcome of a baseline criterion without baseline (default ${DEFAULT-VALUE})")
     String missingBaseline;
 
-    @Option(names = "--noise-window", paramLabel = "N", defaultValue = "10",
+    @Option(names = "--noise-window", paramLabel = "N", defaultValue = GateOptions.DEFAULT_NOISE_WINDOW_TEXT,
             description = "passing builds that measure run-to-run noise (default ${DEFAULT-VALUE})")
     int noiseWindow;
 
-    @Option(names = "--alpha", paramLabel = "P", defaultValue = "0.001",
+    @Option(names = "--alpha", paramLabel = "P", defaultValue = GateOptions.DEFAULT_ALPHA_TEXT,
             description = "one-sided significance level of the noise tests (default ${DEFAULT-VALUE})")
     double alpha;
 
@@ -121,8 +128,8 @@ public final class GateCommand implements Callable<Integer> {
         try {
             parsed = CriteriaParser.parseAll(criteriaText());
             options = GateOptions.defaults().withBaseline(BaselinePolicy.parse(baseline))
-                    .withNoiseWindow(noiseWindow, Math.min(GateOptions.DEFAULT_MIN_NOISE_BUILDS, noiseWindow))
-                    .withAlpha(alpha).withIncompleteRun(outcome(incomplete, "--incomplete"))
+                    .withNoiseWindow(noiseWindow).withAlpha(alpha)
+                    .withIncompleteRun(outcome(incomplete, "--incomplete"))
                     .withMissingBaseline(outcome(missingBaseline, "--missing-baseline"));
         } catch (CriteriaException e) {
             err.println("perfgate gate: invalid criteria: " + e.getMessage());
@@ -142,22 +149,23 @@ public final class GateCommand implements Callable<Integer> {
                 return unreadable(err, why.contains(p.toString()) ? why : p + ": " + why);
             }
         }
-        DirectoryHistoryStore store = new DirectoryHistoryStore(history);
-        History past;
+        RunSummary merged = runs.stream().reduce(RunSummary::merge).orElseThrow();
+        Long number = record != null ? record : build;
+        BuildRef ref = new BuildRef(number == null ? 0 : number, "", System.currentTimeMillis(), BuildResult.UNKNOWN,
+                tag, commit);
+        GateRequest.Builder request = GateRequest.builder(merged).criteria(parsed).options(options)
+                .runs(new RepeatedRuns(runs, List.of()))
+                .record(record != null ? Recording.withVerdict() : Recording.NONE);
+        JudgedRun judged;
         try {
-            past = store.load();
-        } catch (IOException e) {
+            judged = new GateRun(new DirectoryHistoryStore(history)).judge(
+                    (number == null ? request.forBuildAfterNewest(ref) : request.forBuild(ref)).build());
+        } catch (GateRun.HistoryUnreadable e) {
             err.println("perfgate gate: cannot read history " + history + ": " + e.getMessage());
             return PerfgateCli.EXIT_INVALID_INPUT;
         }
-        past.warnings().forEach(w -> err.println("warning: history: " + w));
-        RunSummary merged = runs.stream().reduce(RunSummary::merge).orElseThrow();
-        List<RunSummary> repeats = runs.size() > 1 ? runs : List.of();
-        long number = record != null ? record : build != null ? build : past.lastNumber() + 1;
-        BuildRef ref = new BuildRef(number, "", System.currentTimeMillis(), BuildResult.UNKNOWN, tag, commit);
-        HistoryEntry candidate = new HistoryEntry(ref, RunFigures.of(merged),
-                repeats.stream().map(RunFigures::of).toList());
-        Verdict verdict = new Gate(options).judge(parsed, candidate, past);
+        judged.stored().warnings().forEach(w -> err.println("warning: history: " + w));
+        Verdict verdict = judged.verdict();
         out.print(verdict.format());
         if (compare) {
             verdict.comparison().ifPresentOrElse(
@@ -172,19 +180,20 @@ public final class GateCommand implements Callable<Integer> {
             if (json != null) {
                 VerdictJson.write(verdict, json);
             }
-            if (record != null) {
-                store.record(ref.withResult(verdict.result().buildResult()), merged, repeats);
-                out.println("recorded build #" + number + " in " + history);
+            if (judged.recordFailure().isPresent()) {
+                throw new IOException(judged.recordFailure().get());
+            }
+            if (judged.recorded().isPresent()) {
+                out.println("recorded build #" + judged.recorded().get().number() + " in " + history);
             }
         } catch (IOException e) {
             err.println("perfgate gate: " + e.getMessage());
             return PerfgateCli.EXIT_INVALID_INPUT;
         }
-        if (html.requested() && !html.write(GateReport.input(merged, candidate, verdict, past, parsed, options),
-                summaries, out, err)) {
+        if (html.requested() && !html.write(GateReport.input(merged, judged), summaries, out, err)) {
             return PerfgateCli.EXIT_INVALID_INPUT;
         }
-        return verdict.exitCode();
+        return judged.exitCode();
     }
 
     private String criteriaText() throws IOException {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.perfgate.cli;
 
+import io.jenkins.plugins.perfgate.engine.gate.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,14 +11,16 @@ import picocli.CommandLine.Command;
             GateCommand.class, HistoryCommand.class, CalibrateCommand.class, CompareCommand.class, BenchCommand.class})
 public final class PerfgateCli {
 
+    // the codes are defined in the engine (ExitCodes); these names keep the commands readable
+
     /** Exit code for a failed gate. */
-    public static final int EXIT_FAIL = 1;
+    public static final int EXIT_FAIL = ExitCodes.FAIL;
     /** Exit code for an unstable gate verdict. */
-    public static final int EXIT_UNSTABLE = 4;
+    public static final int EXIT_UNSTABLE = ExitCodes.UNSTABLE;
     /** Exit code for a usage error. */
-    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_USAGE = ExitCodes.USAGE;
     /** Exit code for unreadable or invalid input. */
-    public static final int EXIT_INVALID_INPUT = 3;
+    public static final int EXIT_INVALID_INPUT = ExitCodes.INVALID_INPUT;
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new PerfgateCli());

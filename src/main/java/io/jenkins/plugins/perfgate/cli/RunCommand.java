@@ -1,5 +1,13 @@
 package io.jenkins.plugins.perfgate.cli;
 
+import io.jenkins.plugins.perfgate.engine.gate.ExitCodes;
+import io.jenkins.plugins.perfgate.engine.gate.GateRequest;
+import io.jenkins.plugins.perfgate.engine.gate.GateRun;
+import io.jenkins.plugins.perfgate.engine.gate.JudgedRun;
+import io.jenkins.plugins.perfgate.engine.gate.Recording;
+import io.jenkins.plugins.perfgate.engine.gate.RepeatedRuns;
+import io.jenkins.plugins.perfgate.engine.history.BuildRef;
+import io.jenkins.plugins.perfgate.engine.history.BuildResult;
 import io.jenkins.plugins.perfgate.engine.history.DirectoryHistoryStore;
 import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
 import io.jenkins.plugins.perfgate.engine.runner.RunOutcome;
@@ -8,6 +16,7 @@ import io.jenkins.plugins.perfgate.engine.runner.plan.Durations;
 import io.jenkins.plugins.perfgate.engine.runner.plan.PlanException;
 import io.jenkins.plugins.perfgate.engine.runner.plan.RunPlan;
 import io.jenkins.plugins.perfgate.engine.runner.plan.RunPlanReader;
+import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,9 +39,10 @@ import picocli.CommandLine.Spec;
             "When the plan has criteria, the gate judges the run against them and the history's baseline.",
             "repeat: k runs the plan k times (rep-1/ ... rep-k/, summary.json merges them); with baselineTarget the "
             + "baseline version's runs alternate with the candidate's and are its baseline (docs/run-plan.md).",
-            "Exit codes: 0 the run completed (and passed the plan's criteria), 1 it did not complete (timed out, "
-            + "aborted, a generator failed, no results) or failed the criteria, 4 unstable, 2 usage error, "
-            + "3 invalid plan or JMeter unavailable."})
+            "Exit codes: " + ExitCodes.PASS + " the run completed (and passed the plan's criteria), "
+            + ExitCodes.FAIL + " it did not complete (timed out, aborted, a generator failed, no results) or failed "
+            + "the criteria, " + ExitCodes.UNSTABLE + " unstable, " + ExitCodes.USAGE + " usage error, "
+            + ExitCodes.INVALID_INPUT + " invalid plan or JMeter unavailable."})
 public final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -113,18 +123,44 @@ public final class RunCommand implements Callable<Integer> {
                 return html.write(outcome.summary(), "perfgate run: " + plan.name(), raw, w, err)
                         ? exit : PerfgateCli.EXIT_INVALID_INPUT;
             }
-            PlanGate gate = repeated
-                    ? PlanGate.judge(plan, outcome.summary(), series.candidate(), series.baseline(), history, record,
-                            tag, w, err)
-                    : PlanGate.judge(plan, outcome.summary(), history, record, tag, w, err);
-            if (html.requested()
-                    && !html.write(gate.report().withTitle("perfgate run: " + plan.name()), raw, w, err)) {
+            JudgedRun gate = judge(plan, outcome.summary(),
+                    repeated ? new RepeatedRuns(series.candidate(), series.baseline()) : RepeatedRuns.NONE, w, err);
+            if (html.requested() && !html.write(GateReport.input(outcome.summary(), gate)
+                    .withTitle("perfgate run: " + plan.name()), raw, w, err)) {
                 return PerfgateCli.EXIT_INVALID_INPUT;
             }
-            return exit != 0 ? exit : gate.verdict().exitCode();
+            return exit != 0 ? exit : gate.exitCode();
         } catch (IOException | IllegalArgumentException e) {
             err.println("perfgate run: " + e.getMessage());
             return PerfgateCli.EXIT_INVALID_INPUT;
         }
+    }
+
+    /**
+     * The gate the plan asks for ({@code criteria:}, {@code baseline: {policy: ..., alpha: ...}}), judged against
+     * the history directory and, with {@code --record}, recorded there; prints the verdict.
+     *
+     * @throws IllegalArgumentException for criteria, a baseline policy or an alpha that do not parse (naming them)
+     * @throws IOException              when the history cannot be read or the run cannot be recorded
+     */
+    private JudgedRun judge(RunPlan plan, RunSummary summary, RepeatedRuns runs, PrintWriter out, PrintWriter err)
+            throws IOException {
+        BuildRef ref = new BuildRef(record == null ? 0 : record, "", System.currentTimeMillis(), BuildResult.UNKNOWN,
+                tag, "");
+        GateRequest.Builder request = GateRequest.builder(summary).criteria(plan.criteriaText())
+                .baseline(plan.baselinePolicy().orElse("")).alpha(plan.baseline().get("alpha")).runs(runs)
+                .record(record != null ? Recording.withVerdict() : Recording.NONE);
+        JudgedRun judged = new GateRun(new DirectoryHistoryStore(history))
+                .judge((record != null ? request.forBuild(ref) : request.forBuildAfterNewest(ref)).build());
+        judged.stored().warnings().forEach(w -> err.println("warning: history: " + w));
+        out.println();
+        out.print(judged.verdict().format());
+        out.flush();
+        if (judged.recordFailure().isPresent()) {
+            throw new IOException(judged.recordFailure().get());
+        }
+        judged.recorded().ifPresent(r -> out.println("recorded build #" + r.number() + " in " + history));
+        out.flush();
+        return judged;
     }
 }

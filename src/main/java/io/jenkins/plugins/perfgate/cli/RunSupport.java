@@ -1,5 +1,6 @@
 package io.jenkins.plugins.perfgate.cli;
 
+import io.jenkins.plugins.perfgate.engine.gate.ExitCodes;
 import io.jenkins.plugins.perfgate.engine.runner.PlanRunner;
 import io.jenkins.plugins.perfgate.engine.runner.RunOutcome;
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterInstallation;
@@ -16,7 +17,7 @@ import java.util.Optional;
 final class RunSupport {
 
     /** Exit code when the run ended but not COMPLETE (timed out, aborted, a generator failed, no results). */
-    static final int EXIT_RUN_NOT_COMPLETE = 1;
+    static final int EXIT_RUN_NOT_COMPLETE = ExitCodes.FAIL;
 
     private RunSupport() {
     }
@@ -46,6 +47,6 @@ final class RunSupport {
         out.println("status: " + outcome.status() + (outcome.reason().isEmpty() ? "" : " (" + outcome.reason() + ")"));
         out.println("summary: " + outcome.summaryFile());
         out.flush();
-        return outcome.status() == RunStatus.COMPLETE ? 0 : EXIT_RUN_NOT_COMPLETE;
+        return outcome.status() == RunStatus.COMPLETE ? ExitCodes.PASS : EXIT_RUN_NOT_COMPLETE;
     }
 }

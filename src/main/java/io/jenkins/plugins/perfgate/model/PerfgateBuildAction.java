@@ -193,9 +193,18 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
                 : "Compared with " + d;
     }
 
-    /** Number of the baseline build (0 for none, or a median over several builds). */
+    /**
+     * Number of the build this one was compared with: the baseline build, or for a baseline of several builds (a
+     * median) the newest of them; 0 when there was none, the baseline was the plan's interleaved baseline target,
+     * or the build was recorded before perfgate kept this number.
+     */
     public int getBaselineBuild() {
         return baselineBuild;
+    }
+
+    /** The baseline build when it still exists in this job (null otherwise), for a link on the build page. */
+    public Run<?, ?> getBaselineRun() {
+        return run == null || baselineBuild <= 0 ? null : run.getParent().getBuildByNumber(baselineBuild);
     }
 
     public boolean isHasBaseline() {

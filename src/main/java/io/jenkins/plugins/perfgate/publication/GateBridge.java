@@ -4,24 +4,31 @@ import io.jenkins.plugins.perfgate.engine.compare.Comparison;
 import io.jenkins.plugins.perfgate.engine.compare.LabelComparison;
 import io.jenkins.plugins.perfgate.engine.compare.LabelFigures;
 import io.jenkins.plugins.perfgate.engine.gate.CriteriaParser;
-import io.jenkins.plugins.perfgate.engine.gate.Criterion;
-import io.jenkins.plugins.perfgate.engine.gate.Gate;
 import io.jenkins.plugins.perfgate.engine.gate.GateOptions;
+import io.jenkins.plugins.perfgate.engine.gate.GateRequest;
+import io.jenkins.plugins.perfgate.engine.gate.GateRun;
+import io.jenkins.plugins.perfgate.engine.gate.JudgedRun;
+import io.jenkins.plugins.perfgate.engine.gate.Recording;
 import io.jenkins.plugins.perfgate.engine.gate.RepeatedRuns;
 import io.jenkins.plugins.perfgate.engine.gate.Verdict;
 import io.jenkins.plugins.perfgate.engine.gate.VerdictLine;
 import io.jenkins.plugins.perfgate.engine.history.BaselinePolicy;
+import io.jenkins.plugins.perfgate.engine.history.BuildRef;
+import io.jenkins.plugins.perfgate.engine.history.BuildResult;
 import io.jenkins.plugins.perfgate.engine.history.History;
 import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
+import io.jenkins.plugins.perfgate.engine.history.HistoryStore;
 import io.jenkins.plugins.perfgate.engine.stats.OverallRow;
+import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import io.jenkins.plugins.perfgate.model.GateLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The Jenkins layer's only door into the gate engine: parses criteria and baseline policies, asks {@link Gate} for
- * the verdict and turns its answer into the plain values a build keeps ({@link GateLine}, the baseline's {@link LabelFigures}).
+ * The Jenkins layer's only door into the gate engine: checks criteria and baseline policies, asks {@link GateRun} for
+ * the verdict (which records the build) and turns its answer into the plain values a build keeps ({@link GateLine},
+ * the baseline's {@link LabelFigures}).
  */
 public final class GateBridge {
 
@@ -49,26 +56,21 @@ public final class GateBridge {
     }
 
     public static GateOptions options(String baselinePolicy) {
-        GateOptions o = GateOptions.defaults();
-        return baselinePolicy == null || baselinePolicy.isBlank() ? o
-                : o.withBaseline(BaselinePolicy.parse(baselinePolicy));
-    }
-
-    /** The verdict on a candidate build given the job's history (criteria already validated). */
-    static Verdict judge(String criteria, String baselinePolicy, HistoryEntry candidate, History history) {
-        return judge(criteria, options(baselinePolicy), RepeatedRuns.NONE, candidate, history);
+        return GateOptions.defaults().withBaseline(BaselinePolicy.parseOrDefault(baselinePolicy));
     }
 
     /**
-     * The verdict on a build whose plan repeated its runs: the U-test over repetitions, and an interleaved baseline
-     * target's runs instead of the history's baseline when the plan has one.
+     * Judges a build's run against the job's history through the engine's {@link GateRun} and records it there
+     * (criteria and policy already validated): the verdict of the plan's repetitions by the U-test, against an
+     * interleaved baseline target's runs when the plan has one. The recorded result is the worse of the build's
+     * result so far and the verdict's, or the build's own with {@code returnOnly}.
      */
-    static Verdict judge(String criteria, GateOptions options, RepeatedRuns runs, HistoryEntry candidate,
-            History history) {
-        List<Criterion> parsed = criteria == null || criteria.isBlank() ? List.of()
-                : CriteriaParser.parseAll(criteria);
-        return runs.describe(new Gate(runs.options(options)).judge(parsed, candidate,
-                runs.baselineHistory(candidate.build(), history)));
+    static JudgedRun judge(HistoryStore store, RunSummary summary, String criteria, String baselinePolicy,
+            String alpha, RepeatedRuns runs, BuildRef build, BuildResult resultSoFar, boolean returnOnly)
+            throws GateRun.HistoryUnreadable {
+        return new GateRun(store).judge(GateRequest.builder(summary).criteria(criteria).baseline(baselinePolicy)
+                .alpha(alpha).runs(runs).forBuild(build).record(Recording.ofBuild(resultSoFar, !returnOnly))
+                .build());
     }
 
     static List<GateLine> lines(Verdict v) {

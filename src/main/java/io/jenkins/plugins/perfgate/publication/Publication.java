@@ -10,6 +10,7 @@ import io.jenkins.plugins.perfgate.agent.RunPlans;
 import io.jenkins.plugins.perfgate.engine.compare.LabelFigures;
 import io.jenkins.plugins.perfgate.engine.gate.GateOptions;
 import io.jenkins.plugins.perfgate.engine.gate.GateResult;
+import io.jenkins.plugins.perfgate.engine.gate.JudgedRun;
 import io.jenkins.plugins.perfgate.engine.gate.RepeatedRuns;
 import io.jenkins.plugins.perfgate.engine.gate.Verdict;
 import io.jenkins.plugins.perfgate.engine.history.BuildRef;
@@ -60,15 +61,14 @@ public final class Publication {
         }
 
         JobHistoryStore store = new JobHistoryStore(run.getParent(), s.getId());
-        History history = store.load();
-        List<String> notes = new ArrayList<>(history.warnings());
         BuildRef ref = new BuildRef(run.getNumber(), run.getId(), run.getStartTimeInMillis(), BuildResult.UNKNOWN,
                 env.expand(s.getReleaseTag()), env.get("GIT_COMMIT", ""));
-        GateOptions options = GateBridge.options(baseline);
-        if (!plan.alpha().isEmpty()) {
-            options = options.withAlpha(Double.parseDouble(plan.alpha()));
-        }
-        Verdict verdict = GateBridge.judge(criteria, options, runs, runs.candidateEntry(ref, summary), history);
+        Result soFar = run.getResult() == null ? Result.SUCCESS : run.getResult();
+        JudgedRun judged = GateBridge.judge(store, summary, criteria, baseline, plan.alpha(), runs, ref,
+                JobHistoryStore.result(soFar), s.getReturnOnly());
+        Verdict verdict = judged.verdict();
+        History history = judged.stored();
+        List<String> notes = new ArrayList<>(history.warnings());
         notes.addAll(verdict.notes());
         for (String line : verdict.format().split("\\R")) {
             AgentCli.log(listener, line);
@@ -80,10 +80,9 @@ public final class Publication {
             String reportTitle = s.getId().isEmpty() ? title : title + " (" + s.getId() + ")";
             report = Reports.write(reportTitle, summary, ref, verdict, history, criteria, new File(dir, "report"), listener);
         }
-
-        Result after = resultOf(verdict.result(), run.getResult(), s.getReturnOnly());
-        store.record(new BuildRef(ref.number(), ref.id(), ref.timeMillis(), JobHistoryStore.result(after),
-                ref.releaseTag(), ref.gitCommit()), summary);
+        if (judged.recordFailure().isPresent()) {
+            throw new IOException(judged.recordFailure().get());
+        }
 
         List<LabelFigures> labels = labelFigures(summary);
         List<LabelFigures> baselineFigures = verdict.comparison().map(GateBridge::baselineFigures).orElse(List.of());
@@ -93,7 +92,8 @@ public final class Publication {
                 : baselineFigures.subList(1, baselineFigures.size());
         PerfgateBuildAction action = new PerfgateBuildAction(s.getId(), verdict.result().name(), summary.status().name(),
                 summary.statusReason(), title, summary.sampleCount(), LabelFigures.of(OverallRow.LABEL,
-                summary.overall()), labels, verdict.baselineDescription(), 0, baselineOverall, baselineLabels,
+                summary.overall()), labels, verdict.baselineDescription(), Math.toIntExact(judged.baselineBuild()),
+                baselineOverall, baselineLabels,
                 GateBridge.lines(verdict), notes, report, workspaceSummary, criteria, baseline);
         attach(run, action);
         return action;
@@ -128,19 +128,6 @@ public final class Publication {
             labels.add(LabelFigures.of(l.label(), l));
         }
         return labels;
-    }
-
-    /** The build result after the verdict: the worse of the current result and the verdict's. */
-    static Result resultOf(GateResult verdict, Result current, boolean returnOnly) {
-        Result base = current == null ? Result.SUCCESS : current;
-        if (returnOnly) {
-            return base;
-        }
-        return switch (verdict) {
-            case FAIL -> base.combine(Result.FAILURE);
-            case UNSTABLE -> base.combine(Result.UNSTABLE);
-            case PASS -> base;
-        };
     }
 
     /**

@@ -38,6 +38,12 @@ public final class Gate {
      * @param history   earlier builds (entries at or after the candidate's number are ignored)
      */
     public Verdict judge(List<Criterion> criteria, HistoryEntry candidate, History history) {
+        return judge(criteria, candidate, history,
+                Baseline.resolve(options.baseline(), history, candidate.number()));
+    }
+
+    /** Judges a candidate build against a baseline already resolved by these options' policy from the history. */
+    Verdict judge(List<Criterion> criteria, HistoryEntry candidate, History history, Optional<Baseline> baseline) {
         List<VerdictLine> lines = new ArrayList<>();
         List<String> notes = new ArrayList<>(history.warnings());
         RunFigures run = candidate.figures();
@@ -49,7 +55,6 @@ public final class Gate {
                             + ": an incomplete run never passes"));
         }
         long number = candidate.number();
-        Optional<Baseline> baseline = Baseline.resolve(options.baseline(), history, number);
         List<HistoryEntry> window = history.lastPassing(number, options.noiseWindow());
         boolean needsBaseline = criteria.stream().anyMatch(c -> c.kind().againstBaseline());
         String baselineText = baseline.map(Baseline::description).orElse("none: no earlier build fits '"

@@ -20,6 +20,17 @@ public record GateOptions(BaselinePolicy baseline, int noiseWindow, int minNoise
     public static final int DEFAULT_MIN_NOISE_BUILDS = 5;
     /** As Hunter / Apache Otava: rare false alarms even over many criteria and labels. */
     public static final double DEFAULT_ALPHA = 0.001;
+    /** An incomplete run fails unless asked otherwise. */
+    public static final Outcome DEFAULT_INCOMPLETE_RUN = Outcome.FAIL;
+    /** A baseline criterion without baseline only warns: the first builds of a job have none. */
+    public static final Outcome DEFAULT_MISSING_BASELINE = Outcome.WARN;
+
+    // The defaults as text, for command-line option defaults (an annotation value must be a constant expression).
+    public static final String DEFAULT_BASELINE_TEXT = BaselinePolicy.DEFAULT_TEXT;
+    public static final String DEFAULT_NOISE_WINDOW_TEXT = "" + DEFAULT_NOISE_WINDOW;
+    public static final String DEFAULT_ALPHA_TEXT = "" + DEFAULT_ALPHA;
+    public static final String DEFAULT_INCOMPLETE_RUN_TEXT = "fail";
+    public static final String DEFAULT_MISSING_BASELINE_TEXT = "warn";
 
     public GateOptions {
         Objects.requireNonNull(baseline);
@@ -41,7 +52,7 @@ public record GateOptions(BaselinePolicy baseline, int noiseWindow, int minNoise
 
     public static GateOptions defaults() {
         return new GateOptions(BaselinePolicy.defaultPolicy(), DEFAULT_NOISE_WINDOW, DEFAULT_MIN_NOISE_BUILDS,
-                DEFAULT_ALPHA, Outcome.FAIL, Outcome.WARN);
+                DEFAULT_ALPHA, DEFAULT_INCOMPLETE_RUN, DEFAULT_MISSING_BASELINE);
     }
 
     public GateOptions withBaseline(BaselinePolicy policy) {
@@ -50,6 +61,11 @@ public record GateOptions(BaselinePolicy baseline, int noiseWindow, int minNoise
 
     public GateOptions withNoiseWindow(int window, int minBuilds) {
         return new GateOptions(baseline, window, minBuilds, alpha, incompleteRun, missingBaseline);
+    }
+
+    /** A noise window of {@code window} builds, assessed from the default minimum or the whole window if smaller. */
+    public GateOptions withNoiseWindow(int window) {
+        return withNoiseWindow(window, Math.min(DEFAULT_MIN_NOISE_BUILDS, window));
     }
 
     public GateOptions withAlpha(double a) {

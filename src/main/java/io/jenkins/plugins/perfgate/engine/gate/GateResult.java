@@ -2,9 +2,9 @@ package io.jenkins.plugins.perfgate.engine.gate;
 
 import java.util.Locale;
 
-/** The verdict of the gate, with the CLI's exit code for it (0 pass, 1 fail, 4 unstable). */
+/** The verdict of the gate, with the CLI's exit code for it ({@link ExitCodes}: 0 pass, 1 fail, 4 unstable). */
 public enum GateResult {
-    PASS(0), UNSTABLE(4), FAIL(1);
+    PASS(ExitCodes.PASS), UNSTABLE(ExitCodes.UNSTABLE), FAIL(ExitCodes.FAIL);
 
     private final int exitCode;
 

@@ -14,6 +14,9 @@ public sealed interface BaselinePolicy {
     /** Builds in the default median baseline. */
     int DEFAULT_MEDIAN_BUILDS = 5;
 
+    /** The default policy as text ({@code median:5}), for option defaults and help texts. */
+    String DEFAULT_TEXT = "median:" + DEFAULT_MEDIAN_BUILDS;
+
     /** The canonical text of this policy, parseable by {@link #parse}. */
     String text();
 
@@ -76,6 +79,11 @@ public sealed interface BaselinePolicy {
 
     static BaselinePolicy defaultPolicy() {
         return new Median(DEFAULT_MEDIAN_BUILDS);
+    }
+
+    /** Reads a policy's text, the default policy when the text is null or blank (a setting left empty). */
+    static BaselinePolicy parseOrDefault(String text) {
+        return text == null || text.isBlank() ? defaultPolicy() : parse(text);
     }
 
     /** Reads a policy's text; throws IllegalArgumentException naming the accepted forms. */

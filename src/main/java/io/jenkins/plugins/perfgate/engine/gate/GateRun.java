@@ -1,0 +1,86 @@
+package io.jenkins.plugins.perfgate.engine.gate;
+
+import io.jenkins.plugins.perfgate.engine.history.Baseline;
+import io.jenkins.plugins.perfgate.engine.history.BuildRef;
+import io.jenkins.plugins.perfgate.engine.history.BuildResult;
+import io.jenkins.plugins.perfgate.engine.history.History;
+import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
+import io.jenkins.plugins.perfgate.engine.history.HistoryStore;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Judges one build's run against its criteria and its history, and records it there when asked: the one place that
+ * orchestrates the gate. {@code perfgate gate}, {@code perfgate run} (a plan's criteria) and the Jenkins publication
+ * all come through here, so they reach the same verdict and record the same way.
+ *
+ * <p>Steps: load the history, number the build, choose the history to judge against (the stored one, or the
+ * interleaved baseline target's runs), resolve the baseline, judge, record.
+ */
+public final class GateRun {
+
+    private final HistoryStore store;
+
+    public GateRun(HistoryStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Judges the request's run and, when the request says so, records it.
+     *
+     * A failure to record does not lose the verdict: it is returned in {@link JudgedRun#recordFailure()}, so callers
+     * show the verdict first, then the failure.
+     *
+     * @throws HistoryUnreadable when the history cannot be read at all
+     */
+    public JudgedRun judge(GateRequest request) throws HistoryUnreadable {
+        History stored;
+        try {
+            stored = store.load();
+        } catch (IOException e) {
+            throw new HistoryUnreadable(e);
+        }
+        RepeatedRuns runs = request.runs();
+        BuildRef given = request.build();
+        long number = request.numberAfterNewest() ? stored.lastNumber() + 1 : given.number();
+        BuildRef build = numbered(given, number);
+        // an interleaved baseline sits at the number before the candidate's, which must therefore be at least 1
+        BuildRef judged = runs.hasInterleavedBaseline() && number == 0 ? numbered(given, 1) : build;
+        GateOptions options = runs.options(request.options());
+        History against = runs.baselineHistory(judged, stored);
+        HistoryEntry candidate = runs.candidateEntry(judged, request.summary());
+        Optional<Baseline> baseline = Baseline.resolve(options.baseline(), against, judged.number());
+        Verdict verdict = runs.describe(new Gate(options).judge(request.criteria(), candidate, against, baseline));
+        long baselineBuild = runs.hasInterleavedBaseline() ? 0
+                : baseline.flatMap(b -> b.builds().stream().map(BuildRef::number).max(Long::compare)).orElse(0L);
+        Optional<BuildRef> recorded = Optional.empty();
+        Optional<String> failure = Optional.empty();
+        Recording how = request.recording();
+        if (how.enabled()) {
+            BuildRef ref = build.withResult(how.result(verdict.result()));
+            try {
+                store.record(ref, request.summary(), how.repetitions() ? runs.repetitions() : List.of());
+                recorded = Optional.of(ref);
+            } catch (IOException e) {
+                failure = Optional.of(String.valueOf(e.getMessage()));
+            }
+        }
+        return new JudgedRun(verdict, candidate, stored, against, baseline, baselineBuild, options,
+                request.criteria(), recorded, failure);
+    }
+
+    private static BuildRef numbered(BuildRef b, long number) {
+        return new BuildRef(number, b.number() == number ? b.id() : "", b.timeMillis(), BuildResult.UNKNOWN,
+                b.releaseTag(), b.gitCommit());
+    }
+
+    /** The history store could not be read at all (the message is the store's). */
+    public static final class HistoryUnreadable extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        HistoryUnreadable(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+}
