@@ -1,6 +1,7 @@
 package io.jenkins.plugins.perfgate;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -31,6 +32,25 @@ class ArchitectureTest {
                         "io.jenkins.plugins.perfgate.cli..")
                 .because("the engine is the bottom layer");
         rule.check(PRODUCTION);
+    }
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        noPackageCycles().check(PRODUCTION);
+    }
+
+    @Test
+    void theCycleRuleCatchesACycle() {
+        // two test-only packages whose classes reference each other
+        JavaClasses cycle = new ClassFileImporter().importClasses(
+                io.jenkins.plugins.perfgate.engine.cyclea.CycleFixtureA.class,
+                io.jenkins.plugins.perfgate.engine.cycleb.CycleFixtureB.class);
+        org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> noPackageCycles().check(cycle));
+    }
+
+    private static ArchRule noPackageCycles() {
+        return slices().matching("io.jenkins.plugins.perfgate.(**)").should().beFreeOfCycles()
+                .because("a package is understood from its own code and the packages below it");
     }
 
     @Test
