@@ -136,7 +136,7 @@ public final class ReportCommand implements Callable<Integer> {
         if (summary.malformedLines() > summary.problems().size()) {
             err.println("(" + summary.malformedLines() + " malformed rows in total)");
         }
-        outWriter.print(LabelTable.render(summary));
+        outWriter.print(ConsoleLabelTable.render(summary));
         outWriter.printf("%d samples from %d file(s); status %s%s%n", summary.sampleCount(), summary.sources().size(),
                 summary.status(), summary.statusReason().isEmpty() ? "" : " (" + summary.statusReason() + ")");
         outWriter.flush();

@@ -43,7 +43,7 @@ final class RunSupport {
 
     static int finish(RunOutcome outcome, PrintWriter out) {
         out.println();
-        out.print(LabelTable.render(outcome.summary()));
+        out.print(ConsoleLabelTable.render(outcome.summary()));
         out.println("status: " + outcome.status() + (outcome.reason().isEmpty() ? "" : " (" + outcome.reason() + ")"));
         out.println("summary: " + outcome.summaryFile());
         out.flush();

@@ -111,8 +111,8 @@ class ReportCommandTest {
 
     @Test
     void labelsWithLineBreaksAreShownEscaped() {
-        assertEquals("a\\nb", LabelTable.shown("a\nb"));
-        assertEquals(60, LabelTable.shown("x".repeat(100)).length());
+        assertEquals("a\\nb", ConsoleLabelTable.shown("a\nb"));
+        assertEquals(60, ConsoleLabelTable.shown("x".repeat(100)).length());
     }
 
     @Test

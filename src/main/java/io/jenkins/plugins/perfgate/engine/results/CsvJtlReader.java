@@ -28,7 +28,7 @@ final class CsvJtlReader {
     private enum RowStatus { OK, UNCLOSED_QUOTE, TEXT_AFTER_QUOTE, TOO_MANY_FIELDS }
 
     /** Where a parse stopped: the stream offset after the last row read and the line breaks consumed. */
-    record Outcome(long endOffset, long lines) {
+    record ParseEnd(long endOffset, long lines) {
     }
 
     private final byte delimiter;
@@ -115,7 +115,7 @@ final class CsvJtlReader {
      *
      * @param firstLine line number of the first row (for problems)
      */
-    Outcome parse(InputStream in, long stopAt, long firstLine) {
+    ParseEnd parse(InputStream in, long stopAt, long firstLine) {
         int pos = 0;
         int limit = 0;
         long base = 0;
@@ -185,7 +185,7 @@ final class CsvJtlReader {
             pos = next;
         }
         report();
-        return new Outcome(base + pos, line - firstLine);
+        return new ParseEnd(base + pos, line - firstLine);
     }
 
     private void report() {

@@ -208,7 +208,7 @@ public final class ResultFileReader {
             starts[k] = Math.max(starts[k - 1], rowStartAtOrAfter(channel, dataStart + span * k / n, size, layout));
         }
         starts[n] = Long.MAX_VALUE;
-        CsvJtlReader.Outcome[] outcomes = new CsvJtlReader.Outcome[n];
+        CsvJtlReader.ParseEnd[] outcomes = new CsvJtlReader.ParseEnd[n];
         ProblemLog[] logs = new ProblemLog[n];
         long[] samples = new long[n];
         AtomicInteger next = new AtomicInteger();

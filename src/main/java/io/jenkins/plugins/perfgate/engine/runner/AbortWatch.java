@@ -20,7 +20,7 @@ public final class AbortWatch {
     public Optional<String> check(LiveStats.Snapshot s, long nowMillis) {
         for (AbortCriterion c : criteria) {
             double value = value(c.metric(), s);
-            if (s.windowSamples() == 0 && c.metric() != AbortCriterion.Metric.RPS) {
+            if (s.windowSamples() == 0 && c.metric() != AbortCriterion.LiveMetric.RPS) {
                 value = Double.NaN;
             }
             if (!c.breachedBy(value)) {
@@ -37,7 +37,7 @@ public final class AbortWatch {
         return Optional.empty();
     }
 
-    static double value(AbortCriterion.Metric metric, LiveStats.Snapshot s) {
+    static double value(AbortCriterion.LiveMetric metric, LiveStats.Snapshot s) {
         return switch (metric) {
             case ERROR_PERCENT -> s.windowErrorPercent();
             case P95 -> s.windowP95();

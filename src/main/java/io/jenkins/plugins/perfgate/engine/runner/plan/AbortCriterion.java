@@ -18,16 +18,16 @@ import java.util.regex.Pattern;
  * @param sustained how long the condition must hold
  * @param text      the criterion as written
  */
-public record AbortCriterion(Metric metric, boolean above, boolean inclusive, double threshold, Duration sustained,
+public record AbortCriterion(LiveMetric metric, boolean above, boolean inclusive, double threshold, Duration sustained,
         String text) {
 
     /** Live metrics a criterion can use. */
-    public enum Metric {
+    public enum LiveMetric {
         ERROR_PERCENT("error%"), P95("p95"), P99("p99"), AVG("avg"), RPS("rps");
 
         private final String token;
 
-        Metric(String token) {
+        LiveMetric(String token) {
             this.token = token;
         }
 
@@ -46,19 +46,19 @@ public record AbortCriterion(Metric metric, boolean above, boolean inclusive, do
             throw new IllegalArgumentException("'" + text + "' is not METRIC OP VALUE [for DURATION] with METRIC one of"
                     + " error%, p95, p99, avg, rps (e.g. 'error% > 50 for 10s')");
         }
-        Metric metric = switch (m.group(1)) {
-            case "error%" -> Metric.ERROR_PERCENT;
-            case "p95" -> Metric.P95;
-            case "p99" -> Metric.P99;
-            case "avg" -> Metric.AVG;
-            default -> Metric.RPS;
+        LiveMetric metric = switch (m.group(1)) {
+            case "error%" -> LiveMetric.ERROR_PERCENT;
+            case "p95" -> LiveMetric.P95;
+            case "p99" -> LiveMetric.P99;
+            case "avg" -> LiveMetric.AVG;
+            default -> LiveMetric.RPS;
         };
         double value = Double.parseDouble(m.group(3));
         String unit = m.group(4);
-        boolean timeMetric = metric == Metric.P95 || metric == Metric.P99 || metric == Metric.AVG;
+        boolean timeMetric = metric == LiveMetric.P95 || metric == LiveMetric.P99 || metric == LiveMetric.AVG;
         if ("s".equals(unit) && timeMetric) {
             value *= 1000;
-        } else if (unit != null && !(timeMetric && unit.equals("ms")) && !(metric == Metric.ERROR_PERCENT
+        } else if (unit != null && !(timeMetric && unit.equals("ms")) && !(metric == LiveMetric.ERROR_PERCENT
                 && unit.equals("%"))) {
             throw new IllegalArgumentException("'" + text + "': unit " + unit + " does not fit " + metric.token());
         }

@@ -18,7 +18,7 @@ class AbortCriterionTest {
     @Test
     void parsesMetricsOperatorsUnitsAndDurations() {
         AbortCriterion c = AbortCriterion.parse("error% > 50 for 10s");
-        assertEquals(AbortCriterion.Metric.ERROR_PERCENT, c.metric());
+        assertEquals(AbortCriterion.LiveMetric.ERROR_PERCENT, c.metric());
         assertTrue(c.above());
         assertFalse(c.inclusive());
         assertEquals(50, c.threshold());

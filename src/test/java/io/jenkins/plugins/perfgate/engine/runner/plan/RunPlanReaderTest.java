@@ -69,7 +69,7 @@ class RunPlanReaderTest {
         assertEquals(Duration.ofSeconds(2), plan.sampling().progressInterval());
         assertEquals(true, plan.sampling().flushEachSample());
         assertEquals(Map.of("summariser.interval", "10"), plan.sampling().jmeterProperties());
-        assertEquals(AbortCriterion.Metric.P95, plan.abort().get(1).metric());
+        assertEquals(AbortCriterion.LiveMetric.P95, plan.abort().get(1).metric());
         assertEquals(2000, plan.abort().get(1).threshold());
         assertEquals(List.of("p95 < 800ms"), plan.criteria());
         assertEquals(Map.of("policy", "last-successful", "builds", "5"), plan.baseline());
