@@ -84,7 +84,8 @@ class ArchitectureTest {
 
     /** Simple names of top-level classes that more than one class carries, with those classes' full names. */
     private static Map<String, List<String>> sameSimpleName(JavaClasses classes) {
-        Map<String, List<String>> byName = classes.stream().filter(JavaClass::isTopLevelClass)
+        Map<String, List<String>> byName = classes.stream()
+                .filter(c -> c.isTopLevelClass() && !c.getSimpleName().equals("package-info"))
                 .collect(Collectors.groupingBy(JavaClass::getSimpleName, TreeMap::new,
                         Collectors.mapping(JavaClass::getName, Collectors.toList())));
         byName.values().removeIf(names -> names.size() < 2);

@@ -426,7 +426,6 @@ final class CsvJtlReader {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
     private static final long NEWLINES = '\n' * ONES;
-    private static final long QUOTES = '"' * ONES;
 
     private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
 
