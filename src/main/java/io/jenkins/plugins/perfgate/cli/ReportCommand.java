@@ -21,6 +21,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
@@ -113,7 +114,8 @@ public final class ReportCommand implements Callable<Integer> {
         List<Summarizer.Source> sources = new ArrayList<>();
         long totalBytes = 0;
         for (Path f : files) {
-            sources.add(new Summarizer.Source(f, generatorPerFile ? f.getFileName().toString() : ""));
+            String generator = generatorPerFile ? Objects.requireNonNull(f.getFileName()).toString() : "";
+            sources.add(new Summarizer.Source(f, generator));
             totalBytes += sizeOrZero(f);
         }
         Duration every;

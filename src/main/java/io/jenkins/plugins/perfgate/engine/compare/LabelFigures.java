@@ -20,7 +20,7 @@ public record LabelFigures(String label, Map<Metric, Double> values) {
         EnumMap<Metric, Double> copy = new EnumMap<>(Metric.class);
         for (Metric m : Metric.values()) {
             Double v = values.get(m);
-            copy.put(m, v == null ? Double.NaN : v);
+            copy.put(m, v == null ? Double.valueOf(Double.NaN) : v);
         }
         values = Collections.unmodifiableMap(copy);
     }

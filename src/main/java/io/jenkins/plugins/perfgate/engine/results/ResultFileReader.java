@@ -1,5 +1,6 @@
 package io.jenkins.plugins.perfgate.engine.results;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -281,6 +282,8 @@ public final class ResultFileReader {
      * does; the first line start when none does within {@link CsvJtlReader#MAX_ROW_BYTES}; the size when there is
      * none.
      */
+    @SuppressFBWarnings(value = "OS_OPEN_STREAM",
+            justification = "a RegionInputStream holds no resource of its own: the channel is the caller's to close")
     static long rowStartAtOrAfter(FileChannel channel, long from, long size, CsvLayout layout) throws IOException {
         if (from <= 0) {
             return 0;

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -207,7 +208,7 @@ public final class PlanRunner {
         Path copy = outDir.resolve(plan.template().getFileName());
         Map<String, String> tags = new java.util.LinkedHashMap<>();
         tags.put("build", plan.metrics().build());
-        tags.put("template", plan.template().getFileName().toString());
+        tags.put("template", templateName());
         if (!plan.metrics().result().isEmpty()) {
             tags.put("result", plan.metrics().result());
         }
@@ -280,7 +281,7 @@ public final class PlanRunner {
     private Map<String, String> attributes(long start, long end, List<String> failed) {
         Map<String, String> a = new LinkedHashMap<>();
         a.put("plan", plan.name());
-        a.put("template", plan.template().getFileName().toString());
+        a.put("template", templateName());
         a.put("generators.type", plan.generators().type());
         a.put("generators.count", Integer.toString(plan.generators().size()));
         a.put("jmeter.version", jmeter.version());
@@ -301,4 +302,10 @@ public final class PlanRunner {
             Thread.currentThread().interrupt();
         }
     }
+
+    /** The template's file name, as metrics and run attributes show it. */
+    private String templateName() {
+        return Objects.requireNonNull(plan.template().getFileName(), "a template file has a name").toString();
+    }
+
 }
