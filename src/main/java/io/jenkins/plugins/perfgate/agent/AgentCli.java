@@ -69,7 +69,7 @@ public final class AgentCli {
                     + Long.toHexString(entry.lastModified());
             FilePath target = dir ? cache.child(stamp) : cache.child(stamp).child(entry.getName());
             if (!target.exists()) {
-                FilePath parent = target.getParent();
+                FilePath parent = java.util.Objects.requireNonNull(target.getParent(), "a file has a parent folder");
                 parent.mkdirs();
                 FilePath partial = parent.child("." + target.getName() + "." + java.util.UUID.randomUUID() + ".part");
                 if (dir) {
@@ -118,7 +118,8 @@ public final class AgentCli {
         hudson.model.Node node = c == null ? null : c.getNode();
         FilePath root = node == null ? null : node.getRootPath();
         if (root == null) {
-            root = workspace.sibling(workspace.getName() + "@tmp");
+            root = java.util.Objects.requireNonNull(workspace.sibling(workspace.getName() + "@tmp"),
+                    "a workspace has a parent folder");
         }
         FilePath cache = root.child(CACHE_DIR);
         cache.mkdirs();

@@ -79,7 +79,8 @@ public final class RunPlans {
                 throw new AbortException("perfgate: run plan " + plan + " is not a mapping of fields");
             }
             root = (ObjectNode) user;
-            target = p.getParent().child("." + p.getName() + "." + buildTag + ".perfgate.json");
+            target = java.util.Objects.requireNonNull(p.getParent(), "a file has a parent folder")
+                    .child("." + p.getName() + "." + buildTag + ".perfgate.json");
         } else {
             root = JSON.createObjectNode();
             target = outDir.child("plan.json");

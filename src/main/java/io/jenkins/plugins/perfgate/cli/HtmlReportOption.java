@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import picocli.CommandLine.Option;
 
 /**
@@ -60,7 +61,7 @@ public final class HtmlReportOption {
             if (f != null && Files.isRegularFile(f)) {
                 Path target = f.toAbsolutePath().normalize();
                 String relative = base.relativize(target).toString().replace('\\', '/');
-                links.add(new RawLink(target.getFileName().toString(), relative));
+                links.add(new RawLink(Objects.requireNonNull(target.getFileName()).toString(), relative));
             }
         }
         return links;

@@ -5,10 +5,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The perfgate command line: {@code perfgate <command> ...}. Subcommands live beside this class. */
-@Command(name = "perfgate", mixinStandardHelpOptions = true, version = "perfgate 0.1",
+@Command(name = "perfgate", mixinStandardHelpOptions = true, versionProvider = PerfgateVersion.class,
         description = "Load tests as a release gate: run JMeter templates, summarise, compare, gate.",
         subcommands = {CommandLine.HelpCommand.class, ReportCommand.class, RunCommand.class, DemoCommand.class,
-            GateCommand.class, HistoryCommand.class, CalibrateCommand.class, CompareCommand.class, BenchCommand.class})
+            GateCommand.class, HistoryCommand.class, CalibrateCommand.class, CompareCommand.class})
 public final class PerfgateCli {
 
     // the codes are defined in the engine (ExitCodes); these names keep the commands readable

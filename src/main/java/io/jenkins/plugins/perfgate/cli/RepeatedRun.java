@@ -33,11 +33,6 @@ record RepeatedRun(List<RunSummary> candidate, List<RunSummary> baseline, RunOut
         baseline = List.copyOf(baseline);
     }
 
-    /** The baseline's repetitions merged, when interleaved. */
-    Optional<RunSummary> baselineMerged() {
-        return baseline.stream().reduce(RunSummary::merge);
-    }
-
     /**
      * Runs the series. A repetition that does not complete (timed out, aborted, Ctrl-C) ends the series, as does
      * Ctrl-C between two repetitions: the repetitions so far are merged, and the merged status says the run is not

@@ -1,12 +1,12 @@
 package io.jenkins.plugins.perfgate.cli;
 
 import io.jenkins.plugins.perfgate.engine.results.ReadOptions;
+import io.jenkins.plugins.perfgate.engine.results.ReadProblem;
 import io.jenkins.plugins.perfgate.engine.results.ReadProgress;
-import io.jenkins.plugins.perfgate.engine.runner.plan.Durations;
 import io.jenkins.plugins.perfgate.engine.results.ResultsReadException;
 import io.jenkins.plugins.perfgate.engine.results.SubResultMode;
+import io.jenkins.plugins.perfgate.engine.runner.plan.Durations;
 import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
-import io.jenkins.plugins.perfgate.engine.summary.ReadProblem;
 import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import io.jenkins.plugins.perfgate.engine.summary.Summarizer;
@@ -21,14 +21,15 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code perfgate report FILE...}: summarises JMeter result files, prints a per-label table, writes the JSON. */
@@ -113,7 +114,8 @@ public final class ReportCommand implements Callable<Integer> {
         List<Summarizer.Source> sources = new ArrayList<>();
         long totalBytes = 0;
         for (Path f : files) {
-            sources.add(new Summarizer.Source(f, generatorPerFile ? f.getFileName().toString() : ""));
+            String generator = generatorPerFile ? Objects.requireNonNull(f.getFileName()).toString() : "";
+            sources.add(new Summarizer.Source(f, generator));
             totalBytes += sizeOrZero(f);
         }
         Duration every;
@@ -136,7 +138,7 @@ public final class ReportCommand implements Callable<Integer> {
         if (summary.malformedLines() > summary.problems().size()) {
             err.println("(" + summary.malformedLines() + " malformed rows in total)");
         }
-        outWriter.print(LabelTable.render(summary));
+        outWriter.print(ConsoleLabelTable.render(summary));
         outWriter.printf("%d samples from %d file(s); status %s%s%n", summary.sampleCount(), summary.sources().size(),
                 summary.status(), summary.statusReason().isEmpty() ? "" : " (" + summary.statusReason() + ")");
         outWriter.flush();

@@ -3,11 +3,12 @@ package io.jenkins.plugins.perfgate.cli;
 import io.jenkins.plugins.perfgate.engine.gate.ExitCodes;
 import io.jenkins.plugins.perfgate.engine.runner.PlanRunner;
 import io.jenkins.plugins.perfgate.engine.runner.RunOutcome;
+import io.jenkins.plugins.perfgate.engine.runner.generators.BuiltInGenerators;
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterInstallation;
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterProvisioner;
 import io.jenkins.plugins.perfgate.engine.runner.plan.RunPlan;
-import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
 import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
+import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ final class RunSupport {
     /** Runs the plan; Ctrl-C (or SIGTERM) stops every generator before the JVM exits ({@link StopOnSignal}). */
     static RunOutcome run(RunPlan plan, JMeterInstallation jmeter, Path outDir, boolean quiet,
             AggregationOptions aggregation, PrintWriter out, StopOnSignal stop) throws IOException {
-        PlanRunner runner = new PlanRunner(plan, jmeter, outDir, line -> {
+        PlanRunner runner = new PlanRunner(plan, BuiltInGenerators.providers(), jmeter, outDir, line -> {
             out.println(line);
             out.flush();
         }, quiet).withAggregation(aggregation);
@@ -43,7 +44,7 @@ final class RunSupport {
 
     static int finish(RunOutcome outcome, PrintWriter out) {
         out.println();
-        out.print(LabelTable.render(outcome.summary()));
+        out.print(ConsoleLabelTable.render(outcome.summary()));
         out.println("status: " + outcome.status() + (outcome.reason().isEmpty() ? "" : " (" + outcome.reason() + ")"));
         out.println("summary: " + outcome.summaryFile());
         out.flush();

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.perfgate.steps;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -49,7 +50,13 @@ public class PerfgatePublishStep extends GatedStep<PublishSettings> {
 
     static final class Execution extends GatedExecution {
         private static final long serialVersionUID = 1L;
+        @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
+                justification = "a synchronous non-blocking execution does not survive a restart, so nothing reads "
+                        + "its fields after deserialization")
         private final transient String files;
+        @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
+                justification = "a synchronous non-blocking execution does not survive a restart, so nothing reads "
+                        + "its fields after deserialization")
         private final transient PublishSettings settings;
 
         Execution(StepContext context, String files, PublishSettings settings) {

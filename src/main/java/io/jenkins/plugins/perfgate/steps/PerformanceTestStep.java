@@ -1,6 +1,7 @@
 package io.jenkins.plugins.perfgate.steps;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -114,6 +115,9 @@ public class PerformanceTestStep extends GatedStep<TestSettings> {
 
     static final class Execution extends GatedExecution {
         private static final long serialVersionUID = 1L;
+        @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
+                justification = "a synchronous non-blocking execution does not survive a restart, so nothing reads "
+                        + "its fields after deserialization")
         private final transient TestSettings settings;
 
         Execution(StepContext context, TestSettings settings) {

@@ -170,7 +170,8 @@ public final class WorkspaceRun {
     private static List<RunSummary> summaries(FilePath out, String glob) throws IOException, InterruptedException {
         FilePath[] files = out.list(glob, null, false);
         java.util.Arrays.sort(files, java.util.Comparator.comparingInt(
-                (FilePath f) -> Integer.parseInt(f.getParent().getName().substring("rep-".length()))));
+                (FilePath f) -> Integer.parseInt(java.util.Objects.requireNonNull(f.getParent()).getName()
+                        .substring("rep-".length()))));
         List<RunSummary> list = new ArrayList<>();
         for (FilePath f : files) {
             list.add(SummaryJson.fromJson(f.readToString()));

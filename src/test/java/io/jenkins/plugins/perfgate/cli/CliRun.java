@@ -8,9 +8,17 @@ import picocli.CommandLine;
 record CliRun(int exit, String out, String err) {
 
     static CliRun of(String... args) {
+        return of(PerfgateCli.commandLine(), args);
+    }
+
+    /** A call of {@code perfgate bench} (the benchmark jar's command line, {@link BenchMain}). */
+    static CliRun ofBench(String... args) {
+        return of(BenchMain.commandLine(), args);
+    }
+
+    private static CliRun of(CommandLine cl, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = PerfgateCli.commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int exit = cl.execute(args);

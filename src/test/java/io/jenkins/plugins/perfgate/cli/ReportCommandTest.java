@@ -111,8 +111,8 @@ class ReportCommandTest {
 
     @Test
     void labelsWithLineBreaksAreShownEscaped() {
-        assertEquals("a\\nb", LabelTable.shown("a\nb"));
-        assertEquals(60, LabelTable.shown("x".repeat(100)).length());
+        assertEquals("a\\nb", ConsoleLabelTable.shown("a\nb"));
+        assertEquals(60, ConsoleLabelTable.shown("x".repeat(100)).length());
     }
 
     @Test
@@ -153,10 +153,10 @@ class ReportCommandTest {
 
     @Test
     void benchRunsOnTinyFiles() {
-        CliRun r = run("bench", "--samples", "3000", "--rounds", "1", "--labels", "3");
+        CliRun r = CliRun.ofBench("bench", "--samples", "3000", "--rounds", "1", "--labels", "3");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("raw line scan") && r.out().contains("perfgate, 1 thread")
                 && r.out().contains("Performance Plugin"), r.out());
-        assertEquals(2, run("bench", "--samples", "0").exit());
+        assertEquals(2, CliRun.ofBench("bench", "--samples", "0").exit());
     }
 }

@@ -59,10 +59,10 @@ class ReportHtmlOptionTest {
 
     @Test
     void benchTimesTheTrendChartAgainstAnEmptyOne() {
-        CliRun r = run("bench", "--samples", "1000", "--rounds", "1", "--labels", "2", "--trend-builds", "100");
+        CliRun r = CliRun.ofBench("bench", "--samples", "1000", "--rounds", "1", "--labels", "2", "--trend-builds", "100");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("chart benchmark: 100 builds"), r.out());
         assertTrue(r.out().contains("PNG  empty chart (baseline)") && r.out().contains("100-build trend"), r.out());
-        assertEquals(PerfgateCli.EXIT_USAGE, run("bench", "--trend-builds", "-1").exit());
+        assertEquals(PerfgateCli.EXIT_USAGE, CliRun.ofBench("bench", "--trend-builds", "-1").exit());
     }
 }

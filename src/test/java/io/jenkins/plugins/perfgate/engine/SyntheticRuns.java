@@ -1,11 +1,11 @@
 package io.jenkins.plugins.perfgate.engine;
 
 import io.jenkins.plugins.perfgate.engine.results.Sample;
+import io.jenkins.plugins.perfgate.engine.results.SourceFile;
 import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
 import io.jenkins.plugins.perfgate.engine.stats.LabelStats;
 import io.jenkins.plugins.perfgate.engine.stats.RunAggregator;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
-import io.jenkins.plugins.perfgate.engine.summary.SourceFile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -54,4 +54,15 @@ final class ReleaseTagAxis extends NumberAxis {
         }
         return ticks;
     }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ReleaseTagAxis other && tags.equals(other.tags) && super.equals(o);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * super.hashCode() + tags.hashCode();
+    }
+
 }

@@ -12,11 +12,6 @@ public sealed interface Scope {
     /** The scope as written in criteria ({@code overall}, {@code label="x"}, {@code label~"x*"}, ...). */
     String text();
 
-    /** Whether this scope picks labels (as opposed to the overall row). */
-    default boolean labelScoped() {
-        return !(this instanceof Overall);
-    }
-
     /** Whether a label is in scope (never true for {@link Overall}). */
     boolean matches(String label);
 

@@ -43,10 +43,6 @@ public record BuildRef(long number, String id, long timeMillis, BuildResult resu
         return new BuildRef(number, id, timeMillis, newResult, releaseTag, gitCommit);
     }
 
-    public BuildRef withTag(String tag) {
-        return new BuildRef(number, id, timeMillis, result, tag, gitCommit);
-    }
-
     /** {@code #42} or {@code #42 (v1.2.0)}. */
     public String display() {
         return "#" + number + (releaseTag.isEmpty() ? "" : " (" + releaseTag + ")");

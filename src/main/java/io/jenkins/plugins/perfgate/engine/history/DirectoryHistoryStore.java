@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -67,7 +68,7 @@ public final class DirectoryHistoryStore implements HistoryStore {
         List<String> warnings = new ArrayList<>();
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(directory)) {
             for (Path dir : dirs) {
-                String name = dir.getFileName().toString();
+                String name = Objects.requireNonNull(dir.getFileName()).toString();
                 if (!BUILD_DIR.matcher(name).matches() || !Files.isDirectory(dir)) {
                     continue;
                 }
@@ -130,7 +131,8 @@ public final class DirectoryHistoryStore implements HistoryStore {
     }
 
     private static void writeAtomically(Path target, String content) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        Path dir = Objects.requireNonNull(target.toAbsolutePath().getParent(), "a file has a parent folder");
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
             Files.writeString(tmp, content, StandardCharsets.UTF_8);
             try {

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.perfgate.engine.report;
 
+import io.jenkins.plugins.perfgate.engine.results.ReadProblem;
+import io.jenkins.plugins.perfgate.engine.results.SourceFile;
 import io.jenkins.plugins.perfgate.engine.stats.LabelStats;
-import io.jenkins.plugins.perfgate.engine.summary.ReadProblem;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
-import io.jenkins.plugins.perfgate.engine.summary.SourceFile;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -15,6 +15,12 @@ import java.util.Arrays;
  * numbers are parsed in place. Quoted fields may hold delimiters, doubled quotes and line breaks. Rows that cannot
  * be read are counted and reported ({@link ProblemLog}); an incomplete last row is skipped as a truncated tail.
  * Not thread-safe: one per file or chunk.
+ *
+ * <p>Why one class of about 640 lines: this is the hot loop of reading (every byte of every result file passes
+ * through {@link #parse}), and its row scan, field location, word-at-a-time delimiter search and field decoding
+ * share the buffer and the field offsets as fields of this object. Splitting it would put that state behind calls
+ * between objects inside the innermost loop, whose speed {@code perfgate bench} guards (docs/engine.md#benchmark).
+ * The methods follow the loop: parse, row scan, word-at-a-time scan, then row handling and field decoding.
  */
 final class CsvJtlReader {
 
@@ -28,7 +34,7 @@ final class CsvJtlReader {
     private enum RowStatus { OK, UNCLOSED_QUOTE, TEXT_AFTER_QUOTE, TOO_MANY_FIELDS }
 
     /** Where a parse stopped: the stream offset after the last row read and the line breaks consumed. */
-    record Outcome(long endOffset, long lines) {
+    record ParseEnd(long endOffset, long lines) {
     }
 
     private final byte delimiter;
@@ -115,7 +121,7 @@ final class CsvJtlReader {
      *
      * @param firstLine line number of the first row (for problems)
      */
-    Outcome parse(InputStream in, long stopAt, long firstLine) {
+    ParseEnd parse(InputStream in, long stopAt, long firstLine) {
         int pos = 0;
         int limit = 0;
         long base = 0;
@@ -185,7 +191,7 @@ final class CsvJtlReader {
             pos = next;
         }
         report();
-        return new Outcome(base + pos, line - firstLine);
+        return new ParseEnd(base + pos, line - firstLine);
     }
 
     private void report() {
@@ -426,7 +432,6 @@ final class CsvJtlReader {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
     private static final long NEWLINES = '\n' * ONES;
-    private static final long QUOTES = '"' * ONES;
 
     private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
 

@@ -1,7 +1,5 @@
 package io.jenkins.plugins.perfgate.engine.results;
 
-import io.jenkins.plugins.perfgate.engine.summary.ReadProblem;
-import io.jenkins.plugins.perfgate.engine.summary.SourceFile;
 import java.util.List;
 
 /**

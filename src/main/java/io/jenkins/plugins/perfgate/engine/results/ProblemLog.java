@@ -1,6 +1,5 @@
 package io.jenkins.plugins.perfgate.engine.results;
 
-import io.jenkins.plugins.perfgate.engine.summary.ReadProblem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

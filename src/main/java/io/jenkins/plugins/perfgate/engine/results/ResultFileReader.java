@@ -205,10 +205,11 @@ public final class ResultFileReader {
         long[] starts = new long[n + 1];
         starts[0] = dataStart;
         for (int k = 1; k < n; k++) {
-            starts[k] = Math.max(starts[k - 1], rowStartAtOrAfter(channel, dataStart + span * k / n, size, layout));
+            long cut = RowCuts.rowStartAtOrAfter(channel, dataStart + span * k / n, size, layout);
+            starts[k] = Math.max(starts[k - 1], cut);
         }
         starts[n] = Long.MAX_VALUE;
-        CsvJtlReader.Outcome[] outcomes = new CsvJtlReader.Outcome[n];
+        CsvJtlReader.ParseEnd[] outcomes = new CsvJtlReader.ParseEnd[n];
         ProblemLog[] logs = new ProblemLog[n];
         long[] samples = new long[n];
         AtomicInteger next = new AtomicInteger();
@@ -273,57 +274,6 @@ public final class ResultFileReader {
         }
         return new ParallelRead<>(new FileReadResult(name, JtlFormat.CSV, false, total, all.malformed(),
                 all.truncated(), all.problems()), first);
-    }
-
-    /**
-     * Where to cut a file at or after {@code from}: the start of the first line there that looks like a whole row
-     * (as many delimiters as the layout has fields less one, no quote), for a line inside a quoted field rarely
-     * does; the first line start when none does within {@link CsvJtlReader#MAX_ROW_BYTES}; the size when there is
-     * none.
-     */
-    static long rowStartAtOrAfter(FileChannel channel, long from, long size, CsvLayout layout) throws IOException {
-        if (from <= 0) {
-            return 0;
-        }
-        long firstLineStart = -1;
-        long lineStart = -1; // the line being looked at, once a line break was seen
-        int delimiters = 0;
-        boolean quote = false;
-        byte d = (byte) layout.delimiter();
-        int wanted = layout.fieldCount() - 1;
-        long pos = from - 1;
-        long limit = Math.min(size, pos + CsvJtlReader.MAX_ROW_BYTES);
-        byte[] window = new byte[64 * 1024];
-        InputStream in = new RegionInputStream(channel, pos);
-        while (pos < limit) {
-            int got = in.read(window, 0, (int) Math.min(window.length, limit - pos));
-            if (got <= 0) {
-                break;
-            }
-            for (int i = 0; i < got; i++) {
-                byte c = window[i];
-                if (c == '\n') {
-                    if (lineStart >= 0 && !quote && delimiters == wanted) {
-                        return lineStart;
-                    }
-                    lineStart = pos + i + 1;
-                    if (firstLineStart < 0) {
-                        firstLineStart = lineStart;
-                    }
-                    delimiters = 0;
-                    quote = false;
-                } else if (c == d) {
-                    delimiters++;
-                } else if (c == '"') {
-                    quote = true;
-                }
-            }
-            pos += got;
-        }
-        if (lineStart >= 0 && lineStart < size && pos >= size && !quote && delimiters == wanted) {
-            return lineStart; // the last row, without a line break
-        }
-        return firstLineStart >= 0 ? firstLineStart : size;
     }
 
     /** The stream, its first {@code length} bytes reported to the progress when there is one. */

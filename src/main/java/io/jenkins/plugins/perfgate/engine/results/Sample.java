@@ -45,11 +45,6 @@ public record Sample(
         return responseMessage != null && responseMessage.startsWith(TRANSACTION_MESSAGE_PREFIX);
     }
 
-    /** End of the sample, epoch milliseconds. */
-    public long endTime() {
-        return timeStamp + elapsed;
-    }
-
     /** This sample under another label (label grouping). */
     public Sample withLabel(String newLabel) {
         return new Sample(timeStamp, elapsed, newLabel, responseCode, responseMessage, threadName, success,

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Data files for existing jmeter-servers, to which JMeter cannot send files: every server's share travels, base64
@@ -70,7 +71,7 @@ public record EmbeddedDataFiles(Map<String, String> variables) {
             String key = "perfgate.file." + i;
             long size = Files.size(file.path());
             total = checked(total, size, file, maxBytes); // before the file is read into memory
-            v.put(key + ".name", base64.encodeToString(file.path().getFileName().toString()
+            v.put(key + ".name", base64.encodeToString(Objects.requireNonNull(file.path().getFileName()).toString()
                     .getBytes(StandardCharsets.UTF_8)));
             v.put(key + ".property", file.property());
             if (!file.split() || servers.size() == 1) {

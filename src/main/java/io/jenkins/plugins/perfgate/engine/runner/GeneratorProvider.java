@@ -5,7 +5,7 @@ import java.io.IOException;
 /**
  * The provisioning SPI: starts the load generators of one run. {@link PlanRunner} knows nothing else about where
  * generators run, so Jenkins agents (by label) or Kubernetes pods plug in as further implementations, registered
- * through {@link java.util.ServiceLoader} or {@link GeneratorProviders#register}. See docs/runner.md.
+ * through {@link java.util.ServiceLoader} or a {@link GeneratorProviders} registry handed to the runner. See docs/runner.md.
  *
  * <p>A provider must start every generator it can and report the ones that could not start as
  * {@link Generator.State#FAILED} with a log tail, rather than failing the whole run: the others' results are kept.

@@ -1,47 +1,55 @@
 package io.jenkins.plugins.perfgate.engine.runner;
 
-import io.jenkins.plugins.perfgate.engine.runner.generators.JMeterServers;
-import io.jenkins.plugins.perfgate.engine.runner.generators.LocalGenerators;
+import java.util.Collection;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The generator providers known to this process: the built-in {@code local} and {@code jmeter-servers}, those found
- * through {@link ServiceLoader} ({@code META-INF/services/...GeneratorProvider}), and those registered at run time
- * (the Jenkins layer registers agent-based ones this way).
+ * The generator providers one run may use, by {@link GeneratorProvider#type()}: an immutable registry that whoever
+ * starts a run builds and hands to {@link PlanRunner} (the built-in ones come from
+ * {@code generators.BuiltInGenerators#providers()}), so no provider outlives or leaks between the runs that use it.
  */
 public final class GeneratorProviders {
 
-    private static final Map<String, GeneratorProvider> REGISTERED = new ConcurrentHashMap<>();
+    private final Map<String, GeneratorProvider> byType;
 
-    private GeneratorProviders() {
+    private GeneratorProviders(Map<String, GeneratorProvider> byType) {
+        this.byType = Map.copyOf(byType);
     }
 
-    public static void register(GeneratorProvider provider) {
-        REGISTERED.put(provider.type(), provider);
+    /** A registry of these providers; a later one replaces an earlier one of the same type. */
+    public static GeneratorProviders of(Collection<? extends GeneratorProvider> providers) {
+        Map<String, GeneratorProvider> byType = new TreeMap<>();
+        providers.forEach(p -> byType.put(p.type(), p));
+        return new GeneratorProviders(byType);
     }
 
-    public static Map<String, GeneratorProvider> all() {
-        Map<String, GeneratorProvider> all = new TreeMap<>();
-        all.put(LocalGenerators.TYPE, new LocalGenerators());
-        all.put(JMeterServers.TYPE, new JMeterServers());
-        for (GeneratorProvider p : ServiceLoader.load(GeneratorProvider.class,
-                GeneratorProviders.class.getClassLoader())) {
-            all.put(p.type(), p);
-        }
-        all.putAll(REGISTERED);
-        return all;
+    /** This registry plus the providers that {@link ServiceLoader} finds through the class loader (plug-in jars). */
+    public GeneratorProviders withServiceLoaded(ClassLoader loader) {
+        Map<String, GeneratorProvider> byType = new TreeMap<>(this.byType);
+        ServiceLoader.load(GeneratorProvider.class, loader).forEach(p -> byType.put(p.type(), p));
+        return new GeneratorProviders(byType);
+    }
+
+    /** This registry plus one provider (replacing one of the same type). */
+    public GeneratorProviders with(GeneratorProvider provider) {
+        Map<String, GeneratorProvider> byType = new TreeMap<>(this.byType);
+        byType.put(provider.type(), provider);
+        return new GeneratorProviders(byType);
+    }
+
+    /** The known types, sorted. */
+    public java.util.SortedSet<String> types() {
+        return new java.util.TreeSet<>(byType.keySet());
     }
 
     /** The provider of a type; the error lists the known ones. */
-    public static GeneratorProvider forType(String type) {
-        Map<String, GeneratorProvider> all = all();
-        GeneratorProvider p = all.get(type);
+    public GeneratorProvider forType(String type) {
+        GeneratorProvider p = byType.get(type);
         if (p == null) {
             throw new IllegalArgumentException("unknown generators.type '" + type + "' (known: "
-                    + String.join(", ", all.keySet()) + ")");
+                    + String.join(", ", types()) + ")");
         }
         return p;
     }

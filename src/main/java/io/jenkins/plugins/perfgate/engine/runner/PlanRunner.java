@@ -15,16 +15,14 @@ import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -43,19 +41,21 @@ public final class PlanRunner {
     private static final int LOG_TAIL_LINES = 15;
 
     private final RunPlan plan;
+    private final GeneratorProviders providers;
     private final JMeterInstallation jmeter;
     private final Path outDir;
     private final Consumer<String> out;
     private final boolean quiet;
     private AggregationOptions aggregation = AggregationOptions.defaults();
-    private final CountDownLatch done = new CountDownLatch(1);
     private volatile String cancelReason;
     private volatile GeneratorFleet fleet;
     /** Adds InfluxDB credentials to the live listener's writes; null when not needed. */
     private InfluxRelay relay;
 
-    public PlanRunner(RunPlan plan, JMeterInstallation jmeter, Path outDir, Consumer<String> out, boolean quiet) {
+    public PlanRunner(RunPlan plan, GeneratorProviders providers, JMeterInstallation jmeter, Path outDir,
+            Consumer<String> out, boolean quiet) {
         this.plan = plan;
+        this.providers = providers;
         this.jmeter = jmeter;
         this.outDir = outDir.toAbsolutePath().normalize();
         this.out = out;
@@ -71,11 +71,6 @@ public final class PlanRunner {
     /** Stops the run as soon as possible (Ctrl-C, an aborted build); thread-safe. */
     public void cancel(String reason) {
         cancelReason = reason;
-    }
-
-    /** Waits until {@link #run} has returned or thrown, with every process gone. */
-    public boolean awaitCompletion(Duration timeout) throws InterruptedException {
-        return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Process ids of the generators started so far (for diagnostics and tests). */
@@ -95,7 +90,6 @@ public final class PlanRunner {
             if (relay != null) {
                 relay.close();
             }
-            done.countDown();
         }
     }
 
@@ -104,7 +98,7 @@ public final class PlanRunner {
         MetricsExporter exporter = new MetricsExporter(plan, out);
         Path testPlan = prepareTestPlan(exporter);
         LaunchContext context = new LaunchContext(plan, jmeter, testPlan, outDir, properties(), out);
-        GeneratorProvider provider = GeneratorProviders.forType(plan.generators().type());
+        GeneratorProvider provider = providers.forType(plan.generators().type());
         out.accept("perfgate: running " + plan.name() + " (" + plan.template().getFileName() + ") on "
                 + plan.generators().size() + " " + provider.type() + " generator(s), JMeter " + jmeter.version()
                 + (plan.plannedDuration().isZero() ? "" : ", planned " + Durations.format(plan.plannedDuration()))
@@ -214,7 +208,7 @@ public final class PlanRunner {
         Path copy = outDir.resolve(plan.template().getFileName());
         Map<String, String> tags = new java.util.LinkedHashMap<>();
         tags.put("build", plan.metrics().build());
-        tags.put("template", plan.template().getFileName().toString());
+        tags.put("template", templateName());
         if (!plan.metrics().result().isEmpty()) {
             tags.put("result", plan.metrics().result());
         }
@@ -287,7 +281,7 @@ public final class PlanRunner {
     private Map<String, String> attributes(long start, long end, List<String> failed) {
         Map<String, String> a = new LinkedHashMap<>();
         a.put("plan", plan.name());
-        a.put("template", plan.template().getFileName().toString());
+        a.put("template", templateName());
         a.put("generators.type", plan.generators().type());
         a.put("generators.count", Integer.toString(plan.generators().size()));
         a.put("jmeter.version", jmeter.version());
@@ -308,4 +302,10 @@ public final class PlanRunner {
             Thread.currentThread().interrupt();
         }
     }
+
+    /** The template's file name, as metrics and run attributes show it. */
+    private String templateName() {
+        return Objects.requireNonNull(plan.template().getFileName(), "a template file has a name").toString();
+    }
+
 }

@@ -133,10 +133,6 @@ public final class LogBinSketch {
         }
     }
 
-    public long totalCount() {
-        return total;
-    }
-
     /** Nearest-rank percentile (0 < p <= 100), as the upper edge of the bin holding that rank; 0 when empty. */
     public long percentile(double p) {
         if (total == 0) {

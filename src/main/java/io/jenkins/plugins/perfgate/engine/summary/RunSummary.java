@@ -1,5 +1,7 @@
 package io.jenkins.plugins.perfgate.engine.summary;
 
+import io.jenkins.plugins.perfgate.engine.results.ReadProblem;
+import io.jenkins.plugins.perfgate.engine.results.SourceFile;
 import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
 import io.jenkins.plugins.perfgate.engine.stats.IntervalSeries;
 import io.jenkins.plugins.perfgate.engine.stats.LabelStats;

@@ -2,14 +2,16 @@ package io.jenkins.plugins.perfgate.engine.summary;
 
 import io.jenkins.plugins.perfgate.engine.results.FileReadResult;
 import io.jenkins.plugins.perfgate.engine.results.ReadOptions;
+import io.jenkins.plugins.perfgate.engine.results.ReadProblem;
 import io.jenkins.plugins.perfgate.engine.results.ReadProgress;
 import io.jenkins.plugins.perfgate.engine.results.ResultFileReader;
 import io.jenkins.plugins.perfgate.engine.results.ResultsReadException;
+import io.jenkins.plugins.perfgate.engine.results.SourceFile;
 import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
 import io.jenkins.plugins.perfgate.engine.stats.IntervalSeries;
 import io.jenkins.plugins.perfgate.engine.stats.LabelStats;
-import io.jenkins.plugins.perfgate.engine.stats.RunAggregator;
 import io.jenkins.plugins.perfgate.engine.stats.RunAggregator.Aggregate;
+import io.jenkins.plugins.perfgate.engine.stats.RunAggregator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

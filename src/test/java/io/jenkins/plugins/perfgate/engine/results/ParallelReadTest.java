@@ -86,7 +86,7 @@ class ParallelReadTest {
         boolean trapped = false;
         try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
             for (long from = text.length() / 3; from < text.length() / 3 + 20_000 && !trapped; from += 97) {
-                long cut = ResultFileReader.rowStartAtOrAfter(ch, from, text.length(),
+                long cut = RowCuts.rowStartAtOrAfter(ch, from, text.length(),
                         CsvLayout.detect("f", HEADER.strip(), ReadOptions.defaults()));
                 trapped = text.startsWith("1,2,x,", (int) cut);
             }
@@ -135,17 +135,17 @@ class ParallelReadTest {
             long size = content.length();
             // from inside the first row: the quoted line, the one with too few fields and the one with a quote are
             // passed over
-            assertEquals(content.indexOf("5,6,z"), ResultFileReader.rowStartAtOrAfter(ch, 1, size, layout));
-            assertEquals(0, ResultFileReader.rowStartAtOrAfter(ch, 0, size, layout), "a line start is kept");
-            assertEquals(content.indexOf("7,8,w"), ResultFileReader.rowStartAtOrAfter(ch,
+            assertEquals(content.indexOf("5,6,z"), RowCuts.rowStartAtOrAfter(ch, 1, size, layout));
+            assertEquals(0, RowCuts.rowStartAtOrAfter(ch, 0, size, layout), "a line start is kept");
+            assertEquals(content.indexOf("7,8,w"), RowCuts.rowStartAtOrAfter(ch,
                     content.indexOf("5,6,z") + 1, size, layout), "the last row needs no line break");
         }
         Path noRow = tmp.resolve("noRow.csv");
         Files.writeString(noRow, "1,2,x\nab\ncd\n");
         try (FileChannel ch = FileChannel.open(noRow, StandardOpenOption.READ)) {
-            assertEquals(6, ResultFileReader.rowStartAtOrAfter(ch, 1, 12, layout),
+            assertEquals(6, RowCuts.rowStartAtOrAfter(ch, 1, 12, layout),
                     "no line looks like a row: the first line start");
-            assertEquals(12, ResultFileReader.rowStartAtOrAfter(ch, 10, 12, layout), "none: the end");
+            assertEquals(12, RowCuts.rowStartAtOrAfter(ch, 10, 12, layout), "none: the end");
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.perfgate.engine.runner;
 
 import io.jenkins.plugins.perfgate.engine.runner.demo.DemoTarget;
+import io.jenkins.plugins.perfgate.engine.runner.generators.BuiltInGenerators;
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.TestJMeter;
 import io.jenkins.plugins.perfgate.engine.runner.plan.PlanException;
 import io.jenkins.plugins.perfgate.engine.runner.plan.RunPlan;
@@ -74,7 +75,8 @@ final class RunFixture {
         final PlanRunner runner;
 
         Run(RunPlan plan, Path out) {
-            runner = new PlanRunner(plan, TestJMeter.installation(), out, lines::add, false);
+            runner = new PlanRunner(plan, BuiltInGenerators.providers(), TestJMeter.installation(), out, lines::add,
+                    false);
         }
 
         /** Runs in the background (for tests that act on a run while it goes on). */

@@ -2,6 +2,7 @@ package io.jenkins.plugins.perfgate.engine.runner;
 
 import io.jenkins.plugins.perfgate.engine.results.ReadOptions;
 import io.jenkins.plugins.perfgate.engine.runner.demo.DemoTarget;
+import io.jenkins.plugins.perfgate.engine.runner.generators.BuiltInGenerators;
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterInstallation;
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.TestJMeter;
 import io.jenkins.plugins.perfgate.engine.runner.plan.RunPlan;
@@ -110,7 +111,8 @@ public final class RunnerBenchmark {
         Files.writeString(planFile, "template: load.jmx\ngenerators: {count: " + generators + ", heap: 512m}\n"
                 + "sampling: {flushEachSample: " + flush + "}\n");
         RunPlan plan = RunPlanReader.read(planFile).withProperties(props);
-        RunOutcome outcome = new PlanRunner(plan, jmeter, dir.resolve(name), line -> { }, true).run();
+        RunOutcome outcome = new PlanRunner(plan, BuiltInGenerators.providers(), jmeter, dir.resolve(name), line -> { },
+                true).run();
         return rate(outcome.resultFiles().stream().map(p -> new Summarizer.Source(p, "")).toList());
     }
 

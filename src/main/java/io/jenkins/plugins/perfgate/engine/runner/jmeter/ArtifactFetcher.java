@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -58,7 +59,7 @@ public final class ArtifactFetcher {
 
     /** Writes the artifact to {@code destination} (replacing it) after checking its size and SHA-1. */
     public void fetch(JMeterArtifact artifact, Path destination) throws IOException {
-        Files.createDirectories(destination.getParent());
+        Files.createDirectories(Objects.requireNonNull(destination.toAbsolutePath().getParent()));
         if (localRepository.isPresent()) {
             Path local = localRepository.get().resolve(artifact.repositoryPath());
             if (Files.isRegularFile(local)) {

@@ -32,7 +32,6 @@ public final class JMeterCommand {
     private final Map<String, String> systemProperties = new LinkedHashMap<>();
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final Map<String, String> globalProperties = new LinkedHashMap<>();
-    private final List<Path> propertyFiles = new ArrayList<>();
     private Path plan;
     private Path results;
     private Path log;
@@ -82,12 +81,6 @@ public final class JMeterCommand {
     /** A JMeter property sent to every remote server ({@code -Gname=value}). */
     public JMeterCommand globalProperty(String name, String value) {
         globalProperties.put(checkName(name), value);
-        return this;
-    }
-
-    /** An additional JMeter property file ({@code -q}). */
-    public JMeterCommand propertyFile(Path file) {
-        propertyFiles.add(file);
         return this;
     }
 
@@ -182,10 +175,6 @@ public final class JMeterCommand {
         if (log != null) {
             cmd.add("-j");
             cmd.add(log.toString());
-        }
-        for (Path file : propertyFiles) {
-            cmd.add("-q");
-            cmd.add(file.toString());
         }
         properties.forEach((k, v) -> cmd.add("-J" + k + "=" + v));
         globalProperties.forEach((k, v) -> cmd.add("-G" + k + "=" + v));

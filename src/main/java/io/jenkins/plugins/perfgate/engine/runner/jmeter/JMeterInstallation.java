@@ -72,7 +72,7 @@ public record JMeterInstallation(Path home, String version, Path java) {
 
     private static String detectVersion(Path home) {
         try (Stream<Path> jars = Files.list(home.resolve("lib/ext"))) {
-            return jars.map(p -> p.getFileName().toString())
+            return jars.map(p -> String.valueOf(p.getFileName()))
                     .filter(n -> n.matches("ApacheJMeter_core-[0-9][^/]*\\.jar"))
                     .map(n -> n.substring("ApacheJMeter_core-".length(), n.length() - 4))
                     .findFirst().orElse("unknown");

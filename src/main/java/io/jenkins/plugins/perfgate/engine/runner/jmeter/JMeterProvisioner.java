@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -178,7 +179,7 @@ public final class JMeterProvisioner {
                     throw new ProvisioningException(artifact.coordinates() + " has an entry outside the home: "
                             + entry.getName());
                 }
-                Files.createDirectories(out.getParent());
+                Files.createDirectories(Objects.requireNonNull(out.toAbsolutePath().getParent()));
                 Files.copy(zip, out, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {

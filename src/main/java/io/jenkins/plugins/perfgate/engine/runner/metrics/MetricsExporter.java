@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -36,7 +37,7 @@ public final class MetricsExporter {
 
     /** The plan's targets, with credentials from this process's environment ({@link BasicAuth}). */
     public MetricsExporter(RunPlan plan, Consumer<String> out) {
-        this(plan.metrics(), plan.template().getFileName().toString(), System.getenv(), out);
+        this(plan.metrics(), Objects.requireNonNull(plan.template().getFileName()).toString(), System.getenv(), out);
     }
 
     /**

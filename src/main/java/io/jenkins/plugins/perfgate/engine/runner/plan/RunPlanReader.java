@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -42,9 +43,10 @@ public final class RunPlanReader {
         } catch (IOException e) {
             throw new PlanException(file + ": cannot read the plan: " + e.getMessage(), e);
         }
-        String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        boolean json = lower.endsWith(".json");
-        return parse(text, json, file.toAbsolutePath().normalize().getParent(), file.getFileName().toString());
+        Path absolute = file.toAbsolutePath().normalize();
+        String name = Objects.requireNonNull(absolute.getFileName(), "a plan file has a name").toString();
+        boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json");
+        return parse(text, json, absolute.getParent(), name);
     }
 
     /** Parses plan text; {@code baseDir} resolves relative paths, {@code source} names the plan in errors. */
@@ -75,7 +77,7 @@ public final class RunPlanReader {
             unknown(root, TOP, "");
             Path template = existingFile(required(root, "template"), "template");
             String name = text(root.get("name"), "name",
-                    template.getFileName().toString().replaceFirst("\\.jmx$", ""));
+                    Objects.requireNonNull(template.getFileName()).toString().replaceFirst("\\.jmx$", ""));
             Map<String, String> properties = stringMap(root.get("properties"), "properties");
             properties.keySet().forEach(k -> propertyName(k, "properties." + k));
             List<String> split = root.has("split") ? stringList(root.get("split"), "split") : List.of("threads");

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.perfgate.engine.runner.metrics;
 
+import io.jenkins.plugins.perfgate.engine.runner.generators.BuiltInGenerators;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,7 +59,8 @@ class MetricsExportTest {
                     """.formatted(target.port(), influx.url(), push.url()));
             RunPlan plan = RunPlanReader.read(dir.resolve("plan.yaml"));
             List<String> lines = new CopyOnWriteArrayList<>();
-            RunOutcome outcome = new PlanRunner(plan, TestJMeter.installation(), dir.resolve("out"), lines::add, true)
+            RunOutcome outcome = new PlanRunner(plan, BuiltInGenerators.providers(), TestJMeter.installation(),
+                    dir.resolve("out"), lines::add, true)
                     .run();
             System.out.println(String.join("\n", lines));
             assertEquals(RunStatus.COMPLETE, outcome.status(), String.join("\n", lines));

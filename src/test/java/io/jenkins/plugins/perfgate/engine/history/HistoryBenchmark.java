@@ -1,10 +1,10 @@
 package io.jenkins.plugins.perfgate.engine.history;
 
 import io.jenkins.plugins.perfgate.engine.results.Sample;
+import io.jenkins.plugins.perfgate.engine.results.SourceFile;
 import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
 import io.jenkins.plugins.perfgate.engine.stats.RunAggregator;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
-import io.jenkins.plugins.perfgate.engine.summary.SourceFile;
 import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
 import java.io.IOException;
 import java.io.PrintStream;

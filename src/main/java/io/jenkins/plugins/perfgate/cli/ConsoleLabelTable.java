@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Locale;
 
 /** The per-label table {@code perfgate report} prints: aligned columns, labels sorted, the overall row last. */
-final class LabelTable {
+final class ConsoleLabelTable {
 
     private static final int MAX_LABEL = 60;
     private static final String[] HEADERS = {"Label", "Samples", "Err%", "Thr/s", "Mean", "p50", "p90", "p95",
         "p99", "Max", "Apdex"};
 
-    private LabelTable() {
+    private ConsoleLabelTable() {
     }
 
     static String render(RunSummary summary) {

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.perfgate.engine.summary;
+package io.jenkins.plugins.perfgate.engine.results;
 
 /**
  * One result file that went into a summary.

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.perfgate.engine.summary;
+package io.jenkins.plugins.perfgate.engine.results;
 
 /**
  * A problem found while reading results: which file, which line (0 when not about one line), which field (empty when

@@ -1,0 +1,66 @@
+package io.jenkins.plugins.perfgate.engine.results;
+
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+
+/** Where a CSV result file may be cut into parts that threads read on their own ({@code readParallel}). */
+final class RowCuts {
+
+    private RowCuts() {
+    }
+
+    /**
+     * Where to cut a file at or after {@code from}: the start of the first line there that looks like a whole row
+     * (as many delimiters as the layout has fields less one, no quote), for a line inside a quoted field rarely
+     * does; the first line start when none does within {@link CsvJtlReader#MAX_ROW_BYTES}; the size when there is
+     * none.
+     */
+    @SuppressFBWarnings(value = "OS_OPEN_STREAM",
+            justification = "a RegionInputStream holds no resource of its own: the channel is the caller's to close")
+    static long rowStartAtOrAfter(FileChannel channel, long from, long size, CsvLayout layout) throws IOException {
+        if (from <= 0) {
+            return 0;
+        }
+        long firstLineStart = -1;
+        long lineStart = -1; // the line being looked at, once a line break was seen
+        int delimiters = 0;
+        boolean quote = false;
+        byte d = (byte) layout.delimiter();
+        int wanted = layout.fieldCount() - 1;
+        long pos = from - 1;
+        long limit = Math.min(size, pos + CsvJtlReader.MAX_ROW_BYTES);
+        byte[] window = new byte[64 * 1024];
+        InputStream in = new RegionInputStream(channel, pos);
+        while (pos < limit) {
+            int got = in.read(window, 0, (int) Math.min(window.length, limit - pos));
+            if (got <= 0) {
+                break;
+            }
+            for (int i = 0; i < got; i++) {
+                byte c = window[i];
+                if (c == '\n') {
+                    if (lineStart >= 0 && !quote && delimiters == wanted) {
+                        return lineStart;
+                    }
+                    lineStart = pos + i + 1;
+                    if (firstLineStart < 0) {
+                        firstLineStart = lineStart;
+                    }
+                    delimiters = 0;
+                    quote = false;
+                } else if (c == d) {
+                    delimiters++;
+                } else if (c == '"') {
+                    quote = true;
+                }
+            }
+            pos += got;
+        }
+        if (lineStart >= 0 && lineStart < size && pos >= size && !quote && delimiters == wanted) {
+            return lineStart; // the last row, without a line break
+        }
+        return firstLineStart >= 0 ? firstLineStart : size;
+    }
+}
