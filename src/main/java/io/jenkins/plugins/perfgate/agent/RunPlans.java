@@ -28,9 +28,16 @@ public final class RunPlans {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    /** Where the plan to run goes, what to call the run, and the gate settings the user's plan names. */
-    public record Written(FilePath file, String title, boolean temporary, PlanGate gate) {
+    /**
+     * Where the plan to run goes, what to call the run, the gate settings the user's plan names, and the Jenkins
+     * agents that generate the load ({@code generators: {type: agents}}; null: the plan runs where it is).
+     */
+    public record Written(FilePath file, String title, boolean temporary, PlanGate gate,
+            GeneratorShorthand.Agents agents) {
     }
+
+    /** The plan's generator type that only Jenkins runs: N agents matching {@code options.label}. */
+    public static final String AGENTS_TYPE = "agents";
 
     /**
      * A run plan's {@code criteria:} (one per line) and {@code baseline: {policy: ..., alpha: ...}}: used when the
@@ -73,7 +80,7 @@ public final class RunPlans {
             JsonNode user = (p.getName().toLowerCase(Locale.ROOT).endsWith(".json") ? JSON : YAML)
                     .readTree(p.readToString());
             if (!hasOverrides(s, template)) {
-                return new Written(p, plan, false, user == null ? PlanGate.NONE : PlanGate.of(user));
+                return new Written(p, plan, false, user == null ? PlanGate.NONE : PlanGate.of(user), agents(user));
             }
             if (!(user instanceof ObjectNode)) {
                 throw new AbortException("perfgate: run plan " + plan + " is not a mapping of fields");
@@ -116,7 +123,8 @@ public final class RunPlans {
             metrics(root, env, s.getId());
         }
         target.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root), StandardCharsets.UTF_8.name());
-        return new Written(target, template.isEmpty() ? plan : template, !plan.isEmpty(), PlanGate.of(root));
+        return new Written(target, template.isEmpty() ? plan : template, !plan.isEmpty(), PlanGate.of(root),
+                agents(root));
     }
 
     /** Folder of the templates that ship with perfgate (examples/templates), on the plugin's class path. */
@@ -170,8 +178,28 @@ public final class RunPlans {
                 ArrayNode servers = g.putArray("servers");
                 srv.hosts().forEach(servers::add);
             }
+            case GeneratorShorthand.Agents a -> {
+                g.put("type", AGENTS_TYPE);
+                g.put("count", a.count());
+                g.putObject("options").put("label", a.label());
+            }
         }
         return g;
+    }
+
+    /** The agents a plan's {@code generators: {type: agents, count: N, options: {label: ...}}} asks for, or null. */
+    static GeneratorShorthand.Agents agents(JsonNode plan) throws AbortException {
+        JsonNode g = plan == null ? null : plan.get("generators");
+        if (g == null || !AGENTS_TYPE.equals(g.path("type").asText())) {
+            return null;
+        }
+        try {
+            return new GeneratorShorthand.Agents(g.path("options").path("label").asText(""),
+                    g.path("count").asInt(1));
+        } catch (IllegalArgumentException e) {
+            throw new AbortException("perfgate: generators: " + e.getMessage()
+                    + " (type agents needs options.label and count)");
+        }
     }
 
     /** The global configuration's endpoints; their credentials travel as environment variables, never in files. */

@@ -47,6 +47,10 @@ public final class GeneratorProviders {
     /** The provider of a type; the error lists the known ones. */
     public GeneratorProvider forType(String type) {
         GeneratorProvider p = byType.get(type);
+        if (p == null && "agents".equals(type)) {
+            throw new IllegalArgumentException("generators.type 'agents' runs only in Jenkins, whose "
+                    + "performanceTest step takes the agents (see docs/jenkins.md); here use local or jmeter-servers");
+        }
         if (p == null) {
             throw new IllegalArgumentException("unknown generators.type '" + type + "' (known: "
                     + String.join(", ", types()) + ")");

@@ -9,13 +9,16 @@ import java.util.regex.Pattern;
 
 /**
  * The one-line generator choice of steps, pools and form fields, {@code KIND:ARGUMENT}: {@code local:N} (N JMeter
- * processes on the machine that runs perfgate) or {@code servers:HOST[:PORT],...} (running jmeter-servers; port 1099
- * when left out; comma, space or newline separated). Parsed here only, into an immutable typed value.
+ * processes on the machine that runs perfgate), {@code servers:HOST[:PORT],...} (running jmeter-servers; port 1099
+ * when left out; comma, space or newline separated) or {@code agents:LABEL_EXPRESSION:N} (N Jenkins agents matching
+ * the label expression, one JMeter each; only the Jenkins layer runs it). Parsed here only, into an immutable typed
+ * value.
  *
  * <p>The text before the first {@code :} picks the kind; everything after it is that kind's argument, whatever it
  * holds. A new kind is one more record and one more entry in {@link #KINDS}; the others do not change.
  */
-public sealed interface GeneratorShorthand permits GeneratorShorthand.Local, GeneratorShorthand.Servers {
+public sealed interface GeneratorShorthand permits GeneratorShorthand.Local, GeneratorShorthand.Servers,
+        GeneratorShorthand.Agents {
 
     /** The port of a jmeter-server written without one. */
     int DEFAULT_SERVER_PORT = 1099;
@@ -23,7 +26,8 @@ public sealed interface GeneratorShorthand permits GeneratorShorthand.Local, Gen
     /** Each kind's parser of its argument (the text after {@code KIND:}), by kind. */
     Map<String, Function<String, GeneratorShorthand>> KINDS = Map.of(
             Local.KIND, Local::parseArgument,
-            Servers.KIND, Servers::parseArgument);
+            Servers.KIND, Servers::parseArgument,
+            Agents.KIND, Agents::parseArgument);
 
     /** The shorthand as written ({@code local:2}, {@code servers:a:1099,b:1099}). */
     String text();
@@ -39,7 +43,7 @@ public sealed interface GeneratorShorthand permits GeneratorShorthand.Local, Gen
         Function<String, GeneratorShorthand> kind = colon < 0 ? null
                 : KINDS.get(t.substring(0, colon).toLowerCase(Locale.ROOT));
         if (kind == null) {
-            throw new IllegalArgumentException("'" + t + "' is not local:N or servers:HOST[:PORT],...");
+            throw new IllegalArgumentException("'" + t + "' is not local:N, servers:HOST[:PORT],... or agents:LABEL:N");
         }
         return kind.apply(t.substring(colon + 1));
     }
@@ -120,6 +124,51 @@ public sealed interface GeneratorShorthand permits GeneratorShorthand.Local, Gen
         @Override
         public String text() {
             return KIND + ":" + String.join(",", hosts);
+        }
+    }
+
+    /**
+     * {@code agents:LABEL_EXPRESSION:N}: N distinct Jenkins agents matching a label expression, each running one
+     * JMeter on its share of the load. The expression may hold {@code &&}, {@code ||}, {@code !}, parentheses and
+     * spaces ({@code agents:loadgen && linux:4}), so the count is what follows the last {@code :}.
+     *
+     * @param label the label expression, as written (trimmed); Jenkins parses it
+     * @param count how many agents, 1 to {@link #MAX}
+     */
+    record Agents(String label, int count) implements GeneratorShorthand {
+        public static final String KIND = "agents";
+        /** Most agents one run takes (the run plan's generator limit). */
+        public static final int MAX = 64;
+
+        public Agents {
+            label = label == null ? "" : label.strip();
+            if (label.isEmpty()) {
+                throw new IllegalArgumentException("agents:" + label + ":" + count
+                        + ": names no label expression (agents:LABEL_EXPRESSION:N)");
+            }
+            if (count < 1 || count > MAX) {
+                throw new IllegalArgumentException("agents:" + label + ":" + count + ": agents must be 1 to " + MAX);
+            }
+        }
+
+        static Agents parseArgument(String argument) {
+            int colon = argument.lastIndexOf(':');
+            if (colon < 0) {
+                throw new IllegalArgumentException("agents:" + argument.strip()
+                        + ": give the label expression and the number of agents (agents:LABEL_EXPRESSION:N)");
+            }
+            String n = argument.substring(colon + 1).strip();
+            try {
+                return new Agents(argument.substring(0, colon), Integer.parseInt(n));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("agents:" + argument.strip() + ": the number of agents after the "
+                        + "last ':' must be a number, got '" + n + "'", e);
+            }
+        }
+
+        @Override
+        public String text() {
+            return KIND + ":" + label + ":" + count;
         }
     }
 }

@@ -26,6 +26,19 @@ class GeneratorShorthandTest {
     }
 
     @Test
+    void agentsTakeTheCountAfterTheLastColon() {
+        assertEquals(new GeneratorShorthand.Agents("loadgen && linux", 4),
+                GeneratorShorthand.parse("agents:loadgen && linux:4"));
+        GeneratorShorthand.Agents a = (GeneratorShorthand.Agents) GeneratorShorthand.parse(
+                " Agents: (loadgen || perf) && !windows : 12 ");
+        assertEquals("(loadgen || perf) && !windows", a.label());
+        assertEquals(12, a.count());
+        assertEquals("agents:(loadgen || perf) && !windows:12", a.text());
+        // a label expression may itself hold a colon (quoted labels); only the last one separates the count
+        assertEquals(new GeneratorShorthand.Agents("\"os:linux\"", 2), GeneratorShorthand.parse("agents:\"os:linux\":2"));
+    }
+
+    @Test
     void splitHosts() {
         assertEquals(List.of("a", "b:1", "c"), GeneratorShorthand.splitHosts(" a,b:1 \n c,,"));
         assertEquals(List.of(), GeneratorShorthand.splitHosts(null));
@@ -33,9 +46,17 @@ class GeneratorShorthandTest {
 
     @Test
     void errorsNameTheOffendingText() {
-        assertEquals("'agents:linux' is not local:N or servers:HOST[:PORT],...", error("agents:linux"));
-        assertEquals("'local' is not local:N or servers:HOST[:PORT],...", error("local"));
-        assertEquals("'' is not local:N or servers:HOST[:PORT],...", error(null));
+        assertEquals("'pods:linux:2' is not local:N, servers:HOST[:PORT],... or agents:LABEL:N",
+                error("pods:linux:2"));
+        assertEquals("'local' is not local:N, servers:HOST[:PORT],... or agents:LABEL:N", error("local"));
+        assertEquals("'' is not local:N, servers:HOST[:PORT],... or agents:LABEL:N", error(null));
+        assertEquals("agents:linux: give the label expression and the number of agents (agents:LABEL_EXPRESSION:N)",
+                error("agents:linux"));
+        assertEquals("agents:a && b:x: the number of agents after the last ':' must be a number, got 'x'",
+                error("agents:a && b:x"));
+        assertEquals("agents::2: names no label expression (agents:LABEL_EXPRESSION:N)", error("agents: :2"));
+        assertEquals("agents:loadgen:0: agents must be 1 to 64", error("agents:loadgen:0"));
+        assertEquals("agents:loadgen:65: agents must be 1 to 64", error("agents:loadgen:65"));
         assertEquals("local:x: local:N needs a number, got 'x'", error("local:x"));
         assertEquals("local:0: local generators must be 1 to 64", error("local:0"));
         assertEquals("local:65: local generators must be 1 to 64", error("local:65"));
