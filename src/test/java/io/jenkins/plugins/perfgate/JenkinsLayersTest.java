@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Jenkins layer's packages depend on each other in one direction (docs/architecture.md): entry points on top,
- * then publication, running the command line on the agent, settings, global configuration; the build and job
+ * then generators on agents, publication, running the command line on the agent, settings, global configuration; the build and job
  * actions with their charts beside publication; the history store at the bottom. The root package only assembles
  * (compatibility aliases).
  */
@@ -29,6 +29,7 @@ class JenkinsLayersTest {
                 .withOptionalLayers(true)
                 .layer("Assembly").definedBy("io.jenkins.plugins.perfgate")
                 .layer("Steps").definedBy(p + "steps..")
+                .layer("Generators").definedBy(p + "generators..")
                 .layer("Publication").definedBy(p + "publication..")
                 .layer("Agent").definedBy(p + "agent..")
                 .layer("Settings").definedBy(p + "settings..")
@@ -38,11 +39,13 @@ class JenkinsLayersTest {
                 .layer("History").definedBy(p + "history..")
                 .whereLayer("Assembly").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Steps").mayOnlyBeAccessedByLayers("Assembly")
+                .whereLayer("Generators").mayOnlyBeAccessedByLayers("Steps")
                 .whereLayer("Publication").mayOnlyBeAccessedByLayers("Steps")
-                .whereLayer("Agent").mayOnlyBeAccessedByLayers("Steps", "Publication")
-                .whereLayer("Settings").mayOnlyBeAccessedByLayers("Assembly", "Steps", "Publication", "Agent")
-                .whereLayer("Config").mayOnlyBeAccessedByLayers("Assembly", "Steps", "Publication", "Agent",
-                        "Settings")
+                .whereLayer("Agent").mayOnlyBeAccessedByLayers("Steps", "Generators", "Publication")
+                .whereLayer("Settings").mayOnlyBeAccessedByLayers("Assembly", "Steps", "Generators", "Publication",
+                        "Agent")
+                .whereLayer("Config").mayOnlyBeAccessedByLayers("Assembly", "Steps", "Generators", "Publication",
+                        "Agent", "Settings")
                 .whereLayer("Model").mayOnlyBeAccessedByLayers("Assembly", "Steps", "Publication")
                 .whereLayer("Charts").mayOnlyBeAccessedByLayers("Model")
                 .because("entry points use publication, never the reverse; pages never run tests; the history store "

@@ -35,17 +35,7 @@ public final class AgentCli {
      */
     public static int run(FilePath workspace, Launcher launcher, EnvVars env, TaskListener listener, List<String> args)
             throws IOException, InterruptedException {
-        VirtualChannel channel = workspace.getChannel();
-        String java = channel.call(new JavaExecutable());
-        String classpath = install(workspace, listener);
-        List<String> cmd = new ArrayList<>();
-        cmd.add(java);
-        cmd.add("-Djava.awt.headless=true");
-        cmd.add("-cp");
-        cmd.add(classpath);
-        cmd.add(PerfgateCli.class.getName());
-        cmd.addAll(args);
-        Proc proc = launcher.launch().cmds(cmd).envs(env).pwd(workspace).stdout(listener).quiet(true).start();
+        Proc proc = start(install(workspace, listener), workspace, launcher, env, listener.getLogger(), args);
         try {
             return proc.join();
         } catch (InterruptedException e) {
@@ -54,12 +44,45 @@ public final class AgentCli {
         }
     }
 
+    /** The command line as installed on one node: its java binary (checked: Java 21+) and class path there. */
+    public record Installed(String java, String classpath) {
+    }
+
+    /**
+     * Checks the node of {@code pathOnNode} has Java 21 or newer and copies the command line's class path there.
+     *
+     * @throws IOException naming the problem (no Java 21, no java executable) when the node cannot run it
+     */
+    public static Installed install(FilePath pathOnNode, TaskListener listener)
+            throws IOException, InterruptedException {
+        VirtualChannel channel = pathOnNode.getChannel();
+        String java = channel.call(new JavaExecutable());
+        return new Installed(java, installClasspath(pathOnNode, listener));
+    }
+
+    /**
+     * Starts {@code perfgate ARGS} in {@code pwd} through {@code launcher} (a launcher of {@code pwd}'s node), its
+     * output going to {@code stdout}; killing the returned process kills what it started too.
+     */
+    public static Proc start(Installed cli, FilePath pwd, Launcher launcher, EnvVars env, java.io.OutputStream stdout,
+            List<String> args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(cli.java());
+        cmd.add("-Djava.awt.headless=true");
+        cmd.add("-cp");
+        cmd.add(cli.classpath());
+        cmd.add(PerfgateCli.class.getName());
+        cmd.addAll(args);
+        return launcher.launch().cmds(cmd).envs(env).pwd(pwd).stdout(stdout).quiet(true).start();
+    }
+
     /**
      * Copies the class path entries to the node (once per content) and returns them as a class path string. Safe
      * when parallel branches install at once: each entry is copied under a unique temporary name and moved into
      * its content-stamped place; a branch that loses the race uses the winner's copy.
      */
-    static String install(FilePath workspace, TaskListener listener) throws IOException, InterruptedException {
+    static String installClasspath(FilePath workspace, TaskListener listener)
+            throws IOException, InterruptedException {
         FilePath cache = cacheRoot(workspace);
         List<String> paths = new ArrayList<>();
         for (File entry : CliClasspath.entries()) {

@@ -89,6 +89,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--tag", paramLabel = "TAG", description = "release tag of this build (with --record)")
     String tag = "";
 
+    @Option(names = "--exit-with-parent", hidden = true, description = "stop the run when the process that "
+            + "started this one ends (the Jenkins agent that runs it as a generator machine, should it disconnect)")
+    boolean exitWithParent;
+
     @Mixin
     HtmlReportOption html;
 
@@ -107,6 +111,9 @@ public final class RunCommand implements Callable<Integer> {
             return PerfgateCli.EXIT_INVALID_INPUT;
         }
         Path outDir = out != null ? out : Path.of("perfgate-results", plan.name());
+        if (exitWithParent) {
+            ParentGone.watch();
+        }
         try (StopOnSignal stop = StopOnSignal.install()) {
             JMeterInstallation jmeter = RunSupport.jmeter(Optional.ofNullable(jmeterHome).or(plan::jmeterHome),
                     cache, w);

@@ -39,6 +39,8 @@ public class PerfgateConfiguration extends GlobalConfiguration {
 
     private String jmeterHome = "";
     private List<GeneratorPool> generatorPools = new ArrayList<>();
+    /** Seconds a run waits for the agents of {@code agents:LABEL:N}; 0 (a configuration from before): default. */
+    private int agentWait = DEFAULT_AGENT_WAIT;
     private String defaultCriteria = "";
     private String defaultBaseline = "";
     private String influxUrl = "";
@@ -67,6 +69,11 @@ public class PerfgateConfiguration extends GlobalConfiguration {
         return new XmlFile(XSTREAM, new File(Jenkins.get().getRootDir(), CONFIG_FILE));
     }
 
+    /** Default of {@link #getAgentWait()}: five minutes. */
+    public static final int DEFAULT_AGENT_WAIT = 300;
+    /** Longest wait for agents one may configure: a day. */
+    public static final int MAX_AGENT_WAIT = 86_400;
+
     public static PerfgateConfiguration get() {
         return GlobalConfiguration.all().getInstance(PerfgateConfiguration.class);
     }
@@ -88,6 +95,17 @@ public class PerfgateConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setJmeterHome(String jmeterHome) {
         this.jmeterHome = Util.fixNull(jmeterHome).trim();
+        save();
+    }
+
+    /** How long (seconds) a run with {@code generators: 'agents:LABEL:N'} waits for N free matching agents. */
+    public int getAgentWait() {
+        return agentWait <= 0 ? DEFAULT_AGENT_WAIT : agentWait;
+    }
+
+    @DataBoundSetter
+    public void setAgentWait(int agentWait) {
+        this.agentWait = Math.max(1, Math.min(MAX_AGENT_WAIT, agentWait));
         save();
     }
 

@@ -9,6 +9,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.perfgate.agent.AgentCli;
 import io.jenkins.plugins.perfgate.agent.RunPlans;
 import io.jenkins.plugins.perfgate.engine.gate.RepeatedRuns;
+import io.jenkins.plugins.perfgate.generators.AgentsRun;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
 import io.jenkins.plugins.perfgate.model.PerfgateBuildAction;
@@ -46,29 +47,40 @@ public final class WorkspaceRun {
         String title = plan.title();
         AgentCli.log(listener, "running " + title + " on " + nodeName(ws) + " (results in " + outputDir + ")");
         // the plan's criteria are judged here, against the job's history, not by the command line
-        List<String> args = new ArrayList<>(List.of("run", plan.file().getRemote(), "--out", out.getRemote(),
-                "--no-gate"));
+        List<String> options = new ArrayList<>();
         if (s.getApdexT() > 0) {
-            args.add("--apdex-t");
-            args.add(Integer.toString(s.getApdexT()));
+            options.add("--apdex-t");
+            options.add(Integer.toString(s.getApdexT()));
         }
         EnvVars processEnv = new EnvVars(env);
         if (s.getMetrics()) {
             MetricsCredentials.addTo(processEnv);
         }
-        int code;
+        FilePath summaryFile = out.child(SUMMARY);
+        RunSummary summary;
         try {
-            code = AgentCli.run(ws, launcher, processEnv, listener, args);
+            if (plan.agents() != null) {
+                summary = AgentsRun.run(new AgentsRun.Request(run, ws, launcher, env, listener, plan.agents(),
+                        plan.file(), out, options, s.getArchiveResults()));
+                if (s.getMetrics()) {
+                    // each agent ran a share; the whole run's figures are exported once, merged
+                    PublishedMetrics.export(summary, env, s.getId(), listener);
+                }
+            } else {
+                List<String> args = new ArrayList<>(List.of("run", plan.file().getRemote(), "--out",
+                        out.getRemote(), "--no-gate"));
+                args.addAll(options);
+                int code = AgentCli.run(ws, launcher, processEnv, listener, args);
+                if (!summaryFile.exists()) {
+                    throw new AbortException("perfgate: the test wrote no results (exit code " + code + ")");
+                }
+                summary = SummaryJson.fromJson(summaryFile.readToString());
+            }
         } finally {
             if (plan.temporary()) {
                 plan.file().delete();
             }
         }
-        FilePath summaryFile = out.child(SUMMARY);
-        if (!summaryFile.exists()) {
-            throw new AbortException("perfgate: the test wrote no results (exit code " + code + ")");
-        }
-        RunSummary summary = SummaryJson.fromJson(summaryFile.readToString());
         archive(run, ws, launcher, listener, s, out);
         if (!s.publish()) {
             AgentCli.log(listener, "publish: false: results stay in " + relative(ws, out) + ", no gate here");

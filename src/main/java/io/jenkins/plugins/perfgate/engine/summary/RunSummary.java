@@ -111,6 +111,20 @@ public record RunSummary(
     }
 
     /**
+     * The summary as the results of one generator named {@code id} (its generators' figures merged under that
+     * name): how the summary of a whole machine joins others' in {@link #merge} without names colliding.
+     */
+    public RunSummary asGenerator(String id) {
+        LabelStats all = null;
+        for (LabelStats g : generators.values()) {
+            all = all == null ? g : all.merge(g, topN, maxIntervals);
+        }
+        Map<String, LabelStats> one = all == null ? Map.of() : Map.of(id, all.withLabel(id));
+        return new RunSummary(status, statusReason, sources, attributes, apdexTMillis, intervalMillis, maxIntervals,
+                topN, malformedLines, problems, overall, labels, one);
+    }
+
+    /**
      * Exact union of two summaries (for example of two generators' files): statistics equal to summarising the
      * concatenated input; status is the worse of both. Over-time thread counts are summed when the two come from
      * different load generators (both name generators, none in common), else the larger is kept.

@@ -1,0 +1,90 @@
+package io.jenkins.plugins.perfgate.generators;
+
+import hudson.console.LineTransformationOutputStream;
+import io.jenkins.plugins.perfgate.engine.runner.plan.Durations;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Live progress of one generator agent, read from the progress lines its {@code perfgate run} prints
+ * ({@code [perfgate] 25s/1m00s threads 20 samples 1234 rps 245.6 err 1.2% p95 120ms | gen-1 ok 612}); its other
+ * output goes to the build log prefixed with the agent's name. {@link #line} joins all agents into one line.
+ */
+final class AgentProgress extends LineTransformationOutputStream {
+
+    /** A progress line of the command line (live or final): samples, then window rps, error % and p95 if live. */
+    static final Pattern PROGRESS = Pattern.compile("^\\[perfgate\\] (?:final )?\\S+(?: threads \\d+)? samples (\\d+)"
+            + "(?: rps ([0-9.]+))? err (\\S+)(?: p95 (\\S+))?");
+
+    private final String agent;
+    private final PrintStream log;
+    private volatile long samples;
+    private volatile String rps = "-";
+    private volatile String errors = "-";
+    private volatile String p95 = "-";
+    private volatile String state = "starting";
+
+    AgentProgress(String agent, PrintStream log) {
+        this.agent = agent;
+        this.log = log;
+    }
+
+    String agent() {
+        return agent;
+    }
+
+    long samples() {
+        return samples;
+    }
+
+    void state(String newState) {
+        state = newState;
+    }
+
+    String state() {
+        return state;
+    }
+
+    @Override
+    protected void eol(byte[] b, int len) {
+        String text = trimEOL(new String(b, 0, len, StandardCharsets.UTF_8));
+        Matcher m = PROGRESS.matcher(text);
+        if (m.find()) {
+            samples = Long.parseLong(m.group(1));
+            rps = m.group(2) == null ? "-" : m.group(2);
+            errors = m.group(3);
+            p95 = m.group(4) == null ? "-" : m.group(4);
+            if (text.startsWith("[perfgate] final ")) {
+                synchronized (log) {
+                    log.println("[perfgate] [" + agent + "] " + text.substring("[perfgate] ".length()));
+                }
+            }
+            return;
+        }
+        if (!text.isBlank()) {
+            synchronized (log) {
+                log.println("[perfgate] [" + agent + "] " + text);
+            }
+        }
+    }
+
+    /** This agent's entry: {@code agent-1 running 612 samples 122.4/s err 0.0% p95 12ms}. */
+    String entry() {
+        return agent + " " + state + " " + samples + " samples " + rps + "/s err " + errors + " p95 " + p95;
+    }
+
+    /** One line for all agents: {@code [perfgate] agents 25s samples 1234 | agent-1 running ... | agent-2 ...}. */
+    static String line(long elapsedMillis, List<AgentProgress> agents) {
+        StringBuilder sb = new StringBuilder("[perfgate] agents ")
+                .append(Durations.format(Duration.ofMillis(elapsedMillis)))
+                .append(" samples ").append(agents.stream().mapToLong(AgentProgress::samples).sum());
+        for (AgentProgress a : agents) {
+            sb.append(" | ").append(a.entry());
+        }
+        return sb.toString();
+    }
+}

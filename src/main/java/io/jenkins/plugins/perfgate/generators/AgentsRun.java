@@ -1,0 +1,173 @@
+package io.jenkins.plugins.perfgate.generators;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Node;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.perfgate.agent.AgentCli;
+import io.jenkins.plugins.perfgate.config.PerfgateConfiguration;
+import io.jenkins.plugins.perfgate.engine.runner.PlanRunner;
+import io.jenkins.plugins.perfgate.engine.runner.plan.GeneratorShorthand;
+import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
+import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
+import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run on Jenkins agents ({@code generators: 'agents:LABEL:N'}): takes N matching agents
+ * ({@link AgentReservation}), cuts the plan into N exact shares on the workspace's node ({@code perfgate split}),
+ * runs one {@code perfgate run} per agent on its share, shows one progress line for all every 5 s, and merges the
+ * agents' summaries exactly into {@code summary.json} in the output folder. An agent that is lost mid-run makes the
+ * run INCOMPLETE (naming it) and the others' results are kept; aborting the build kills every agent's process.
+ */
+public final class AgentsRun {
+
+    private static final long TICK_MILLIS = 250;
+    private static final long PROGRESS_MILLIS = 5_000;
+
+    /** What the run needs from the step: where, with which plan, and the extra {@code perfgate run} options. */
+    public record Request(Run<?, ?> run, FilePath workspace, Launcher launcher, EnvVars env, TaskListener listener,
+            GeneratorShorthand.Agents agents, FilePath plan, FilePath out, List<String> runOptions,
+            boolean archiveResults) {
+    }
+
+    private AgentsRun() {
+    }
+
+    /** Runs the plan on the agents and returns the merged summary (also written to {@code out/summary.json}). */
+    public static RunSummary run(Request r) throws IOException, InterruptedException {
+        TaskListener listener = r.listener();
+        GeneratorShorthand.Agents agents = r.agents();
+        Duration wait = Duration.ofSeconds(PerfgateConfiguration.get().getAgentWait());
+        try (AgentReservation reservation = AgentReservation.take(agents.label(), agents.count(), wait,
+                r.run().getFullDisplayName(), r.run().getUrl(), listener)) {
+            FilePath shares = r.out().child("shares");
+            shares.deleteRecursive();
+            int code = AgentCli.run(r.workspace(), r.launcher(), r.env(), listener, List.of("split",
+                    r.plan().getRemote(), "--count", Integer.toString(agents.count()), "--out", shares.getRemote()));
+            if (code != 0) {
+                throw new AbortException("perfgate: the run plan cannot be split over " + agents.count()
+                        + " agents (exit code " + code + ")");
+            }
+            List<AgentGenerator> generators = new ArrayList<>();
+            for (Node n : reservation.nodes()) {
+                generators.add(new AgentGenerator(n, listener));
+            }
+            String job = r.run().getParent().getFullName().replaceAll("[^A-Za-z0-9_.-]", "_");
+            String build = r.run().getNumber() + (r.out().getName().isEmpty() ? "" : "-"
+                    + r.out().getName().replaceAll("[^A-Za-z0-9_.-]", "_"));
+            // every agent is checked and prepared before any generates load
+            for (int i = 0; i < generators.size(); i++) {
+                generators.get(i).prepare(shares.child("share-" + (i + 1)), job, build, listener);
+            }
+            shares.deleteRecursive(); // each agent has its copy; archiving must not pick up the shares' data files
+            AgentCli.log(listener, "generating load on " + generators.size() + " agent(s) matching '"
+                    + agents.label() + "': " + String.join(", ", generators.stream().map(g -> g.name()
+                    + " (clock " + signed(g.clockOffsetMillis()) + " ms)").toList()));
+            return execute(r, generators);
+        }
+    }
+
+    private static RunSummary execute(Request r, List<AgentGenerator> generators)
+            throws IOException, InterruptedException {
+        TaskListener listener = r.listener();
+        long start = System.currentTimeMillis();
+        try {
+            for (AgentGenerator g : generators) {
+                g.start(environment(r.env(), g), options(r, g), listener);
+            }
+            long nextProgress = start + PROGRESS_MILLIS;
+            while (!generators.stream().allMatch(AgentGenerator::finished)) {
+                Thread.sleep(TICK_MILLIS);
+                long now = System.currentTimeMillis();
+                if (now >= nextProgress) {
+                    synchronized (listener.getLogger()) {
+                        listener.getLogger().println(AgentProgress.line(now - start,
+                                generators.stream().map(AgentGenerator::progress).toList()));
+                    }
+                    nextProgress += PROGRESS_MILLIS;
+                }
+            }
+        } catch (InterruptedException | IOException | RuntimeException e) {
+            // aborted (or could not start them all): no generator may go on loading the target
+            generators.forEach(AgentGenerator::kill);
+            throw e;
+        }
+        return merge(r, generators, start);
+    }
+
+    private static RunSummary merge(Request r, List<AgentGenerator> generators, long start)
+            throws IOException, InterruptedException {
+        RunSummary merged = null;
+        List<String> failures = new ArrayList<>();
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (AgentGenerator g : generators) {
+            RunSummary s = g.summary();
+            attributes.put("agents." + g.name() + ".clockOffsetMillis", Long.toString(g.clockOffsetMillis()));
+            if (s == null) {
+                failures.add(g.failure());
+                AgentCli.log(r.listener(), g.failure());
+                continue;
+            }
+            merged = merged == null ? s : merged.merge(s);
+            if (r.archiveResults()) {
+                g.resultsDir().copyRecursiveTo("**/*.jtl", r.out().child("agents").child(g.name()));
+            }
+        }
+        if (merged == null) {
+            throw new AbortException("perfgate: no agent returned results: " + String.join("; ", failures));
+        }
+        if (!failures.isEmpty()) {
+            merged = merged.withStatus(merged.status().worst(RunStatus.INCOMPLETE), String.join("; ", failures)
+                    + "; the other agents' results are kept");
+        }
+        attributes.put("generators.type", "agents");
+        attributes.put("generators.count", Integer.toString(generators.size()));
+        attributes.put("generators.label", r.agents().label());
+        attributes.put("generators.agents", String.join(",", generators.stream().map(AgentGenerator::name).toList()));
+        attributes.put("run.start", Long.toString(start));
+        attributes.put("run.end", Long.toString(System.currentTimeMillis()));
+        merged = merged.withAttributes(attributes);
+        r.out().child(PlanRunner.SUMMARY_FILE).write(SummaryJson.toJson(merged),
+                StandardCharsets.UTF_8.name());
+        AgentCli.log(r.listener(), merged.status() + (merged.statusReason().isEmpty() ? ""
+                : " (" + merged.statusReason() + ")") + "; " + merged.overall().count() + " samples from "
+                + (generators.size() - failures.size()) + " of " + generators.size() + " agent(s)");
+        return merged;
+    }
+
+    /** The build's identity for the agent's process (metrics labels), and a name its process tree is found by. */
+    private static EnvVars environment(EnvVars env, AgentGenerator g) {
+        EnvVars e = new EnvVars();
+        for (String k : List.of("BUILD_NUMBER", "BUILD_ID", "BUILD_TAG", "BUILD_URL", "JOB_NAME", "JENKINS_URL")) {
+            if (env.get(k) != null) {
+                e.put(k, env.get(k));
+            }
+        }
+        e.put("PERFGATE_GENERATOR", g.name());
+        return e;
+    }
+
+    private static List<String> options(Request r, AgentGenerator g) {
+        List<String> args = new ArrayList<>(r.runOptions());
+        String home = PerfgateConfiguration.get().getJmeterHome();
+        if (!home.isEmpty()) {
+            args.add("--jmeter-home");
+            args.add(home);
+        }
+        return args;
+    }
+
+    private static String signed(long v) {
+        return v >= 0 ? "+" + v : Long.toString(v);
+    }
+}
