@@ -20,7 +20,11 @@ final class AgentProgress extends LineTransformationOutputStream {
     static final Pattern PROGRESS = Pattern.compile("^\\[perfgate\\] (?:final )?\\S+(?: threads \\d+)? samples (\\d+)"
             + "(?: rps ([0-9.]+))? err (\\S+)(?: p95 (\\S+))?");
 
+    /** The command line's last line about the run: {@code perfgate: COMPLETE; 120 samples; summary ...}. */
+    private static final Pattern RESULT = Pattern.compile("^perfgate: [A-Z_]+(?: \\(.*\\))?; \\d+ samples; summary ");
+
     private final String agent;
+    private boolean ended;
     private final PrintStream log;
     private volatile long samples;
     private volatile String rps = "-";
@@ -59,10 +63,18 @@ final class AgentProgress extends LineTransformationOutputStream {
             errors = m.group(3);
             p95 = m.group(4) == null ? "-" : m.group(4);
             if (text.startsWith("[perfgate] final ")) {
+                // the agent's own generator name (gen-1) means nothing here: the agent's name is in front
+                String fin = text.substring("[perfgate] ".length()).replaceFirst(" \\| .*$", "");
                 synchronized (log) {
-                    log.println("[perfgate] [" + agent + "] " + text.substring("[perfgate] ".length()));
+                    log.println("[perfgate] [" + agent + "] " + fin);
                 }
             }
+            return;
+        }
+        if (text.startsWith("perfgate: ") && RESULT.matcher(text).find()) {
+            // the per-agent table and summary path that follow are the merged run's business
+            ended = true;
+        } else if (ended && !text.toLowerCase(java.util.Locale.ROOT).matches(".*(warning|error|fail).*")) {
             return;
         }
         if (!text.isBlank()) {

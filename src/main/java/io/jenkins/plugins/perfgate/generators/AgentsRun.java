@@ -65,15 +65,47 @@ public final class AgentsRun {
             String job = r.run().getParent().getFullName().replaceAll("[^A-Za-z0-9_.-]", "_");
             String build = r.run().getNumber() + (r.out().getName().isEmpty() ? "" : "-"
                     + r.out().getName().replaceAll("[^A-Za-z0-9_.-]", "_"));
-            // every agent is checked and prepared before any generates load
-            for (int i = 0; i < generators.size(); i++) {
-                generators.get(i).prepare(shares.child("share-" + (i + 1)), job, build, listener);
-            }
+            prepareAll(generators, shares, job, build, listener);
             shares.deleteRecursive(); // each agent has its copy; archiving must not pick up the shares' data files
             AgentCli.log(listener, "generating load on " + generators.size() + " agent(s) matching '"
                     + agents.label() + "': " + String.join(", ", generators.stream().map(g -> g.name()
                     + " (clock " + signed(g.clockOffsetMillis()) + " ms)").toList()));
             return execute(r, generators);
+        }
+    }
+
+    /**
+     * Every agent is checked (Java 21+), given the command line and its share, at the same time and before any
+     * generates load; any problem fails the run naming each agent concerned.
+     */
+    private static void prepareAll(List<AgentGenerator> generators, FilePath shares, String job, String build,
+            TaskListener listener) throws IOException, InterruptedException {
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < generators.size(); i++) {
+            AgentGenerator g = generators.get(i);
+            FilePath share = shares.child("share-" + (i + 1));
+            futures.add(hudson.model.Computer.threadPoolForRemoting.submit(() -> {
+                g.prepare(share, job, build, listener);
+                return null;
+            }));
+        }
+        List<String> problems = new ArrayList<>();
+        try {
+            for (java.util.concurrent.Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable c = e.getCause();
+                    problems.add(c instanceof AbortException ? c.getMessage().replaceFirst("^perfgate: ", "")
+                            : String.valueOf(c));
+                }
+            }
+        } catch (InterruptedException e) {
+            futures.forEach(f -> f.cancel(true));
+            throw e;
+        }
+        if (!problems.isEmpty()) {
+            throw new AbortException("perfgate: no load was generated: " + String.join("; ", problems));
         }
     }
 

@@ -1,0 +1,256 @@
+package io.jenkins.plugins.perfgate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hudson.FilePath;
+import hudson.model.FreeStyleProject;
+import hudson.model.Label;
+import hudson.model.Queue;
+import hudson.model.Result;
+import hudson.slaves.DumbSlave;
+import io.jenkins.plugins.perfgate.config.PerfgateConfiguration;
+import io.jenkins.plugins.perfgate.engine.results.ReadOptions;
+import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
+import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
+import io.jenkins.plugins.perfgate.engine.summary.Summarizer;
+import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
+import io.jenkins.plugins.perfgate.model.PerfgateBuildAction;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jenkins.security.MasterToSlaveCallable;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.SleepBuilder;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * {@code generators: 'agents:LABEL:N'} in a real Jenkins with real agents (separate JVMs, own root folders), real
+ * JMeter on each against an HTTP server on 127.0.0.1.
+ */
+@WithJenkins
+class AgentGeneratorsTest {
+
+    private TargetServer target;
+
+    @BeforeEach
+    void startTarget() throws Exception {
+        target = new TargetServer();
+    }
+
+    @AfterEach
+    void stopTarget() {
+        target.close();
+    }
+
+    private String props(int threads, int iterations, String path) {
+        return "host=127.0.0.1\nport=" + target.port() + "\nthreads=" + threads + "\niterations=" + iterations
+                + "\npath=" + path;
+    }
+
+    private static WorkflowJob job(JenkinsRule j, String name, String generators, String props, String extra)
+            throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, name);
+        PerformanceTestStepTest.putTemplate(j.jenkins.getWorkspaceFor(job));
+        job.setDefinition(new CpsFlowDefinition("node('built-in') {\n"
+                + "  performanceTest template: 'perf/smoke.jmx', generators: '" + generators + "',\n"
+                + "      properties: '''" + props + "'''" + extra + "\n}", true));
+        return job;
+    }
+
+    @Test
+    void threeMatchingAgentsShareTheThreadsExactlyAndTheirSummariesMergeExactly(JenkinsRule j) throws Exception {
+        KitWorkarounds.agentJarUnderItsVersionedName(j);
+        List<DumbSlave> gens = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            gens.add(j.createSlave("gen-" + i, "loadgen linux", null));
+        }
+        DumbSlave windows = j.createSlave("win", "loadgen windows", null);
+        for (DumbSlave s : gens) {
+            j.waitOnline(s);
+        }
+        j.waitOnline(windows);
+        // the agents are JVMs of their own, each with its own root folder
+        Set<Long> pids = new HashSet<>();
+        Set<String> roots = new HashSet<>();
+        for (DumbSlave s : gens) {
+            pids.add(s.getChannel().call(new Pid()));
+            roots.add(s.getRemoteFS());
+        }
+        assertEquals(3, pids.size());
+        assertTrue(!pids.contains(ProcessHandle.current().pid()));
+        assertEquals(3, roots.size());
+
+        // 7 threads x 40 iterations on /slow (60 ms): a few seconds; shares 3 + 2 + 2, never 7 on each
+        WorkflowJob job = job(j, "agents-load", "agents:loadgen && !windows:3", props(7, 40, "/slow"),
+                ", archiveResults: true");
+        WorkflowRun r = j.buildAndAssertSuccess(job);
+        PerfgateBuildAction a = r.getAction(PerfgateBuildAction.class);
+        assertEquals("COMPLETE", a.getStatus());
+        assertEquals(280, a.getOverall().getCount(), "7 threads x 40 iterations in all, split, not copied");
+        assertEquals(280, target.requests(), "the target saw exactly the plan's load");
+        RunSummary merged = SummaryJson.read(new File(r.getRootDir(), "perfgate/summary.json").toPath());
+        Set<String> names = new HashSet<>();
+        gens.forEach(g -> names.add(g.getNodeName()));
+        assertEquals(names, merged.generators().keySet(), "one generator per matching agent, not the windows one");
+        List<Long> perAgent = merged.generators().values().stream().map(s -> s.count()).sorted().toList();
+        assertEquals(List.of(80L, 80L, 120L), perAgent, "thread shares 2, 2 and 3");
+        j.assertLogContains("[perfgate] agents ", r);
+        for (DumbSlave g : gens) {
+            j.assertLogContains(" | " + g.getNodeName() + " ", r);
+        }
+        j.assertLogNotContains(windows.getNodeName() + " running", r);
+
+        // the merged summary equals summarising every agent's raw results together
+        FilePath ws = j.jenkins.getWorkspaceFor(job);
+        List<Summarizer.Source> sources = new ArrayList<>();
+        for (DumbSlave g : gens) {
+            FilePath[] jtls = ws.child("perfgate-results/agents/" + g.getNodeName()).list("**/*.jtl");
+            assertEquals(1, jtls.length, "archiveResults brings each agent's JTL back");
+            sources.add(new Summarizer.Source(Path.of(jtls[0].getRemote()), g.getNodeName()));
+        }
+        RunSummary together = new Summarizer(AggregationOptions.defaults(), ReadOptions.defaults())
+                .summarize(sources);
+        assertEquals(together.overall().count(), merged.overall().count());
+        assertEquals(together.overall().errors(), merged.overall().errors());
+        for (double p : new double[] {50, 90, 95, 99, 100}) {
+            assertEquals(together.overall().percentile(p), merged.overall().percentile(p), "p" + p);
+        }
+        for (Map.Entry<String, io.jenkins.plugins.perfgate.engine.stats.LabelStats> e
+                : together.generators().entrySet()) {
+            assertEquals(e.getValue().count(), merged.generators().get(e.getKey()).count(), e.getKey());
+        }
+        // no executor is held after the run
+        for (DumbSlave g : gens) {
+            awaitIdle(g);
+        }
+    }
+
+    @Test
+    void fewerFreeAgentsThanAskedIsAClearErrorAfterTheWait(JenkinsRule j) throws Exception {
+        KitWorkarounds.agentJarUnderItsVersionedName(j);
+        PerfgateConfiguration.get().setAgentWait(3);
+        DumbSlave free = j.createOnlineSlave(Label.get("gen"));
+        DumbSlave busy = j.createOnlineSlave(Label.get("gen"));
+        DumbSlave offline = j.createOnlineSlave(Label.get("gen"));
+        offline.toComputer().disconnect(null).get();
+        FreeStyleProject other = j.createFreeStyleProject("other");
+        other.setAssignedNode(busy);
+        other.getBuildersList().add(new SleepBuilder(60_000));
+        var otherBuild = other.scheduleBuild2(0).waitForStart();
+        while (busy.toComputer().countBusy() == 0) {
+            Thread.sleep(50);
+        }
+        WorkflowJob job = job(j, "too-few", "agents:gen:3", props(3, 1, "/"), "");
+        long start = System.currentTimeMillis();
+        WorkflowRun r = j.buildAndAssertStatus(Result.FAILURE, job);
+        long took = System.currentTimeMillis() - start;
+        j.assertLogContains("only 1 of 3 agent(s) matching 'gen' had a free executor within 3s (2 online of 3 "
+                + "matching: ", r);
+        assertTrue(took < 30_000, "the wait is bounded: " + took + " ms");
+        assertEquals(0, target.requests(), "no load without all the agents");
+        // the free agent's executor and the busy agent's queue place are given back
+        awaitIdle(free);
+        assertTrue(java.util.Arrays.stream(Queue.getInstance().getItems())
+                .noneMatch(i -> i.task.getDisplayName().startsWith("perfgate")), "no hold left in the queue");
+        otherBuild.doStop();
+        j.waitForCompletion(otherBuild);
+    }
+
+    @Test
+    void abortKillsEveryAgentsJMeterAndALostAgentLeavesAnIncompleteRunNamingIt(JenkinsRule j) throws Exception {
+        KitWorkarounds.agentJarUnderItsVersionedName(j);
+        DumbSlave a = j.createOnlineSlave(Label.get("pair"));
+        DumbSlave b = j.createOnlineSlave(Label.get("pair"));
+        // a long run, aborted while both agents generate load: no JMeter of either survives 5 s
+        WorkflowJob job = job(j, "agents-abort", "agents:pair:2", props(2, 1_000_000, "/slow")
+                + "\njmeter.save.saveservice.autoflush=true", "");
+        WorkflowRun running = job.scheduleBuild2(0).waitForStart();
+        awaitLoadFrom(running, a, b);
+        running.doStop();
+        j.waitForCompletion(running);
+        j.assertBuildStatus(Result.ABORTED, running);
+        awaitNoJava(List.of(a, b), 5_000);
+
+        // agent b's JVM ends mid-run: the run is INCOMPLETE naming it, a's results are kept
+        // (each sample flushed at once, so that live progress shows both agents loading even at this low rate)
+        WorkflowJob lost = job(j, "agents-lost", "agents:pair:2", props(2, 150, "/slow")
+                + "\njmeter.save.saveservice.autoflush=true", ", returnOnly: true");
+        WorkflowRun r = lost.scheduleBuild2(0).waitForStart();
+        awaitLoadFrom(r, a, b);
+        long pid = b.getChannel().call(new Pid());
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        j.waitForCompletion(r);
+        PerfgateBuildAction action = r.getAction(PerfgateBuildAction.class);
+        assertEquals("INCOMPLETE", action.getStatus(), JenkinsRule.getLog(r));
+        assertTrue(action.getStatusReason().contains("agent " + b.getNodeName() + " disconnected"),
+                action.getStatusReason());
+        assertEquals(150, action.getOverall().getCount(), "agent " + a.getNodeName() + "'s thread, 150 iterations");
+        awaitNoJava(List.of(b), 15_000);
+    }
+
+    private static void awaitIdle(DumbSlave s) throws InterruptedException {
+        long until = System.currentTimeMillis() + 5_000;
+        while (s.toComputer().countBusy() > 0 && System.currentTimeMillis() < until) {
+            Thread.sleep(50);
+        }
+        assertEquals(0, s.toComputer().countBusy(), s.getNodeName() + "'s executor is released");
+    }
+
+    private static void awaitLoadFrom(WorkflowRun r, DumbSlave... agents) throws Exception {
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (System.currentTimeMillis() < deadline) {
+            String log = JenkinsRule.getLog(r);
+            boolean all = true;
+            for (DumbSlave s : agents) {
+                all &= java.util.regex.Pattern.compile("\\| " + s.getNodeName() + " running [1-9]").matcher(log).find();
+            }
+            if (all) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no load from every agent:\n" + JenkinsRule.getLog(r));
+    }
+
+    /** Waits until no java process runs from the agents' generator folders; fails after {@code millis}. */
+    private static void awaitNoJava(List<DumbSlave> agents, long millis) throws InterruptedException {
+        long until = System.currentTimeMillis() + millis;
+        List<String> left = javaUnder(agents);
+        while (!left.isEmpty() && System.currentTimeMillis() < until) {
+            Thread.sleep(100);
+            left = javaUnder(agents);
+        }
+        assertEquals(List.of(), left, "no generator process left behind within " + millis + " ms");
+    }
+
+    private static List<String> javaUnder(List<DumbSlave> agents) {
+        List<String> markers = new ArrayList<>();
+        for (DumbSlave s : agents) {
+            markers.add(new File(s.getRemoteFS(), "perfgate-generators").getPath());
+            markers.add(new File(s.getRemoteFS(), "perfgate-cli").getPath());
+        }
+        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+                .map(ph -> ph.info().commandLine().orElse(""))
+                .filter(c -> c.contains("java") && markers.stream().anyMatch(c::contains)).toList();
+    }
+
+    private static final class Pid extends MasterToSlaveCallable<Long, RuntimeException> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Long call() {
+            return ProcessHandle.current().pid();
+        }
+    }
+}
