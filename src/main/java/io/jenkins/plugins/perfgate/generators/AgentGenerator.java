@@ -174,7 +174,8 @@ final class AgentGenerator {
                 return failed("agent " + name + " wrote no results (" + exitText + ")");
             }
             progress.state("done");
-            return SummaryJson.fromJson(file.readToString()).asGenerator(name);
+            // onto the controller's clock: the agents' over-time series then share one time axis
+            return SummaryJson.fromJson(file.readToString()).asGenerator(name).shifted(-clockOffsetMillis);
         } catch (IOException e) {
             return failed("agent " + name + " disconnected during the run (" + e.getMessage() + ")");
         }

@@ -83,6 +83,22 @@ public final class IntervalSeries {
     }
 
     /**
+     * The series moved by {@code millis} (another clock's time axis), rounded to a whole number of intervals so
+     * that intervals stay aligned and merge exactly: the error left is at most half an interval.
+     */
+    public IntervalSeries shifted(long millis) {
+        long by = Math.round((double) millis / bucketMillis) * bucketMillis;
+        if (by == 0) {
+            return this;
+        }
+        List<Interval> moved = new ArrayList<>(intervals.size());
+        for (Interval i : intervals) {
+            moved.add(new Interval(i.startMillis() + by, i.count(), i.errors(), i.maxThreads(), i.sketch()));
+        }
+        return new IntervalSeries(bucketMillis, moved);
+    }
+
+    /**
      * The union of both series of the same generator's results, at the wider of the two widths, bounded to
      * {@code maxBuckets} intervals.
      */

@@ -90,6 +90,22 @@ public final class LabelStats {
     }
 
     /**
+     * The same figures on another clock's time axis: first start and last end moved by {@code millis}, the
+     * over-time series by the nearest whole number of intervals ({@link IntervalSeries#shifted}).
+     */
+    public LabelStats shifted(long millis) {
+        if (millis == 0 || count == 0) {
+            return this;
+        }
+        Raw r = raw();
+        return new LabelStats(new Raw(r.label(), r.transactionController(), r.count(), r.errors(),
+                r.firstStart() + millis, r.lastEnd() + millis, r.sumElapsed(), r.sumSquaresElapsed(),
+                r.minElapsed(), r.maxElapsed(), r.bytesReceived(), r.bytesSent(), r.apdexTMillis(),
+                r.apdexSatisfied(), r.apdexTolerating(), r.elapsed(), r.latency(), r.connect(), r.responseCodes(),
+                r.failureMessages(), r.series().shifted(millis)));
+    }
+
+    /**
      * Exact union of two statistics of the same label: equal to summarising the concatenated samples
      * (response-code and message tables are exact while neither side left entries out).
      */

@@ -111,6 +111,22 @@ public record RunSummary(
     }
 
     /**
+     * The summary on another clock's time axis: every time moved by {@code millis} (a generator machine's clock
+     * offset, negated), over-time series by whole intervals ({@link LabelStats#shifted}). Counts and latencies are
+     * unchanged.
+     */
+    public RunSummary shifted(long millis) {
+        if (millis == 0) {
+            return this;
+        }
+        Map<String, LabelStats> gens = new TreeMap<>();
+        generators.forEach((k, v) -> gens.put(k, v.shifted(millis)));
+        return new RunSummary(status, statusReason, sources, attributes, apdexTMillis, intervalMillis, maxIntervals,
+                topN, malformedLines, problems, overall.shifted(millis),
+                labels.stream().map(l -> l.shifted(millis)).toList(), gens);
+    }
+
+    /**
      * The summary as the results of one generator named {@code id} (its generators' figures merged under that
      * name): how the summary of a whole machine joins others' in {@link #merge} without names colliding.
      */

@@ -36,6 +36,35 @@ public class MergeAndPrecisionTest {
     }
 
     @Test
+    void shiftingOntoAnotherClockMovesTimesAndWholeIntervalsOnly() {
+        List<Sample> controllerClock = samples(5_000, 9);
+        long width = aggregate(controllerClock, AggregationOptions.defaults()).overall().series().bucketMillis();
+        for (long offset : new long[] {3 * width, 3 * width + width / 3}) {
+            // the same samples as a machine whose clock runs `offset` ms ahead recorded them
+            List<Sample> ahead = controllerClock.stream().map(x -> new Sample(x.timeStamp() + offset, x.elapsed(),
+                    x.label(), x.responseCode(), x.responseMessage(), x.threadName(), x.success(),
+                    x.failureMessage(), x.bytes(), x.sentBytes(), x.allThreads(), x.latency(), x.connect())).toList();
+            LabelStats expected = aggregate(controllerClock, AggregationOptions.defaults()).overall();
+            LabelStats back = aggregate(ahead, AggregationOptions.defaults()).overall().shifted(-offset);
+            assertEquals(expected.firstStart(), back.firstStart());
+            assertEquals(expected.lastEnd(), back.lastEnd());
+            assertEquals(expected.count(), back.count());
+            assertEquals(expected.percentile(95), back.percentile(95));
+            List<IntervalSeries.Interval> want = expected.series().intervals();
+            List<IntervalSeries.Interval> got = back.series().intervals();
+            if (offset % width == 0) {
+                assertEquals(want.stream().map(i -> i.startMillis() + ":" + i.count()).toList(),
+                        got.stream().map(i -> i.startMillis() + ":" + i.count()).toList(), "the very same intervals");
+            }
+            // residual: at most half an interval
+            assertTrue(Math.abs(got.get(0).startMillis() - want.get(0).startMillis()) <= width / 2,
+                    got.get(0).startMillis() + " vs " + want.get(0).startMillis());
+            assertEquals(want.stream().mapToLong(IntervalSeries.Interval::count).sum(),
+                    got.stream().mapToLong(IntervalSeries.Interval::count).sum());
+        }
+    }
+
+    @Test
     void percentilesAreWithinHdrHistogramPrecisionOfTheExactNearestRank() {
         List<Sample> all = samples(50_000, 1);
         LabelStats overall = aggregate(all, AggregationOptions.defaults()).overall();
