@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.FilePath;
+import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Label;
 import hudson.model.Queue;
 import hudson.model.Result;
 import hudson.slaves.DumbSlave;
+import io.jenkins.plugins.perfgate.config.GeneratorPool;
 import io.jenkins.plugins.perfgate.config.PerfgateConfiguration;
 import io.jenkins.plugins.perfgate.engine.results.ReadOptions;
 import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
@@ -16,6 +18,7 @@ import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import io.jenkins.plugins.perfgate.engine.summary.Summarizer;
 import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
 import io.jenkins.plugins.perfgate.model.PerfgateBuildAction;
+import io.jenkins.plugins.perfgate.steps.PerformanceTestBuilder;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -151,9 +154,23 @@ class AgentGeneratorsTest {
         while (busy.toComputer().countBusy() == 0) {
             Thread.sleep(50);
         }
-        WorkflowJob job = job(j, "too-few", "agents:gen:3", props(3, 1, "/"), "");
+        // a freestyle build with a global pool of type agents
+        GeneratorPool pool = new GeneratorPool("gen-pool");
+        pool.setType("agents");
+        pool.setLabel("gen");
+        pool.setAgentCount(3);
+        PerfgateConfiguration.get().setGeneratorPools(List.of(pool));
+        FreeStyleProject p = j.createFreeStyleProject("too-few");
+        p.setAssignedLabel(j.jenkins.getSelfLabel());
+        p.getBuildersList().add(new TestBuilders.CopyTemplate(PerformanceTestStepTest.SMOKE.getAbsolutePath(),
+                "perf/smoke.jmx"));
+        PerformanceTestBuilder builder = new PerformanceTestBuilder();
+        builder.setTemplate("perf/smoke.jmx");
+        builder.setGenerators("gen-pool");
+        builder.setProperties(props(3, 1, "/"));
+        p.getBuildersList().add(builder);
         long start = System.currentTimeMillis();
-        WorkflowRun r = j.buildAndAssertStatus(Result.FAILURE, job);
+        FreeStyleBuild r = j.buildAndAssertStatus(Result.FAILURE, p);
         long took = System.currentTimeMillis() - start;
         j.assertLogContains("only 1 of 3 agent(s) matching 'gen' had a free executor within 3s (2 online of 3 "
                 + "matching: ", r);

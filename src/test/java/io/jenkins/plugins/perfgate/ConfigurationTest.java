@@ -86,7 +86,12 @@ class ConfigurationTest {
         GeneratorPool servers = new GeneratorPool("lab");
         servers.setType("servers");
         servers.setHosts("10.0.0.5:1099, 10.0.0.6");
-        c.setGeneratorPools(List.of(local, servers));
+        GeneratorPool agents = new GeneratorPool("fleet");
+        agents.setType("agents");
+        agents.setLabel("loadgen && linux");
+        agents.setAgentCount(4);
+        c.setGeneratorPools(List.of(local, servers, agents));
+        c.setAgentWait(42);
         c.setDefaultCriteria("error% < 2");
         c.setDefaultBaseline("previous");
         c.setInfluxUrl("http://127.0.0.1:8086");
@@ -96,7 +101,10 @@ class ConfigurationTest {
         j.configRoundtrip();
         PerfgateConfiguration after = PerfgateConfiguration.get();
         assertEquals("/opt/jmeter", after.getJmeterHome());
-        assertEquals(2, after.getGeneratorPools().size());
+        assertEquals(3, after.getGeneratorPools().size());
+        j.assertEqualDataBoundBeans(agents, after.getGeneratorPools().get(2));
+        assertEquals("agents:loadgen && linux:4", after.pool("fleet").orElseThrow().toSpec());
+        assertEquals(42, after.getAgentWait());
         j.assertEqualDataBoundBeans(local, after.getGeneratorPools().get(0));
         j.assertEqualDataBoundBeans(servers, after.getGeneratorPools().get(1));
         assertEquals("servers:10.0.0.5:1099,10.0.0.6", after.pool("lab").orElseThrow().toSpec());

@@ -93,6 +93,12 @@ class SettingsTest {
         assertEquals("servers:a:1,b", pool.toSpec());
         pool.setLocalCount(1000);
         assertEquals(GeneratorPool.MAX_LOCAL, pool.getLocalCount());
+        assertEquals("{\"type\":\"agents\",\"count\":4,\"options\":{\"label\":\"loadgen && linux\"}}",
+                RunPlans.generators("agents:loadgen && linux:4").toString());
+        pool.setType("agents");
+        pool.setLabel(" (perf || loadgen) && !windows ");
+        pool.setAgentCount(3);
+        assertEquals("agents:(perf || loadgen) && !windows:3", pool.toSpec());
     }
 
     @Test

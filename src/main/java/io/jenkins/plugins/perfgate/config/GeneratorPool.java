@@ -17,8 +17,9 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * A named set of load generators that steps refer to by name ({@code generators: 'ci-pool'}): either N local JMeter
- * processes on the agent that runs the step, or a list of existing {@code jmeter-server} hosts.
+ * A named set of load generators that steps refer to by name ({@code generators: 'ci-pool'}): N local JMeter
+ * processes on the agent that runs the step, a list of existing {@code jmeter-server} hosts, or N Jenkins agents
+ * matching a label expression (one JMeter each, on its share of the load).
  */
 public final class GeneratorPool extends AbstractDescribableImpl<GeneratorPool> {
 
@@ -29,6 +30,8 @@ public final class GeneratorPool extends AbstractDescribableImpl<GeneratorPool> 
     private String type = "local";
     private int localCount = 1;
     private String hosts = "";
+    private String label = "";
+    private int agentCount = 1;
 
     @DataBoundConstructor
     public GeneratorPool(String name) {
@@ -45,7 +48,7 @@ public final class GeneratorPool extends AbstractDescribableImpl<GeneratorPool> 
 
     @DataBoundSetter
     public void setType(String type) {
-        this.type = "servers".equals(type) ? "servers" : "local";
+        this.type = "servers".equals(type) || "agents".equals(type) ? type : "local";
     }
 
     public int getLocalCount() {
@@ -66,6 +69,26 @@ public final class GeneratorPool extends AbstractDescribableImpl<GeneratorPool> 
         this.hosts = Util.fixNull(hosts).trim();
     }
 
+    /** The label expression of an agents pool ({@code loadgen && linux}). */
+    public String getLabel() {
+        return Util.fixNull(label); // null in a configuration saved before agents pools existed
+    }
+
+    @DataBoundSetter
+    public void setLabel(String label) {
+        this.label = Util.fixNull(label).trim();
+    }
+
+    /** How many agents an agents pool takes. */
+    public int getAgentCount() {
+        return Math.max(1, agentCount);
+    }
+
+    @DataBoundSetter
+    public void setAgentCount(int agentCount) {
+        this.agentCount = Math.max(1, Math.min(GeneratorShorthand.Agents.MAX, agentCount));
+    }
+
     /** The jmeter-server hosts, one {@code host[:port]} per entry (comma, space or newline separated). */
     public List<String> hostList() {
         return parseHosts(hosts);
@@ -76,9 +99,13 @@ public final class GeneratorPool extends AbstractDescribableImpl<GeneratorPool> 
         return GeneratorShorthand.splitHosts(text);
     }
 
-    /** The generator specification passed to the runner: {@code local:N} or {@code servers:h1:p,h2:p}. */
+    /** The generator shorthand the pool stands for: {@code local:N}, {@code servers:h1:p,h2:p} or {@code agents:L:N}. */
     public String toSpec() {
-        return "servers".equals(type) ? "servers:" + String.join(",", hostList()) : "local:" + localCount;
+        return switch (type) {
+            case "servers" -> "servers:" + String.join(",", hostList());
+            case "agents" -> "agents:" + getLabel() + ":" + getAgentCount();
+            default -> "local:" + localCount;
+        };
     }
 
     @Symbol("generatorPool")
@@ -95,6 +122,7 @@ public final class GeneratorPool extends AbstractDescribableImpl<GeneratorPool> 
             ListBoxModel m = new ListBoxModel();
             m.add("Local JMeter processes on the agent", "local");
             m.add("Existing jmeter-server hosts", "servers");
+            m.add("Jenkins agents matching a label expression", "agents");
             return m;
         }
 
@@ -108,6 +136,30 @@ public final class GeneratorPool extends AbstractDescribableImpl<GeneratorPool> 
         public FormValidation doCheckLocalCount(@QueryParameter String value) {
             Jenkins.get().checkPermission(Jenkins.ADMINISTER);
             return FieldChecks.intInRange(value, 1, MAX_LOCAL, "Local generators");
+        }
+
+        @POST
+        public FormValidation doCheckAgentCount(@QueryParameter String value) {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            return FieldChecks.intInRange(value, 1, GeneratorShorthand.Agents.MAX, "Agents");
+        }
+
+        @POST
+        public FormValidation doCheckLabel(@QueryParameter String value, @QueryParameter String type) {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            if (!"agents".equals(type)) {
+                return FormValidation.ok();
+            }
+            if (Util.fixNull(value).isBlank()) {
+                return FormValidation.error("An agents pool needs a label expression, e.g. loadgen && linux");
+            }
+            try {
+                hudson.model.Label l = hudson.model.Label.parseExpression(value.trim());
+                long n = Jenkins.get().getNodes().stream().filter(l::matches).count();
+                return FormValidation.ok(n + " agent(s) match now");
+            } catch (IllegalArgumentException e) {
+                return FormValidation.error("Not a label expression: " + e.getMessage());
+            }
         }
 
         @POST
