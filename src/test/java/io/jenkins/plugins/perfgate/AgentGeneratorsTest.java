@@ -137,6 +137,31 @@ class AgentGeneratorsTest {
         for (DumbSlave g : gens) {
             awaitIdle(g);
         }
+
+        // a run plan of type agents with a split data file: every row is used once, on one agent
+        FilePath users = j.jenkins.getWorkspaceFor(job).child("perf");
+        users.child("users-plan.jmx").copyFrom(AgentGeneratorsTest.class.getResource(
+                "/io/jenkins/plugins/perfgate/engine/runner/users-plan.jmx"));
+        StringBuilder rows = new StringBuilder("user\n");
+        for (int i = 1; i <= 41; i++) {
+            rows.append(String.format("u%03d%n", i));
+        }
+        users.child("users.csv").write(rows.toString(), "UTF-8");
+        users.child("users.yaml").write("template: users-plan.jmx\n"
+                + "properties: {threads: 5, host: 127.0.0.1, port: " + target.port() + ", duration: 20}\n"
+                + "generators: {type: agents, count: 3, heap: 256m,\n"
+                + "  options: {label: 'loadgen && linux', jvmArgs: '-XX:TieredStopAtLevel=1'}}\n"
+                + "dataFiles: [{path: users.csv, property: usersFile, split: true}]\n", "UTF-8");
+        job.setDefinition(new CpsFlowDefinition("node('built-in') {\n"
+                + "  def u = performanceTest plan: 'perf/users.yaml', outputDir: 'users'\n"
+                + "  echo \"users: ${u.samples}\"\n}", true));
+        long before = target.requests();
+        WorkflowRun second = j.buildAndAssertSuccess(job);
+        j.assertLogContains("users: 41", second);
+        assertEquals(41, target.requests() - before, "41 rows, each once: shares, not copies");
+        RunSummary byAgent = SummaryJson.read(new File(second.getRootDir(), "perfgate/summary.json").toPath());
+        assertEquals(List.of(13L, 14L, 14L), byAgent.generators().values().stream().map(s -> s.count()).sorted()
+                .toList(), "rows dealt round-robin over the 3 agents");
     }
 
     @Test
