@@ -108,7 +108,7 @@ public final class AgentReservation implements AutoCloseable {
             }
             matching.add(n);
             if (!tasks.containsKey(n.getNodeName())) {
-                HoldTask t = new HoldTask(n, owner, ownerUrl);
+                HoldTask t = new HoldTask(n, owner, ownerUrl, Jenkins.getAuthentication2());
                 tasks.put(n.getNodeName(), t);
                 Queue.getInstance().schedule2(t, 0);
             }

@@ -5,6 +5,7 @@ import hudson.model.Node;
 import hudson.model.Queue;
 import hudson.model.queue.SubTask;
 import java.util.concurrent.CountDownLatch;
+import org.springframework.security.core.Authentication;
 
 /**
  * A queue item that takes one executor of one node and holds it until {@link #release()}: how a run keeps other
@@ -16,13 +17,21 @@ final class HoldTask implements Queue.TransientTask {
     private final Node node;
     private final String owner;
     private final String ownerUrl;
+    private final transient Authentication authentication;
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile long startedAt;
 
-    HoldTask(Node node, String owner, String ownerUrl) {
+    /** A hold on {@code node}, queued as {@code authentication} (the build's identity: node restrictions apply). */
+    HoldTask(Node node, String owner, String ownerUrl, Authentication authentication) {
         this.node = node;
         this.owner = owner;
         this.ownerUrl = ownerUrl;
+        this.authentication = authentication;
+    }
+
+    @Override
+    public Authentication getDefaultAuthentication2() {
+        return authentication;
     }
 
     Node node() {
