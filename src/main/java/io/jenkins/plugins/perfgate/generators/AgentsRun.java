@@ -23,8 +23,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A run on Jenkins agents ({@code generators: 'agents:LABEL:N'}): takes N matching agents
- * ({@link AgentReservation}), cuts the plan into N exact shares on the workspace's node ({@code perfgate split}),
+ * A run on Jenkins agents ({@code generators: 'agents:LABEL:N'}): cuts the plan into N exact shares on the
+ * workspace's node ({@code perfgate split}), takes N matching agents ({@link AgentReservation}),
  * runs one {@code perfgate run} per agent on its share, shows one progress line for all every 5 s, and merges the
  * agents' summaries exactly into {@code summary.json} in the output folder. An agent that is lost mid-run makes the
  * run INCOMPLETE (naming it) and the others' results are kept; aborting the build kills every agent's process.
@@ -48,16 +48,17 @@ public final class AgentsRun {
         TaskListener listener = r.listener();
         GeneratorShorthand.Agents agents = r.agents();
         Duration wait = Duration.ofSeconds(PerfgateConfiguration.get().getAgentWait());
+        // the plan is cut first: a plan that cannot be split must not wait for, nor hold, any agent
+        FilePath shares = r.out().child("shares");
+        shares.deleteRecursive();
+        int code = AgentCli.run(r.workspace(), r.launcher(), r.env(), listener, List.of("split",
+                r.plan().getRemote(), "--count", Integer.toString(agents.count()), "--out", shares.getRemote()));
+        if (code != 0) {
+            throw new AbortException("perfgate: the run plan cannot be split over " + agents.count()
+                    + " agents (exit code " + code + ")");
+        }
         try (AgentReservation reservation = AgentReservation.take(agents.label(), agents.count(), wait,
                 r.run().getFullDisplayName(), r.run().getUrl(), listener)) {
-            FilePath shares = r.out().child("shares");
-            shares.deleteRecursive();
-            int code = AgentCli.run(r.workspace(), r.launcher(), r.env(), listener, List.of("split",
-                    r.plan().getRemote(), "--count", Integer.toString(agents.count()), "--out", shares.getRemote()));
-            if (code != 0) {
-                throw new AbortException("perfgate: the run plan cannot be split over " + agents.count()
-                        + " agents (exit code " + code + ")");
-            }
             List<AgentGenerator> generators = new ArrayList<>();
             for (Node n : reservation.nodes()) {
                 generators.add(new AgentGenerator(n, listener));
