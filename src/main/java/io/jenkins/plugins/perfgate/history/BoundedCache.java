@@ -25,7 +25,7 @@ public final class BoundedCache<K, V> {
 
             @Override
             protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-                return size() > BoundedCache.this.capacity;
+                return this.size() > BoundedCache.this.capacity;
             }
         };
     }
