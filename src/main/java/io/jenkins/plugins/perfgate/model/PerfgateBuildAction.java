@@ -148,6 +148,11 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
         return run == null ? List.of() : List.of(new PerfgateProjectAction(run.getParent(), getId()));
     }
 
+    /** The pin / accept / unpin buttons of this build ({@code .../perfgate/marks/}). */
+    public BaselineControl getMarks() {
+        return run == null ? null : new BaselineControl(run, getId());
+    }
+
     /** PASS, UNSTABLE, FAIL or NONE (no criteria). */
     public String getVerdict() {
         return verdict;

@@ -5,6 +5,8 @@ import hudson.model.Item;
 import hudson.model.Job;
 import hudson.util.Graph;
 import io.jenkins.plugins.perfgate.charts.Charts;
+import io.jenkins.plugins.perfgate.engine.history.BaselineMark;
+import io.jenkins.plugins.perfgate.engine.history.BaselineMarks;
 import io.jenkins.plugins.perfgate.engine.history.History;
 import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
 import io.jenkins.plugins.perfgate.history.ChangePointRow;
@@ -135,6 +137,43 @@ public final class PerfgateProjectAction implements Action {
         return history().warnings();
     }
 
+    /** The pins and accepts of this history; none when the audit list cannot be read (logged). */
+    BaselineMarks marks() {
+        try {
+            return store().marks();
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "perfgate: cannot read the baseline marks of " + job.getFullName(), e);
+            return BaselineMarks.NONE;
+        }
+    }
+
+    /** Every pin, unpin and accept, newest first (the audit list on the history page). */
+    public List<BaselineMark> getAudit() {
+        List<BaselineMark> all = new ArrayList<>(marks().marks());
+        Collections.reverse(all);
+        return all;
+    }
+
+    /** A mark's time for the audit list (UTC, ISO-8601 to the minute). */
+    public String time(BaselineMark m) {
+        return java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME
+                .format(java.time.LocalDateTime.ofEpochSecond(m.timeMillis() / 1000 / 60 * 60, 0,
+                        java.time.ZoneOffset.UTC)) + " UTC";
+    }
+
+    /** "pinned" / "accepted" when a mark in force is on this build, for the history table; else empty. */
+    public String markOf(HistoryEntry e) {
+        BaselineMarks m = marks();
+        List<String> out = new ArrayList<>();
+        if (m.pinned().isPresent() && m.pinned().getAsLong() == e.number()) {
+            out.add("pinned");
+        }
+        if (m.accepted().isPresent() && m.accepted().getAsLong() == e.number()) {
+            out.add("accepted");
+        }
+        return String.join(", ", out);
+    }
+
     /** Change points per label and statistic across the history, newest first. */
     public List<ChangePointRow> getChangePoints() {
         History h = history();
@@ -157,11 +196,13 @@ public final class PerfgateProjectAction implements Action {
         PerfgateBuildAction last = lastAction();
         String policy = last == null ? "" : last.getBaselinePolicy();
         String criteria = last == null ? "" : last.getCriteriaText();
-        long stamp = store().indexFile().lastModified();
+        long stamp = store().lastChanged();
+        BaselineMarks marks = marks();
         new Graph(stamp, w, h) {
             @Override
             protected JFreeChart createGraph() {
-                return Charts.trend(history, label, metric, policy, criteria, cacheKey(stamp));
+                return Charts.trend(history, marks, label, metric, policy, criteria,
+                        cacheKey(store().indexFile().lastModified()));
             }
         }.doPng(req, rsp);
     }

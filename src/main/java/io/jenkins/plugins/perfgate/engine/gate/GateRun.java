@@ -1,6 +1,8 @@
 package io.jenkins.plugins.perfgate.engine.gate;
 
 import io.jenkins.plugins.perfgate.engine.history.Baseline;
+import io.jenkins.plugins.perfgate.engine.history.BaselineMarks;
+import io.jenkins.plugins.perfgate.engine.history.BaselinePolicy;
 import io.jenkins.plugins.perfgate.engine.history.BuildRef;
 import io.jenkins.plugins.perfgate.engine.history.BuildResult;
 import io.jenkins.plugins.perfgate.engine.history.History;
@@ -36,8 +38,10 @@ public final class GateRun {
      */
     public JudgedRun judge(GateRequest request) throws HistoryUnreadable {
         History stored;
+        BaselineMarks marks;
         try {
             stored = store.load();
+            marks = store.marks();
         } catch (IOException e) {
             throw new HistoryUnreadable(e);
         }
@@ -49,8 +53,14 @@ public final class GateRun {
         BuildRef judged = runs.hasInterleavedBaseline() && number == 0 ? numbered(given, 1) : build;
         GateOptions options = runs.options(request.options());
         History against = runs.baselineHistory(judged, stored);
+        if (!runs.hasInterleavedBaseline()) {
+            // people's pins and accepts apply to every policy; an interleaved baseline target is explicit
+            against = marks.applyTo(against, judged.number());
+            options = options.withBaseline(marks.policy(options.baseline()));
+        }
         HistoryEntry candidate = runs.candidateEntry(judged, request.summary());
-        Optional<Baseline> baseline = Baseline.resolve(options.baseline(), against, judged.number());
+        Optional<Baseline> baseline = Baseline.resolve(options.baseline(), against, judged.number())
+                .map(b -> runs.hasInterleavedBaseline() ? b : marked(b, marks, judged.number()));
         Verdict verdict = runs.describe(new Gate(options).judge(request.criteria(), candidate, against, baseline));
         long baselineBuild = runs.hasInterleavedBaseline() ? 0
                 : baseline.flatMap(b -> b.builds().stream().map(BuildRef::number).max(Long::compare)).orElse(0L);
@@ -68,6 +78,16 @@ public final class GateRun {
         }
         return new JudgedRun(verdict, candidate, stored, against, baseline, baselineBuild, options,
                 request.criteria(), recorded, failure);
+    }
+
+    /** The baseline's description says when an accept narrowed the history it was chosen from. */
+    private static Baseline marked(Baseline b, BaselineMarks marks, long number) {
+        var acc = marks.accepted();
+        if (acc.isEmpty() || acc.getAsLong() >= number || b.policy() instanceof BaselinePolicy.Pinned) {
+            return b;
+        }
+        return new Baseline(b.policy(), b.builds(), b.entries(), b.figures(),
+                b.description() + ", since accepted build #" + acc.getAsLong());
     }
 
     private static BuildRef numbered(BuildRef b, long number) {
