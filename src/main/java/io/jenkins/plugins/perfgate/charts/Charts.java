@@ -35,6 +35,12 @@ public final class Charts {
         return ChartRenderer.png(chart, width, height);
     }
 
+    /** Two runs' over-time chart overlaid: {@code throughput}, {@code errors} or {@code p95} of all samples. */
+    public static byte[] overlayPng(String kind, RunSummary a, String nameA, RunSummary b, String nameB, int width,
+            int height) {
+        return ChartRenderer.png(OverTimeCharts.overlay(kind, a, nameA, b, nameB), width, height);
+    }
+
     /**
      * A trend across builds of one label ({@code ""} for all samples): {@code latency}, {@code throughput} or
      * {@code errors}, with the baseline the next build would get (pins and accepts applied), the criteria's lines, the

@@ -137,6 +137,11 @@ public final class PerfgateProjectAction implements Action {
         return history().warnings();
     }
 
+    /** {@code compare?a=41&b=57}: two builds of this history compared. */
+    public ComparePage getCompare() {
+        return new ComparePage(job, id, getUrlName());
+    }
+
     /** The pins and accepts of this history; none when the audit list cannot be read (logged). */
     BaselineMarks marks() {
         try {
