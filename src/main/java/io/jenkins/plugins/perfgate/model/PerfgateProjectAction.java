@@ -9,6 +9,8 @@ import io.jenkins.plugins.perfgate.engine.history.BaselineMark;
 import io.jenkins.plugins.perfgate.engine.history.BaselineMarks;
 import io.jenkins.plugins.perfgate.engine.history.History;
 import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
+import io.jenkins.plugins.perfgate.engine.history.HistoryReport;
+import io.jenkins.plugins.perfgate.engine.history.HistoryReportFormat;
 import io.jenkins.plugins.perfgate.history.ChangePointRow;
 import io.jenkins.plugins.perfgate.history.ChangePoints;
 import io.jenkins.plugins.perfgate.history.JobHistoryStore;
@@ -135,6 +137,32 @@ public final class PerfgateProjectAction implements Action {
 
     public List<String> getWarnings() {
         return history().warnings();
+    }
+
+    /**
+     * The history as CSV ({@code history.csv}), exactly as {@code perfgate history --csv} writes it: one row per label
+     * and build, cells that a spreadsheet would run as a formula quoted.
+     */
+    public void doHistoryCsv(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        download(rsp, "text/csv", "csv", HistoryReportFormat.csv(report()));
+    }
+
+    /** The history and its change points as JSON ({@code historyJson}), as {@code perfgate history --json}. */
+    public void doHistoryJson(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        download(rsp, "application/json", "json", HistoryReportFormat.json(report()));
+    }
+
+    private HistoryReport report() {
+        job.checkPermission(Item.READ);
+        return HistoryReport.of(history(), HistoryReport.Options.defaults());
+    }
+
+    private void download(StaplerResponse2 rsp, String type, String ext, String body) throws IOException {
+        rsp.setContentType(type + ";charset=UTF-8");
+        String name = (job.getFullName() + "-" + getUrlName()).replaceAll("[^A-Za-z0-9._-]", "_");
+        rsp.setHeader("Content-Disposition", "attachment; filename=\"" + name + "-history." + ext + "\"");
+        rsp.setHeader("X-Content-Type-Options", "nosniff");
+        rsp.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     }
 
     /** {@code compare?a=41&b=57}: two builds of this history compared. */

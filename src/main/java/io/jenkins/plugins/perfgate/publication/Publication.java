@@ -165,7 +165,7 @@ public final class Publication {
             case "FAIL" -> {
                 run.setResult(Result.FAILURE);
                 if (throwOnFail) {
-                    throw new AbortException("perfgate: performance gate failed (" + failedLines(action) + ")");
+                    throw new AbortException("perfgate: performance gate failed: " + linesWith(action, "FAIL"));
                 }
             }
             case "UNSTABLE" -> run.setResult(Result.UNSTABLE);
@@ -174,11 +174,17 @@ public final class Publication {
         }
     }
 
-    private static String failedLines(PerfgateBuildAction a) {
+    /**
+     * The criteria lines with this outcome, each named with its criterion and label: {@code p95 vs baseline < +20%
+     * [api]: 300 ms vs baseline 100 ms (...)}; the run's status when no criterion has it (an incomplete run).
+     */
+    public static String linesWith(PerfgateBuildAction a, String outcome) {
         List<String> out = new ArrayList<>();
         for (GateLine g : a.getCriteria()) {
-            if ("FAIL".equals(g.getOutcome())) {
-                out.add(g.getDetail());
+            if (outcome.equals(g.getOutcome())) {
+                String label = g.getLabel() == null || g.getLabel().isEmpty() || OverallRow.LABEL.equals(g.getLabel())
+                        ? "" : " [" + g.getLabel() + "]";
+                out.add(g.getCriterion() + label + ": " + g.getDetail());
             }
         }
         return out.isEmpty() ? "run " + a.getStatus() : String.join("; ", out);
