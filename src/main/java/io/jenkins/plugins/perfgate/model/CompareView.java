@@ -65,7 +65,9 @@ public final class CompareView {
             for (Metric m : Metric.values()) {
                 StatDelta d = l.delta(m).orElseThrow();
                 String sig = comparison.significance(l.label(), m).map(CompareView::significance).orElse("");
-                boolean significant = comparison.significance(l.label(), m).map(Significance::significant)
+                // "not assessed" counts as significant for the gate (the threshold decides), not as a finding here
+                boolean significant = comparison.significance(l.label(), m)
+                        .filter(x -> x.method() != Significance.Method.NOT_ASSESSED).map(Significance::significant)
                         .orElse(false);
                 stats.add(new Row(m.key(), m.format(d.baseline()), m.format(d.current()),
                         ComparisonTable.signed(m, d.absolute()), ComparisonTable.relative(d),

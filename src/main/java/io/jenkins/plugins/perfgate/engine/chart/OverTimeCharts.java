@@ -107,7 +107,11 @@ public final class OverTimeCharts {
                 data.addSeries(series(nameB, b.overall().series(), tb, false, (s, in) -> in.p95()));
             }
         }
-        return chart(title, yUnit, ta, data);
+        JFreeChart chart = chart(title, yUnit, ta, data);
+        if (kind.equals("errors")) {
+            ((NumberAxis) chart.getXYPlot().getRangeAxis()).setAutoRangeMinimumSize(1.0);
+        }
+        return chart;
     }
 
     /**
