@@ -25,7 +25,7 @@ public final class BoundedCache<K, V> {
 
             @Override
             protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-                return size() > BoundedCache.this.capacity;
+                return super.size() > BoundedCache.this.capacity; // the map's size, not the cache's
             }
         };
     }
