@@ -43,6 +43,11 @@ public final class PerfgateProjectAction implements Action {
 
     private final Job<?, ?> job;
     private final String id;
+    /** The audit list last read, with the files' time it was read at. */
+    private transient volatile MarksRead marksCache;
+
+    private record MarksRead(long stamp, BaselineMarks marks) {
+    }
 
     PerfgateProjectAction(Job<?, ?> job, String id) {
         this.job = job;
@@ -173,7 +178,15 @@ public final class PerfgateProjectAction implements Action {
     /** The pins and accepts of this history; none when the audit list cannot be read (logged). */
     BaselineMarks marks() {
         try {
-            return store().marks();
+            // one page asks per table row: re-read only when the index or the audit list changed
+            long stamp = store().lastChanged();
+            MarksRead cached = marksCache;
+            if (cached != null && cached.stamp() == stamp) {
+                return cached.marks();
+            }
+            BaselineMarks read = store().marks();
+            marksCache = new MarksRead(stamp, read);
+            return read;
         } catch (IOException e) {
             LOGGER.log(Level.WARNING, "perfgate: cannot read the baseline marks of " + job.getFullName(), e);
             return BaselineMarks.NONE;
