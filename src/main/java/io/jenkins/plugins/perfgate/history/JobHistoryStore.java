@@ -7,6 +7,8 @@ import hudson.model.Job;
 import hudson.model.Result;
 import hudson.model.Run;
 import io.jenkins.plugins.perfgate.engine.compare.RunFigures;
+import io.jenkins.plugins.perfgate.engine.history.BaselineMark;
+import io.jenkins.plugins.perfgate.engine.history.BaselineMarks;
 import io.jenkins.plugins.perfgate.engine.history.BuildRef;
 import io.jenkins.plugins.perfgate.engine.history.BuildResult;
 import io.jenkins.plugins.perfgate.engine.history.History;
@@ -138,6 +140,29 @@ public final class JobHistoryStore implements HistoryStore {
             rep.add(RunFigures.of(s));
         }
         append(encode(new HistoryEntry(build, RunFigures.of(summary), rep)));
+    }
+
+    @Override
+    public BaselineMarks marks() throws IOException {
+        synchronized (lock()) {
+            return audit().read();
+        }
+    }
+
+    /** Appends a pin, unpin or accept to the job's audit list (a sidecar file beside the index). */
+    public void mark(BaselineMark mark) throws IOException {
+        synchronized (lock()) {
+            audit().append(mark);
+        }
+    }
+
+    /** When the index or the audit list last changed (for caches of what is drawn from both). */
+    public long lastChanged() {
+        return Math.max(index.lastModified(), audit().file().lastModified());
+    }
+
+    private BaselineAuditFile audit() {
+        return new BaselineAuditFile(index.getParentFile());
     }
 
     /** Records the final result of a build already in the index (its gate ran before the build ended). */

@@ -2,6 +2,7 @@ package io.jenkins.plugins.perfgate.model;
 
 import hudson.FilePath;
 import hudson.model.Action;
+import hudson.model.Api;
 import hudson.model.DirectoryBrowserSupport;
 import hudson.model.Run;
 import io.jenkins.plugins.perfgate.charts.Charts;
@@ -146,6 +147,16 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
     @Override
     public Collection<? extends Action> getProjectActions() {
         return run == null ? List.of() : List.of(new PerfgateProjectAction(run.getParent(), getId()));
+    }
+
+    /** Jenkins' REST API of this result: {@code .../perfgate[-ID]/api/json} ({@link ResultExport}). */
+    public Api getApi() {
+        return new Api(new ResultExport(this));
+    }
+
+    /** The pin / accept / unpin buttons of this build ({@code .../perfgate/marks/}). */
+    public BaselineControl getMarks() {
+        return run == null ? null : new BaselineControl(run, getId());
     }
 
     /** PASS, UNSTABLE, FAIL or NONE (no criteria). */

@@ -1,9 +1,11 @@
 package io.jenkins.plugins.perfgate.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.perfgate.Jtl;
+import io.jenkins.plugins.perfgate.engine.history.BaselineMark;
 import io.jenkins.plugins.perfgate.engine.history.BuildRef;
 import io.jenkins.plugins.perfgate.engine.history.BuildResult;
 import io.jenkins.plugins.perfgate.engine.history.History;
@@ -12,6 +14,7 @@ import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import io.jenkins.plugins.perfgate.engine.summary.Summarizer;
 import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,5 +67,26 @@ class JobHistoryStoreTest {
         long lines = Files.readAllLines(index.toPath()).size();
         assertTrue(lines < JobHistoryStore.COMPACT_EVERY + 20, "index compacted, has " + lines + " lines");
         assertEquals(1, store.load().entries().size());
+    }
+
+    @Test
+    void baselineMarksAreAppendedBesideTheIndexAndABadLineIsAnErrorNamingIt() throws Exception {
+        File index = dir.resolve("perfgate/history.jsonl").toFile();
+        JobHistoryStore store = new JobHistoryStore(new HistoryIndexes(), null, index);
+        assertEquals(List.of(), store.marks().marks());
+        store.mark(new BaselineMark(BaselineMark.Kind.PIN, 3, "alice", 1234L, "release, \"1.0\" <ref>"));
+        store.mark(new BaselineMark(BaselineMark.Kind.UNPIN, 3, "bob", 1300L, ""));
+        // a new store (as after a restart) reads the same list from the sidecar file
+        List<BaselineMark> read = new JobHistoryStore(new HistoryIndexes(), null, index).marks().marks();
+        assertEquals(List.of(new BaselineMark(BaselineMark.Kind.PIN, 3, "alice", 1234L, "release, \"1.0\" <ref>"),
+                new BaselineMark(BaselineMark.Kind.UNPIN, 3, "bob", 1300L, "")), read);
+        Path audit = dir.resolve("perfgate/baseline-marks.jsonl");
+        assertTrue(Files.isRegularFile(audit));
+
+        Files.writeString(audit, "{\"kind\":\"accept\",\"build\":4,\"reason\":\"\"}\n", StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        IOException e = assertThrows(IOException.class, store::marks);
+        assertTrue(e.getMessage().contains("baseline-marks.jsonl line 3")
+                && e.getMessage().contains("a reason is required to accept build #4"), e.getMessage());
     }
 }

@@ -1,6 +1,6 @@
 /**
  * The criteria language and the gate: parsing criteria, judging a run against absolute limits and a baseline
- * (noise-aware), and writing the verdict (text, JSON, JUnit XML). May use {@code engine.history},
+ * (noise-aware), comparing two builds with the same noise judgement, and writing the verdict (text, JSON, JUnit XML). May use {@code engine.history},
  * {@code engine.compare}, {@code engine.summary} and {@code engine.stats}.
  */
 package io.jenkins.plugins.perfgate.engine.gate;
