@@ -56,6 +56,15 @@ final class ToolFormats {
     /** Reads a file of a tool format into the sink; returns the samples passed on. */
     static long read(JtlFormat format, InputStream in, ReadOptions options, ProblemLog log, SampleSink sink,
             ReadProgress progress) throws IOException {
+        log.note(0, "", switch (format) {
+            case GATLING -> "Gatling's simulation.log holds no response codes, bytes, latency or connect times: "
+                    + "they are 0 in this summary; errors are counted by Gatling's message";
+            case K6_CSV, K6_JSON -> "k6 samples: each http_req_duration point is one request, started at its time "
+                    + "minus its duration; bytes, latency and connect times are not taken from k6's other metrics "
+                    + "(0 in this summary)" + (format == JtlFormat.K6_CSV ? "; k6 CSV times are whole seconds by "
+                    + "default, so the series over time is no finer" : "");
+            default -> "";
+        });
         return switch (format) {
             case GATLING -> new GatlingLogReader(log, sink, progress).read(in);
             case K6_CSV -> new K6CsvReader(log, sink, progress).read(in);

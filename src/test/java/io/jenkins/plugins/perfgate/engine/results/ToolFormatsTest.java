@@ -67,6 +67,8 @@ class ToolFormatsTest {
                 + "checks,1595325562,1.000000,status is 200,,,,,,,,default,,,,,,,\n");
         FileReadResult r = read(f);
         assertEquals(JtlFormat.K6_CSV, r.format());
+        assertTrue(r.problems().get(0).reason().startsWith("k6 samples: each http_req_duration point is one "
+                + "request"), "what the format cannot give is said: " + r.problems());
         assertEquals(3, r.samples());
         assertEquals(0, r.malformedLines());
         Sample ok = samples.get(0);
@@ -113,7 +115,7 @@ class ToolFormatsTest {
         assertEquals(2, r.samples());
         assertEquals(3, r.malformedLines());
         assertTrue(r.truncatedTail());
-        List<String> problems = r.problems().stream().map(ReadProblem::toString).toList();
+        List<String> problems = r.problems().stream().skip(1).map(ReadProblem::toString).toList();
         assertEquals(f + ":3 [metric_value]: expected a number, found 'abc'", problems.get(0));
         assertTrue(problems.get(1).startsWith(f + ":4 [timestamp]: expected a k6 timestamp"), problems.get(1));
         assertTrue(problems.get(2).startsWith(f + ":5: expected 19 fields as in the header, found 10"),
@@ -157,9 +159,9 @@ class ToolFormatsTest {
         FileReadResult r = read(f);
         assertEquals(2, r.samples());
         assertEquals(2, r.malformedLines());
-        assertTrue(r.problems().get(0).toString().startsWith(f + ":2: not valid JSON"), r.problems().toString());
+        assertTrue(r.problems().get(1).toString().startsWith(f + ":2: not valid JSON"), r.problems().toString());
         assertEquals(f + ":3: data.time: expected an RFC 3339 time, found 'yesterday'",
-                r.problems().get(1).toString());
+                r.problems().get(2).toString());
     }
 
     @Test
@@ -222,6 +224,8 @@ class ToolFormatsTest {
                 "REQUEST\t\tList clients\t16587658"));
         FileReadResult r = read(f);
         assertEquals(JtlFormat.GATLING, r.format());
+        assertTrue(r.problems().get(0).reason().contains("no response codes, bytes, latency or connect times"),
+                r.problems().toString());
         assertEquals(3, r.samples());
         assertEquals(1, r.malformedLines());
         assertTrue(r.truncatedTail());
@@ -232,9 +236,9 @@ class ToolFormatsTest {
         assertEquals("status.find.in(201), found 409", samples.get(1).failureMessage());
         assertFalse(samples.get(1).success());
         assertEquals(0, samples.get(2).allThreads());
-        assertTrue(r.problems().get(0).toString().startsWith(f + ":7: expected start and end times"),
+        assertTrue(r.problems().get(1).toString().startsWith(f + ":7: expected start and end times"),
                 r.problems().toString());
-        assertTrue(r.problems().get(1).toString().startsWith(f + ":10: last row is incomplete"),
+        assertTrue(r.problems().get(2).toString().startsWith(f + ":10: last row is incomplete"),
                 r.problems().toString());
     }
 
@@ -254,7 +258,7 @@ class ToolFormatsTest {
         assertEquals(JtlFormat.GATLING, r.format());
         assertEquals(9, r.samples());
         assertTrue(r.truncatedTail());
-        assertTrue(r.problems().get(0).reason().contains("record 12 (byte "), r.problems().toString());
+        assertTrue(r.problems().get(1).reason().contains("record 12 (byte "), r.problems().toString());
         assertEquals("shop / home", samples.get(0).label());
         assertEquals(1_700_000_000_000L, samples.get(0).timeStamp());
         assertEquals(10, samples.get(0).elapsed());
@@ -275,8 +279,8 @@ class ToolFormatsTest {
         assertEquals(1, r.samples());
         assertEquals(1, r.malformedLines());
         assertFalse(r.truncatedTail());
-        assertTrue(r.problems().get(0).toString().contains("record 3 (byte "), r.problems().toString());
-        assertTrue(r.problems().get(0).toString().contains("unknown record type 9"), r.problems().toString());
+        assertTrue(r.problems().get(1).toString().contains("record 3 (byte "), r.problems().toString());
+        assertTrue(r.problems().get(1).toString().contains("unknown record type 9"), r.problems().toString());
     }
 
     @Test
@@ -289,7 +293,7 @@ class ToolFormatsTest {
         FileReadResult r = read(f);
         assertEquals(1, r.samples());
         assertEquals(1, r.malformedLines());
-        assertTrue(r.problems().get(0).toString().contains("expected the index of a string written before (1 to 2)"
+        assertTrue(r.problems().get(1).toString().contains("expected the index of a string written before (1 to 2)"
                 + ", found 50"), r.problems().toString());
     }
 }
