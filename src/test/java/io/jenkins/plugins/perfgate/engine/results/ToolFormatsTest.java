@@ -243,6 +243,26 @@ class ToolFormatsTest {
     }
 
     @Test
+    void gatlingTextLogOf30To33WithUserIds() throws Exception {
+        // Gatling 3.0-3.3 wrote the user id after REQUEST and in USER lines (LogFileDataWriter, v3.1.2 / v3.3.1)
+        Path f = file("simulation.log", String.join("\n",
+                "RUN\tcom.example.Shop\tshop\t1700000000000\t \t3.3.1",
+                "USER\tbuyers\t1\tSTART\t1700000000000\t1700000000000",
+                "REQUEST\t1\t\thome\t1700000000010\t1700000000052\tOK\t ",
+                "REQUEST\t1\tcart,pay\tsubmit\t1700000000060\t1700000000160\tKO\ti/o timeout",
+                "USER\tbuyers\t1\tEND\t1700000000000\t1700000000200", ""));
+        FileReadResult r = read(f);
+        assertEquals(JtlFormat.GATLING, r.format());
+        assertEquals(2, r.samples());
+        assertEquals(0, r.malformedLines());
+        assertEquals("home", samples.get(0).label());
+        assertEquals(42, samples.get(0).elapsed());
+        assertEquals(1, samples.get(0).allThreads());
+        assertEquals("cart / pay / submit", samples.get(1).label());
+        assertEquals("i/o timeout", samples.get(1).failureMessage());
+    }
+
+    @Test
     void gatlingBinaryLogCutOffKeepsTheRecordsBeforeTheCut() throws Exception {
         Path f = dir.resolve("simulation.log");
         try (GatlingLogWriter w = new GatlingLogWriter(Files.newOutputStream(f), "3.13.5", 1_700_000_000_000L)) {
