@@ -28,7 +28,7 @@ final class K6Samples {
     Sample sample(long endMillis, double durationMillis, String name, String url, String status,
             String expectedResponse, String error, int vus) {
         long elapsed = Math.round(durationMillis);
-        String label = name.isEmpty() ? url : name;
+        String label = !name.isEmpty() ? name : !url.isEmpty() ? url : DURATION; // a point without tags
         boolean success;
         if (expectedResponse.isEmpty()) {
             success = error.isEmpty() && status.length() == 3 && (status.charAt(0) == '2' || status.charAt(0) == '3');
