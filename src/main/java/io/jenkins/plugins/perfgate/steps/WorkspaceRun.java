@@ -7,6 +7,7 @@ import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.perfgate.agent.AgentCli;
+import io.jenkins.plugins.perfgate.agent.AgentFiles;
 import io.jenkins.plugins.perfgate.agent.RunPlans;
 import io.jenkins.plugins.perfgate.engine.gate.RepeatedRuns;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
@@ -68,7 +69,7 @@ public final class WorkspaceRun {
         if (!summaryFile.exists()) {
             throw new AbortException("perfgate: the test wrote no results (exit code " + code + ")");
         }
-        RunSummary summary = SummaryJson.fromJson(summaryFile.readToString());
+        RunSummary summary = SummaryJson.fromJson(AgentFiles.summary(summaryFile));
         archive(run, ws, launcher, listener, s, out);
         if (!s.publish()) {
             AgentCli.log(listener, "publish: false: results stay in " + relative(ws, out) + ", no gate here");
@@ -101,7 +102,7 @@ public final class WorkspaceRun {
         if (!summaryFile.exists()) {
             throw new AbortException("perfgate: the result files could not be read (exit code " + code + ")");
         }
-        RunSummary summary = SummaryJson.fromJson(summaryFile.readToString());
+        RunSummary summary = SummaryJson.fromJson(AgentFiles.summary(summaryFile));
         if (s.getMetrics()) {
             PublishedMetrics.export(summary, env, s.getId(), listener);
         }
@@ -174,7 +175,7 @@ public final class WorkspaceRun {
                         .substring("rep-".length()))));
         List<RunSummary> list = new ArrayList<>();
         for (FilePath f : files) {
-            list.add(SummaryJson.fromJson(f.readToString()));
+            list.add(SummaryJson.fromJson(AgentFiles.summary(f)));
         }
         return list;
     }
