@@ -30,6 +30,7 @@ import java.util.Map;
 public final class WorkspaceRun {
 
     static final String SUMMARY = "summary.json";
+    private static final java.util.regex.Pattern REPETITION = java.util.regex.Pattern.compile("rep-[0-9]{1,6}");
 
     private WorkspaceRun() {
     }
@@ -169,10 +170,16 @@ public final class WorkspaceRun {
     }
 
     private static List<RunSummary> summaries(FilePath out, String glob) throws IOException, InterruptedException {
-        FilePath[] files = out.list(glob, null, false);
-        java.util.Arrays.sort(files, java.util.Comparator.comparingInt(
-                (FilePath f) -> Integer.parseInt(java.util.Objects.requireNonNull(f.getParent()).getName()
-                        .substring("rep-".length()))));
+        // only rep-N folders are repetitions (a rep-x or rep-99999999999 of someone else's is not, and must not
+        // fail the build); they are taken in the order of N
+        List<FilePath> files = new ArrayList<>();
+        for (FilePath f : out.list(glob, null, false)) {
+            if (REPETITION.matcher(java.util.Objects.requireNonNull(f.getParent()).getName()).matches()) {
+                files.add(f);
+            }
+        }
+        files.sort(java.util.Comparator.comparingInt((FilePath f) -> Integer.parseInt(
+                java.util.Objects.requireNonNull(f.getParent()).getName().substring("rep-".length()))));
         List<RunSummary> list = new ArrayList<>();
         for (FilePath f : files) {
             list.add(SummaryJson.fromJson(AgentFiles.summary(f)));
