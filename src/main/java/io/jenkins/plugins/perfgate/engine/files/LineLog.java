@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -75,7 +76,7 @@ public final class LineLog {
         if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
             throw new IllegalArgumentException("a log line holds no line end");
         }
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.createDirectories(Objects.requireNonNull(file.toAbsolutePath().getParent(), "a file has a folder"));
         Optional<String> warning = repairTail(file, complete);
         appendRaw(file, (line + "\n").getBytes(StandardCharsets.UTF_8));
         return warning;

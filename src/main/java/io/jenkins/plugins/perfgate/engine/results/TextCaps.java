@@ -31,11 +31,11 @@ final class TextCaps {
 
     /** Caps a field and notes it in the file's problems when it was cut. */
     static String capped(String v, int max, ProblemLog log, long line, String field) {
-        String c = capped(v, max);
-        if (c != v) {
-            log.note(line, field, field + " of " + v.length() + " characters cut to its first " + (max - 1)
-                    + " (perfgate keeps at most " + max + ")");
+        if (v == null || v.length() <= max) {
+            return v;
         }
-        return c;
+        log.note(line, field, field + " of " + v.length() + " characters cut to its first " + (max - 1)
+                + " (perfgate keeps at most " + max + ")");
+        return capped(v, max);
     }
 }
