@@ -46,25 +46,25 @@ public final class WorkspaceRun {
         RunPlans.Written plan = RunPlans.write(s, env, ws, out, run.getParent().getName().replaceAll("\\W", "_")
                 + "-" + run.getNumber());
         String title = plan.title();
-        AgentCli.log(listener, "running " + title + " on " + nodeName(ws) + " (results in " + outputDir + ")");
-        // the plan's criteria are judged here, against the job's history, not by the command line
-        List<String> args = new ArrayList<>(List.of("run", plan.file().getRemote(), "--out", out.getRemote(),
-                "--no-gate"));
-        if (s.getApdexT() > 0) {
-            args.add("--apdex-t");
-            args.add(Integer.toString(s.getApdexT()));
-        }
-        EnvVars processEnv = new EnvVars(env);
-        if (s.getMetrics()) {
-            MetricsCredentials.addTo(processEnv);
-        }
         int code;
         try {
+            // everything until the command line ends is inside: whatever fails, the plan copy goes
+            PlanCopies.removeStale(run, plan, listener);
+            AgentCli.log(listener, "running " + title + " on " + nodeName(ws) + " (results in " + outputDir + ")");
+            // the plan's criteria are judged here, against the job's history, not by the command line
+            List<String> args = new ArrayList<>(List.of("run", plan.file().getRemote(), "--out", out.getRemote(),
+                    "--no-gate"));
+            if (s.getApdexT() > 0) {
+                args.add("--apdex-t");
+                args.add(Integer.toString(s.getApdexT()));
+            }
+            EnvVars processEnv = new EnvVars(env);
+            if (s.getMetrics()) {
+                MetricsCredentials.addTo(processEnv);
+            }
             code = AgentCli.run(ws, launcher, processEnv, listener, args);
         } finally {
-            if (plan.temporary()) {
-                plan.file().delete();
-            }
+            PlanCopies.remove(plan, listener);
         }
         FilePath summaryFile = out.child(SUMMARY);
         if (!summaryFile.exists()) {
