@@ -69,7 +69,7 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
             LabelFigures overall, List<LabelFigures> labels, String baselineDescription, int baselineBuild,
             LabelFigures baselineOverall, List<LabelFigures> baselineLabels, List<GateLine> criteria, List<String> notes,
             boolean report, String workspaceSummary, String criteriaText, String baselinePolicy) {
-        this.id = id == null ? "" : id;
+        this.id = ResultId.checked(id);
         this.verdict = verdict;
         this.status = status;
         this.statusReason = statusReason;
@@ -88,6 +88,16 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
         this.workspaceSummary = workspaceSummary;
         this.criteriaText = criteriaText;
         this.baselinePolicy = baselinePolicy;
+    }
+
+    /**
+     * A build record is checked like a form: its id names folders under the build's and the job's directory (the
+     * history index that deleting the build changes), so an edited build.xml with an id such as
+     * {@code x/../../B/perfgate} fails here, and Jenkins loads the build without this action (and logs why).
+     */
+    protected Object readResolve() {
+        ResultId.checked(id);
+        return this;
     }
 
     /** Only the key figures go into build.xml, so that build records stay small. */
