@@ -78,7 +78,7 @@ public final class RunPlans {
                 throw new AbortException("perfgate: run plan " + plan + " is not in the workspace");
             }
             JsonNode user = (p.getName().toLowerCase(Locale.ROOT).endsWith(".json") ? JSON : YAML)
-                    .readTree(p.readToString());
+                    .readTree(AgentFiles.readBounded(p, AgentFiles.MAX_PLAN_BYTES, "run plan"));
             if (!hasOverrides(s, template)) {
                 return new Written(p, plan, false, user == null ? PlanGate.NONE : PlanGate.of(user), agents(user));
             }

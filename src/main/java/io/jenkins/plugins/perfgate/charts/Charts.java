@@ -8,6 +8,7 @@ import io.jenkins.plugins.perfgate.engine.compare.Metric;
 import io.jenkins.plugins.perfgate.engine.gate.CriteriaParser;
 import io.jenkins.plugins.perfgate.engine.gate.GateOptions;
 import io.jenkins.plugins.perfgate.engine.history.Baseline;
+import io.jenkins.plugins.perfgate.engine.history.BaselineMarks;
 import io.jenkins.plugins.perfgate.engine.history.BaselinePolicy;
 import io.jenkins.plugins.perfgate.engine.history.History;
 import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
@@ -34,17 +35,24 @@ public final class Charts {
         return ChartRenderer.png(chart, width, height);
     }
 
+    /** Two runs' over-time chart overlaid: {@code throughput}, {@code errors} or {@code p95} of all samples. */
+    public static byte[] overlayPng(String kind, RunSummary a, String nameA, RunSummary b, String nameB, int width,
+            int height) {
+        return ChartRenderer.png(OverTimeCharts.overlay(kind, a, nameA, b, nameB), width, height);
+    }
+
     /**
      * A trend across builds of one label ({@code ""} for all samples): {@code latency}, {@code throughput} or
-     * {@code errors}, with the baseline the next build would get, the criteria's lines and the change points.
+     * {@code errors}, with the baseline the next build would get (pins and accepts applied), the criteria's lines, the
+     * change points and the pinned and accepted builds.
      */
-    public static JFreeChart trend(History history, String label, String metric, String baselinePolicy, String criteria,
-            String cacheKey) {
+    public static JFreeChart trend(History history, BaselineMarks marks, String label, String metric,
+            String baselinePolicy, String criteria, String cacheKey) {
         String row = label == null || label.isEmpty() ? OverallRow.LABEL : label;
-        TrendMarkers markers = TrendMarkers.none();
+        TrendMarkers markers = TrendMarkers.none().withBaselineMarks(marks);
         try {
-            var b = Baseline.resolve(policy(baselinePolicy), history,
-                    history.lastNumber() + 1);
+            long next = history.lastNumber() + 1;
+            var b = Baseline.resolve(marks.policy(policy(baselinePolicy)), marks.applyTo(history, next), next);
             if (b.isPresent()) {
                 markers = markers.withBaseline(b.get());
             }

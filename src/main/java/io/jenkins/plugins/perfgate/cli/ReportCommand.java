@@ -1,9 +1,11 @@
 package io.jenkins.plugins.perfgate.cli;
 
+import io.jenkins.plugins.perfgate.engine.results.JtlFormat;
 import io.jenkins.plugins.perfgate.engine.results.ReadOptions;
 import io.jenkins.plugins.perfgate.engine.results.ReadProblem;
 import io.jenkins.plugins.perfgate.engine.results.ReadProgress;
 import io.jenkins.plugins.perfgate.engine.results.ResultsReadException;
+import io.jenkins.plugins.perfgate.engine.results.SourceFile;
 import io.jenkins.plugins.perfgate.engine.results.SubResultMode;
 import io.jenkins.plugins.perfgate.engine.runner.plan.Durations;
 import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
@@ -21,6 +23,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.regex.PatternSyntaxException;
@@ -139,6 +142,13 @@ public final class ReportCommand implements Callable<Integer> {
             err.println("(" + summary.malformedLines() + " malformed rows in total)");
         }
         outWriter.print(ConsoleLabelTable.render(summary));
+        if (summary.sources().size() > 1 || summary.sources().stream().anyMatch(f -> !f.format().equals("csv")
+                && !f.format().equals("xml"))) {
+            for (SourceFile f : summary.sources()) {
+                outWriter.printf(Locale.ROOT, "  %s: %s, %,d samples%s%n", f.path(), JtlFormat.describe(f.format()),
+                        f.samples(), f.generator().isEmpty() ? "" : ", generator " + f.generator());
+            }
+        }
         outWriter.printf("%d samples from %d file(s); status %s%s%n", summary.sampleCount(), summary.sources().size(),
                 summary.status(), summary.statusReason().isEmpty() ? "" : " (" + summary.statusReason() + ")");
         outWriter.flush();

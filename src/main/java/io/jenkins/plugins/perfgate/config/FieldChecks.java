@@ -93,7 +93,24 @@ public final class FieldChecks {
         }
     }
 
-    /** A template or plan path relative to the job's workspace (when one exists on the controller's view). */
+    /** Whether a path stays inside the folder it is relative to: not absolute (any OS), no '..' segment. */
+    static boolean insideWorkspace(String path) {
+        String p = path.replace('\\', '/');
+        if (p.startsWith("/") || p.startsWith("~") || p.matches("^[A-Za-z]:.*")) {
+            return false;
+        }
+        for (String segment : p.split("/")) {
+            if (segment.equals("..")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A template or plan path relative to the job's workspace (when one exists on the controller's view). Only paths
+     * inside the workspace are looked up, so the check reveals nothing about other files of that machine.
+     */
     public static FormValidation workspaceFile(FilePath workspace, String value, String what) {
         if (value == null || value.isBlank()) {
             return FormValidation.ok();
@@ -104,8 +121,12 @@ public final class FieldChecks {
         if (workspace == null) {
             return FormValidation.ok();
         }
+        if (!insideWorkspace(value.trim())) {
+            // never probed: the answer would tell whoever may configure a job which files exist on that machine
+            return FormValidation.warning(what + " " + value + " is outside the workspace: not checked here");
+        }
         try {
-            return workspace.child(value).exists() ? FormValidation.ok()
+            return workspace.child(value.trim()).exists() ? FormValidation.ok()
                     : FormValidation.warning(what + " " + value + " is not in the workspace (yet)");
         } catch (IOException | InterruptedException e) {
             return FormValidation.ok();

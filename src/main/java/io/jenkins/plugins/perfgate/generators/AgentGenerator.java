@@ -9,6 +9,7 @@ import hudson.model.Node;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.perfgate.agent.AgentCli;
+import io.jenkins.plugins.perfgate.agent.AgentFiles;
 import io.jenkins.plugins.perfgate.engine.runner.PlanRunner;
 import io.jenkins.plugins.perfgate.engine.runner.PlanShares;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
@@ -175,7 +176,7 @@ final class AgentGenerator {
             }
             progress.state("done");
             // onto the controller's clock: the agents' over-time series then share one time axis
-            return SummaryJson.fromJson(file.readToString()).asGenerator(name).shifted(-clockOffsetMillis);
+            return SummaryJson.fromJson(AgentFiles.summary(file)).asGenerator(name).shifted(-clockOffsetMillis);
         } catch (IOException e) {
             return failed("agent " + name + " disconnected during the run (" + e.getMessage() + ")");
         }

@@ -20,14 +20,23 @@ public final class BoundedCache<K, V> {
             throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
         }
         this.capacity = capacity;
-        this.map = new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
+        this.map = new LruMap<>(capacity);
+    }
 
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-                return size() > BoundedCache.this.capacity;
-            }
-        };
+    /** Access-ordered map that drops its eldest entry past the capacity. */
+    private static final class LruMap<K, V> extends LinkedHashMap<K, V> {
+        private static final long serialVersionUID = 1L;
+        private final int capacity;
+
+        LruMap(int capacity) {
+            super(16, 0.75f, true);
+            this.capacity = capacity;
+        }
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+            return size() > capacity;
+        }
     }
 
     public synchronized V get(K key) {

@@ -7,6 +7,10 @@ import hudson.model.Job;
 import hudson.model.Result;
 import hudson.model.Run;
 import io.jenkins.plugins.perfgate.engine.compare.RunFigures;
+import io.jenkins.plugins.perfgate.engine.files.AtomicFiles;
+import io.jenkins.plugins.perfgate.engine.files.LineLog;
+import io.jenkins.plugins.perfgate.engine.history.BaselineMark;
+import io.jenkins.plugins.perfgate.engine.history.BaselineMarks;
 import io.jenkins.plugins.perfgate.engine.history.BuildRef;
 import io.jenkins.plugins.perfgate.engine.history.BuildResult;
 import io.jenkins.plugins.perfgate.engine.history.History;
@@ -18,16 +22,14 @@ import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * The gate engine's {@link HistoryStore} for one Jenkins job. Each build keeps its full run summary in its own
@@ -36,10 +38,15 @@ import java.util.Optional;
  * noise windows and trend graphs over 1000 builds read one small file instead of loading 1000 builds. Deleted builds
  * are dropped from the index by {@link io.jenkins.plugins.perfgate.model.HistoryMaintenance}. A result with an id keeps the same in its own folders
  * ({@code perfgate-ID/}, see {@link ResultId#folder}): its own history, baselines and trends.
+ *
+ * <p>Crash safety: each line is appended with one write and forced to the disk ({@link LineLog}); a torn last line
+ * left by a crash is set aside in {@code history.jsonl.torn} with a warning before the index is read or appended to;
+ * compaction replaces the index atomically and keeps unreadable lines in {@code history.jsonl.rejected}.
  */
 public final class JobHistoryStore implements HistoryStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOGGER = Logger.getLogger(JobHistoryStore.class.getName());
     /** Superseded lines are compacted away every {@value #COMPACT_EVERY} appends to an index. */
     static final int COMPACT_EVERY = 64;
 
@@ -94,9 +101,23 @@ public final class JobHistoryStore implements HistoryStore {
         }
     }
 
+    /** An index as read: its history, and the lines that could not be read (kept aside by compaction). */
+    private record Read(History history, List<String> unreadable) {
+    }
+
     private History read() throws IOException {
-        Map<Long, HistoryEntry> byNumber = new LinkedHashMap<>();
+        return readLines().history();
+    }
+
+    private Read readLines() throws IOException {
         List<String> warnings = new ArrayList<>();
+        // a torn last line (a crash mid-append) is set aside before anything is read or appended
+        LineLog.repairTail(index.toPath(), JobHistoryStore::isWholeEntry).ifPresent(w -> {
+            LOGGER.warning("perfgate: " + index + ": " + w);
+            warnings.add(w);
+        });
+        Map<Long, HistoryEntry> byNumber = new LinkedHashMap<>();
+        List<String> unreadable = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(index.toPath(), StandardCharsets.UTF_8)) {
             String line;
             int n = 0;
@@ -115,10 +136,20 @@ public final class JobHistoryStore implements HistoryStore {
                     byNumber.put(e.number(), e);
                 } catch (IOException | RuntimeException e) {
                     warnings.add("skipped " + index.getName() + " line " + n + ": " + e.getMessage());
+                    unreadable.add(line);
                 }
             }
         }
-        return new History(new ArrayList<>(byNumber.values()), warnings);
+        return new Read(new History(new ArrayList<>(byNumber.values()), warnings), unreadable);
+    }
+
+    /** A line that is a whole JSON object (a torn one never is: its closing brace is missing). */
+    private static boolean isWholeEntry(String line) {
+        try {
+            return JSON.readTree(line) instanceof ObjectNode;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Override
@@ -138,6 +169,29 @@ public final class JobHistoryStore implements HistoryStore {
             rep.add(RunFigures.of(s));
         }
         append(encode(new HistoryEntry(build, RunFigures.of(summary), rep)));
+    }
+
+    @Override
+    public BaselineMarks marks() throws IOException {
+        synchronized (lock()) {
+            return audit().read();
+        }
+    }
+
+    /** Appends a pin, unpin or accept to the job's audit list (a sidecar file beside the index). */
+    public void mark(BaselineMark mark) throws IOException {
+        synchronized (lock()) {
+            audit().append(mark);
+        }
+    }
+
+    /** When the index or the audit list last changed (for caches of what is drawn from both). */
+    public long lastChanged() {
+        return Math.max(index.lastModified(), audit().file().lastModified());
+    }
+
+    private BaselineAuditFile audit() {
+        return new BaselineAuditFile(index.getParentFile());
     }
 
     /** Records the final result of a build already in the index (its gate ran before the build ended). */
@@ -162,36 +216,42 @@ public final class JobHistoryStore implements HistoryStore {
 
     private void append(ObjectNode node) throws IOException {
         synchronized (lock()) {
-            Files.createDirectories(index.getParentFile().toPath());
-            try (Writer w = Files.newBufferedWriter(index.toPath(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND)) {
-                w.write(JSON.writeValueAsString(node));
-                w.write('\n');
-            }
+            LineLog.append(index.toPath(), JSON.writeValueAsString(node), JobHistoryStore::isWholeEntry)
+                    .ifPresent(w -> LOGGER.warning("perfgate: " + index + ": " + w));
             if (indexes.countAppend(index) % COMPACT_EVERY == 0) {
                 compactIfNeeded();
             }
         }
     }
 
-    /** Rewrites the index with one line per build once superseded lines make up most of it. */
+    /**
+     * Rewrites the index with one line per build once superseded lines make up most of it: through a temporary
+     * file, fsync and an atomic rename, so a crash leaves the old index or the new one. Lines that cannot be read
+     * are not dropped silently: they are kept in {@code history.jsonl.rejected} and logged.
+     */
     private void compactIfNeeded() throws IOException {
         long lines;
         try (var s = Files.lines(index.toPath(), StandardCharsets.UTF_8)) {
             lines = s.count();
         }
-        History h = read();
+        Read read = readLines();
+        History h = read.history();
         if (lines <= 2L * h.entries().size() + 16) {
             return;
         }
-        File tmp = new File(index.getParentFile(), index.getName() + ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp.toPath(), StandardCharsets.UTF_8)) {
-            for (HistoryEntry e : h.entries()) {
-                w.write(JSON.writeValueAsString(encode(e)));
-                w.write('\n');
+        if (!read.unreadable().isEmpty()) {
+            File rejected = new File(index.getParentFile(), index.getName() + ".rejected");
+            for (String line : read.unreadable()) {
+                LineLog.append(rejected.toPath(), line, l -> true);
             }
+            LOGGER.warning("perfgate: compacting " + index + ": " + read.unreadable().size()
+                    + " unreadable line(s) kept in " + rejected + " (" + String.join("; ", h.warnings()) + ")");
         }
-        Files.move(tmp.toPath(), index.toPath(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        StringBuilder out = new StringBuilder();
+        for (HistoryEntry e : h.entries()) {
+            out.append(JSON.writeValueAsString(encode(e))).append('\n');
+        }
+        AtomicFiles.writeString(index.toPath(), out.toString());
     }
 
     public static BuildResult result(Result r) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.perfgate.model;
 
 import hudson.FilePath;
 import hudson.model.Action;
+import hudson.model.Api;
 import hudson.model.DirectoryBrowserSupport;
 import hudson.model.Run;
 import io.jenkins.plugins.perfgate.charts.Charts;
@@ -68,7 +69,7 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
             LabelFigures overall, List<LabelFigures> labels, String baselineDescription, int baselineBuild,
             LabelFigures baselineOverall, List<LabelFigures> baselineLabels, List<GateLine> criteria, List<String> notes,
             boolean report, String workspaceSummary, String criteriaText, String baselinePolicy) {
-        this.id = id == null ? "" : id;
+        this.id = ResultId.checked(id);
         this.verdict = verdict;
         this.status = status;
         this.statusReason = statusReason;
@@ -87,6 +88,16 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
         this.workspaceSummary = workspaceSummary;
         this.criteriaText = criteriaText;
         this.baselinePolicy = baselinePolicy;
+    }
+
+    /**
+     * A build record is checked like a form: its id names folders under the build's and the job's directory (the
+     * history index that deleting the build changes), so an edited build.xml with an id such as
+     * {@code x/../../B/perfgate} fails here, and Jenkins loads the build without this action (and logs why).
+     */
+    protected Object readResolve() {
+        ResultId.checked(id);
+        return this;
     }
 
     /** Only the key figures go into build.xml, so that build records stay small. */
@@ -146,6 +157,16 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
     @Override
     public Collection<? extends Action> getProjectActions() {
         return run == null ? List.of() : List.of(new PerfgateProjectAction(run.getParent(), getId()));
+    }
+
+    /** Jenkins' REST API of this result: {@code .../perfgate[-ID]/api/json} ({@link ResultExport}). */
+    public Api getApi() {
+        return new Api(new ResultExport(this));
+    }
+
+    /** The pin / accept / unpin buttons of this build ({@code .../perfgate/marks/}). */
+    public BaselineControl getMarks() {
+        return run == null ? null : new BaselineControl(run, getId());
     }
 
     /** PASS, UNSTABLE, FAIL or NONE (no criteria). */

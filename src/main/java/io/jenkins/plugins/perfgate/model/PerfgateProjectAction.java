@@ -5,8 +5,12 @@ import hudson.model.Item;
 import hudson.model.Job;
 import hudson.util.Graph;
 import io.jenkins.plugins.perfgate.charts.Charts;
+import io.jenkins.plugins.perfgate.engine.history.BaselineMark;
+import io.jenkins.plugins.perfgate.engine.history.BaselineMarks;
 import io.jenkins.plugins.perfgate.engine.history.History;
 import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
+import io.jenkins.plugins.perfgate.engine.history.HistoryReport;
+import io.jenkins.plugins.perfgate.engine.history.HistoryReportFormat;
 import io.jenkins.plugins.perfgate.history.ChangePointRow;
 import io.jenkins.plugins.perfgate.history.ChangePoints;
 import io.jenkins.plugins.perfgate.history.JobHistoryStore;
@@ -39,6 +43,11 @@ public final class PerfgateProjectAction implements Action {
 
     private final Job<?, ?> job;
     private final String id;
+    /** The audit list last read, with the files' time it was read at. */
+    private transient volatile MarksRead marksCache;
+
+    private record MarksRead(long stamp, BaselineMarks marks) {
+    }
 
     PerfgateProjectAction(Job<?, ?> job, String id) {
         this.job = job;
@@ -135,6 +144,82 @@ public final class PerfgateProjectAction implements Action {
         return history().warnings();
     }
 
+    /**
+     * The history as CSV ({@code history.csv}), exactly as {@code perfgate history --csv} writes it: one row per label
+     * and build, cells that a spreadsheet would run as a formula quoted.
+     */
+    public void doHistoryCsv(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        download(rsp, "text/csv", "csv", HistoryReportFormat.csv(report()));
+    }
+
+    /** The history and its change points as JSON ({@code historyJson}), as {@code perfgate history --json}. */
+    public void doHistoryJson(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        download(rsp, "application/json", "json", HistoryReportFormat.json(report()));
+    }
+
+    private HistoryReport report() {
+        job.checkPermission(Item.READ);
+        return HistoryReport.of(history(), HistoryReport.Options.defaults());
+    }
+
+    private void download(StaplerResponse2 rsp, String type, String ext, String body) throws IOException {
+        rsp.setContentType(type + ";charset=UTF-8");
+        String name = (job.getFullName() + "-" + getUrlName()).replaceAll("[^A-Za-z0-9._-]", "_");
+        rsp.setHeader("Content-Disposition", "attachment; filename=\"" + name + "-history." + ext + "\"");
+        rsp.setHeader("X-Content-Type-Options", "nosniff");
+        rsp.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code compare?a=41&b=57}: two builds of this history compared. */
+    public ComparePage getCompare() {
+        return new ComparePage(job, id, getUrlName());
+    }
+
+    /** The pins and accepts of this history; none when the audit list cannot be read (logged). */
+    BaselineMarks marks() {
+        try {
+            // one page asks per table row: re-read only when the index or the audit list changed
+            long stamp = store().lastChanged();
+            MarksRead cached = marksCache;
+            if (cached != null && cached.stamp() == stamp) {
+                return cached.marks();
+            }
+            BaselineMarks read = store().marks();
+            marksCache = new MarksRead(stamp, read);
+            return read;
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "perfgate: cannot read the baseline marks of " + job.getFullName(), e);
+            return BaselineMarks.NONE;
+        }
+    }
+
+    /** Every pin, unpin and accept, newest first (the audit list on the history page). */
+    public List<BaselineMark> getAudit() {
+        List<BaselineMark> all = new ArrayList<>(marks().marks());
+        Collections.reverse(all);
+        return all;
+    }
+
+    /** A mark's time for the audit list (UTC, ISO-8601 to the minute). */
+    public String time(BaselineMark m) {
+        return java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME
+                .format(java.time.LocalDateTime.ofEpochSecond(m.timeMillis() / 1000 / 60 * 60, 0,
+                        java.time.ZoneOffset.UTC)) + " UTC";
+    }
+
+    /** "pinned" / "accepted" when a mark in force is on this build, for the history table; else empty. */
+    public String markOf(HistoryEntry e) {
+        BaselineMarks m = marks();
+        List<String> out = new ArrayList<>();
+        if (m.pinned().isPresent() && m.pinned().getAsLong() == e.number()) {
+            out.add("pinned");
+        }
+        if (m.accepted().isPresent() && m.accepted().getAsLong() == e.number()) {
+            out.add("accepted");
+        }
+        return String.join(", ", out);
+    }
+
     /** Change points per label and statistic across the history, newest first. */
     public List<ChangePointRow> getChangePoints() {
         History h = history();
@@ -157,11 +242,13 @@ public final class PerfgateProjectAction implements Action {
         PerfgateBuildAction last = lastAction();
         String policy = last == null ? "" : last.getBaselinePolicy();
         String criteria = last == null ? "" : last.getCriteriaText();
-        long stamp = store().indexFile().lastModified();
+        long stamp = store().lastChanged();
+        BaselineMarks marks = marks();
         new Graph(stamp, w, h) {
             @Override
             protected JFreeChart createGraph() {
-                return Charts.trend(history, label, metric, policy, criteria, cacheKey(stamp));
+                return Charts.trend(history, marks, label, metric, policy, criteria,
+                        cacheKey(store().indexFile().lastModified()));
             }
         }.doPng(req, rsp);
     }

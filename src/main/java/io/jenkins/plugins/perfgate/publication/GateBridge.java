@@ -47,6 +47,9 @@ public final class GateBridge {
 
     /** Why the baseline policy text is not one, or null when it is. */
     public static String baselineProblem(String policy) {
+        if (policy != null && policy.trim().startsWith(ReferenceBranch.PREFIX)) {
+            return ReferenceBranch.problem(policy);
+        }
         try {
             BaselinePolicy.parse(policy);
             return null;
@@ -60,15 +63,15 @@ public final class GateBridge {
     }
 
     /**
-     * Judges a build's run against the job's history through the engine's {@link GateRun} and records it there
+     * Judges a build's run against the job's history (or the reference history the gate was made with) through the engine's {@link GateRun} and records it there
      * (criteria and policy already validated): the verdict of the plan's repetitions by the U-test, against an
      * interleaved baseline target's runs when the plan has one. The recorded result is the worse of the build's
      * result so far and the verdict's, or the build's own with {@code returnOnly}.
      */
-    static JudgedRun judge(HistoryStore store, RunSummary summary, String criteria, String baselinePolicy,
+    static JudgedRun judge(GateRun gate, RunSummary summary, String criteria, String baselinePolicy,
             String alpha, RepeatedRuns runs, BuildRef build, BuildResult resultSoFar, boolean returnOnly)
             throws GateRun.HistoryUnreadable {
-        return new GateRun(store).judge(GateRequest.builder(summary).criteria(criteria).baseline(baselinePolicy)
+        return gate.judge(GateRequest.builder(summary).criteria(criteria).baseline(baselinePolicy)
                 .alpha(alpha).runs(runs).forBuild(build).record(Recording.ofBuild(resultSoFar, !returnOnly))
                 .build());
     }

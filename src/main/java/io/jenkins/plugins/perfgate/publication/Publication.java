@@ -7,9 +7,11 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.perfgate.agent.AgentCli;
 import io.jenkins.plugins.perfgate.agent.RunPlans;
+import io.jenkins.plugins.perfgate.config.PerfgateConfiguration;
 import io.jenkins.plugins.perfgate.engine.compare.LabelFigures;
 import io.jenkins.plugins.perfgate.engine.gate.GateOptions;
 import io.jenkins.plugins.perfgate.engine.gate.GateResult;
+import io.jenkins.plugins.perfgate.engine.gate.GateRun;
 import io.jenkins.plugins.perfgate.engine.gate.JudgedRun;
 import io.jenkins.plugins.perfgate.engine.gate.RepeatedRuns;
 import io.jenkins.plugins.perfgate.engine.gate.Verdict;
@@ -61,10 +63,28 @@ public final class Publication {
         }
 
         JobHistoryStore store = new JobHistoryStore(run.getParent(), s.getId());
+        ReferenceBranch reference = ReferenceBranch.of(baseline, PerfgateConfiguration.get().getDefaultBaseline(), env);
+        GateRun gate = new GateRun(store);
+        String policy = baseline;
+        if (!reference.isOwnHistory()) {
+            var other = reference.job(run.getParent());
+            if (other.isPresent()) {
+                AgentCli.log(listener, "baseline from the history of branch " + reference.branch()
+                        + (reference.fromTarget() ? " (the change request's target)" : ""));
+                gate = new GateRun(store, new JobHistoryStore(other.get(), s.getId()), "branch " + reference.branch());
+            } else if (reference.fromTarget()) {
+                AgentCli.log(listener, "the change request's target branch " + reference.branch()
+                        + " has no job beside this one: baseline from this job's own history");
+            } else {
+                throw new AbortException("perfgate: baseline branch:" + reference.branch() + ": no job of that branch beside "
+                        + run.getParent().getFullName() + " in " + run.getParent().getParent().getFullName());
+            }
+            policy = reference.policy();
+        }
         BuildRef ref = new BuildRef(run.getNumber(), run.getId(), run.getStartTimeInMillis(), BuildResult.UNKNOWN,
                 env.expand(s.getReleaseTag()), env.get("GIT_COMMIT", ""));
         Result soFar = run.getResult() == null ? Result.SUCCESS : run.getResult();
-        JudgedRun judged = GateBridge.judge(store, summary, criteria, baseline, plan.alpha(), runs, ref,
+        JudgedRun judged = GateBridge.judge(gate, summary, criteria, policy, plan.alpha(), runs, ref,
                 JobHistoryStore.result(soFar), s.getReturnOnly());
         Verdict verdict = judged.verdict();
         History history = judged.stored();
@@ -145,7 +165,7 @@ public final class Publication {
             case "FAIL" -> {
                 run.setResult(Result.FAILURE);
                 if (throwOnFail) {
-                    throw new AbortException("perfgate: performance gate failed (" + failedLines(action) + ")");
+                    throw new AbortException("perfgate: performance gate failed: " + linesWith(action, "FAIL"));
                 }
             }
             case "UNSTABLE" -> run.setResult(Result.UNSTABLE);
@@ -154,11 +174,17 @@ public final class Publication {
         }
     }
 
-    private static String failedLines(PerfgateBuildAction a) {
+    /**
+     * The criteria lines with this outcome, each named with its criterion and label: {@code p95 vs baseline < +20%
+     * [api]: 300 ms vs baseline 100 ms (...)}; the run's status when no criterion has it (an incomplete run).
+     */
+    public static String linesWith(PerfgateBuildAction a, String outcome) {
         List<String> out = new ArrayList<>();
         for (GateLine g : a.getCriteria()) {
-            if ("FAIL".equals(g.getOutcome())) {
-                out.add(g.getDetail());
+            if (outcome.equals(g.getOutcome())) {
+                String label = g.getLabel() == null || g.getLabel().isEmpty() || OverallRow.LABEL.equals(g.getLabel())
+                        ? "" : " [" + g.getLabel() + "]";
+                out.add(g.getCriterion() + label + ": " + g.getDetail());
             }
         }
         return out.isEmpty() ? "run " + a.getStatus() : String.join("; ", out);

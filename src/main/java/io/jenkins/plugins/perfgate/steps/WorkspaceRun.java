@@ -7,11 +7,12 @@ import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.perfgate.agent.AgentCli;
+import io.jenkins.plugins.perfgate.agent.AgentFiles;
 import io.jenkins.plugins.perfgate.agent.RunPlans;
 import io.jenkins.plugins.perfgate.engine.gate.RepeatedRuns;
-import io.jenkins.plugins.perfgate.generators.AgentsRun;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
+import io.jenkins.plugins.perfgate.generators.AgentsRun;
 import io.jenkins.plugins.perfgate.model.PerfgateBuildAction;
 import io.jenkins.plugins.perfgate.publication.MetricsCredentials;
 import io.jenkins.plugins.perfgate.publication.Publication;
@@ -30,6 +31,7 @@ import java.util.Map;
 public final class WorkspaceRun {
 
     static final String SUMMARY = "summary.json";
+    private static final java.util.regex.Pattern REPETITION = java.util.regex.Pattern.compile("rep-[0-9]{1,6}");
 
     private WorkspaceRun() {
     }
@@ -45,20 +47,18 @@ public final class WorkspaceRun {
         RunPlans.Written plan = RunPlans.write(s, env, ws, out, run.getParent().getName().replaceAll("\\W", "_")
                 + "-" + run.getNumber());
         String title = plan.title();
-        AgentCli.log(listener, "running " + title + " on " + nodeName(ws) + " (results in " + outputDir + ")");
-        // the plan's criteria are judged here, against the job's history, not by the command line
-        List<String> options = new ArrayList<>();
-        if (s.getApdexT() > 0) {
-            options.add("--apdex-t");
-            options.add(Integer.toString(s.getApdexT()));
-        }
-        EnvVars processEnv = new EnvVars(env);
-        if (s.getMetrics()) {
-            MetricsCredentials.addTo(processEnv);
-        }
         FilePath summaryFile = out.child(SUMMARY);
         RunSummary summary;
         try {
+            // everything until the command line ends is inside: whatever fails, the plan copy goes
+            PlanCopies.removeStale(run, plan, listener);
+            AgentCli.log(listener, "running " + title + " on " + nodeName(ws) + " (results in " + outputDir + ")");
+            // the plan's criteria are judged here, against the job's history, not by the command line
+            List<String> options = new ArrayList<>();
+            if (s.getApdexT() > 0) {
+                options.add("--apdex-t");
+                options.add(Integer.toString(s.getApdexT()));
+            }
             if (plan.agents() != null) {
                 summary = AgentsRun.run(new AgentsRun.Request(run, ws, launcher, env, listener, plan.agents(),
                         plan.file(), out, options, s.getArchiveResults()));
@@ -70,16 +70,18 @@ public final class WorkspaceRun {
                 List<String> args = new ArrayList<>(List.of("run", plan.file().getRemote(), "--out",
                         out.getRemote(), "--no-gate"));
                 args.addAll(options);
+                EnvVars processEnv = new EnvVars(env);
+                if (s.getMetrics()) {
+                    MetricsCredentials.addTo(processEnv);
+                }
                 int code = AgentCli.run(ws, launcher, processEnv, listener, args);
                 if (!summaryFile.exists()) {
                     throw new AbortException("perfgate: the test wrote no results (exit code " + code + ")");
                 }
-                summary = SummaryJson.fromJson(summaryFile.readToString());
+                summary = SummaryJson.fromJson(AgentFiles.summary(summaryFile));
             }
         } finally {
-            if (plan.temporary()) {
-                plan.file().delete();
-            }
+            PlanCopies.remove(plan, listener);
         }
         archive(run, ws, launcher, listener, s, out);
         if (!s.publish()) {
@@ -113,7 +115,7 @@ public final class WorkspaceRun {
         if (!summaryFile.exists()) {
             throw new AbortException("perfgate: the result files could not be read (exit code " + code + ")");
         }
-        RunSummary summary = SummaryJson.fromJson(summaryFile.readToString());
+        RunSummary summary = SummaryJson.fromJson(AgentFiles.summary(summaryFile));
         if (s.getMetrics()) {
             PublishedMetrics.export(summary, env, s.getId(), listener);
         }
@@ -180,13 +182,19 @@ public final class WorkspaceRun {
     }
 
     private static List<RunSummary> summaries(FilePath out, String glob) throws IOException, InterruptedException {
-        FilePath[] files = out.list(glob, null, false);
-        java.util.Arrays.sort(files, java.util.Comparator.comparingInt(
-                (FilePath f) -> Integer.parseInt(java.util.Objects.requireNonNull(f.getParent()).getName()
-                        .substring("rep-".length()))));
+        // only rep-N folders are repetitions (a rep-x or rep-99999999999 of someone else's is not, and must not
+        // fail the build); they are taken in the order of N
+        List<FilePath> files = new ArrayList<>();
+        for (FilePath f : out.list(glob, null, false)) {
+            if (REPETITION.matcher(java.util.Objects.requireNonNull(f.getParent()).getName()).matches()) {
+                files.add(f);
+            }
+        }
+        files.sort(java.util.Comparator.comparingInt((FilePath f) -> Integer.parseInt(
+                java.util.Objects.requireNonNull(f.getParent()).getName().substring("rep-".length()))));
         List<RunSummary> list = new ArrayList<>();
         for (FilePath f : files) {
-            list.add(SummaryJson.fromJson(f.readToString()));
+            list.add(SummaryJson.fromJson(AgentFiles.summary(f)));
         }
         return list;
     }

@@ -56,6 +56,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "keep the generated files")
     boolean keep;
 
+    @Option(names = "--gatling", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "also read a binary Gatling simulation.log of the same samples (default: yes)")
+    boolean gatling;
+
     @Option(names = "--trend-builds", paramLabel = "N", defaultValue = "1000",
             description = "also time a trend chart of N builds against an empty chart (0: skip), default "
                     + "${DEFAULT-VALUE}")
@@ -98,6 +102,9 @@ public final class BenchCommand implements Callable<Integer> {
                 if (!keep) {
                     Files.deleteIfExists(file);
                 }
+                if (gatling) {
+                    gatling(out, workDir, n, one);
+                }
             }
         } finally {
             if (!keep && dir == null) {
@@ -108,6 +115,27 @@ public final class BenchCommand implements Callable<Integer> {
             io.jenkins.plugins.perfgate.engine.chart.ChartBenchmark.run(trendBuilds, 15, out);
         }
         return 0;
+    }
+
+    /**
+     * Reads a Gatling 3.13 log of the same samples as the CSV file just measured (same labels, times, errors) and
+     * prints it beside the CSV reader's one-thread figures of this run (a binary log is read by one thread).
+     */
+    private void gatling(PrintWriter out, Path workDir, long n, Result csvOneThread) throws IOException {
+        Path log = workDir.resolve("bench-" + n + ".simulation.log");
+        try {
+            double mb = SyntheticGatlingLog.write(log, n, labels, 42) / 1e6;
+            Result r = best(() -> summarize(log, 1, n), n);
+            print(out, n, mb, "gatling log, 1 thread", r);
+            out.printf(Locale.ROOT, "  %d samples: the Gatling log takes %.2fx the JMeter CSV reader's time on one "
+                    + "thread (%.2fx its CPU time)%n", n, r.seconds / csvOneThread.seconds,
+                    r.cpuSeconds / csvOneThread.cpuSeconds);
+            out.flush();
+        } finally {
+            if (!keep) {
+                Files.deleteIfExists(log);
+            }
+        }
     }
 
     /** Wall time, CPU time of the whole process (all threads) and peak heap of one measurement. */

@@ -56,6 +56,42 @@ class ReportCommandTest {
     }
 
     @Test
+    void aMixOfToolsIsSummarisedTogetherAndListedPerFile() throws IOException {
+        Path jmeter = file("jmeter.csv", CSV);
+        Path k6 = file("k6.json", "{\"type\":\"Point\",\"data\":{\"time\":\"1970-01-01T00:00:01.5Z\","
+                + "\"value\":40.2,\"tags\":{\"name\":\"alpha\",\"status\":\"200\",\"expected_response\":\"true\"}},"
+                + "\"metric\":\"http_req_duration\"}\n");
+        Path gatling = tmp.resolve("simulation.log");
+        try (var w = new io.jenkins.plugins.perfgate.engine.results.GatlingLogWriter(Files.newOutputStream(gatling),
+                "3.13.5", 1000)) {
+            w.request(List.of(), "zeta", 1000, 1050, true, "");
+            w.request(List.of(), "zeta", 1010, 1090, false, "status.find.in(200), found 503");
+        }
+        Path json = tmp.resolve("mixed.json");
+        CliRun r = run("report", jmeter.toString(), k6.toString(), gatling.toString(), "--out", json.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains(jmeter + ": JMeter CSV, 4 samples"), r.out());
+        assertTrue(r.out().contains(k6 + ": k6 JSON, 1 samples"), r.out());
+        assertTrue(r.out().contains(gatling + ": Gatling simulation.log, 2 samples"), r.out());
+        assertTrue(r.err().contains("no response codes, bytes, latency or connect times"), r.err());
+        RunSummary s = SummaryJson.read(json);
+        assertEquals(List.of("csv", "k6-json", "gatling"), s.sources().stream().map(f -> f.format()).toList());
+        assertEquals(7, s.overall().count());
+        assertEquals(3, s.label("alpha").orElseThrow().count());
+        assertEquals(1, s.label("zeta").orElseThrow().errors());
+    }
+
+    @Test
+    void aLocustStatsFileIsRefusedNamingItAndWhatItLacks() throws IOException {
+        Path f = file("locust_stats.csv", "Type,Name,Request Count,Failure Count,Median Response Time,"
+                + "Average Response Time\nGET,/,3,0,4,5\n");
+        CliRun r = run("report", f.toString());
+        assertEquals(3, r.exit());
+        assertTrue(r.err().contains(f + ": a Locust --csv request statistics") && r.err().contains("cannot derive"),
+                r.err());
+    }
+
+    @Test
     void filtersAndQueryStringGrouping() throws IOException {
         Path f = file("q.csv", """
                 timeStamp,elapsed,label,success

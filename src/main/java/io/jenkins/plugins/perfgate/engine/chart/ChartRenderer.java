@@ -1,5 +1,6 @@
 package io.jenkins.plugins.perfgate.engine.chart;
 
+import io.jenkins.plugins.perfgate.engine.files.AtomicFiles;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
@@ -8,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
@@ -74,7 +74,7 @@ public final class ChartRenderer {
 
     public static void write(JFreeChart chart, ChartFormat format, int width, int height, Path file) {
         try {
-            Files.write(file, render(chart, format, width, height));
+            AtomicFiles.writeBytes(file, render(chart, format, width, height)); // never half a chart
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write chart " + file + ": " + e.getMessage(), e);
         }

@@ -69,6 +69,52 @@ public final class OverTimeCharts {
     }
 
     /**
+     * Two runs on one chart, each over the time since its own start (so a slower phase shows where it happened):
+     * {@code throughput}, {@code errors} or {@code p95} of all samples; the lines are named by the given names.
+     */
+    public static JFreeChart overlay(String kind, RunSummary a, String nameA, RunSummary b, String nameB) {
+        TimeAxis ta = TimeAxis.of(a);
+        TimeAxis tb = TimeAxis.of(b);
+        // one unit for both: minutes when either run is long
+        double unit = Math.max(ta.unitMillis(), tb.unitMillis());
+        String axis = unit > 1000.0 ? "time since start (min)" : "time since start (s)";
+        ta = new TimeAxis(ta.origin(), unit, axis, Math.max(ta.widthMillis(), tb.widthMillis()));
+        tb = new TimeAxis(tb.origin(), unit, axis, ta.widthMillis());
+        XYSeriesCollection data = new XYSeriesCollection();
+        String title;
+        String yUnit;
+        switch (kind) {
+            case "errors" -> {
+                title = "Errors";
+                yUnit = "error %";
+                data.addSeries(series(nameA, a.overall().series(), ta, false, (s, in) -> in.errorPercent()));
+                data.addSeries(series(nameB, b.overall().series(), tb, false, (s, in) -> in.errorPercent()));
+            }
+            case "throughput" -> {
+                title = "Throughput";
+                yUnit = "requests/s";
+                LabelStats la = a.overall();
+                LabelStats lb = b.overall();
+                data.addSeries(series(nameA, la.series(), ta, true,
+                        (s, in) -> s.throughput(in, la.firstStart(), la.lastEnd())));
+                data.addSeries(series(nameB, lb.series(), tb, true,
+                        (s, in) -> s.throughput(in, lb.firstStart(), lb.lastEnd())));
+            }
+            default -> {
+                title = "Response time p95";
+                yUnit = "ms";
+                data.addSeries(series(nameA, a.overall().series(), ta, false, (s, in) -> in.p95()));
+                data.addSeries(series(nameB, b.overall().series(), tb, false, (s, in) -> in.p95()));
+            }
+        }
+        JFreeChart chart = chart(title, yUnit, ta, data);
+        if (kind.equals("errors")) {
+            ((NumberAxis) chart.getXYPlot().getRangeAxis()).setAutoRangeMinimumSize(1.0);
+        }
+        return chart;
+    }
+
+    /**
      * The x axis: time since the earliest interval of any series, in seconds, or in minutes for runs longer than
      * {@link #MINUTES_FROM_MILLIS}.
      */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.perfgate.engine.chart;
 
 import io.jenkins.plugins.perfgate.engine.compare.Metric;
+import io.jenkins.plugins.perfgate.engine.history.BaselineMark;
 import io.jenkins.plugins.perfgate.engine.history.ChangePoint;
 import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
 import io.jenkins.plugins.perfgate.engine.stats.OverallRow;
@@ -125,6 +126,7 @@ public final class TrendCharts {
             }
         }
         addChangePoints(plot, label, metrics, markers);
+        addBaselineMarks(plot, markers);
         setDomain(plot, entries);
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
         range.setAutoRange(false);
@@ -237,6 +239,19 @@ public final class TrendCharts {
             line.setLabelPaint(ChartStyle.CHANGE_POINT);
             line.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             line.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            plot.addDomainMarker(0, line, Layer.FOREGROUND);
+        }
+    }
+
+    /** A vertical line at each pinned or accepted build, labelled at the bottom ({@code pinned #41}). */
+    private static void addBaselineMarks(XYPlot plot, TrendMarkers markers) {
+        for (BaselineMark m : markers.baselineMarks()) {
+            ValueMarker line = new ValueMarker(m.build(), ChartStyle.BASELINE, ChartStyle.DASHED);
+            line.setLabel(m.describe());
+            line.setLabelFont(ChartStyle.TICK_FONT);
+            line.setLabelPaint(ChartStyle.BASELINE);
+            line.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+            line.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
             plot.addDomainMarker(0, line, Layer.FOREGROUND);
         }
     }

@@ -5,6 +5,8 @@ import io.jenkins.plugins.perfgate.engine.compare.RunFigures;
 import io.jenkins.plugins.perfgate.engine.gate.Criterion;
 import io.jenkins.plugins.perfgate.engine.gate.Scope;
 import io.jenkins.plugins.perfgate.engine.history.Baseline;
+import io.jenkins.plugins.perfgate.engine.history.BaselineMark;
+import io.jenkins.plugins.perfgate.engine.history.BaselineMarks;
 import io.jenkins.plugins.perfgate.engine.history.ChangePoint;
 import io.jenkins.plugins.perfgate.engine.history.History;
 import io.jenkins.plugins.perfgate.engine.history.HistoryReport;
@@ -25,9 +27,10 @@ import java.util.Optional;
  *                      criteria so that lines relative to the baseline follow whichever baseline is set, in any order
  * @param changePoints  shifts the history's change-point detection found, drawn as vertical lines on charts of
  *                      their label and metric
+ * @param baselineMarks pins and accepts in force, drawn as vertical lines at their builds on every chart
  */
 public record TrendMarkers(String baselineName, Optional<RunFigures> baseline, List<Threshold> thresholds,
-        List<Criterion> criteria, List<ChangePoint> changePoints) {
+        List<Criterion> criteria, List<ChangePoint> changePoints, List<BaselineMark> baselineMarks) {
 
     /** A limit on one metric of one label, like {@code p95 < 800 ms}. */
     public record Threshold(String label, Metric metric, double value, String description) {
@@ -47,10 +50,11 @@ public record TrendMarkers(String baselineName, Optional<RunFigures> baseline, L
         thresholds = List.copyOf(thresholds);
         criteria = List.copyOf(criteria);
         changePoints = List.copyOf(changePoints);
+        baselineMarks = List.copyOf(baselineMarks);
     }
 
     public static TrendMarkers none() {
-        return new TrendMarkers("", Optional.empty(), List.of(), List.of(), List.of());
+        return new TrendMarkers("", Optional.empty(), List.of(), List.of(), List.of(), List.of());
     }
 
     public TrendMarkers withBaseline(Baseline chosen) {
@@ -58,7 +62,7 @@ public record TrendMarkers(String baselineName, Optional<RunFigures> baseline, L
     }
 
     public TrendMarkers withBaseline(String name, RunFigures figures) {
-        return new TrendMarkers(name, Optional.of(figures), thresholds, criteria, changePoints);
+        return new TrendMarkers(name, Optional.of(figures), thresholds, criteria, changePoints, baselineMarks);
     }
 
     public boolean hasBaseline() {
@@ -66,16 +70,24 @@ public record TrendMarkers(String baselineName, Optional<RunFigures> baseline, L
     }
 
     public TrendMarkers withThresholds(List<Threshold> newThresholds) {
-        return new TrendMarkers(baselineName, baseline, newThresholds, criteria, changePoints);
+        return new TrendMarkers(baselineName, baseline, newThresholds, criteria, changePoints, baselineMarks);
     }
 
     /** Draws the bounds of these gate criteria (replacing earlier ones); see {@link #lines()}. */
     public TrendMarkers withCriteria(List<Criterion> gateCriteria) {
-        return new TrendMarkers(baselineName, baseline, thresholds, gateCriteria, changePoints);
+        return new TrendMarkers(baselineName, baseline, thresholds, gateCriteria, changePoints, baselineMarks);
     }
 
     public TrendMarkers withChangePoints(List<ChangePoint> marks) {
-        return new TrendMarkers(baselineName, baseline, thresholds, criteria, marks);
+        return new TrendMarkers(baselineName, baseline, thresholds, criteria, marks, baselineMarks);
+    }
+
+    /** With the pin and accept in force of these marks (the marks no longer in force are not drawn). */
+    public TrendMarkers withBaselineMarks(BaselineMarks marks) {
+        List<BaselineMark> inForce = new ArrayList<>();
+        marks.pinned().ifPresent(n -> marks.inForce(n).ifPresent(inForce::add));
+        marks.accepted().ifPresent(n -> marks.inForce(n).filter(m -> !inForce.contains(m)).ifPresent(inForce::add));
+        return new TrendMarkers(baselineName, baseline, thresholds, criteria, changePoints, inForce);
     }
 
     /** With the change points the history's E-Divisive detection finds (default options: p95, error %, rps). */

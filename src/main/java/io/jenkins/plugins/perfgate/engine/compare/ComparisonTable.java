@@ -50,7 +50,8 @@ public final class ComparisonTable {
         return sb.toString();
     }
 
-    private static String signed(Metric m, double v) {
+    /** The absolute change as the table shows it ({@code +190 ms}, {@code n/a}). */
+    public static String signed(Metric m, double v) {
         if (Double.isNaN(v)) {
             return "n/a";
         }
@@ -58,7 +59,8 @@ public final class ComparisonTable {
         return v > 0 && !text.equals(m.format(0)) ? "+" + text : text;
     }
 
-    private static String relative(StatDelta d) {
+    /** The relative change as the table shows it ({@code +49.5 %}, {@code new}). */
+    public static String relative(StatDelta d) {
         double r = d.relative();
         if (Double.isNaN(r)) {
             return d.current() == d.baseline() ? "0.0 %" : "new";

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.perfgate.engine.gate;
 
 import io.jenkins.plugins.perfgate.engine.history.Baseline;
+import io.jenkins.plugins.perfgate.engine.history.BaselineMarks;
+import io.jenkins.plugins.perfgate.engine.history.BaselinePolicy;
 import io.jenkins.plugins.perfgate.engine.history.BuildRef;
 import io.jenkins.plugins.perfgate.engine.history.BuildResult;
 import io.jenkins.plugins.perfgate.engine.history.History;
@@ -21,9 +23,25 @@ import java.util.Optional;
 public final class GateRun {
 
     private final HistoryStore store;
+    private final HistoryStore reference;
+    private final String referenceName;
 
     public GateRun(HistoryStore store) {
         this.store = store;
+        this.reference = null;
+        this.referenceName = "";
+    }
+
+    /**
+     * Judges against another history (another branch's, for instance: its builds, pins and accepts), as if the build
+     * came after its newest build, and records in {@code store} under the build's own number.
+     *
+     * @param referenceName how baselines from it are named ({@code branch main})
+     */
+    public GateRun(HistoryStore store, HistoryStore reference, String referenceName) {
+        this.store = store;
+        this.reference = reference;
+        this.referenceName = referenceName;
     }
 
     /**
@@ -36,8 +54,12 @@ public final class GateRun {
      */
     public JudgedRun judge(GateRequest request) throws HistoryUnreadable {
         History stored;
+        History judgedHistory;
+        BaselineMarks marks;
         try {
             stored = store.load();
+            judgedHistory = reference == null ? stored : reference.load();
+            marks = (reference == null ? store : reference).marks();
         } catch (IOException e) {
             throw new HistoryUnreadable(e);
         }
@@ -46,13 +68,23 @@ public final class GateRun {
         long number = request.numberAfterNewest() ? stored.lastNumber() + 1 : given.number();
         BuildRef build = numbered(given, number);
         // an interleaved baseline sits at the number before the candidate's, which must therefore be at least 1
-        BuildRef judged = runs.hasInterleavedBaseline() && number == 0 ? numbered(given, 1) : build;
+        BuildRef judged = reference != null ? numbered(given, judgedHistory.lastNumber() + 1)
+                : runs.hasInterleavedBaseline() && number == 0 ? numbered(given, 1) : build;
         GateOptions options = runs.options(request.options());
-        History against = runs.baselineHistory(judged, stored);
+        History against = runs.baselineHistory(judged, judgedHistory);
+        if (!runs.hasInterleavedBaseline()) {
+            // people's pins and accepts apply to every policy; an interleaved baseline target is explicit
+            against = marks.applyTo(against, judged.number());
+            options = options.withBaseline(marks.policy(options.baseline()));
+        }
         HistoryEntry candidate = runs.candidateEntry(judged, request.summary());
-        Optional<Baseline> baseline = Baseline.resolve(options.baseline(), against, judged.number());
+        Optional<Baseline> baseline = Baseline.resolve(options.baseline(), against, judged.number())
+                .map(b -> runs.hasInterleavedBaseline() ? b : marked(b, marks, judged.number()))
+                .map(b -> reference == null ? b : new Baseline(b.policy(), b.builds(), b.entries(), b.figures(),
+                        b.description() + " of " + referenceName));
         Verdict verdict = runs.describe(new Gate(options).judge(request.criteria(), candidate, against, baseline));
-        long baselineBuild = runs.hasInterleavedBaseline() ? 0
+        // a build of another history has a number of its own, not one of this history's
+        long baselineBuild = runs.hasInterleavedBaseline() || reference != null ? 0
                 : baseline.flatMap(b -> b.builds().stream().map(BuildRef::number).max(Long::compare)).orElse(0L);
         Optional<BuildRef> recorded = Optional.empty();
         Optional<String> failure = Optional.empty();
@@ -68,6 +100,16 @@ public final class GateRun {
         }
         return new JudgedRun(verdict, candidate, stored, against, baseline, baselineBuild, options,
                 request.criteria(), recorded, failure);
+    }
+
+    /** The baseline's description says when an accept narrowed the history it was chosen from. */
+    private static Baseline marked(Baseline b, BaselineMarks marks, long number) {
+        var acc = marks.accepted();
+        if (acc.isEmpty() || acc.getAsLong() >= number || b.policy() instanceof BaselinePolicy.Pinned) {
+            return b;
+        }
+        return new Baseline(b.policy(), b.builds(), b.entries(), b.figures(),
+                b.description() + ", since accepted build #" + acc.getAsLong());
     }
 
     private static BuildRef numbered(BuildRef b, long number) {

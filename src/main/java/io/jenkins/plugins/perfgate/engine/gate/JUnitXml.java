@@ -1,12 +1,10 @@
 package io.jenkins.plugins.perfgate.engine.gate;
 
+import io.jenkins.plugins.perfgate.engine.files.AtomicFiles;
 import io.jenkins.plugins.perfgate.engine.stats.OverallRow;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
@@ -39,13 +37,7 @@ public final class JUnitXml {
     }
 
     public static void write(Verdict verdict, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (OutputStream out = Files.newOutputStream(file)) {
-            out.write(toXml(verdict).getBytes(StandardCharsets.UTF_8));
-        }
+        AtomicFiles.writeString(file, toXml(verdict)); // a crash never leaves half a report for the CI
     }
 
     private static void write(Verdict verdict, Writer out) throws XMLStreamException {

@@ -5,7 +5,9 @@ import java.util.regex.Pattern;
 
 /**
  * Which rows of a run a criterion applies to: the overall row (the default), one label by exact name, or every
- * label matching a glob or a regular expression (whole label).
+ * label matching a glob or a regular expression (whole label). Patterns come from plans and steps that any job
+ * author writes and are matched where the gate runs (the Jenkins controller), so each match has a bounded amount of
+ * work ({@link BoundedMatch}).
  */
 public sealed interface Scope {
 
@@ -52,7 +54,7 @@ public sealed interface Scope {
 
         @Override
         public boolean matches(String l) {
-            return pattern.matcher(l).matches();
+            return BoundedMatch.matches(pattern, l, text());
         }
     }
 
@@ -65,7 +67,7 @@ public sealed interface Scope {
 
         @Override
         public boolean matches(String l) {
-            return pattern.matcher(l).matches();
+            return BoundedMatch.matches(pattern, l, text());
         }
     }
 

@@ -8,9 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.perfgate.engine.compare.Comparison;
 import io.jenkins.plugins.perfgate.engine.compare.LabelComparison;
 import io.jenkins.plugins.perfgate.engine.compare.StatDelta;
+import io.jenkins.plugins.perfgate.engine.files.AtomicFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -72,11 +71,7 @@ public final class VerdictJson {
     }
 
     public static void write(Verdict v, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, toJson(v), StandardCharsets.UTF_8);
+        AtomicFiles.writeString(file, toJson(v)); // a crash never leaves half a verdict
     }
 
     private static ObjectNode comparison(Comparison c) {

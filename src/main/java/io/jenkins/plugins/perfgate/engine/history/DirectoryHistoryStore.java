@@ -1,16 +1,15 @@
 package io.jenkins.plugins.perfgate.engine.history;
 
 import io.jenkins.plugins.perfgate.engine.compare.RunFigures;
+import io.jenkins.plugins.perfgate.engine.files.AtomicFiles;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,7 +25,8 @@ import java.util.regex.Pattern;
  * 42/repeat-1.json    each repetition's summary, when the test was repeated
  * </pre>
  *
- * Files are written to a temporary name and moved into place, so a reader never sees half an entry. Entries that
+ * Files are written to a temporary name, forced to the disk and moved into place, so neither a reader nor a crash
+ * ever leaves half an entry; a build whose recording was cut short has no {@code figures.json} and is reported. Entries that
  * cannot be read are skipped with a warning; other files and directories are ignored.
  */
 public final class DirectoryHistoryStore implements HistoryStore {
@@ -131,17 +131,6 @@ public final class DirectoryHistoryStore implements HistoryStore {
     }
 
     private static void writeAtomically(Path target, String content) throws IOException {
-        Path dir = Objects.requireNonNull(target.toAbsolutePath().getParent(), "a file has a parent folder");
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeString(target, content); // fsync and atomic rename: a crash leaves the old file or the new
     }
 }

@@ -27,6 +27,14 @@ public interface HistoryStore {
      */
     void record(BuildRef build, RunSummary summary, List<RunSummary> repeats) throws IOException;
 
+    /**
+     * The pins and accepts people recorded for this history ({@link BaselineMarks}); none unless the store keeps
+     * them.
+     */
+    default BaselineMarks marks() throws IOException {
+        return BaselineMarks.NONE;
+    }
+
     default void record(BuildRef build, RunSummary summary) throws IOException {
         record(build, summary, List.of());
     }

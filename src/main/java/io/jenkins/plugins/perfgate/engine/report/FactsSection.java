@@ -1,5 +1,6 @@
 package io.jenkins.plugins.perfgate.engine.report;
 
+import io.jenkins.plugins.perfgate.engine.results.JtlFormat;
 import io.jenkins.plugins.perfgate.engine.results.ReadProblem;
 import io.jenkins.plugins.perfgate.engine.results.SourceFile;
 import io.jenkins.plugins.perfgate.engine.stats.LabelStats;
@@ -102,7 +103,7 @@ final class FactsSection {
         h.open("table", "id", "sources", "class", "keyvalue").open("tbody");
         for (SourceFile f : s.sources()) {
             h.open("tr").element("th", f.path()).element("td", String.format(Locale.ROOT, "%s, %,d samples%s%s%s",
-                    f.format(), f.samples(), f.generator().isEmpty() ? "" : ", generator " + f.generator(),
+                    JtlFormat.describe(f.format()), f.samples(), f.generator().isEmpty() ? "" : ", generator " + f.generator(),
                     f.malformedLines() > 0 ? ", " + f.malformedLines() + " malformed lines" : "",
                     f.truncatedTail() ? ", last line cut off" : "")).close("tr");
         }

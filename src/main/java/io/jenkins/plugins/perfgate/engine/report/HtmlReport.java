@@ -1,9 +1,9 @@
 package io.jenkins.plugins.perfgate.engine.report;
 
+import io.jenkins.plugins.perfgate.engine.files.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +33,8 @@ public final class HtmlReport {
             }
             List<ReportCharts.ChartFile> charts = ReportCharts.write(input, dir);
             Path index = dir.resolve(INDEX);
-            Files.writeString(index, page(input, charts), StandardCharsets.UTF_8);
+            // every file is replaced atomically, the page last: a crash leaves the previous page or the new one
+            AtomicFiles.writeString(index, page(input, charts));
             return index;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the HTML report to " + dir + ": " + e.getMessage(), e);
@@ -79,7 +80,7 @@ public final class HtmlReport {
             if (in == null) {
                 throw new IllegalStateException("report asset missing from the build: " + name);
             }
-            Files.write(target, in.readAllBytes());
+            AtomicFiles.writeBytes(target, in.readAllBytes());
         }
     }
 }

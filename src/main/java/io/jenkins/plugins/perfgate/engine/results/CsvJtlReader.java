@@ -510,7 +510,8 @@ final class CsvJtlReader {
             return;
         }
         boolean success;
-        String code = iCode < 0 ? "" : string(iCode, codes);
+        String code = iCode < 0 ? "" : TextCaps.capped(string(iCode, codes), TextCaps.MAX_TEXT_CHARS, log, line,
+                JMeterColumns.RESPONSE_CODE);
         if (iSuccess >= 0) {
             int s = starts[iSuccess];
             int len = ends[iSuccess] - s;
@@ -543,17 +544,22 @@ final class CsvJtlReader {
             log.truncatedTail(line, "the last line has no line break");
             return;
         }
-        String label = string(iLabel, labels);
+        String label = TextCaps.capped(string(iLabel, labels), TextCaps.MAX_LABEL_CHARS, log, line,
+                JMeterColumns.LABEL);
         // the aggregation needs the message of a failed sample and of a Transaction Controller parent only
         String message = iMessage < 0 || (success && figuresOnly && !mayBeTransactionMessage(iMessage)) ? ""
-                : string(iMessage, messages);
-        String failure = iFailure < 0 ? "" : string(iFailure, failures);
+                : TextCaps.capped(string(iMessage, messages), TextCaps.MAX_TEXT_CHARS, log, line,
+                        JMeterColumns.RESPONSE_MESSAGE);
+        String failure = iFailure < 0 ? "" : TextCaps.capped(string(iFailure, failures), TextCaps.MAX_TEXT_CHARS,
+                log, line, JMeterColumns.FAILURE_MESSAGE);
         int allThreads = (int) Math.min(Integer.MAX_VALUE, all);
         if (figuresOnly) {
             fields.accept(ts, elapsed, label, code, message, success, failure, bytes, sent, allThreads, latency,
                     connect);
         } else {
-            sink.accept(new Sample(ts, elapsed, label, code, message, iThread < 0 ? "" : string(iThread, threads),
+            sink.accept(new Sample(ts, elapsed, label, code, message, iThread < 0 ? ""
+                    : TextCaps.capped(string(iThread, threads), TextCaps.MAX_TEXT_CHARS, log, line,
+                            JMeterColumns.THREAD_NAME),
                     success, failure, bytes, sent, allThreads, latency, connect));
         }
         samples++;

@@ -107,7 +107,9 @@ public final class ResultFileReader {
             InputStream rest = new SequenceInputStream(
                     new ByteArrayInputStream(s.prefix(), s.contentStart(), s.prefixLength() - s.contentStart()), in);
             long samples;
-            if (s.format() == JtlFormat.XML) {
+            if (s.format().otherTool()) {
+                samples = ToolFormats.read(s.format(), rest, options, log, sink, progress);
+            } else if (s.format() == JtlFormat.XML) {
                 XmlJtlReader xml = new XmlJtlReader(options, log, sink, progress);
                 xml.read(rest);
                 samples = xml.samples();
@@ -323,6 +325,10 @@ public final class ResultFileReader {
         }
         if (p >= len) {
             throw new ResultsReadException(name + ": is empty (no results were written)");
+        }
+        JtlFormat tool = ToolFormats.detect(name, prefix, p, len);
+        if (tool != null) {
+            return new Sniffed(tool, gzip, prefix, len, p, 0);
         }
         if (prefix[p] == '<') {
             return new Sniffed(JtlFormat.XML, gzip, prefix, len, p, 0);

@@ -189,8 +189,14 @@ final class XmlJtlReader {
             log.malformed(p.line, p.invalidField, p.invalidReason);
             return;
         }
-        sink.accept(new Sample(p.timeStamp, p.elapsed, p.label, p.code, p.message, p.thread, p.success,
-                p.failureMessage, p.bytes, p.sentBytes, p.allThreads, p.latency, p.connect));
+        // the same caps as for CSV rows, each cut noted with its line and attribute
+        sink.accept(new Sample(p.timeStamp, p.elapsed,
+                TextCaps.capped(p.label, TextCaps.MAX_LABEL_CHARS, log, p.line, "lb"),
+                TextCaps.capped(p.code, TextCaps.MAX_TEXT_CHARS, log, p.line, "rc"),
+                TextCaps.capped(p.message, TextCaps.MAX_TEXT_CHARS, log, p.line, "rm"),
+                TextCaps.capped(p.thread, TextCaps.MAX_TEXT_CHARS, log, p.line, "tn"), p.success,
+                TextCaps.capped(p.failureMessage, TextCaps.MAX_TEXT_CHARS, log, p.line, "failureMessage"),
+                p.bytes, p.sentBytes, p.allThreads, p.latency, p.connect));
         samples++;
         if (progress != null && (samples & 4095) == 0) {
             progress.add(0, 4096);

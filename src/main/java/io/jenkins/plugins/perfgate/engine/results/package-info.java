@@ -1,6 +1,8 @@
 /**
- * Reading JMeter result files (JTL, CSV or XML, plain or gzip) as a stream of {@link
- * io.jenkins.plugins.perfgate.engine.results.Sample}s into a sink, with the problems found on the way
- * ({@code ReadProblem}) and what each file held ({@code SourceFile}). The bottom of the engine: uses only the JDK.
+ * Reading result files as a stream of {@link io.jenkins.plugins.perfgate.engine.results.Sample}s into a sink, with
+ * the problems found on the way ({@code ReadProblem}) and what each file held ({@code SourceFile}): JMeter's (JTL, CSV
+ * or XML) and, recognised by content in {@code ToolFormats}, Gatling's {@code simulation.log} and k6's CSV and JSON
+ * sample streams; plain or gzip; labels and messages are capped ({@code TextCaps}). The bottom of the engine: uses
+ * the JDK, and Jackson's streaming parser for k6 JSON.
  */
 package io.jenkins.plugins.perfgate.engine.results;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.perfgate.engine.files.AtomicFiles;
 import io.jenkins.plugins.perfgate.engine.results.ReadProblem;
 import io.jenkins.plugins.perfgate.engine.results.SourceFile;
 import io.jenkins.plugins.perfgate.engine.stats.CountTable;
@@ -14,7 +15,6 @@ import io.jenkins.plugins.perfgate.engine.stats.LabelStats;
 import io.jenkins.plugins.perfgate.engine.stats.LogBinSketch;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,14 +49,10 @@ public final class SummaryJson {
         }
     }
 
+    /** Writes the summary through a temporary file and an atomic rename: a crash leaves the old file or the new. */
     public static void write(RunSummary summary, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (OutputStream out = Files.newOutputStream(file)) {
-            MAPPER.writeValue(out, toTree(summary));
-        }
+        ObjectNode tree = toTree(summary);
+        AtomicFiles.write(file, out -> MAPPER.writeValue(out, tree));
     }
 
     public static RunSummary read(Path file) throws IOException {

@@ -2,13 +2,44 @@
 // the template's properties at them (JMeter has no file transfer, so the shares travel in the test plan, encoded).
 // It runs once per server at test start, as the value of a User Defined Variable: JMeter evaluates those before any
 // thread group starts. A listener registered here deletes the folder when the test ends, however it ends.
+// Folders are created private (Files.createTempDirectory: 0700) and deleted without ever following a link, so another
+// local user cannot make this server delete anything outside its own folders (a link planted under a stale folder's
+// name, or inside one).
 // (Written without dollar-brace and backslashes: JMeter would read those as its own functions and escapes.)
 import java.nio.file.Files
+import java.nio.file.LinkOption
 import java.nio.file.Path
 import java.nio.file.Paths
 import org.apache.jmeter.engine.StandardJMeterEngine
 import org.apache.jmeter.testelement.TestStateListener
 import org.apache.jmeter.util.JMeterUtils
+
+class PerfgateTree {
+    /** Deletes a folder tree; a link is deleted itself, never what it points to. */
+    static boolean delete(Path p) {
+        try {
+            if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                List<Path> children = []
+                Files.newDirectoryStream(p).withCloseable { s -> s.each { children << it } }
+                children.each { delete(it) }
+            }
+            Files.deleteIfExists(p)
+            return true
+        } catch (IOException e) {
+            return false
+        }
+    }
+
+    /** Whether p is a real folder (not a link) of the same owner as mine: only those are cleaned up. */
+    static boolean sameOwnerFolder(Path p, Path mine) {
+        try {
+            return Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(p) &&
+                    Files.getOwner(p, LinkOption.NOFOLLOW_LINKS) == Files.getOwner(mine, LinkOption.NOFOLLOW_LINKS)
+        } catch (IOException | UnsupportedOperationException e) {
+            return false
+        }
+    }
+}
 
 class PerfgateDataCleanup implements TestStateListener {
     Path dir
@@ -38,7 +69,7 @@ class PerfgateDataCleanup implements TestStateListener {
                 props.setProperty(name, value)
             }
         }
-        if (dir != null && Files.exists(dir) && !dir.toFile().deleteDir()) {
+        if (dir != null && Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !PerfgateTree.delete(dir)) {
             log.warn('perfgate: could not delete ' + dir + '; the next run with data files on this server retries')
         }
         dir = null
@@ -65,16 +96,6 @@ Map<String, String> previous = [:]
 
 String tag = me.replaceAll('[^A-Za-z0-9.-]', '_')
 Path tmp = Paths.get(System.getProperty('java.io.tmpdir'))
-try {
-    // folders of earlier runs on this server whose test end never came (server killed)
-    if (Files.isDirectory(tmp)) {
-        Files.newDirectoryStream(tmp, 'perfgate-data-' + tag + '-*').withCloseable { old ->
-            old.each { it.toFile().deleteDir() }
-        }
-    }
-} catch (Exception e) {
-    log.warn('perfgate: could not delete old data folders in ' + tmp + ': ' + e)
-}
 
 Path dir = null
 String current = names.isEmpty() ? '(none)' : names[0]
@@ -82,14 +103,29 @@ try {
     if (index < 0) {
         throw new IllegalStateException('the controller calls this server ' + me + ', which is not in ' + servers)
     }
-    dir = Files.createTempDirectory(tmp, 'perfgate-data-' + tag + '-')
+    dir = Files.createTempDirectory(tmp, 'perfgate-data-' + tag + '-') // a new name, 0700
+    try {
+        // folders of earlier runs on this server whose test end never came (server killed): only real folders of
+        // this server's user; links and other users' entries are left alone
+        Path mine = dir
+        List<Path> stale = []
+        Files.newDirectoryStream(tmp, 'perfgate-data-' + tag + '-*').withCloseable { old ->
+            old.each { if (it != mine && PerfgateTree.sameOwnerFolder(it, mine)) { stale << it } }
+        }
+        stale.each { PerfgateTree.delete(it) }
+    } catch (Exception e) {
+        log.warn('perfgate: could not delete old data folders in ' + tmp + ': ' + e)
+    }
     for (int i = 0; i < count; i++) {
         current = names[i]
         String data = vars.get('perfgate.file.' + i + '.share.' + index)
         if (data == null) {
             data = vars.get('perfgate.file.' + i + '.share.all')
         }
-        Path file = dir.resolve(current)
+        Path file = dir.resolve(current).normalize()
+        if (file.parent != dir) {
+            throw new IllegalArgumentException('a data file name must be a plain file name: ' + current)
+        }
         Files.write(file, Base64.decoder.decode(data))
         jmeterProps.setProperty(properties[i], file.toString())
     }
@@ -100,7 +136,7 @@ try {
             (dir == null ? tmp : dir) + ': ' + t
     log.error(message, t)
     if (dir != null) {
-        dir.toFile().deleteDir()
+        PerfgateTree.delete(dir)
         dir = null
     }
     // the reporter thread (1 thread instead of 0) fails a sample with this message and stops this server's test;

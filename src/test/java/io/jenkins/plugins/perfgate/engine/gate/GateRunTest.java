@@ -7,17 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.perfgate.engine.SyntheticRuns;
+import io.jenkins.plugins.perfgate.engine.history.BaselineMark;
+import io.jenkins.plugins.perfgate.engine.history.BaselineMarks;
 import io.jenkins.plugins.perfgate.engine.history.BuildRef;
 import io.jenkins.plugins.perfgate.engine.history.BuildResult;
 import io.jenkins.plugins.perfgate.engine.history.DirectoryHistoryStore;
 import io.jenkins.plugins.perfgate.engine.history.History;
 import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
+import io.jenkins.plugins.perfgate.engine.history.HistoryStore;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +48,58 @@ class GateRunTest {
             assertEquals(i, r.recorded().orElseThrow().number(), "numbered after the newest build");
         }
         return gate;
+    }
+
+    @Test
+    void anotherHistoryServesAsReferenceAndTheBuildIsRecordedInItsOwn() throws IOException {
+        steadyHistory(6); // "main": builds 1..6 in dir
+        Path own = Files.createDirectories(dir.resolve("pr"));
+        GateRun pr = new GateRun(new DirectoryHistoryStore(own), new DirectoryHistoryStore(dir), "branch main");
+        JudgedRun r = pr.judge(GateRequest.builder(RUNS.run(99, 1.6)).criteria(CRITERIA)
+                .forBuild(BuildRef.of(1, 1000, BuildResult.UNKNOWN)).record(Recording.withVerdict()).build());
+        assertEquals(GateResult.FAIL, r.verdict().result(), "the first build of the change is gated at once");
+        assertEquals("median of 5 passing builds (#2, #3, #4, #5, #6) of branch main",
+                r.baseline().orElseThrow().description());
+        assertEquals(0, r.baselineBuild(), "main's build numbers are not this history's");
+        assertEquals(1, r.recorded().orElseThrow().number());
+        assertEquals(List.of(1L), new DirectoryHistoryStore(own).load().entries().stream()
+                .map(HistoryEntry::number).toList());
+        assertEquals(6, new DirectoryHistoryStore(dir).load().entries().size(), "the reference is only read");
+    }
+
+    @Test
+    void anAcceptedRegressionIsTheNewLevelForTheNextBuild() throws IOException {
+        GateRun gate = steadyHistory(5);
+        JudgedRun slow = gate.judge(request(RUNS.run(50, 1.6)).record(Recording.withVerdict()).build());
+        assertEquals(GateResult.FAIL, slow.verdict().result());
+        DirectoryHistoryStore plain = new DirectoryHistoryStore(dir);
+        HistoryStore marked = new HistoryStore() { // the directory's history with one accept (as Jenkins keeps them)
+            @Override
+            public History load() throws IOException {
+                return plain.load();
+            }
+
+            @Override
+            public Optional<RunSummary> summary(long buildNumber) throws IOException {
+                return plain.summary(buildNumber);
+            }
+
+            @Override
+            public void record(BuildRef build, RunSummary summary, List<RunSummary> repeats) throws IOException {
+                plain.record(build, summary, repeats);
+            }
+
+            @Override
+            public BaselineMarks marks() {
+                return BaselineMarks.NONE.with(new BaselineMark(BaselineMark.Kind.ACCEPT, 6, "alice", 1L, "intended"));
+            }
+        };
+        JudgedRun next = new GateRun(marked).judge(request(RUNS.run(51, 1.6)).build());
+        assertEquals(GateResult.PASS, next.verdict().result(), next.verdict().format());
+        assertEquals("median of 1 passing build (#6), since accepted build #6",
+                next.baseline().orElseThrow().description());
+        JudgedRun unmarked = gate.judge(request(RUNS.run(51, 1.6)).build());
+        assertEquals(GateResult.FAIL, unmarked.verdict().result(), "without the accept the level is the old one");
     }
 
     @Test

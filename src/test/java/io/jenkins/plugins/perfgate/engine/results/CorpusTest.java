@@ -32,7 +32,7 @@ class CorpusTest {
     /** Files the reader must refuse, with a word the message must contain. */
     private static final Map<String, String> REJECTED = Map.of(
             "emptyfile.jtl", "is empty",
-            "test_results_stats.csv", "not a JMeter result file");
+            "test_results_stats.csv", "Locust --csv request statistics"); // aggregates only: see docs/engine.md
 
     /** Files whose every row is unreadable (invalid dates such as month 20): read, but nothing counted. */
     private static final Map<String, Integer> ALL_ROWS_MALFORMED = Map.of(

@@ -168,6 +168,32 @@ class ExistingServersDataFilesTest {
         }
     }
 
+    @Test
+    void staleFolderCleanupNeverFollowsLinks() throws Exception {
+        String server = ADDRESSES.get(0);
+        Path tmp = TEMP_DIRS.get(0);
+        String prefix = "perfgate-data-" + server.replaceAll("[^A-Za-z0-9.-]", "_") + "-";
+        // what another local user could plant: a link under a stale folder's name, pointing at the server user's files
+        Path victim = Files.createDirectories(dir.resolve("victim"));
+        Files.writeString(victim.resolve("precious.txt"), "keep me");
+        Path plantedLink = Files.createSymbolicLink(tmp.resolve(prefix + "planted"), victim);
+        // a stale folder of this server's own (its test end never came), holding a link to more of the user's files
+        Path victim2 = Files.createDirectories(dir.resolve("victim2"));
+        Files.writeString(victim2.resolve("precious.txt"), "keep me too");
+        Path stale = Files.createDirectories(tmp.resolve(prefix + "stale"));
+        Files.createSymbolicLink(stale.resolve("link"), victim2);
+        try {
+            RunOutcome outcome = run(csv(ids(4)), false, List.of(server), "out");
+            assertEquals(RunStatus.COMPLETE, outcome.status(), outcome.reason());
+            assertEquals("keep me", Files.readString(victim.resolve("precious.txt")), "a planted link is not followed");
+            assertEquals("keep me too", Files.readString(victim2.resolve("precious.txt")), "nor a link inside");
+            assertFalse(Files.exists(stale, java.nio.file.LinkOption.NOFOLLOW_LINKS), "the stale folder is gone");
+            assertTrue(Files.isSymbolicLink(plantedLink), "the link, not a folder of this server's, is left alone");
+        } finally {
+            Files.deleteIfExists(plantedLink);
+        }
+    }
+
     private RunFixture.Run lastRun;
 
     private RunOutcome run(Path csv, boolean split, List<String> servers, String out) throws Exception {

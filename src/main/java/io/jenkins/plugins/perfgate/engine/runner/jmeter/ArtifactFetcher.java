@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 
 /**
  * Gets one verified artifact onto disk: from the local Maven repository when it holds a copy with the expected
- * SHA-1, otherwise from a remote Maven repository (Maven Central by default). A file that fails its checksum is never
+ * SHA-256, otherwise from a remote Maven repository (Maven Central by default). A file that fails its checksum is never
  * left at the destination.
  */
 public final class ArtifactFetcher {
@@ -57,20 +57,20 @@ public final class ArtifactFetcher {
         return new ArtifactFetcher(Optional.of(local), Optional.of(remote), log);
     }
 
-    /** Writes the artifact to {@code destination} (replacing it) after checking its size and SHA-1. */
+    /** Writes the artifact to {@code destination} (replacing it) after checking its size and SHA-256. */
     public void fetch(JMeterArtifact artifact, Path destination) throws IOException {
         Files.createDirectories(Objects.requireNonNull(destination.toAbsolutePath().getParent()));
         if (localRepository.isPresent()) {
             Path local = localRepository.get().resolve(artifact.repositoryPath());
             if (Files.isRegularFile(local)) {
-                String actual = Checksums.sha1(local);
-                if (actual.equals(artifact.sha1()) && Files.size(local) == artifact.size()) {
+                String actual = Checksums.sha256(local);
+                if (actual.equals(artifact.sha256()) && Files.size(local) == artifact.size()) {
                     Path tmp = temp(destination);
                     Files.copy(local, tmp, StandardCopyOption.REPLACE_EXISTING);
                     Files.move(tmp, destination, StandardCopyOption.REPLACE_EXISTING);
                     return;
                 }
-                log.accept("ignoring " + local + ": SHA-1 " + actual + ", expected " + artifact.sha1());
+                log.accept("ignoring " + local + ": SHA-256 " + actual + ", expected " + artifact.sha256());
             }
         }
         if (remote.isEmpty()) {
@@ -88,7 +88,7 @@ public final class ArtifactFetcher {
                 log.accept("downloading " + uri);
                 HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri)
                         .timeout(Duration.ofMinutes(2)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-                MessageDigest sha1 = Checksums.newDigest("SHA-1");
+                MessageDigest sha256 = Checksums.newDigest("SHA-256");
                 long size = 0;
                 try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(tmp)) {
                     if (response.statusCode() != 200) {
@@ -97,15 +97,15 @@ public final class ArtifactFetcher {
                     byte[] buffer = new byte[64 * 1024];
                     int n;
                     while ((n = in.read(buffer)) > 0) {
-                        sha1.update(buffer, 0, n);
+                        sha256.update(buffer, 0, n);
                         out.write(buffer, 0, n);
                         size += n;
                     }
                 }
-                String actual = HexFormat.of().formatHex(sha1.digest());
-                if (!actual.equals(artifact.sha1()) || size != artifact.size()) {
-                    throw new ProvisioningException("checksum mismatch for " + uri + ": SHA-1 " + actual + " size "
-                            + size + ", expected SHA-1 " + artifact.sha1() + " size " + artifact.size());
+                String actual = HexFormat.of().formatHex(sha256.digest());
+                if (!actual.equals(artifact.sha256()) || size != artifact.size()) {
+                    throw new ProvisioningException("checksum mismatch for " + uri + ": SHA-256 " + actual + " size "
+                            + size + ", expected SHA-256 " + artifact.sha256() + " size " + artifact.size());
                 }
                 Files.move(tmp, destination, StandardCopyOption.REPLACE_EXISTING);
                 return;

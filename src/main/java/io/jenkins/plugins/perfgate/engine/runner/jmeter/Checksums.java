@@ -13,10 +13,6 @@ final class Checksums {
     private Checksums() {
     }
 
-    static String sha1(Path file) throws IOException {
-        return digest(file, "SHA-1");
-    }
-
     static String sha256(Path file) throws IOException {
         return digest(file, "SHA-256");
     }

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * One jar of the JMeter distribution: its Maven coordinates, expected SHA-1 and size, and where it goes in the JMeter
+ * One jar of the JMeter distribution: its Maven coordinates, expected SHA-256 and size, and where it goes in the JMeter
  * home. A target of {@code unpack:<dir>/} means the jar's entries under that folder are extracted into the home
  * (that is how {@code ApacheJMeter_config} carries {@code bin/}).
  *
@@ -12,14 +12,14 @@ import java.util.regex.Pattern;
  * @param artifactId Maven artifact
  * @param version    version
  * @param classifier classifier, empty when none
- * @param sha1       expected SHA-1 of the jar, lower-case hex
+ * @param sha256     expected SHA-256 of the jar, lower-case hex (SHA-1 no longer resists forgery)
  * @param size       expected size in bytes
  * @param target     path inside the JMeter home, or {@code unpack:<dir>/}
  */
-public record JMeterArtifact(String groupId, String artifactId, String version, String classifier, String sha1,
+public record JMeterArtifact(String groupId, String artifactId, String version, String classifier, String sha256,
         long size, String target) {
 
-    private static final Pattern SHA1 = Pattern.compile("[0-9a-f]{40}");
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final String UNPACK = "unpack:";
 
@@ -32,9 +32,9 @@ public record JMeterArtifact(String groupId, String artifactId, String version, 
         if (!classifier.isEmpty() && !NAME.matcher(classifier).matches()) {
             throw new IllegalArgumentException("invalid classifier '" + classifier + "'");
         }
-        sha1 = sha1.toLowerCase(Locale.ROOT);
-        if (!SHA1.matcher(sha1).matches()) {
-            throw new IllegalArgumentException("invalid SHA-1 '" + sha1 + "'");
+        sha256 = sha256.toLowerCase(Locale.ROOT);
+        if (!SHA256.matcher(sha256).matches()) {
+            throw new IllegalArgumentException("invalid SHA-256 '" + sha256 + "'");
         }
         if (size <= 0) {
             throw new IllegalArgumentException("invalid size " + size);

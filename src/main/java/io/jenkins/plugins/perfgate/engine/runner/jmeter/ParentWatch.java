@@ -5,10 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -22,7 +18,7 @@ import java.util.jar.Manifest;
  * go on loading the target until its plan's duration ended.
  *
  * <p>Only {@code java.base} is used: the class runs inside JMeter's JVM, from a small jar written next to the
- * system's temporary files ({@link #agentJar}).
+ * user's private folder ({@link #agentJar}).
  */
 public final class ParentWatch {
 
@@ -62,45 +58,52 @@ public final class ParentWatch {
         System.exit(EXIT_PARENT_GONE);
     }
 
-    private static volatile Path jar;
+    private static volatile Path folder;
     private static volatile boolean warned;
 
     /**
-     * The agent's jar, or empty when it cannot be written (a read-only temporary folder): JMeter then runs without
+     * The agent's jar, or empty when it cannot be written (no writable temporary folder): JMeter then runs without
      * it, as before the agent existed, and a warning says so once, rather than the run failing for a safety net.
      */
     public static Optional<Path> agentJarIfPossible() {
         try {
             return Optional.of(agentJar());
         } catch (IOException | RuntimeException e) {
-            if (!warned) {
-                warned = true;
-                System.err.println("perfgate: warning: JMeter runs without the agent that stops it when perfgate is "
-                        + "killed: cannot write it to " + System.getProperty("java.io.tmpdir") + ": " + e);
-            }
+            warnOnce("JMeter runs without the agent that stops it when perfgate is killed: cannot write it to a "
+                    + "private folder under " + System.getProperty("java.io.tmpdir") + ": " + e);
             return Optional.empty();
         }
     }
 
     /**
-     * The agent's jar: this class and a manifest naming it, written once per content (the name holds its hash,
-     * so perfgate versions and concurrent runs never overwrite each other's) in {@code java.io.tmpdir}.
+     * The agent's jar: this class and a manifest naming it (the name holds its hash, so perfgate versions never
+     * overwrite each other's), in {@code perfgate-USER} under {@code java.io.tmpdir}, a folder only this user may
+     * enter. Every JMeter JVM runs it as the build user, so it is checked against its SHA-256 on every call and
+     * rewritten when it differs; when that folder belongs to someone else a fresh private folder is used.
      */
     public static Path agentJar() throws IOException {
-        Path known = jar;
-        if (known != null && Files.isRegularFile(known)) {
-            return known;
-        }
         byte[] content = jarContent();
-        Path dir = Path.of(System.getProperty("java.io.tmpdir"));
-        Path target = dir.resolve("perfgate-parent-watch-" + sha256(content).substring(0, 16) + ".jar");
-        if (!Files.isRegularFile(target) || Files.size(target) != content.length) {
-            Path tmp = Files.createTempFile(dir, "perfgate-parent-watch", ".tmp");
-            Files.write(tmp, content);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        String name = "perfgate-parent-watch-" + AgentJarCache.hex(AgentJarCache.sha256(content)).substring(0, 16)
+                + ".jar";
+        Path dir = folder;
+        if (dir == null) {
+            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+            dir = AgentJarCache.privateFolder(tmp, System.getProperty("user.name"));
+            if (dir == null) {
+                dir = AgentJarCache.freshPrivateFolder();
+                warnOnce("the folder perfgate-" + System.getProperty("user.name") + " in " + tmp + " is not this "
+                        + "user's private folder (another user's, or a link): the agent jar is kept in " + dir);
+            }
+            folder = dir;
         }
-        jar = target;
-        return target;
+        return AgentJarCache.verified(dir, name, content);
+    }
+
+    private static void warnOnce(String what) {
+        if (!warned) {
+            warned = true;
+            System.err.println("perfgate: warning: " + what);
+        }
     }
 
     private static byte[] jarContent() throws IOException {
@@ -128,13 +131,5 @@ public final class ParentWatch {
     private static JarEntry fixedTime(JarEntry e) {
         e.setTime(315_532_800_000L); // 1980-01-01, the earliest time a zip entry holds
         return e;
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

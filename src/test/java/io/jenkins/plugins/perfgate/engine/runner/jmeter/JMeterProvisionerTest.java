@@ -126,8 +126,8 @@ class JMeterProvisionerTest {
         assertEquals(Optional.of("no completion marker " + JMeterProvisioner.MARKER), provisioner.verify(home));
         provisioner.provision();
         assertEquals(Optional.empty(), provisioner.verify(home));
-        assertEquals(slice.artifacts().stream().filter(a -> a.artifactId().equals("jorphan")).findFirst().get().sha1(),
-                Checksums.sha1(home.resolve("lib/jorphan.jar")));
+        assertEquals(slice.artifacts().stream().filter(a -> a.artifactId().equals("jorphan")).findFirst().get().sha256(),
+                Checksums.sha256(home.resolve("lib/jorphan.jar")));
         assertFalse(Files.exists(partial));
 
         Files.delete(home.resolve("lib/jorphan.jar"));
@@ -183,17 +183,21 @@ class JMeterProvisionerTest {
         Path out = dir.resolve("launcher.jar");
         new ArtifactFetcher(Optional.empty(), Optional.of(ArtifactFetcher.MAVEN_CENTRAL), log::add)
                 .fetch(launcher, out);
-        assertEquals(launcher.sha1(), Checksums.sha1(out));
+        assertEquals(launcher.sha256(), Checksums.sha256(out));
     }
 
     @Test
     void manifestErrorsNameTheLine() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JMeterManifest.parse("1",
-                "m", "# comment\na:b:1 " + "0".repeat(40) + " 10 lib/x.jar\na:b:1 lib/y.jar\n"));
-        assertEquals("m:3: expected 'coordinates sha1 size target', got 'a:b:1 lib/y.jar'", e.getMessage());
+                "m", "# comment\na:b:1 " + "0".repeat(64) + " 10 lib/x.jar\na:b:1 lib/y.jar\n"));
+        assertEquals("m:3: expected 'coordinates sha256 size target', got 'a:b:1 lib/y.jar'", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> JMeterManifest.parse("1", "m", "a:b:1 " + "0".repeat(40) + " 10 ../x.jar\n"));
+                () -> JMeterManifest.parse("1", "m", "a:b:1 " + "0".repeat(64) + " 10 ../x.jar\n"));
         assertEquals("m:1: invalid target '../x.jar'", e.getMessage());
+        // a SHA-1 pin (40 hex digits) is refused: only SHA-256 identifies a jar that cannot be forged
+        e = assertThrows(IllegalArgumentException.class,
+                () -> JMeterManifest.parse("1", "m", "a:b:1 " + "0".repeat(40) + " 10 lib/x.jar\n"));
+        assertTrue(e.getMessage().contains("invalid SHA-256"), e.getMessage());
         assertEquals(144, JMeterManifest.bundled().artifacts().size());
     }
 

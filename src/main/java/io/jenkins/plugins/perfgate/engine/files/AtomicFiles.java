@@ -1,0 +1,85 @@
+package io.jenkins.plugins.perfgate.engine.files;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.Objects;
+
+/**
+ * Replaces a whole file so that readers, and whoever finds the file after a crash, see either the old content or the
+ * new one, never a mix or a truncated file: the content goes to a temporary file in the same folder, is forced to
+ * the disk, and is renamed over the target; the folder is then forced too, so the rename itself survives a crash.
+ */
+public final class AtomicFiles {
+
+    /** Writes a file's content to a stream (closing it only flushes it). */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private AtomicFiles() {
+    }
+
+    public static void writeString(Path target, String content) throws IOException {
+        writeBytes(target, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static void writeBytes(Path target, byte[] content) throws IOException {
+        write(target, out -> out.write(content));
+    }
+
+    /** Replaces {@code target} (its folder created when missing) with what {@code content} writes. */
+    public static void write(Path target, Content content) throws IOException {
+        Path dir = Objects.requireNonNull(target.toAbsolutePath().getParent(), "a file has a parent folder");
+        Files.createDirectories(dir);
+        // a new name of our own, created with the permissions any new file gets here (createTempFile would make
+        // summaries and reports private to their writer)
+        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36)
+                + ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16) {
+                    @Override
+                    public void close() throws IOException {
+                        flush(); // the channel stays open until it is forced below
+                    }
+                };
+                content.writeTo(out);
+                out.flush();
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            syncFolder(dir);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Forces a folder's entries (a rename, a new file) to the disk. Where folders cannot be opened (Windows) the
+     * rename is as durable as the file system makes it.
+     */
+    public static void syncFolder(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not supported here: nothing more can be done portably
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package io.jenkins.plugins.perfgate.engine.results;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads k6's {@code --out csv} file: a header naming the columns ({@code metric_name,timestamp,metric_value,...},
+ * columns found by name, so that the layouts of all k6 releases fit), then one row per metric point. Each
+ * {@code http_req_duration} row is one sample (see {@link K6Samples}); {@code vus} rows give the active virtual
+ * users. A row that cannot be read is reported with its line number and skipped. Not thread-safe: one per file.
+ */
+final class K6CsvReader {
+
+    private final ProblemLog log;
+    private final SampleSink sink;
+    private final ReadProgress progress;
+    private final K6Samples k6 = new K6Samples();
+    private long samples;
+    private long reported;
+    private int vus;
+
+    K6CsvReader(ProblemLog log, SampleSink sink, ReadProgress progress) {
+        this.log = log;
+        this.sink = sink;
+        this.progress = progress;
+    }
+
+    long read(InputStream in) throws IOException {
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        List<String> header = split(r.readLine());
+        int iMetric = header.indexOf("metric_name");
+        int iTime = header.indexOf("timestamp");
+        int iValue = header.indexOf("metric_value");
+        int iName = header.indexOf("name");
+        int iUrl = header.indexOf("url");
+        int iStatus = header.indexOf("status");
+        int iExpected = header.indexOf("expected_response");
+        int iError = header.indexOf("error");
+        long number = 1;
+        String next = r.readLine();
+        while (next != null) {
+            String line = next;
+            number++;
+            next = r.readLine();
+            if (line.isEmpty()) {
+                continue;
+            }
+            List<String> f = split(line);
+            if (f == null || f.size() != header.size()) {
+                String why = f == null ? "a quoted field is not closed"
+                        : "expected " + header.size() + " fields as in the header, found " + f.size();
+                problem(number, next == null, "", why);
+                continue;
+            }
+            String metric = f.get(iMetric);
+            boolean request = metric.equals(K6Samples.DURATION);
+            if (!request && !metric.equals("vus")) {
+                continue;
+            }
+            long time = K6Samples.millis(f.get(iTime));
+            if (time == Long.MIN_VALUE) {
+                problem(number, next == null, "timestamp", "expected a k6 timestamp (unix seconds, "
+                        + "milliseconds, microseconds, nanoseconds or RFC 3339), found '" + shown(f.get(iTime)) + "'");
+                continue;
+            }
+            double value;
+            try {
+                value = Double.parseDouble(f.get(iValue));
+            } catch (NumberFormatException e) {
+                problem(number, next == null, "metric_value", "expected a number, found '" + shown(f.get(iValue))
+                        + "'");
+                continue;
+            }
+            if (!request) {
+                vus = (int) Math.max(0, Math.min(Integer.MAX_VALUE, value));
+                continue;
+            }
+            if (!(value >= 0) || Double.isInfinite(value)) {
+                problem(number, next == null, "metric_value", "expected a duration in milliseconds, found " + value);
+                continue;
+            }
+            sink.accept(k6.sample(time, value, get(f, iName), get(f, iUrl), get(f, iStatus), get(f, iExpected),
+                    get(f, iError), vus));
+            samples++;
+            if ((samples & 0xfff) == 0) {
+                report();
+            }
+        }
+        report();
+        return samples;
+    }
+
+    private void problem(long line, boolean last, String field, String why) {
+        if (last) {
+            log.truncatedTail(line, (field.isEmpty() ? "" : field + ": ") + why);
+        } else {
+            log.malformed(line, field, why);
+        }
+    }
+
+    private void report() {
+        if (progress != null) {
+            progress.add(0, samples - reported);
+            reported = samples;
+        }
+    }
+
+    private static String get(List<String> f, int i) {
+        return i < 0 ? "" : f.get(i);
+    }
+
+    /** The fields of a CSV line as Go's encoding/csv writes them (quotes doubled inside quoted fields); null when a quote is not closed. */
+    static List<String> split(String line) {
+        List<String> out = new ArrayList<>();
+        if (line == null) {
+            return out;
+        }
+        StringBuilder field = new StringBuilder();
+        int i = 0;
+        int n = line.length();
+        while (true) {
+            field.setLength(0);
+            if (i < n && line.charAt(i) == '"') {
+                i++;
+                while (true) {
+                    if (i >= n) {
+                        return null;
+                    }
+                    char c = line.charAt(i++);
+                    if (c == '"') {
+                        if (i < n && line.charAt(i) == '"') {
+                            field.append('"');
+                            i++;
+                        } else {
+                            break;
+                        }
+                    } else {
+                        field.append(c);
+                    }
+                }
+                while (i < n && line.charAt(i) != ',') {
+                    field.append(line.charAt(i++));
+                }
+            } else {
+                int comma = line.indexOf(',', i);
+                int end = comma < 0 ? n : comma;
+                field.append(line, i, end);
+                i = end;
+            }
+            out.add(field.toString());
+            if (i >= n) {
+                return out;
+            }
+            i++; // the comma
+        }
+    }
+
+    private static String shown(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+}
