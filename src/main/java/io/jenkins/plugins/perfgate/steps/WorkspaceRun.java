@@ -54,7 +54,7 @@ public final class WorkspaceRun {
         }
         EnvVars processEnv = new EnvVars(env);
         if (s.getMetrics()) {
-            MetricsCredentials.addTo(processEnv);
+            MetricsCredentials.addTo(run, processEnv, listener);
         }
         int code;
         try {
@@ -103,7 +103,7 @@ public final class WorkspaceRun {
         }
         RunSummary summary = SummaryJson.fromJson(summaryFile.readToString());
         if (s.getMetrics()) {
-            PublishedMetrics.export(summary, env, s.getId(), listener);
+            PublishedMetrics.export(run, summary, env, s.getId(), listener);
         }
         if (s.getArchiveResults()) {
             run.pickArtifactManager().archive(ws, launcher, jenkins.util.BuildListenerAdapter.wrap(listener),

@@ -2,6 +2,7 @@ package io.jenkins.plugins.perfgate.engine.runner;
 
 import io.jenkins.plugins.perfgate.engine.results.ReadOptions;
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterInstallation;
+import io.jenkins.plugins.perfgate.engine.runner.metrics.BasicAuth;
 import io.jenkins.plugins.perfgate.engine.runner.metrics.InfluxRelay;
 import io.jenkins.plugins.perfgate.engine.runner.metrics.MetricsExporter;
 import io.jenkins.plugins.perfgate.engine.runner.plan.Durations;
@@ -193,10 +194,11 @@ public final class PlanRunner {
         }
         exporter.prepareInflux(influx.get());
         String writeUrl = exporter.influxWriteUrl(influx.get());
-        if (exporter.influxAuth().isPresent()) {
+        Optional<BasicAuth> auth = exporter.influxAuth(influx.get());
+        if (auth.isPresent()) {
             if (plan.generators().servers().isEmpty()) {
                 // JMeter's listener cannot send basic auth: it writes through a relay on 127.0.0.1 that adds it
-                relay = InfluxRelay.start(influx.get().url(), influx.get().database(), exporter.influxAuth().get());
+                relay = InfluxRelay.start(influx.get().url(), influx.get().database(), auth.get());
                 writeUrl = exporter.influxWriteUrl(new MetricsExport.Influx(relay.url(), influx.get().database(),
                         true, false, influx.get().measurement()));
             } else {
@@ -212,8 +214,10 @@ public final class PlanRunner {
         if (!plan.metrics().result().isEmpty()) {
             tags.put("result", plan.metrics().result());
         }
-        JmxTransformer.addInfluxBackendListener(plan.template(), copy, writeUrl, plan.metrics().job(), "jmeter",
-                tags);
+        JmxTransformer.addInfluxBackendListener(plan.template(), copy, writeUrl, relay == null ? "" : relay.token(),
+                plan.metrics().job(), "jmeter", tags);
+        // the copy holds the relay's per-run secret: readable by this user only (where the file system allows)
+        ownerOnly(copy);
         return copy;
     }
 
@@ -308,4 +312,12 @@ public final class PlanRunner {
         return Objects.requireNonNull(plan.template().getFileName(), "a template file has a name").toString();
     }
 
+
+    private static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the output folder's ACL applies
+        }
+    }
 }
