@@ -10,6 +10,7 @@ import io.jenkins.plugins.perfgate.engine.runner.plan.MetricsExport;
 import io.jenkins.plugins.perfgate.engine.runner.plan.RunPlan;
 import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
 import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
+import io.jenkins.plugins.perfgate.engine.summary.Redaction;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import io.jenkins.plugins.perfgate.engine.summary.Summarizer;
 import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
@@ -50,6 +51,9 @@ public final class PlanRunner {
     private AggregationOptions aggregation = AggregationOptions.defaults();
     private volatile String cancelReason;
     private volatile GeneratorFleet fleet;
+    private Map<String, String> secretProperties = Map.of();
+    /** The private file holding the secret properties during the run; null when there are none. */
+    private Path secretFile;
     /** Adds InfluxDB credentials to the live listener's writes; null when not needed. */
     private InfluxRelay relay;
 
@@ -66,6 +70,15 @@ public final class PlanRunner {
     /** How the results are summarised (Apdex T, label filters...); the defaults unless set before {@link #run}. */
     public PlanRunner withAggregation(AggregationOptions options) {
         this.aggregation = java.util.Objects.requireNonNull(options);
+        return this;
+    }
+
+    /**
+     * Template properties that are secrets ({@link SecretProperties}): JMeter reads them from a private file
+     * deleted after the run; the summary records their names only.
+     */
+    public PlanRunner withSecretProperties(Map<String, String> secrets) {
+        this.secretProperties = Map.copyOf(secrets);
         return this;
     }
 
@@ -91,6 +104,9 @@ public final class PlanRunner {
             if (relay != null) {
                 relay.close();
             }
+            if (secretFile != null) {
+                SecretProperties.delete(secretFile);
+            }
         }
     }
 
@@ -98,7 +114,11 @@ public final class PlanRunner {
         Files.createDirectories(outDir);
         MetricsExporter exporter = new MetricsExporter(plan, out);
         Path testPlan = prepareTestPlan(exporter);
-        LaunchContext context = new LaunchContext(plan, jmeter, testPlan, outDir, properties(), out);
+        if (!secretProperties.isEmpty()) {
+            secretFile = SecretProperties.write(secretProperties);
+        }
+        LaunchContext context = new LaunchContext(plan, jmeter, testPlan, outDir, properties(), out,
+                Optional.ofNullable(secretFile));
         GeneratorProvider provider = providers.forType(plan.generators().type());
         out.accept("perfgate: running " + plan.name() + " (" + plan.template().getFileName() + ") on "
                 + plan.generators().size() + " " + provider.type() + " generator(s), JMeter " + jmeter.version()
@@ -177,7 +197,8 @@ public final class PlanRunner {
         RunStatus finalStatus = status.worst(summary.status());
         String finalReason = status == RunStatus.COMPLETE ? summary.statusReason()
                 : summary.status() == RunStatus.NO_RESULTS ? reason + "; " + summary.statusReason() : reason;
-        summary = summary.withStatus(finalStatus, finalReason).withAttributes(attributes(start, end, failed));
+        summary = Redaction.summary(summary.withStatus(finalStatus, finalReason)
+                .withAttributes(attributes(start, end, failed)));
         Path summaryFile = outDir.resolve(SUMMARY_FILE);
         SummaryJson.write(summary, summaryFile);
         exporter.afterRun(summary);
@@ -293,6 +314,7 @@ public final class PlanRunner {
         a.put("run.end", Long.toString(end));
         a.put("build", plan.metrics().build());
         plan.properties().forEach((k, v) -> a.put("property." + k, v));
+        secretProperties.keySet().forEach(k -> a.put("property." + k, Redaction.MASK));
         if (!failed.isEmpty()) {
             a.put("generators.failed", String.join(",", failed));
         }

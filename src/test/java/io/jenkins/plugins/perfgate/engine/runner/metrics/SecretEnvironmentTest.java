@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The metrics credentials perfgate gets in its environment stay with perfgate: a hostile template (a JSR223 sample
  * that writes {@code System.getenv()} to a file) sees none of them, and credentials bound to the administrator's
- * URL ({@code PERFGATE_INFLUXDB_URL}) are not sent to the InfluxDB a plan names instead.
+ * URL ({@code PERFGATE_INFLUXDB_URL}) are not sent to the InfluxDB a plan names instead. Secret template properties
+ * ({@code PERFGATE_SECRET_PROPERTIES}) reach the template as JMeter properties and no file of the run.
  */
 class SecretEnvironmentTest {
 
@@ -57,7 +58,9 @@ class SecretEnvironmentTest {
                       influxdb: {url: '%s', database: perfgate, live: true, afterRun: true}
                     """.formatted(dump, planUrl));
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+            Path tmp = Files.createDirectories(dir.resolve("tmp"));
+            ProcessBuilder pb = new ProcessBuilder(java, "-Djava.io.tmpdir=" + tmp, "-cp",
+                    System.getProperty("java.class.path"),
                     PerfgateCli.class.getName(), "run", dir.resolve("plan.yaml").toString(), "--quiet", "--out",
                     dir.resolve("out").toString(), "--cache", TestJMeter.cacheRoot().toString())
                     .redirectErrorStream(true);
@@ -76,7 +79,23 @@ class SecretEnvironmentTest {
 
             String dumped = Files.readString(dump);
             assertTrue(dumped.contains("env SOME_BUILD_VARIABLE=visible"), "the dump works: " + dumped);
-            assertFalse(dumped.contains(PASSWORD), "a template read a secret: " + dumped);
+            assertTrue(dumped.lines().filter(l -> l.startsWith("env ")).noneMatch(l -> l.contains(PASSWORD)),
+                    "a template read a secret from the environment: " + dumped);
+            // the secret property arrived as a JMeter property, through a private file deleted after the run
+            assertTrue(dumped.contains("prop token=" + PASSWORD), dumped);
+            try (java.util.stream.Stream<Path> left = Files.list(tmp)) {
+                assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("perfgate-secrets"))
+                        .toList(), "the secret properties file is deleted");
+            }
+            try (java.util.stream.Stream<Path> stored = Files.walk(dir.resolve("out"))) {
+                for (Path f : stored.filter(Files::isRegularFile).toList()) {
+                    assertFalse(Files.readString(f, StandardCharsets.ISO_8859_1).contains(PASSWORD),
+                            "the secret is in " + f);
+                }
+            }
+            assertTrue(Files.readString(dir.resolve("out/summary.json")).contains("\"property.token\" : \"****\""),
+                    "the summary records the name only");
+            assertFalse(output.contains(PASSWORD), output);
             assertFalse(dumped.contains("PERFGATE_INFLUXDB") || dumped.contains("PERFGATE_PUSHGATEWAY"), dumped);
 
             assertTrue(seen.stream().anyMatch(s -> s.startsWith("POST /write")), "the plan's InfluxDB got the "
