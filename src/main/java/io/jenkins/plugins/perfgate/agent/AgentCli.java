@@ -35,6 +35,12 @@ public final class AgentCli {
      */
     public static int run(FilePath workspace, Launcher launcher, EnvVars env, TaskListener listener, List<String> args)
             throws IOException, InterruptedException {
+        return run(workspace, launcher, env, listener, args, List.of());
+    }
+
+    /** As above, with every occurrence of a {@code masked} value in the output shown as {@code ****}. */
+    public static int run(FilePath workspace, Launcher launcher, EnvVars env, TaskListener listener, List<String> args,
+            java.util.Collection<String> masked) throws IOException, InterruptedException {
         VirtualChannel channel = workspace.getChannel();
         String java = channel.call(new JavaExecutable());
         String classpath = install(workspace, listener);
@@ -45,12 +51,16 @@ public final class AgentCli {
         cmd.add(classpath);
         cmd.add(PerfgateCli.class.getName());
         cmd.addAll(args);
-        Proc proc = launcher.launch().cmds(cmd).envs(env).pwd(workspace).stdout(listener).quiet(true).start();
+        MaskingOutputStream out = new MaskingOutputStream(listener.getLogger(), masked);
+        Proc proc = launcher.launch().cmds(cmd).envs(env).pwd(workspace).stdout(out).quiet(true).start();
         try {
             return proc.join();
         } catch (InterruptedException e) {
             proc.kill();
             throw e;
+        } finally {
+            out.forceEol();
+            out.flush();
         }
     }
 

@@ -15,6 +15,7 @@ import io.jenkins.plugins.perfgate.model.PerfgateBuildAction;
 import io.jenkins.plugins.perfgate.publication.MetricsCredentials;
 import io.jenkins.plugins.perfgate.publication.Publication;
 import io.jenkins.plugins.perfgate.publication.PublishedMetrics;
+import io.jenkins.plugins.perfgate.publication.TemplateSecrets;
 import io.jenkins.plugins.perfgate.settings.PublishSettings;
 import io.jenkins.plugins.perfgate.settings.TestSettings;
 import java.io.IOException;
@@ -56,9 +57,11 @@ public final class WorkspaceRun {
         if (s.getMetrics()) {
             MetricsCredentials.addTo(run, processEnv, listener);
         }
+        TemplateSecrets secrets = TemplateSecrets.resolve(run, s.parsedSecretProperties());
+        secrets.addTo(processEnv);
         int code;
         try {
-            code = AgentCli.run(ws, launcher, processEnv, listener, args);
+            code = AgentCli.run(ws, launcher, processEnv, listener, args, secrets.masked());
         } finally {
             if (plan.temporary()) {
                 plan.file().delete();
@@ -68,7 +71,8 @@ public final class WorkspaceRun {
         if (!summaryFile.exists()) {
             throw new AbortException("perfgate: the test wrote no results (exit code " + code + ")");
         }
-        RunSummary summary = SummaryJson.fromJson(summaryFile.readToString());
+        // what the agent wrote is redacted again before anything is stored here
+        RunSummary summary = secrets.redact(SummaryJson.fromJson(summaryFile.readToString()));
         archive(run, ws, launcher, listener, s, out);
         if (!s.publish()) {
             AgentCli.log(listener, "publish: false: results stay in " + relative(ws, out) + ", no gate here");
@@ -101,7 +105,7 @@ public final class WorkspaceRun {
         if (!summaryFile.exists()) {
             throw new AbortException("perfgate: the result files could not be read (exit code " + code + ")");
         }
-        RunSummary summary = SummaryJson.fromJson(summaryFile.readToString());
+        RunSummary summary = TemplateSecrets.none().redact(SummaryJson.fromJson(summaryFile.readToString()));
         if (s.getMetrics()) {
             PublishedMetrics.export(run, summary, env, s.getId(), listener);
         }
