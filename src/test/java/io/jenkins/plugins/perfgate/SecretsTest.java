@@ -128,7 +128,7 @@ class SecretsTest {
         throw new AssertionError("no credentials store on the folder");
     }
 
-    /** Every file under Jenkins' home (whose path contains {@code under}): builds, job and history files, reports, logs. */
+    /** Every file under Jenkins' home whose path contains {@code under}: builds, job and history files, reports. */
     private static void assertNothingStoredHolds(Path home, String under, List<String> secrets) throws Exception {
         int checked = 0;
         try (Stream<Path> files = Files.walk(home)) {

@@ -14,7 +14,8 @@ class MaskingOutputStreamTest {
     void masksEveryOccurrenceLongestFirst() throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         try (MaskingOutputStream out = new MaskingOutputStream(log, List.of("abc", "abcdef", ""))) {
-            out.write("GET http://x/?t=abcdef failed; again abc\nno secret here ✓\nab".getBytes(StandardCharsets.UTF_8));
+            out.write("GET http://x/?t=abcdef failed; again abc\nno secret here ✓\nab"
+                    .getBytes(StandardCharsets.UTF_8));
             out.write("c\n".getBytes(StandardCharsets.UTF_8));
         }
         assertEquals("GET http://x/?t=**** failed; again ****\nno secret here ✓\n****\n",

@@ -32,8 +32,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Every process on the machine reaches 127.0.0.1, so the relay is no open proxy: a write must carry the run's
  * secret ({@link #token()}, random, sent by the listener as {@code Authorization: Token ...}); only
  * {@code POST /write} into the run's database is forwarded, with a query rebuilt from the checked values (never
- * the raw one); a body is at most {@link #MAX_BODY_BYTES} and a request may take {@link #MAX_REQUEST} in all; the plan copy that holds the
- * secret is readable by its owner only.
+ * the raw one); a body is at most {@link #MAX_BODY_BYTES} and a request may take {@link #MAX_REQUEST} in all;
+ * the plan copy that holds the secret is readable by its owner only.
  */
 public final class InfluxRelay implements AutoCloseable {
 
