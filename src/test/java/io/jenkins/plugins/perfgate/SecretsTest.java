@@ -119,6 +119,23 @@ class SecretsTest {
                 + "job", refused);
     }
 
+    @Test
+    void freestyleBuilderKeepsOnlyTheCredentialIds(JenkinsRule j) throws Exception {
+        hudson.model.FreeStyleProject p = j.createFreeStyleProject("free");
+        io.jenkins.plugins.perfgate.steps.PerformanceTestBuilder builder =
+                new io.jenkins.plugins.perfgate.steps.PerformanceTestBuilder();
+        builder.setTemplate("smoke");
+        builder.setSecretProperties("token=api-token\npassword=db-pw");
+        p.getBuildersList().add(builder);
+        j.configRoundtrip(p);
+        assertEquals("token=api-token\npassword=db-pw", p.getBuildersList()
+                .get(io.jenkins.plugins.perfgate.steps.PerformanceTestBuilder.class).getSecretProperties());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> builder.setSecretProperties("token"), "name=credentialsId lines only");
+        // a missing credential stops the build before anything runs, naming it
+        j.assertLogContains("no Secret text credentials 'api-token'", j.buildAndAssertStatus(Result.FAILURE, p));
+    }
+
     private static CredentialsStore folderStore(Folder folder) {
         for (CredentialsStore s : CredentialsProvider.lookupStores(folder)) {
             if (s.getContext() == folder) {

@@ -42,6 +42,7 @@ public final class InfluxRelay implements AutoCloseable {
     /** Longest a request may take, reading included: a slow sender cannot hold a worker longer. */
     public static final Duration MAX_REQUEST = Duration.ofSeconds(30);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final java.util.Set<String> PRECISIONS = java.util.Set.of("ns", "n", "u", "ms", "s", "m", "h");
 
     private final HttpServer server;
@@ -60,7 +61,7 @@ public final class InfluxRelay implements AutoCloseable {
         this.database = database;
         this.auth = auth;
         byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
+        RANDOM.nextBytes(secret);
         this.token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         this.workers = Executors.newFixedThreadPool(4, r -> daemon(r, "perfgate-influx-relay"));
