@@ -32,6 +32,8 @@ public final class JMeterCommand {
     private final Map<String, String> systemProperties = new LinkedHashMap<>();
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final Map<String, String> globalProperties = new LinkedHashMap<>();
+    /** JMeter's logger of what a controller sends its servers. */
+    private static final String CLIENT_ENGINE_LOGGER = "org.apache.jmeter.engine.ClientJMeterEngine";
     private final List<Path> propertyFiles = new ArrayList<>();
     private final List<Path> globalPropertyFiles = new ArrayList<>();
     private Path plan;
@@ -197,6 +199,10 @@ public final class JMeterCommand {
             cmd.add(f.toString());
         }
         globalPropertyFiles.forEach(f -> cmd.add("-G" + f));
+        if (!globalPropertyFiles.isEmpty()) {
+            // the controller logs every property it sends to the servers ("Sending properties {...}") at INFO
+            cmd.add("-L" + CLIENT_ENGINE_LOGGER + "=WARN");
+        }
     }
 
     private static String checkName(String name) {
