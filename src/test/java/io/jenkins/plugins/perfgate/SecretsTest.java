@@ -133,7 +133,20 @@ class SecretsTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> builder.setSecretProperties("token"), "name=credentialsId lines only");
         // a missing credential stops the build before anything runs, naming it
-        j.assertLogContains("no Secret text credentials 'api-token'", j.buildAndAssertStatus(Result.FAILURE, p));
+        hudson.model.FreeStyleBuild b = j.buildAndAssertStatus(Result.FAILURE, p);
+        j.assertLogContains("no Secret text credentials 'api-token'", b);
+
+        // metrics credentials with an id but no URL go nowhere: a plan's own URL would receive them
+        com.cloudbees.plugins.credentials.SystemCredentialsProvider.getInstance().getCredentials().add(
+                new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, "influx", "", "perf", PG_PASSWORD));
+        PerfgateConfiguration.get().setInfluxCredentialsId("influx");
+        hudson.EnvVars env = new hudson.EnvVars();
+        io.jenkins.plugins.perfgate.publication.MetricsCredentials.addTo(b, env, hudson.model.TaskListener.NULL);
+        assertEquals(java.util.Map.of(), env, "no URL configured: no credentials handed out");
+        PerfgateConfiguration.get().setInfluxUrl("http://influx.example.org:8086");
+        io.jenkins.plugins.perfgate.publication.MetricsCredentials.addTo(b, env, hudson.model.TaskListener.NULL);
+        assertEquals("http://influx.example.org:8086", env.get("PERFGATE_INFLUXDB_URL"), "bound to the URL");
+        assertEquals(PG_PASSWORD, env.get("PERFGATE_INFLUXDB_PASSWORD"));
     }
 
     private static CredentialsStore folderStore(Folder folder) {
