@@ -198,6 +198,16 @@ public final class SummaryJson {
     }
 
     static RunSummary fromTree(JsonNode root, String source) throws SummaryFormatException {
+        try {
+            return summaryFrom(root, source);
+        } catch (IllegalArgumentException e) {
+            // the value types check their figures (a negative interval, counts that do not add up...): a file that
+            // breaks them is a bad summary, reported as one (found by fuzzing: bucketMillis -1000)
+            throw new SummaryFormatException(source + ": invalid summary (" + e.getMessage() + ")");
+        }
+    }
+
+    private static RunSummary summaryFrom(JsonNode root, String source) throws SummaryFormatException {
         if (root == null || !root.isObject()) {
             throw new SummaryFormatException(source + ": not a perfgate run summary (no JSON object)");
         }
