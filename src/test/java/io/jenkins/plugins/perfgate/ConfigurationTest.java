@@ -150,7 +150,8 @@ class ConfigurationTest {
         List<String> gate = List.of("id", "criteria", "baseline", "apdexT", "html", "metrics", "archiveResults",
                 "returnOnly", "releaseTag", "outputDir");
         java.util.Set<String> test = new java.util.TreeSet<>(gate);
-        test.addAll(List.of("plan", "template", "properties", "generators", "duration", "timeLimit", "publish"));
+        test.addAll(List.of("plan", "template", "properties", "secretProperties", "generators", "duration",
+                "timeLimit", "publish"));
         java.util.Set<String> publish = new java.util.TreeSet<>(gate);
         publish.add("files");
         for (Class<?> c : List.of(PerformanceTestStep.class, PerfgateAliasStep.class, PerformanceTestBuilder.class)) {
@@ -343,18 +344,20 @@ class ConfigurationTest {
             assertEquals(200, post(j, "admin", url), url);
             assertRefusedGet(get(j, "admin", url), url);
         }
-        // pages and images of a job need Job/Read; the archived report needs Run/Artifacts too
+        // pages and images of a job need Job/Read; the archived report and its data need Run/Artifacts too
         String build = b.getUrl() + "perfgate/";
-        for (String url : List.of(build, build + "chart?kind=p95", build + "summaryJson", "job/secured/perfgate/",
+        for (String url : List.of(build, build + "chart?kind=p95", "job/secured/perfgate/",
                 "job/secured/perfgate/trend?metric=latency")) {
             assertEquals(403, get(j, "outsider", url), url);
             assertEquals(200, get(j, "viewer", url), url);
         }
         assertEquals(403, get(j, "viewer", build + "report/"), "report without Run/Artifacts");
+        assertEquals(403, get(j, "viewer", build + "summaryJson"), "the summary without Run/Artifacts");
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.READ, Item.READ, Run.ARTIFACTS).everywhere().to("viewer"));
         clients.clear();
         assertTrue(get(j, "viewer", build + "report/") != 403);
+        assertEquals(200, get(j, "viewer", build + "summaryJson"));
     }
 
     /** Stapler answers a GET on a {@code @POST} method with 404 or 405, never by running it. */

@@ -35,12 +35,22 @@ public final class AgentCli {
      */
     public static int run(FilePath workspace, Launcher launcher, EnvVars env, TaskListener listener, List<String> args)
             throws IOException, InterruptedException {
-        Proc proc = start(install(workspace, listener), workspace, launcher, env, listener.getLogger(), args);
+        return run(workspace, launcher, env, listener, args, List.of());
+    }
+
+    /** As above, with every occurrence of a {@code masked} value in the output shown as {@code ****}. */
+    public static int run(FilePath workspace, Launcher launcher, EnvVars env, TaskListener listener, List<String> args,
+            java.util.Collection<String> masked) throws IOException, InterruptedException {
+        MaskingOutputStream out = new MaskingOutputStream(listener.getLogger(), masked);
+        Proc proc = start(install(workspace, listener), workspace, launcher, env, out, args);
         try {
             return proc.join();
         } catch (InterruptedException e) {
             proc.kill();
             throw e;
+        } finally {
+            out.forceEol();
+            out.flush();
         }
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.perfgate.cli;
 
 import io.jenkins.plugins.perfgate.engine.gate.ExitCodes;
 import io.jenkins.plugins.perfgate.engine.runner.PlanRunner;
+import io.jenkins.plugins.perfgate.engine.runner.SecretProperties;
 import io.jenkins.plugins.perfgate.engine.runner.RunOutcome;
 import io.jenkins.plugins.perfgate.engine.runner.generators.BuiltInGenerators;
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterInstallation;
@@ -37,7 +38,8 @@ final class RunSupport {
         PlanRunner runner = new PlanRunner(plan, BuiltInGenerators.providers(), jmeter, outDir, line -> {
             out.println(line);
             out.flush();
-        }, quiet).withAggregation(aggregation);
+        }, quiet).withAggregation(aggregation)
+                .withSecretProperties(SecretProperties.fromEnvironment(System.getenv()));
         stop.running(runner);
         return runner.run();
     }

@@ -1,10 +1,7 @@
 package io.jenkins.plugins.perfgate.config;
 
-import com.cloudbees.plugins.credentials.CredentialsMatchers;
-import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
@@ -181,18 +178,6 @@ public class PerfgateConfiguration extends GlobalConfiguration {
     public void setPushgatewayCredentialsId(String pushgatewayCredentialsId) {
         this.pushgatewayCredentialsId = Util.fixNull(pushgatewayCredentialsId);
         save();
-    }
-
-    /** The username/password credentials of an id (global scope), for the metric exports. */
-    @CheckForNull
-    public static StandardUsernamePasswordCredentials credentials(String id) {
-        if (id == null || id.isEmpty()) {
-            return null;
-        }
-        return CredentialsMatchers.firstOrNull(
-                CredentialsProvider.lookupCredentialsInItemGroup(StandardUsernamePasswordCredentials.class,
-                        Jenkins.get(), ACL.SYSTEM2, List.of()),
-                CredentialsMatchers.withId(id));
     }
 
     // ---- form support: all of it needs Overall/Administer, and checks are POST only (they may touch the disk)

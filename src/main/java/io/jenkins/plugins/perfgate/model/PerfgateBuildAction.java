@@ -364,8 +364,9 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
                 "perfgate report", "symbol-analytics", false);
     }
 
-    /** The run summary JSON of this build (for tools). */
+    /** The run summary JSON of this build (for tools): the report's data, so the report's permission. */
     public void doSummaryJson(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException, ServletException {
+        run.checkPermission(Run.ARTIFACTS);
         File f = new File(dir(), "summary.json");
         if (!f.isFile()) {
             rsp.sendError(404);

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.perfgate.publication;
 
 import hudson.EnvVars;
+import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.perfgate.agent.AgentCli;
 import io.jenkins.plugins.perfgate.config.PerfgateConfiguration;
@@ -23,7 +24,8 @@ public final class PublishedMetrics {
     }
 
     /** Pushes the key figures; returns the problems (also logged: an unreachable endpoint never fails the build). */
-    public static List<String> export(RunSummary summary, EnvVars env, String id, TaskListener listener) {
+    public static List<String> export(Run<?, ?> run, RunSummary summary, EnvVars env, String id,
+            TaskListener listener) {
         PerfgateConfiguration c = PerfgateConfiguration.get();
         MetricsExport targets = targets(c.getInfluxUrl(), c.getPushgatewayUrl(), env.get("JOB_NAME", "jenkins"),
                 env.get("BUILD_NUMBER", "0"), id);
@@ -33,7 +35,7 @@ public final class PublishedMetrics {
             return List.of("no metrics endpoint configured");
         }
         EnvVars credentials = new EnvVars();
-        MetricsCredentials.addTo(credentials);
+        MetricsCredentials.addTo(run, credentials, listener);
         String template = summary.attributes().getOrDefault("template", "published");
         return new MetricsExporter(targets, template, credentials, line -> listener.getLogger().println(line))
                 .afterRun(summary);

@@ -19,6 +19,8 @@ public class TestSettings extends PublishSettings {
     private String plan = "";
     private String template = "";
     private String properties = "";
+    /** {@code name=credentialsId} lines: template properties whose values are string credentials. */
+    private String secretProperties = "";
     private String generators = "";
     private int duration = 0;
     private int timeLimit = 0;
@@ -39,6 +41,7 @@ public class TestSettings extends PublishSettings {
         plan = plan == null ? "" : plan;
         template = template == null ? "" : template;
         properties = properties == null ? "" : properties;
+        secretProperties = secretProperties == null ? "" : secretProperties;
         generators = generators == null ? "" : generators;
         return this;
     }
@@ -54,6 +57,46 @@ public class TestSettings extends PublishSettings {
     public void setProperties(String v) {
         properties = Util.fixNull(v);
         parsedProperties();  // reject bad lines when configured, not when the test starts
+    }
+
+    /** {@code name=credentialsId} lines (string credentials), checked like {@link #setProperties}. */
+    public void setSecretProperties(String v) {
+        secretProperties = Util.fixNull(v);
+        parsedSecretProperties();
+    }
+
+    /** The secret properties as {@code name -> credentials id}; the ids only, never the secrets. */
+    public void setSecretProperties(Map<String, String> byName) {
+        StringBuilder lines = new StringBuilder();
+        (byName == null ? Map.<String, String>of() : byName).forEach((k, v) -> lines.append(k).append('=')
+                .append(v).append('\n'));
+        setSecretProperties(lines.toString());
+    }
+
+    /** Property name to credentials id; names as JMeter accepts them, ids not empty. */
+    public Map<String, String> parsedSecretProperties() {
+        Map<String, String> out = new LinkedHashMap<>();
+        int n = 0;
+        for (String line : secretProperties.split("\\r?\\n|,")) {
+            n++;
+            String l = line.trim();
+            if (l.isEmpty() || l.startsWith("#")) {
+                continue;
+            }
+            int eq = l.indexOf('=');
+            String name = eq <= 0 ? "" : l.substring(0, eq).trim();
+            String id = eq <= 0 ? "" : l.substring(eq + 1).trim();
+            if (name.isEmpty() || id.isEmpty() || name.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("secretProperties entry " + n + " is not name=credentialsId: "
+                        + l);
+            }
+            out.put(name, id);
+        }
+        return out;
+    }
+
+    public String getSecretProperties() {
+        return secretProperties;
     }
 
     public void setGenerators(String v) {

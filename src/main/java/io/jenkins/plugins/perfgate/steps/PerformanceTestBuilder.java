@@ -70,6 +70,16 @@ public class PerformanceTestBuilder extends Builder implements SimpleBuildStep {
         settings.setProperties(v);
     }
 
+    /** {@code name=credentialsId} lines: template properties from string credentials. */
+    public String getSecretProperties() {
+        return settings.getSecretProperties();
+    }
+
+    @DataBoundSetter
+    public void setSecretProperties(String v) {
+        settings.setSecretProperties(v);
+    }
+
     public String getGenerators() {
         return settings.getGenerators();
     }

@@ -14,6 +14,7 @@ import io.jenkins.plugins.perfgate.model.PerfgateBuildAction;
 import io.jenkins.plugins.perfgate.settings.TestSettings;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
@@ -31,8 +32,8 @@ import org.kohsuke.stapler.verb.POST;
 public class PerformanceTestStep extends GatedStep<TestSettings> {
 
     /** The test parameters, as Pipeline scripts name them. */
-    static final List<String> TEST_FIELDS = List.of("plan", "template", "properties", "generators", "duration",
-            "timeLimit", "publish");
+    static final List<String> TEST_FIELDS = List.of("plan", "template", "properties", "secretProperties",
+            "generators", "duration", "timeLimit", "publish");
 
     @DataBoundConstructor
     public PerformanceTestStep() {
@@ -70,6 +71,16 @@ public class PerformanceTestStep extends GatedStep<TestSettings> {
     @DataBoundSetter
     public void setProperties(String v) {
         settings.setProperties(v);
+    }
+
+    /** {@code secretProperties: [token: 'credentials-id']}: template properties from string credentials. */
+    public Map<String, String> getSecretProperties() {
+        return settings.parsedSecretProperties();
+    }
+
+    @DataBoundSetter
+    public void setSecretProperties(Map<String, String> v) {
+        settings.setSecretProperties(v);
     }
 
     public String getGenerators() {

@@ -17,6 +17,7 @@ import io.jenkins.plugins.perfgate.model.PerfgateBuildAction;
 import io.jenkins.plugins.perfgate.publication.MetricsCredentials;
 import io.jenkins.plugins.perfgate.publication.Publication;
 import io.jenkins.plugins.perfgate.publication.PublishedMetrics;
+import io.jenkins.plugins.perfgate.publication.TemplateSecrets;
 import io.jenkins.plugins.perfgate.settings.PublishSettings;
 import io.jenkins.plugins.perfgate.settings.TestSettings;
 import java.io.IOException;
@@ -47,6 +48,8 @@ public final class WorkspaceRun {
         RunPlans.Written plan = RunPlans.write(s, env, ws, out, run.getParent().getName().replaceAll("\\W", "_")
                 + "-" + run.getNumber());
         String title = plan.title();
+        // secret template properties: resolved here (the build's credentials), masked in the log, never stored
+        TemplateSecrets secrets = TemplateSecrets.resolve(run, s.parsedSecretProperties());
         FilePath summaryFile = out.child(SUMMARY);
         RunSummary summary;
         try {
@@ -60,11 +63,15 @@ public final class WorkspaceRun {
                 options.add(Integer.toString(s.getApdexT()));
             }
             if (plan.agents() != null) {
-                summary = AgentsRun.run(new AgentsRun.Request(run, ws, launcher, env, listener, plan.agents(),
-                        plan.file(), out, options, s.getArchiveResults()));
+                if (!secrets.masked().isEmpty()) {
+                    throw new AbortException("perfgate: secretProperties are not handed to generators on agents yet "
+                            + "(generators: agents:...); use local or servers generators for this test");
+                }
+                summary = secrets.redact(AgentsRun.run(new AgentsRun.Request(run, ws, launcher, env, listener,
+                        plan.agents(), plan.file(), out, options, s.getArchiveResults())));
                 if (s.getMetrics()) {
                     // each agent ran a share; the whole run's figures are exported once, merged
-                    PublishedMetrics.export(summary, env, s.getId(), listener);
+                    PublishedMetrics.export(run, summary, env, s.getId(), listener);
                 }
             } else {
                 List<String> args = new ArrayList<>(List.of("run", plan.file().getRemote(), "--out",
@@ -72,13 +79,15 @@ public final class WorkspaceRun {
                 args.addAll(options);
                 EnvVars processEnv = new EnvVars(env);
                 if (s.getMetrics()) {
-                    MetricsCredentials.addTo(processEnv);
+                    MetricsCredentials.addTo(run, processEnv, listener);
                 }
-                int code = AgentCli.run(ws, launcher, processEnv, listener, args);
+                secrets.addTo(processEnv);
+                int code = AgentCli.run(ws, launcher, processEnv, listener, args, secrets.masked());
                 if (!summaryFile.exists()) {
                     throw new AbortException("perfgate: the test wrote no results (exit code " + code + ")");
                 }
-                summary = SummaryJson.fromJson(AgentFiles.summary(summaryFile));
+                // what the agent wrote is redacted again before anything is stored here
+                summary = secrets.redact(SummaryJson.fromJson(AgentFiles.summary(summaryFile)));
             }
         } finally {
             PlanCopies.remove(plan, listener);
@@ -115,9 +124,9 @@ public final class WorkspaceRun {
         if (!summaryFile.exists()) {
             throw new AbortException("perfgate: the result files could not be read (exit code " + code + ")");
         }
-        RunSummary summary = SummaryJson.fromJson(AgentFiles.summary(summaryFile));
+        RunSummary summary = TemplateSecrets.none().redact(SummaryJson.fromJson(AgentFiles.summary(summaryFile)));
         if (s.getMetrics()) {
-            PublishedMetrics.export(summary, env, s.getId(), listener);
+            PublishedMetrics.export(run, summary, env, s.getId(), listener);
         }
         if (s.getArchiveResults()) {
             run.pickArtifactManager().archive(ws, launcher, jenkins.util.BuildListenerAdapter.wrap(listener),

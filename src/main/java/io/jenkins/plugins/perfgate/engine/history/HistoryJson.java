@@ -27,7 +27,13 @@ public final class HistoryJson {
     /** Version of the index document; bump on incompatible changes. */
     public static final int SCHEMA_VERSION = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Field names are not canonicalized (interned in a table shared by every parse): entries come from files anyone
+     * with Item/Configure or agent access may have shaped, and fuzzing made Jackson's shared table fail
+     * ({@code ArrayIndexOutOfBoundsException} in {@code CharsToNameCanonicalizer}) after a long run of hostile names.
+     */
+    private static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .disable(com.fasterxml.jackson.core.JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build());
 
     private HistoryJson() {
     }

@@ -44,7 +44,10 @@ public final class JMeterProcess {
         Files.createDirectories(dir);
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(output.toFile());
+        // perfgate's own secrets stay with perfgate: any template can read its JVM's environment
+        SecretVariables.strip(pb.environment());
         pb.environment().putAll(environment);
+        SecretVariables.strip(pb.environment());
         return new JMeterProcess(name, pb.start(), output, jmeterLog, controlPort);
     }
 

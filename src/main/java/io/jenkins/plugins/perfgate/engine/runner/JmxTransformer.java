@@ -42,6 +42,15 @@ public final class JmxTransformer {
      */
     public static void addInfluxBackendListener(Path template, Path out, String writeUrl, String application,
             String measurement, Map<String, String> tags) throws IOException {
+        addInfluxBackendListener(template, out, writeUrl, "", application, measurement, tags);
+    }
+
+    /**
+     * As above, with {@code token} sent by the listener as {@code Authorization: Token ...} (InfluxDB 2's scheme; the
+     * per-run secret perfgate's relay requires); empty: none.
+     */
+    public static void addInfluxBackendListener(Path template, Path out, String writeUrl, String token,
+            String application, String measurement, Map<String, String> tags) throws IOException {
         Document doc = parse(template);
         Element testPlanTree = testPlanHashTree(doc, template);
         Element listener = testElement(doc, "BackendListener", "BackendListenerGui", "BackendListener",
@@ -54,6 +63,9 @@ public final class JmxTransformer {
         Map<String, String> args = new LinkedHashMap<>();
         args.put("influxdbMetricsSender", "org.apache.jmeter.visualizers.backend.influxdb.HttpMetricsSender");
         args.put("influxdbUrl", writeUrl);
+        if (!token.isEmpty()) {
+            args.put("influxdbToken", token);
+        }
         args.put("application", application);
         args.put("measurement", measurement);
         args.put("summaryOnly", "false");

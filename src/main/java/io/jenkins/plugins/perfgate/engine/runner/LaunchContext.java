@@ -16,12 +16,20 @@ import java.util.function.Consumer;
  * @param properties JMeter properties every generator gets (template properties, recording settings), before
  *                   the split properties are replaced by each generator's share ({@link Shares})
  * @param log        progress and problem lines
+ * @param secretPropertyFile JMeter properties that are secrets ({@link SecretProperties}): a private file every
+ *                   generator reads ({@code -q}, {@code -G} for existing servers), never values on a command line
  */
 public record LaunchContext(RunPlan plan, JMeterInstallation jmeter, Path testPlan, Path runDir,
-        Map<String, String> properties, Consumer<String> log) {
+        Map<String, String> properties, Consumer<String> log, java.util.Optional<Path> secretPropertyFile) {
 
     public LaunchContext {
         properties = Map.copyOf(properties);
+    }
+
+    /** A context without secret properties. */
+    public LaunchContext(RunPlan plan, JMeterInstallation jmeter, Path testPlan, Path runDir,
+            Map<String, String> properties, Consumer<String> log) {
+        this(plan, jmeter, testPlan, runDir, properties, log, java.util.Optional.empty());
     }
 
     public Path generatorDir(String id) {

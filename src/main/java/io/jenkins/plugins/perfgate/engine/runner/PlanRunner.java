@@ -2,6 +2,7 @@ package io.jenkins.plugins.perfgate.engine.runner;
 
 import io.jenkins.plugins.perfgate.engine.results.ReadOptions;
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterInstallation;
+import io.jenkins.plugins.perfgate.engine.runner.metrics.BasicAuth;
 import io.jenkins.plugins.perfgate.engine.runner.metrics.InfluxRelay;
 import io.jenkins.plugins.perfgate.engine.runner.metrics.MetricsExporter;
 import io.jenkins.plugins.perfgate.engine.runner.plan.Durations;
@@ -9,6 +10,7 @@ import io.jenkins.plugins.perfgate.engine.runner.plan.MetricsExport;
 import io.jenkins.plugins.perfgate.engine.runner.plan.RunPlan;
 import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
 import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
+import io.jenkins.plugins.perfgate.engine.summary.Redaction;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import io.jenkins.plugins.perfgate.engine.summary.Summarizer;
 import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
@@ -49,6 +51,9 @@ public final class PlanRunner {
     private AggregationOptions aggregation = AggregationOptions.defaults();
     private volatile String cancelReason;
     private volatile GeneratorFleet fleet;
+    private Map<String, String> secretProperties = Map.of();
+    /** The private file holding the secret properties during the run; null when there are none. */
+    private Path secretFile;
     /** Adds InfluxDB credentials to the live listener's writes; null when not needed. */
     private InfluxRelay relay;
 
@@ -65,6 +70,15 @@ public final class PlanRunner {
     /** How the results are summarised (Apdex T, label filters...); the defaults unless set before {@link #run}. */
     public PlanRunner withAggregation(AggregationOptions options) {
         this.aggregation = java.util.Objects.requireNonNull(options);
+        return this;
+    }
+
+    /**
+     * Template properties that are secrets ({@link SecretProperties}): JMeter reads them from a private file
+     * deleted after the run; the summary records their names only.
+     */
+    public PlanRunner withSecretProperties(Map<String, String> secrets) {
+        this.secretProperties = Map.copyOf(secrets);
         return this;
     }
 
@@ -90,6 +104,9 @@ public final class PlanRunner {
             if (relay != null) {
                 relay.close();
             }
+            if (secretFile != null) {
+                SecretProperties.delete(secretFile);
+            }
         }
     }
 
@@ -97,7 +114,11 @@ public final class PlanRunner {
         Files.createDirectories(outDir);
         MetricsExporter exporter = new MetricsExporter(plan, out);
         Path testPlan = prepareTestPlan(exporter);
-        LaunchContext context = new LaunchContext(plan, jmeter, testPlan, outDir, properties(), out);
+        if (!secretProperties.isEmpty()) {
+            secretFile = SecretProperties.write(secretProperties);
+        }
+        LaunchContext context = new LaunchContext(plan, jmeter, testPlan, outDir, properties(), out,
+                Optional.ofNullable(secretFile));
         GeneratorProvider provider = providers.forType(plan.generators().type());
         out.accept("perfgate: running " + plan.name() + " (" + plan.template().getFileName() + ") on "
                 + plan.generators().size() + " " + provider.type() + " generator(s), JMeter " + jmeter.version()
@@ -176,7 +197,8 @@ public final class PlanRunner {
         RunStatus finalStatus = status.worst(summary.status());
         String finalReason = status == RunStatus.COMPLETE ? summary.statusReason()
                 : summary.status() == RunStatus.NO_RESULTS ? reason + "; " + summary.statusReason() : reason;
-        summary = summary.withStatus(finalStatus, finalReason).withAttributes(attributes(start, end, failed));
+        summary = Redaction.summary(summary.withStatus(finalStatus, finalReason)
+                .withAttributes(attributes(start, end, failed)));
         Path summaryFile = outDir.resolve(SUMMARY_FILE);
         SummaryJson.write(summary, summaryFile);
         exporter.afterRun(summary);
@@ -193,10 +215,11 @@ public final class PlanRunner {
         }
         exporter.prepareInflux(influx.get());
         String writeUrl = exporter.influxWriteUrl(influx.get());
-        if (exporter.influxAuth().isPresent()) {
+        Optional<BasicAuth> auth = exporter.influxAuth(influx.get());
+        if (auth.isPresent()) {
             if (plan.generators().servers().isEmpty()) {
                 // JMeter's listener cannot send basic auth: it writes through a relay on 127.0.0.1 that adds it
-                relay = InfluxRelay.start(influx.get().url(), influx.get().database(), exporter.influxAuth().get());
+                relay = InfluxRelay.start(influx.get().url(), influx.get().database(), auth.get());
                 writeUrl = exporter.influxWriteUrl(new MetricsExport.Influx(relay.url(), influx.get().database(),
                         true, false, influx.get().measurement()));
             } else {
@@ -212,8 +235,10 @@ public final class PlanRunner {
         if (!plan.metrics().result().isEmpty()) {
             tags.put("result", plan.metrics().result());
         }
-        JmxTransformer.addInfluxBackendListener(plan.template(), copy, writeUrl, plan.metrics().job(), "jmeter",
-                tags);
+        JmxTransformer.addInfluxBackendListener(plan.template(), copy, writeUrl, relay == null ? "" : relay.token(),
+                plan.metrics().job(), "jmeter", tags);
+        // the copy holds the relay's per-run secret: readable by this user only (where the file system allows)
+        ownerOnly(copy);
         return copy;
     }
 
@@ -289,6 +314,7 @@ public final class PlanRunner {
         a.put("run.end", Long.toString(end));
         a.put("build", plan.metrics().build());
         plan.properties().forEach((k, v) -> a.put("property." + k, v));
+        secretProperties.keySet().forEach(k -> a.put("property." + k, Redaction.MASK));
         if (!failed.isEmpty()) {
             a.put("generators.failed", String.join(",", failed));
         }
@@ -308,4 +334,12 @@ public final class PlanRunner {
         return Objects.requireNonNull(plan.template().getFileName(), "a template file has a name").toString();
     }
 
+
+    private static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the output folder's ACL applies
+        }
+    }
 }

@@ -34,7 +34,10 @@ import org.HdrHistogram.Histogram;
  */
 public final class SummaryJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Field names are not canonicalized in a table shared by every parse (as in {@code HistoryJson}). */
+    private static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .disable(com.fasterxml.jackson.core.JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build())
+            .enable(SerializationFeature.INDENT_OUTPUT);
     private static final double[] PERCENTILES = {50, 90, 95, 99, 99.9};
     private static final String[] PERCENTILE_KEYS = {"p50", "p90", "p95", "p99", "p999"};
 
@@ -191,6 +194,16 @@ public final class SummaryJson {
     }
 
     static RunSummary fromTree(JsonNode root, String source) throws SummaryFormatException {
+        try {
+            return summaryFrom(root, source);
+        } catch (IllegalArgumentException e) {
+            // the value types check their figures (a negative interval, counts that do not add up...): a file that
+            // breaks them is a bad summary, reported as one (found by fuzzing: bucketMillis -1000)
+            throw new SummaryFormatException(source + ": invalid summary (" + e.getMessage() + ")");
+        }
+    }
+
+    private static RunSummary summaryFrom(JsonNode root, String source) throws SummaryFormatException {
         if (root == null || !root.isObject()) {
             throw new SummaryFormatException(source + ": not a perfgate run summary (no JSON object)");
         }

@@ -194,6 +194,31 @@ class ExistingServersDataFilesTest {
         }
     }
 
+    @Test
+    void existingServersGetSecretPropertiesFromTheControllersPrivateFile() throws Exception {
+        RunFixture.resource("dump-environment.jmx", dir);
+        Path dump = dir.resolve("dump.txt");
+        RunPlan plan = RunFixture.plan(dir, """
+                template: dump-environment.jmx
+                properties: {dumpFile: 'DUMP'}
+                generators: {type: jmeter-servers, servers: [SERVERS], heap: 256m, FAST_START}
+                timeLimit: 60s
+                """.replace("DUMP", dump.toString()).replace("SERVERS", String.join(", ", ADDRESSES))
+                .replace("FAST_START", RunFixture.FAST_START));
+        RunFixture.Run run = new RunFixture.Run(plan, dir.resolve("secret-out"));
+        run.runner.withSecretProperties(Map.of("apiToken", "srv-s3cret-token"));
+        RunOutcome outcome = run.runner.run();
+        assertEquals(RunStatus.COMPLETE, outcome.status(), outcome.reason() + "\n" + run.output());
+        assertTrue(Files.readString(dump).contains("prop apiToken=srv-s3cret-token"), "a server got the property");
+        try (java.util.stream.Stream<Path> files = Files.walk(dir.resolve("secret-out"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertFalse(text.contains("srv-s3cret-token"), "the secret is in " + f + ": " + text.lines()
+                        .filter(l -> l.contains("srv-s3cret-token")).toList());
+            }
+        }
+    }
+
     private RunFixture.Run lastRun;
 
     private RunOutcome run(Path csv, boolean split, List<String> servers, String out) throws Exception {

@@ -76,7 +76,8 @@ public final class JMeterServers implements GeneratorProvider {
                         .properties(Shares.share(context.properties(), context.plan().splitProperties(), i, count))
                         .properties(DataFiles.ship(context.plan().dataFiles(), dir, i, count))
                         .property("server.rmi.ssl.disable", "true")
-                        .property("perfgate.generator", id);
+                        .property("perfgate.generator", id)
+                        .propertyFile(context.secretPropertyFile());
                 JMeterProcess process = JMeterProcess.start(id, cmd.server(host, port, freeTcpPort()), dir,
                         dir.resolve("stdout.log"), dir.resolve("jmeter-server.log"), 0, Map.of());
                 servers.add(ProcessGenerator.running(id, process));
@@ -166,6 +167,11 @@ public final class JMeterServers implements GeneratorProvider {
                 .systemProperty("java.rmi.server.hostname", spec.options().getOrDefault("controllerHost",
                         "127.0.0.1"));
         global.forEach(cmd::globalProperty);
+        cmd.propertyFile(context.secretPropertyFile());
+        if (!exitServers) {
+            // existing servers know only what the controller sends them (the servers perfgate starts read the file)
+            cmd.globalPropertyFile(context.secretPropertyFile());
+        }
         JMeterProcess process = JMeterProcess.start("controller", cmd.nonGui(), dir, dir.resolve("stdout.log"),
                 dir.resolve("jmeter.log"), controlPort, Map.of());
         return new Controller(ProcessGenerator.running("controller", process), jtl);

@@ -51,7 +51,8 @@ public final class LocalGenerators implements GeneratorProvider {
                         .properties(DataFiles.ship(context.plan().dataFiles(), dir, i, count))
                         .property("jmeterengine.nongui.port", Integer.toString(controlPort))
                         .property("jmeterengine.nongui.maxport", Integer.toString(controlPort))
-                        .property("perfgate.generator", id);
+                        .property("perfgate.generator", id)
+                        .propertyFile(context.secretPropertyFile());
                 JMeterProcess process = JMeterProcess.start(id, cmd.nonGui(), dir, dir.resolve("stdout.log"),
                         dir.resolve("jmeter.log"), controlPort, Map.of());
                 generators.add(ProcessGenerator.running(id, process));

@@ -32,6 +32,10 @@ public final class JMeterCommand {
     private final Map<String, String> systemProperties = new LinkedHashMap<>();
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final Map<String, String> globalProperties = new LinkedHashMap<>();
+    /** JMeter's logger of what a controller sends its servers. */
+    private static final String CLIENT_ENGINE_LOGGER = "org.apache.jmeter.engine.ClientJMeterEngine";
+    private final List<Path> propertyFiles = new ArrayList<>();
+    private final List<Path> globalPropertyFiles = new ArrayList<>();
     private Path plan;
     private Path results;
     private Path log;
@@ -81,6 +85,18 @@ public final class JMeterCommand {
     /** A JMeter property sent to every remote server ({@code -Gname=value}). */
     public JMeterCommand globalProperty(String name, String value) {
         globalProperties.put(checkName(name), value);
+        return this;
+    }
+
+    /** A file of JMeter properties for this process ({@code -q FILE}): values that must not be on the command line. */
+    public JMeterCommand propertyFile(java.util.Optional<Path> file) {
+        file.ifPresent(propertyFiles::add);
+        return this;
+    }
+
+    /** A file of JMeter properties sent to every remote server ({@code -GFILE}). */
+    public JMeterCommand globalPropertyFile(java.util.Optional<Path> file) {
+        file.ifPresent(globalPropertyFiles::add);
         return this;
     }
 
@@ -178,6 +194,15 @@ public final class JMeterCommand {
         }
         properties.forEach((k, v) -> cmd.add("-J" + k + "=" + v));
         globalProperties.forEach((k, v) -> cmd.add("-G" + k + "=" + v));
+        for (Path f : propertyFiles) {
+            cmd.add("-q");
+            cmd.add(f.toString());
+        }
+        globalPropertyFiles.forEach(f -> cmd.add("-G" + f));
+        if (!globalPropertyFiles.isEmpty()) {
+            // the controller logs every property it sends to the servers ("Sending properties {...}") at INFO
+            cmd.add("-L" + CLIENT_ENGINE_LOGGER + "=WARN");
+        }
     }
 
     private static String checkName(String name) {

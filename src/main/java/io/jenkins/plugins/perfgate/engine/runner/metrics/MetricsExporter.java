@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  * Sends a run's figures where the plan says: creates the InfluxDB database before a live run, and after the run
  * pushes the summary's key figures per label to InfluxDB (line protocol) and/or a Prometheus Pushgateway. A
  * monitoring system that is down never fails the run: the problem is reported and returned. Endpoints that need
- * credentials get HTTP basic authentication ({@link BasicAuth}, from the environment).
+ * credentials get HTTP basic authentication ({@link BasicAuth}, from the environment), and only those at the URL
+ * the credentials are bound to.
  */
 public final class MetricsExporter {
 
@@ -58,9 +59,9 @@ public final class MetricsExporter {
         return influx.url() + "/write?db=" + URLEncoder.encode(influx.database(), StandardCharsets.UTF_8);
     }
 
-    /** The credentials for InfluxDB from the environment, if any. */
-    public Optional<BasicAuth> influxAuth() {
-        return influxAuth;
+    /** The credentials for this InfluxDB from the environment, if any are given for its URL. */
+    public Optional<BasicAuth> influxAuth(MetricsExport.Influx influx) {
+        return influxAuth.filter(a -> a.appliesTo(influx.url()));
     }
 
     /** Creates the database (idempotent in InfluxDB 1.x). */
@@ -69,7 +70,8 @@ public final class MetricsExporter {
         try {
             send(HttpRequest.newBuilder(URI.create(influx.url() + "/query?q="
                     + URLEncoder.encode(q, StandardCharsets.UTF_8)))
-                    .timeout(TIMEOUT).POST(HttpRequest.BodyPublishers.noBody()), influxAuth, "InfluxDB " + influx.url());
+                    .timeout(TIMEOUT).POST(HttpRequest.BodyPublishers.noBody()), influxAuth, influx.url(),
+                    "InfluxDB " + influx.url());
         } catch (IOException e) {
             out.accept("perfgate: warning: " + e.getMessage());
         }
@@ -85,7 +87,7 @@ public final class MetricsExporter {
             try {
                 send(HttpRequest.newBuilder(URI.create(influxWriteUrl(influx) + "&precision=ms"))
                         .timeout(TIMEOUT).POST(HttpRequest.BodyPublishers.ofString(body)), influxAuth,
-                        "InfluxDB " + influx.url());
+                        influx.url(), "InfluxDB " + influx.url());
                 out.accept("perfgate: key figures written to InfluxDB " + influx.url() + " database "
                         + influx.database());
             } catch (IOException e) {
@@ -101,7 +103,7 @@ public final class MetricsExporter {
             try {
                 send(HttpRequest.newBuilder(uri).header("Content-Type", "text/plain; version=0.0.4")
                         .timeout(TIMEOUT).PUT(HttpRequest.BodyPublishers.ofString(body)), pushgatewayAuth,
-                        "Pushgateway " + push.url());
+                        push.url(), "Pushgateway " + push.url());
                 out.accept("perfgate: key figures pushed to Pushgateway " + push.url());
             } catch (IOException e) {
                 problems.add(e.getMessage());
@@ -111,8 +113,10 @@ public final class MetricsExporter {
         return problems;
     }
 
-    private void send(HttpRequest.Builder request, Optional<BasicAuth> auth, String target) throws IOException {
-        auth.ifPresent(a -> request.header("Authorization", a.header()));
+    private void send(HttpRequest.Builder request, Optional<BasicAuth> auth, URI base, String target)
+            throws IOException {
+        // credentials bound to another URL (the administrator's) are never sent to one a plan names
+        auth.filter(a -> a.appliesTo(base)).ifPresent(a -> request.header("Authorization", a.header()));
         try {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() / 100 != 2) {

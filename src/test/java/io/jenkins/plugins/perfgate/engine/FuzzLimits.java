@@ -1,0 +1,14 @@
+package io.jenkins.plugins.perfgate.engine;
+
+/**
+ * Bounds of one fuzzing run ({@code JAZZER_FUZZ=1}, docs/security.md, Fuzzing) shared by every {@code @FuzzTest}:
+ * whichever comes first. The normal test command ignores them: it runs only the seed inputs.
+ */
+public final class FuzzLimits {
+
+    public static final String DURATION = "20m";
+    public static final long EXECUTIONS = 1_000_000;
+
+    private FuzzLimits() {
+    }
+}
