@@ -154,7 +154,8 @@ class RepeatedRunTest {
         TestJMeter.installation();
         try (DemoTarget target = DemoTarget.start(0)) {
             Path plan = plan("stops", target.port(), "/delay/5", "criteria: ['error% < 1']");
-            CliRun r = run(plan, "-P", "duration=30", "--time-limit", "2s");
+            // 4 s: JMeter must have started its threads before the limit, also on a slow machine (at 2 s it sometimes had not)
+            CliRun r = run(plan, "-P", "duration=30", "--time-limit", "4s");
             assertEquals(PerfgateCli.EXIT_FAIL, r.exit(), r.out() + r.err());
             Path out = dir.resolve("out-stops.yaml");
             assertTrue(r.out().contains("perfgate: repetition 1/3: TIMED_OUT")
