@@ -145,6 +145,8 @@ public final class PlanRunner {
         fleet.generators().forEach(g -> stats.generator(g.id()));
         if (figures != null) {
             fleet.generators().forEach(g -> figures.generator(g.id()));
+            // dashboards show the build as running from its start, before the first interval's figures
+            livePush.offer(MetricsText.prometheusLive(figures.summary(), 0, figures.samplesByGenerator()));
         }
         AbortWatch abort = new AbortWatch(plan.abort());
         Set<String> reportedFailures = new HashSet<>();

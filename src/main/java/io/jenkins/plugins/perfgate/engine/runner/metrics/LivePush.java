@@ -25,6 +25,7 @@ public final class LivePush implements AutoCloseable {
     private static final long CLOSE_WAIT_SECONDS = 20;
 
     private final Sender sender;
+    private final String target;
     private final Consumer<String> out;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "perfgate live Pushgateway");
@@ -35,8 +36,9 @@ public final class LivePush implements AutoCloseable {
     private final AtomicBoolean warned = new AtomicBoolean();
     private final AtomicLong pushed = new AtomicLong();
 
-    LivePush(Sender sender, Consumer<String> out) {
+    LivePush(Sender sender, String target, Consumer<String> out) {
         this.sender = sender;
+        this.target = target;
         this.out = out;
     }
 
@@ -65,8 +67,12 @@ public final class LivePush implements AutoCloseable {
         return pushed.get();
     }
 
+    /** Waits for the push in flight (at most 20 s), then reports how many pushes went through; idempotent. */
     @Override
     public void close() {
+        if (executor.isShutdown()) {
+            return;
+        }
         executor.shutdown();
         try {
             if (!executor.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
@@ -75,6 +81,9 @@ public final class LivePush implements AutoCloseable {
         } catch (InterruptedException e) {
             executor.shutdownNow();
             Thread.currentThread().interrupt();
+        }
+        if (pushed.get() > 0) {
+            out.accept("perfgate: live figures pushed to " + target + " " + pushed.get() + " time(s) during the run");
         }
     }
 }

@@ -113,7 +113,7 @@ public final class MetricsExporter {
      */
     public Optional<LivePush> livePush() {
         return metrics.pushgateway().filter(MetricsExport.Pushgateway::live)
-                .map(push -> new LivePush(body -> pushPrometheus(push, body), out));
+                .map(push -> new LivePush(body -> pushPrometheus(push, body), "Pushgateway " + push.url(), out));
     }
 
     /** Replaces the run's group (job/build/template/result) on the Pushgateway with these metrics. */

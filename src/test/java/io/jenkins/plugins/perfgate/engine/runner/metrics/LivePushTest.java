@@ -43,6 +43,8 @@ class LivePushTest {
             assertTrue(live.offer(BODY));
             live.close();
             assertEquals(1, live.pushed(), out.toString());
+            assertEquals(List.of("perfgate: live figures pushed to Pushgateway " + push.url()
+                    + " 1 time(s) during the run"), out);
             String metrics = MonitoringServers.get(push.url().resolve("/metrics"));
             assertTrue(metrics.contains("perfgate_run_complete{build=\"12\",instance=\"\",job=\"shop\","
                     + "status=\"RUNNING\",template=\"load.jmx\"} 0"), metrics);

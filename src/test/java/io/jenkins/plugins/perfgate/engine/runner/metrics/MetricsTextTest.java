@@ -64,4 +64,15 @@ class MetricsTextTest {
         assertTrue(live.contains("perfgate_run_complete{status=\"RUNNING\"} 0\n"), live);
         assertFalse(after.contains("perfgate_active_threads"), "active threads are live only");
     }
+
+    @Test
+    void theFirstLivePushBeforeAnySampleHasZerosNotErrors() {
+        RunSummary empty = RunSummary.of(new RunAggregator(AggregationOptions.defaults()).aggregate(),
+                AggregationOptions.defaults(), List.of(), List.of(), Map.of());
+        String live = MetricsText.prometheusLive(empty, 0, Map.of("gen-1", 0L));
+        assertTrue(live.contains("perfgate_samples{label=\"_overall\"} 0\n"), live);
+        assertTrue(live.contains("perfgate_error_ratio{label=\"_overall\"} 0\n"), live);
+        assertTrue(live.contains("perfgate_generator_samples{generator=\"gen-1\"} 0\n"), live);
+        assertTrue(live.contains("perfgate_run_complete{status=\"RUNNING\"} 0\n"), live);
+    }
 }
