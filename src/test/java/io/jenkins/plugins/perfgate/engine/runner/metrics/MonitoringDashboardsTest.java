@@ -66,7 +66,7 @@ class MonitoringDashboardsTest {
             Files.writeString(dir.resolve("plan.yaml"), """
                     name: monitor
                     template: load.jmx
-                    properties: {threads: 2, rampUp: 0, duration: 6, thinkTime: 20, host: 127.0.0.1, port: %d,
+                    properties: {threads: 2, rampUp: 0, duration: 4, thinkTime: 20, host: 127.0.0.1, port: %d,
                                  path: /api/items, path2: /status/503}
                     generators: {count: 2, heap: 256m, options: {jvmArgs: -XX:TieredStopAtLevel=1}}
                     sampling: {progressInterval: 1s}
@@ -87,8 +87,8 @@ class MonitoringDashboardsTest {
             assertEquals(0, summary.label(OK_LABEL).orElseThrow().errors(), "the other one did not");
             assertFalse(String.join("\n", lines).contains("warning"), String.join("\n", lines));
 
-            Prometheus prom = new Prometheus(prometheus.url(), start);
-            prom.awaitFinalScrape();
+            PrometheusApi prom = new PrometheusApi(prometheus.url(), start);
+            prom.awaitScrape("perfgate_run_complete{job=\"" + JOB + "\", status=\"COMPLETE\"}");
             checkPrometheusDashboard(prom, summary);
             checkInfluxDashboard(new Influx(influx.url()), summary);
         }
@@ -96,7 +96,7 @@ class MonitoringDashboardsTest {
 
     // ---------------------------------------------------------------- Prometheus
 
-    private static void checkPrometheusDashboard(Prometheus prom, RunSummary summary) throws Exception {
+    private static void checkPrometheusDashboard(PrometheusApi prom, RunSummary summary) throws Exception {
         GrafanaDashboard dashboard = GrafanaDashboard.read("perfgate-prometheus.json");
         Map<String, Consumer<List<GrafanaDashboard.Query>>> checks = Map.of(
                 "Throughput per label (req/s)", q -> {
@@ -142,11 +142,11 @@ class MonitoringDashboardsTest {
 
         // variables: label_values(SELECTOR, NAME) is Grafana's; the same series selection, through the API
         Map<String, GrafanaDashboard.Query> variables = dashboard.variableQueries();
-        assertTrue(prom.labelValues(variables.get("job")).contains(JOB));
-        assertTrue(prom.labelValues(variables.get("build")).contains(BUILD));
+        assertTrue(prom.labelValues(prometheusQuery(variables.get("job"))).contains(JOB));
+        assertTrue(prom.labelValues(prometheusQuery(variables.get("build"))).contains(BUILD));
         Set<String> labels = new TreeSet<>(labels(summary));
         labels.add(OverallRow.METRICS_LABEL);
-        assertEquals(labels, prom.labelValues(variables.get("label")));
+        assertEquals(labels, prom.labelValues(prometheusQuery(variables.get("label"))));
         // the build annotation: the build's run, while it ran
         GrafanaDashboard.Query builds = prometheusQuery(dashboard.annotationQueries().get("Builds"));
         assertEquals(0, prom.rangeMax(builds, "build", BUILD), builds.toString());
@@ -157,7 +157,7 @@ class MonitoringDashboardsTest {
                 GrafanaDashboard.substitute(q.text(), JOB, BUILD, ".*"));
     }
 
-    private static void perLabel(Prometheus prom, GrafanaDashboard.Query q, RunSummary summary, Metric metric) {
+    private static void perLabel(PrometheusApi prom, GrafanaDashboard.Query q, RunSummary summary, Metric metric) {
         Map<String, JsonNode> series = prom.instant(q);
         assertEquals(labels(summary).size(), series.size(), q + ": " + series);
         for (LabelStats s : summary.labels()) {
@@ -288,87 +288,6 @@ class MonitoringDashboardsTest {
     }
 
     // ---------------------------------------------------------------- clients
-
-    /** Prometheus's HTTP API, over the run's time range. */
-    private record Prometheus(URI url, long startSeconds) {
-
-        /** Waits until Prometheus has scraped the after-run push (the COMPLETE status). */
-        void awaitFinalScrape() throws Exception {
-            long deadline = System.currentTimeMillis() + 15_000;
-            while (System.currentTimeMillis() < deadline) {
-                if (!instant(new GrafanaDashboard.Query("final scrape", "",
-                        "perfgate_run_complete{job=\"" + JOB + "\", status=\"COMPLETE\"}")).isEmpty()) {
-                    return;
-                }
-                Thread.sleep(250);
-            }
-            throw new AssertionError("Prometheus did not scrape the after-run figures within 15 s");
-        }
-
-        /** The current value of each series, keyed by its labels' JSON. */
-        Map<String, JsonNode> instant(GrafanaDashboard.Query q) {
-            Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
-            for (JsonNode s : api("/api/v1/query?query=" + enc(q.text()), q).path("data").path("result")) {
-                out.put(s.path("metric").toString(), s.path("value").get(1));
-            }
-            return out;
-        }
-
-        double single(GrafanaDashboard.Query q) {
-            Map<String, JsonNode> series = instant(q);
-            assertEquals(1, series.size(), q + ": " + series);
-            return series.values().iterator().next().asDouble();
-        }
-
-        /** The largest value over the run of the series with name=value (any series when name is null). */
-        double rangeMax(GrafanaDashboard.Query q, String name, String value) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (JsonNode s : range(q)) {
-                if (name == null || s.path("metric").path(name).asText().equals(value)) {
-                    for (JsonNode v : s.path("values")) {
-                        max = Math.max(max, v.get(1).asDouble());
-                    }
-                }
-            }
-            assertTrue(max > Double.NEGATIVE_INFINITY, q + ": no series " + name + "=" + value);
-            return max;
-        }
-
-        TreeSet<Long> rangeValues(GrafanaDashboard.Query q) {
-            TreeSet<Long> values = new TreeSet<>();
-            range(q).forEach(s -> s.path("values").forEach(v -> values.add(Math.round(v.get(1).asDouble()))));
-            return values;
-        }
-
-        private JsonNode range(GrafanaDashboard.Query q) {
-            long end = System.currentTimeMillis() / 1000 + 1;
-            return api("/api/v1/query_range?query=" + enc(q.text()) + "&start=" + startSeconds + "&end=" + end
-                    + "&step=1", q).path("data").path("result");
-        }
-
-        /** The values of NAME over the series label_values(SELECTOR, NAME) selects. */
-        Set<String> labelValues(GrafanaDashboard.Query variable) {
-            String text = GrafanaDashboard.substitute(variable.text(), JOB, BUILD, ".*");
-            assertTrue(text.startsWith("label_values(") && text.endsWith(")"), text);
-            String inner = text.substring("label_values(".length(), text.length() - 1);
-            String selector = inner.substring(0, inner.lastIndexOf(',')).strip();
-            String name = inner.substring(inner.lastIndexOf(',') + 1).strip();
-            Set<String> values = new TreeSet<>();
-            api("/api/v1/series?match[]=" + enc(selector) + "&start=" + startSeconds, variable).path("data")
-                    .forEach(s -> values.add(s.path(name).asText()));
-            return values;
-        }
-
-        private JsonNode api(String path, GrafanaDashboard.Query q) {
-            try {
-                JsonNode r = JSON.readTree(MonitoringServers.get(URI.create(url + path)));
-                assertEquals("success", r.path("status").asText(), q + ": " + r);
-                return r;
-            } catch (Exception e) {
-                throw new AssertionError(q + ": " + e, e);
-            }
-        }
-    }
 
     /** InfluxDB's query API on the perfgate database. */
     private record Influx(URI url) {

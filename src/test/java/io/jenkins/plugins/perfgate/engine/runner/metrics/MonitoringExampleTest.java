@@ -76,7 +76,8 @@ class MonitoringExampleTest {
 
         // Grafana: provisioning and dashboards mounted where the provisioning file looks for them
         List<String> grafanaMounts = texts(services.path("grafana").path("volumes"));
-        assertTrue(grafanaMounts.contains("./grafana/provisioning:/etc/grafana/provisioning:ro"), grafanaMounts.toString());
+        assertTrue(grafanaMounts.contains("./grafana/provisioning:/etc/grafana/provisioning:ro"),
+                grafanaMounts.toString());
         JsonNode provider = YAML.readTree(EXAMPLE.resolve("grafana/provisioning/dashboards/perfgate.yaml").toFile())
                 .path("providers").get(0);
         String dashboardsPath = provider.path("options").path("path").asText();

@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Real InfluxDB 1.x, Prometheus Pushgateway and Prometheus servers (the Debian packages {@code influxdb},
  * {@code prometheus-pushgateway} and {@code prometheus}, installed by bin/lib/install-test-deps.sh) on free 127.0.0.1
- * ports with temporary data folders. A missing binary fails the test with a message saying what to install; it never skips.
+ * ports with temporary data folders. A missing binary fails the test with a message saying what to install; it never
+ * skips.
  */
 final class MonitoringServers {
 
