@@ -6,7 +6,7 @@ package io.jenkins.plugins.perfgate.engine;
  */
 public final class FuzzLimits {
 
-    public static final String DURATION = "20m";
+    public static final String DURATION = "2h";
     public static final long EXECUTIONS = 1_000_000;
 
     private FuzzLimits() {
