@@ -16,18 +16,11 @@ import java.util.List;
  */
 final class K6CsvReader {
 
-    private final ProblemLog log;
-    private final SampleSink sink;
-    private final ReadProgress progress;
+    private final ToolSamples out;
     private final K6Samples k6 = new K6Samples();
-    private long samples;
-    private long reported;
-    private int vus;
 
-    K6CsvReader(ProblemLog log, SampleSink sink, ReadProgress progress) {
-        this.log = log;
-        this.sink = sink;
-        this.progress = progress;
+    K6CsvReader(ToolSamples out) {
+        this.out = out;
     }
 
     long read(InputStream in) throws IOException {
@@ -54,7 +47,7 @@ final class K6CsvReader {
             if (f == null || f.size() != header.size()) {
                 String why = f == null ? "a quoted field is not closed"
                         : "expected " + header.size() + " fields as in the header, found " + f.size();
-                problem(number, next == null, "", why);
+                out.problem(number, next == null, "", why);
                 continue;
             }
             String metric = f.get(iMetric);
@@ -64,7 +57,7 @@ final class K6CsvReader {
             }
             long time = K6Samples.millis(f.get(iTime));
             if (time == Long.MIN_VALUE) {
-                problem(number, next == null, "timestamp", "expected a k6 timestamp (unix seconds, "
+                out.problem(number, next == null, "timestamp", "expected a k6 timestamp (unix seconds, "
                         + "milliseconds, microseconds, nanoseconds or RFC 3339), found '" + shown(f.get(iTime)) + "'");
                 continue;
             }
@@ -72,42 +65,22 @@ final class K6CsvReader {
             try {
                 value = Double.parseDouble(f.get(iValue));
             } catch (NumberFormatException e) {
-                problem(number, next == null, "metric_value", "expected a number, found '" + shown(f.get(iValue))
+                out.problem(number, next == null, "metric_value", "expected a number, found '" + shown(f.get(iValue))
                         + "'");
                 continue;
             }
             if (!request) {
-                vus = (int) Math.max(0, Math.min(Integer.MAX_VALUE, value));
+                out.active((int) Math.min(Integer.MAX_VALUE, value));
                 continue;
             }
             if (!(value >= 0) || Double.isInfinite(value)) {
-                problem(number, next == null, "metric_value", "expected a duration in milliseconds, found " + value);
+                out.problem(number, next == null, "metric_value", "expected a duration in milliseconds, found " + value);
                 continue;
             }
-            sink.accept(k6.sample(time, value, get(f, iName), get(f, iUrl), get(f, iStatus), get(f, iExpected),
-                    get(f, iError), vus));
-            samples++;
-            if ((samples & 0xfff) == 0) {
-                report();
-            }
+            out.accept(k6.sample(time, value, get(f, iName), get(f, iUrl), get(f, iStatus), get(f, iExpected),
+                    get(f, iError), out.active()));
         }
-        report();
-        return samples;
-    }
-
-    private void problem(long line, boolean last, String field, String why) {
-        if (last) {
-            log.truncatedTail(line, (field.isEmpty() ? "" : field + ": ") + why);
-        } else {
-            log.malformed(line, field, why);
-        }
-    }
-
-    private void report() {
-        if (progress != null) {
-            progress.add(0, samples - reported);
-            reported = samples;
-        }
+        return out.finish();
     }
 
     private static String get(List<String> f, int i) {

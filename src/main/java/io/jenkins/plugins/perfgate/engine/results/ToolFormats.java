@@ -65,10 +65,11 @@ final class ToolFormats {
                     + "default, so the series over time is no finer" : "");
             default -> "";
         });
+        ToolSamples out = new ToolSamples(log, sink, progress);
         return switch (format) {
-            case GATLING -> new GatlingLogReader(log, sink, progress).read(in);
-            case K6_CSV -> new K6CsvReader(log, sink, progress).read(in);
-            case K6_JSON -> new K6JsonReader(log, sink, progress).read(in);
+            case GATLING -> new GatlingLogReader(log, out).read(in);
+            case K6_CSV -> new K6CsvReader(out).read(in);
+            case K6_JSON -> new K6JsonReader(out).read(in);
             default -> throw new IllegalArgumentException("not a tool format: " + format);
         };
     }
