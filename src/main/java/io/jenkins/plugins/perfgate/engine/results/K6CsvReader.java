@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,7 +24,7 @@ final class K6CsvReader {
 
     long read(InputStream in) throws IOException {
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        List<String> header = split(r.readLine());
+        List<String> header = QuotedCsv.split(r.readLine());
         int iMetric = header.indexOf("metric_name");
         int iTime = header.indexOf("timestamp");
         int iValue = header.indexOf("metric_value");
@@ -43,7 +42,7 @@ final class K6CsvReader {
             if (line.isEmpty()) {
                 continue;
             }
-            List<String> f = split(line);
+            List<String> f = QuotedCsv.split(line);
             if (f == null || f.size() != header.size()) {
                 String why = f == null ? "a quoted field is not closed"
                         : "expected " + header.size() + " fields as in the header, found " + f.size();
@@ -85,52 +84,6 @@ final class K6CsvReader {
 
     private static String get(List<String> f, int i) {
         return i < 0 ? "" : f.get(i);
-    }
-
-    /** The fields of a CSV line as Go's encoding/csv writes them (quotes doubled inside quoted fields); null when a quote is not closed. */
-    static List<String> split(String line) {
-        List<String> out = new ArrayList<>();
-        if (line == null) {
-            return out;
-        }
-        StringBuilder field = new StringBuilder();
-        int i = 0;
-        int n = line.length();
-        while (true) {
-            field.setLength(0);
-            if (i < n && line.charAt(i) == '"') {
-                i++;
-                while (true) {
-                    if (i >= n) {
-                        return null;
-                    }
-                    char c = line.charAt(i++);
-                    if (c == '"') {
-                        if (i < n && line.charAt(i) == '"') {
-                            field.append('"');
-                            i++;
-                        } else {
-                            break;
-                        }
-                    } else {
-                        field.append(c);
-                    }
-                }
-                while (i < n && line.charAt(i) != ',') {
-                    field.append(line.charAt(i++));
-                }
-            } else {
-                int comma = line.indexOf(',', i);
-                int end = comma < 0 ? n : comma;
-                field.append(line, i, end);
-                i = end;
-            }
-            out.add(field.toString());
-            if (i >= n) {
-                return out;
-            }
-            i++; // the comma
-        }
     }
 
     private static String shown(String s) {
