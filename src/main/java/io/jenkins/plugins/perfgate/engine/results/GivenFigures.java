@@ -1,6 +1,9 @@
 package io.jenkins.plugins.perfgate.engine.results;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -28,5 +31,32 @@ public record GivenFigures(String label, boolean overall, long count, long error
     public GivenFigures {
         Objects.requireNonNull(label);
         percentiles = Collections.unmodifiableMap(new TreeMap<>(percentiles));
+    }
+
+    /** The figures given, in words for a console line or a table cell ({@code 31 requests, 1 error, p95 12 ms}). */
+    public String text() {
+        StringBuilder sb = new StringBuilder();
+        if (count >= 0) {
+            sb.append(String.format(Locale.ROOT, "%,d request%s", count, count == 1 ? "" : "s"));
+        }
+        if (errors >= 0) {
+            sb.append(sb.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%,d error%s", errors, errors == 1 ? "" : "s"));
+        }
+        ms(sb, "min", min);
+        ms(sb, "mean", mean);
+        percentiles.forEach((p, v) -> ms(sb, "p" + BigDecimal.valueOf(p).stripTrailingZeros().toPlainString(), v));
+        ms(sb, "max", max);
+        if (!Double.isNaN(throughput)) {
+            sb.append(String.format(Locale.ROOT, ", %.2f/s", throughput));
+        }
+        return sb.isEmpty() ? "no figures" : sb.toString();
+    }
+
+    private static void ms(StringBuilder sb, String name, double v) {
+        if (!Double.isNaN(v)) {
+            sb.append(sb.isEmpty() ? "" : ", ").append(name).append(' ')
+                    .append(BigDecimal.valueOf(v).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros()
+                            .toPlainString()).append(" ms");
+        }
     }
 }
