@@ -1,7 +1,6 @@
 package io.jenkins.plugins.perfgate.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.TestJMeter;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code perfgate run} with real JMeter on plans that need more than HTTP: an LDAP Request (a module of the full
  * distribution) loads and its samples fail cleanly when no directory server listens; a plan with a class no jar
- * provides does not run and says why.
+ * provides fails before any JMeter starts, naming the element, its path and the class ({@code PlanClassCheck}).
  */
 class FullDistributionRunTest {
 
@@ -48,7 +47,10 @@ class FullDistributionRunTest {
     void aPlanWithAnUnknownClassDoesNotRunAndSaysWhy() throws Exception {
         CliRun r = CliRun.of("run", plan("unknown-class-plan.jmx").toString(), "--out",
                 dir.resolve("out").toString(), "--cache", TestJMeter.cacheRoot().toString());
-        assertNotEquals(0, r.exit(), r.out());
-        assertTrue((r.out() + r.err()).contains("com.example.perfgate.NoSuchSampler"), r.out() + r.err());
+        assertEquals(PerfgateCli.EXIT_INVALID_INPUT, r.exit(), r.out());
+        assertTrue(r.err().contains("unknown-class-plan.jmx: the test plan needs 1 class this JMeter does not have; "
+                + "nothing was run:\n  'vendor sampler' (unknown > users > vendor sampler) needs "
+                + "com.example.perfgate.NoSuchSampler"), r.err());
+        assertTrue(!Files.exists(dir.resolve("out/generators")), "no generator was started");
     }
 }
