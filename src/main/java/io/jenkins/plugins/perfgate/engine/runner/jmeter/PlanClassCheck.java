@@ -67,7 +67,7 @@ public final class PlanClassCheck {
             Path d = home.resolve(dir);
             if (Files.isDirectory(d)) {
                 try (Stream<Path> files = Files.list(d)) {
-                    files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().forEach(jars::add);
+                    files.filter(f -> String.valueOf(f.getFileName()).endsWith(".jar")).sorted().forEach(jars::add);
                 }
             }
         }
