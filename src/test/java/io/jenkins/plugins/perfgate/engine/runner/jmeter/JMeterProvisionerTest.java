@@ -213,7 +213,19 @@ class JMeterProvisionerTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> JMeterManifest.parse("1", "m", "a:b:1 " + "0".repeat(40) + " 10 lib/x.jar\n"));
         assertTrue(e.getMessage().contains("invalid SHA-256"), e.getMessage());
-        assertEquals(144, JMeterManifest.bundled().artifacts().size());
+        assertEquals(161, JMeterManifest.bundled().artifacts().size());
+    }
+
+    @Test
+    void theBundledManifestHasEveryModuleOfTheOfficialArchive() {
+        // lib/ext of apache-jmeter-5.6.3.tgz
+        assertEquals(List.of("ApacheJMeter_bolt", "ApacheJMeter_components", "ApacheJMeter_core", "ApacheJMeter_ftp",
+                "ApacheJMeter_functions", "ApacheJMeter_http", "ApacheJMeter_java", "ApacheJMeter_jdbc",
+                "ApacheJMeter_jms", "ApacheJMeter_junit", "ApacheJMeter_ldap", "ApacheJMeter_mail",
+                "ApacheJMeter_mongodb", "ApacheJMeter_native", "ApacheJMeter_tcp"),
+                JMeterManifest.bundled().artifacts().stream().map(JMeterArtifact::artifactId)
+                        .filter(a -> a.startsWith("ApacheJMeter_") && !a.equals("ApacheJMeter_config")).sorted()
+                        .toList());
     }
 
     private static JMeterManifest slice(String... prefixes) throws IOException {
