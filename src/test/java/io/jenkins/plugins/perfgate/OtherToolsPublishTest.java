@@ -20,9 +20,10 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
- * {@code perfgatePublish} on a real agent with the results of three tools in one workspace folder (a JMeter CSV, a
- * binary Gatling 3.13 simulation.log, a k6 JSON stream): each file is recognised by its content, all go into one
- * summary, and the log and the summary list each file with its tool.
+ * {@code perfgatePublish} on a real agent with the results of four tools in one workspace folder (a JMeter CSV, a
+ * binary Gatling 3.13 simulation.log, a k6 JSON stream, a Locust _stats.csv): each file is recognised by its
+ * content, all go into one summary (Locust's own figures beside the samples' label rows), and the log and the
+ * summary list each file with its tool.
  */
 @WithJenkins
 class OtherToolsPublishTest {
@@ -43,6 +44,11 @@ class OtherToolsPublishTest {
             w.request(List.of("shop"), "pay", 1_700_000_000_000L, 1_700_000_000_080L, true, "");
         }
         out.child("simulation.log").write().write(log.toByteArray());
+        // Locust's documented _stats.csv (https://docs.locust.io/en/stable/retrieving-stats.html): its own figures
+        out.child("run_stats.csv").write("Type,Name,Request Count,Failure Count,Median Response Time,"
+                + "Average Response Time,Min Response Time,Max Response Time,Average Content Size,Requests/s,"
+                + "Failures/s,50%,66%,75%,80%,90%,95%,98%,99%,99.9%,99.99%,100%\n"
+                + "GET,/,31,1,4,5.6,2,20,5,3.1,0.1,4,5,6,7,9,12,20,20,20,20,20\n", "UTF-8");
         job.setDefinition(new CpsFlowDefinition("node('tools') {\n"
                 + "  def r = perfgatePublish id: 'mixed', files: 'out/*', criteria: 'error% < 50'\n"
                 + "  echo \"mixed: ${r.verdict} ${r.samples}\"\n"
@@ -52,12 +58,16 @@ class OtherToolsPublishTest {
         j.assertLogContains("jmeter.csv: JMeter CSV, 2 samples", r);
         j.assertLogContains("k6.json: k6 JSON, 1 samples", r);
         j.assertLogContains("simulation.log: Gatling simulation.log, 1 samples", r);
+        j.assertLogContains("run_stats.csv: Locust stats CSV, the tool's own aggregates (no samples)", r);
+        j.assertLogContains("  GET /: 31 requests, 1 error, min 2 ms", r);
         PerfgateBuildAction a = r.getAction(PerfgateBuildAction.class);
         assertEquals(4, a.getOverall().getCount());
         RunSummary s = SummaryJson.read(new File(r.getRootDir(), "perfgate-mixed/summary.json").toPath());
-        assertEquals(List.of("jmeter.csv=csv", "k6.json=k6-json", "simulation.log=gatling"), s.sources().stream()
+        assertEquals(List.of("jmeter.csv=csv", "k6.json=k6-json", "run_stats.csv=locust-stats",
+                "simulation.log=gatling"), s.sources().stream()
                 .map(f -> new File(f.path()).getName() + "=" + f.format()).sorted().toList());
         assertEquals(3, s.label("home").orElseThrow().count());
+        assertEquals(31, s.toolAggregates().get(0).figures().get(0).count(), "Locust's figures beside the samples");
         assertEquals(1, s.label("shop / pay").orElseThrow().count());
     }
 }

@@ -5,7 +5,9 @@ import io.jenkins.plugins.perfgate.engine.results.ReadOptions;
 import io.jenkins.plugins.perfgate.engine.results.ReadProblem;
 import io.jenkins.plugins.perfgate.engine.results.ReadProgress;
 import io.jenkins.plugins.perfgate.engine.results.ResultsReadException;
+import io.jenkins.plugins.perfgate.engine.results.GivenFigures;
 import io.jenkins.plugins.perfgate.engine.results.SourceFile;
+import io.jenkins.plugins.perfgate.engine.results.ToolAggregates;
 import io.jenkins.plugins.perfgate.engine.results.SubResultMode;
 import io.jenkins.plugins.perfgate.engine.runner.plan.Durations;
 import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
@@ -145,9 +147,24 @@ public final class ReportCommand implements Callable<Integer> {
         if (summary.sources().size() > 1 || summary.sources().stream().anyMatch(f -> !f.format().equals("csv")
                 && !f.format().equals("xml"))) {
             for (SourceFile f : summary.sources()) {
-                outWriter.printf(Locale.ROOT, "  %s: %s, %,d samples%s%n", f.path(), JtlFormat.describe(f.format()),
-                        f.samples(), f.generator().isEmpty() ? "" : ", generator " + f.generator());
+                boolean aggregates = summary.toolAggregates().stream().anyMatch(t -> t.path().equals(f.path()));
+                outWriter.printf(Locale.ROOT, "  %s: %s, %s%s%n", f.path(), JtlFormat.describe(f.format()),
+                        aggregates ? "the tool's own aggregates (no samples)"
+                                : String.format(Locale.ROOT, "%,d samples", f.samples()),
+                        f.generator().isEmpty() ? "" : ", generator " + f.generator());
             }
+        }
+        for (ToolAggregates t : summary.toolAggregates()) {
+            outWriter.printf("Figures as the tool computed them, from the %s %s:%n", JtlFormat.describe(t.format()),
+                    t.path());
+            for (GivenFigures g : t.figures()) {
+                outWriter.printf("  %s%s: %s%n", g.label().isEmpty() ? "all requests" : g.label(),
+                        g.overall() && !g.label().isEmpty() ? " (all requests)" : "", g.text());
+            }
+            if (!t.series().isEmpty()) {
+                outWriter.printf("  and %d points over time%n", t.series().size());
+            }
+            outWriter.printf("  Not derived: %s%n", t.notDerived());
         }
         outWriter.printf("%d samples from %d file(s); status %s%s%n", summary.sampleCount(), summary.sources().size(),
                 summary.status(), summary.statusReason().isEmpty() ? "" : " (" + summary.statusReason() + ")");

@@ -102,8 +102,11 @@ final class FactsSection {
         h.element("h3", "Result files");
         h.open("table", "id", "sources", "class", "keyvalue").open("tbody");
         for (SourceFile f : s.sources()) {
-            h.open("tr").element("th", f.path()).element("td", String.format(Locale.ROOT, "%s, %,d samples%s%s%s",
-                    JtlFormat.describe(f.format()), f.samples(), f.generator().isEmpty() ? "" : ", generator " + f.generator(),
+            boolean given = s.toolAggregates().stream().anyMatch(t -> t.path().equals(f.path()));
+            h.open("tr").element("th", f.path()).element("td", String.format(Locale.ROOT, "%s, %s%s%s%s",
+                    JtlFormat.describe(f.format()), given ? "the tool's own aggregates (no samples)"
+                            : String.format(Locale.ROOT, "%,d samples", f.samples()),
+                    f.generator().isEmpty() ? "" : ", generator " + f.generator(),
                     f.malformedLines() > 0 ? ", " + f.malformedLines() + " malformed lines" : "",
                     f.truncatedTail() ? ", last line cut off" : "")).close("tr");
         }

@@ -67,6 +67,7 @@ public final class HtmlReport {
         ChartsSection.overTime(charts, h);
         ChartsSection.trend(charts, h);
         ErrorsSection.render(input, h);
+        GivenSection.render(input, h);
         FactsSection.render(input, h);
         h.close("main").newline();
         h.open("footer").text("Written by perfgate. This page works offline; sorting needs JavaScript, "

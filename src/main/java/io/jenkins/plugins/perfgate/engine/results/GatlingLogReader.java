@@ -35,20 +35,15 @@ final class GatlingLogReader {
     private static final int MAX_CACHED = 1 << 22;
 
     private final ProblemLog log;
-    private final SampleSink sink;
-    private final ReadProgress progress;
+    private final ToolSamples out;
     private final List<String> cached = new ArrayList<>();
     private BinaryInput in;
     private long runStart;
-    private int users;
-    private long samples;
-    private long reported;
     private long record;
 
-    GatlingLogReader(ProblemLog log, SampleSink sink, ReadProgress progress) {
+    GatlingLogReader(ProblemLog log, ToolSamples out) {
         this.log = log;
-        this.sink = sink;
-        this.progress = progress;
+        this.out = out;
         cached.add(null); // indexes start at 1
     }
 
@@ -78,7 +73,7 @@ final class GatlingLogReader {
         int first = buffered.read();
         buffered.reset();
         if (first != RUN) {
-            return new GatlingTextLogReader(log, sink, progress).read(buffered);
+            return new GatlingTextLogReader(out).read(buffered);
         }
         in = new BinaryInput(buffered);
         long recordStart = 0;
@@ -107,9 +102,6 @@ final class GatlingLogReader {
                         return done();
                     }
                 }
-                if ((samples & 0xfff) == 0) {
-                    report();
-                }
             }
         } catch (EOFException e) {
             log.truncatedTail(0, at(recordStart) + "the file ends inside this record (a run stopped mid-write)");
@@ -120,19 +112,11 @@ final class GatlingLogReader {
     }
 
     private long done() {
-        report();
-        return samples;
+        return out.finish();
     }
 
     private String at(long offset) {
         return "record " + record + " (byte " + offset + "): ";
-    }
-
-    private void report() {
-        if (progress != null) {
-            progress.add(0, samples - reported);
-            reported = samples;
-        }
     }
 
     private void readRun() throws IOException {
@@ -171,16 +155,15 @@ final class GatlingLogReader {
             return;
         }
         String fullName = groups == 0 ? name : label.append(name).toString();
-        sink.accept(new Sample(runStart + start, end - start, fullName, "", "", "", ok, ok ? "" : message, 0, 0,
-                users, 0, 0));
-        samples++;
+        out.accept(new Sample(runStart + start, end - start, fullName, "", "", "", ok, ok ? "" : message, 0, 0,
+                out.active(), 0, 0));
     }
 
     private void readUser() throws IOException {
         in.readInt(); // scenario
         boolean start = in.readByte() != 0;
         in.readInt();
-        users = start ? users + 1 : Math.max(0, users - 1);
+        out.active(out.active() + (start ? 1 : -1));
     }
 
     private void skipGroup() throws IOException {

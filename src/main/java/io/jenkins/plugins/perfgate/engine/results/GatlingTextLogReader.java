@@ -17,19 +17,12 @@ import java.util.Map;
  */
 final class GatlingTextLogReader {
 
-    private final ProblemLog log;
-    private final SampleSink sink;
-    private final ReadProgress progress;
+    private final ToolSamples out;
     /** Labels and messages repeat on every line: one String each. */
     private final Map<String, String> texts = new HashMap<>();
-    private int users;
-    private long samples;
-    private long reported;
 
-    GatlingTextLogReader(ProblemLog log, SampleSink sink, ReadProgress progress) {
-        this.log = log;
-        this.sink = sink;
-        this.progress = progress;
+    GatlingTextLogReader(ToolSamples out) {
+        this.out = out;
     }
 
     long read(InputStream in) throws IOException {
@@ -42,25 +35,10 @@ final class GatlingTextLogReader {
             next = r.readLine();
             String problem = line(line);
             if (problem != null) {
-                if (next == null) {
-                    log.truncatedTail(number, problem);
-                } else {
-                    log.malformed(number, "", problem);
-                }
-            }
-            if ((number & 0xfff) == 0) {
-                report();
+                out.problem(number, next == null, "", problem);
             }
         }
-        report();
-        return samples;
-    }
-
-    private void report() {
-        if (progress != null) {
-            progress.add(0, samples - reported);
-            reported = samples;
-        }
+        return out.finish();
     }
 
     /** Handles one line; returns what is wrong with it, or null. */
@@ -76,10 +54,10 @@ final class GatlingTextLogReader {
             case "USER" -> {
                 for (String s : f) {
                     if (s.equals("START")) {
-                        users++;
+                        out.active(out.active() + 1);
                         return null;
                     } else if (s.equals("END")) {
-                        users = Math.max(0, users - 1);
+                        out.active(out.active() - 1);
                         return null;
                     }
                 }
@@ -122,9 +100,8 @@ final class GatlingTextLogReader {
         String name = f[n - 5];
         String label = groups.isEmpty() ? name : groups.replace(",", " / ") + " / " + name;
         String message = ok ? "" : f[n - 1].strip();
-        sink.accept(new Sample(start, end - start, intern(label), "", "", "", ok, intern(message), 0, 0, users, 0,
-                0));
-        samples++;
+        out.accept(new Sample(start, end - start, intern(label), "", "", "", ok, intern(message), 0, 0,
+                out.active(), 0, 0));
         return null;
     }
 

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,23 +15,16 @@ import java.util.List;
  */
 final class K6CsvReader {
 
-    private final ProblemLog log;
-    private final SampleSink sink;
-    private final ReadProgress progress;
+    private final ToolSamples out;
     private final K6Samples k6 = new K6Samples();
-    private long samples;
-    private long reported;
-    private int vus;
 
-    K6CsvReader(ProblemLog log, SampleSink sink, ReadProgress progress) {
-        this.log = log;
-        this.sink = sink;
-        this.progress = progress;
+    K6CsvReader(ToolSamples out) {
+        this.out = out;
     }
 
     long read(InputStream in) throws IOException {
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        List<String> header = split(r.readLine());
+        List<String> header = QuotedCsv.split(r.readLine());
         int iMetric = header.indexOf("metric_name");
         int iTime = header.indexOf("timestamp");
         int iValue = header.indexOf("metric_value");
@@ -50,11 +42,11 @@ final class K6CsvReader {
             if (line.isEmpty()) {
                 continue;
             }
-            List<String> f = split(line);
+            List<String> f = QuotedCsv.split(line);
             if (f == null || f.size() != header.size()) {
                 String why = f == null ? "a quoted field is not closed"
                         : "expected " + header.size() + " fields as in the header, found " + f.size();
-                problem(number, next == null, "", why);
+                out.problem(number, next == null, "", why);
                 continue;
             }
             String metric = f.get(iMetric);
@@ -64,7 +56,7 @@ final class K6CsvReader {
             }
             long time = K6Samples.millis(f.get(iTime));
             if (time == Long.MIN_VALUE) {
-                problem(number, next == null, "timestamp", "expected a k6 timestamp (unix seconds, "
+                out.problem(number, next == null, "timestamp", "expected a k6 timestamp (unix seconds, "
                         + "milliseconds, microseconds, nanoseconds or RFC 3339), found '" + shown(f.get(iTime)) + "'");
                 continue;
             }
@@ -72,92 +64,26 @@ final class K6CsvReader {
             try {
                 value = Double.parseDouble(f.get(iValue));
             } catch (NumberFormatException e) {
-                problem(number, next == null, "metric_value", "expected a number, found '" + shown(f.get(iValue))
+                out.problem(number, next == null, "metric_value", "expected a number, found '" + shown(f.get(iValue))
                         + "'");
                 continue;
             }
             if (!request) {
-                vus = (int) Math.max(0, Math.min(Integer.MAX_VALUE, value));
+                out.active((int) Math.min(Integer.MAX_VALUE, value));
                 continue;
             }
             if (!(value >= 0) || Double.isInfinite(value)) {
-                problem(number, next == null, "metric_value", "expected a duration in milliseconds, found " + value);
+                out.problem(number, next == null, "metric_value", "expected a duration in milliseconds, found " + value);
                 continue;
             }
-            sink.accept(k6.sample(time, value, get(f, iName), get(f, iUrl), get(f, iStatus), get(f, iExpected),
-                    get(f, iError), vus));
-            samples++;
-            if ((samples & 0xfff) == 0) {
-                report();
-            }
+            out.accept(k6.sample(time, value, get(f, iName), get(f, iUrl), get(f, iStatus), get(f, iExpected),
+                    get(f, iError), out.active()));
         }
-        report();
-        return samples;
-    }
-
-    private void problem(long line, boolean last, String field, String why) {
-        if (last) {
-            log.truncatedTail(line, (field.isEmpty() ? "" : field + ": ") + why);
-        } else {
-            log.malformed(line, field, why);
-        }
-    }
-
-    private void report() {
-        if (progress != null) {
-            progress.add(0, samples - reported);
-            reported = samples;
-        }
+        return out.finish();
     }
 
     private static String get(List<String> f, int i) {
         return i < 0 ? "" : f.get(i);
-    }
-
-    /** The fields of a CSV line as Go's encoding/csv writes them (quotes doubled inside quoted fields); null when a quote is not closed. */
-    static List<String> split(String line) {
-        List<String> out = new ArrayList<>();
-        if (line == null) {
-            return out;
-        }
-        StringBuilder field = new StringBuilder();
-        int i = 0;
-        int n = line.length();
-        while (true) {
-            field.setLength(0);
-            if (i < n && line.charAt(i) == '"') {
-                i++;
-                while (true) {
-                    if (i >= n) {
-                        return null;
-                    }
-                    char c = line.charAt(i++);
-                    if (c == '"') {
-                        if (i < n && line.charAt(i) == '"') {
-                            field.append('"');
-                            i++;
-                        } else {
-                            break;
-                        }
-                    } else {
-                        field.append(c);
-                    }
-                }
-                while (i < n && line.charAt(i) != ',') {
-                    field.append(line.charAt(i++));
-                }
-            } else {
-                int comma = line.indexOf(',', i);
-                int end = comma < 0 ? n : comma;
-                field.append(line, i, end);
-                i = end;
-            }
-            out.add(field.toString());
-            if (i >= n) {
-                return out;
-            }
-            i++; // the comma
-        }
     }
 
     private static String shown(String s) {

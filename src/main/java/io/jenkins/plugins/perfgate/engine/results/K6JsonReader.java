@@ -19,18 +19,11 @@ final class K6JsonReader {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private final ProblemLog log;
-    private final SampleSink sink;
-    private final ReadProgress progress;
+    private final ToolSamples out;
     private final K6Samples k6 = new K6Samples();
-    private long samples;
-    private long reported;
-    private int vus;
 
-    K6JsonReader(ProblemLog log, SampleSink sink, ReadProgress progress) {
-        this.log = log;
-        this.sink = sink;
-        this.progress = progress;
+    K6JsonReader(ToolSamples out) {
+        this.out = out;
     }
 
     /** One line's fields that matter. */
@@ -59,15 +52,10 @@ final class K6JsonReader {
             }
             String why = line(line);
             if (why != null) {
-                if (next == null) {
-                    log.truncatedTail(number, why);
-                } else {
-                    log.malformed(number, "", why);
-                }
+                out.problem(number, next == null, "", why);
             }
         }
-        report();
-        return samples;
+        return out.finish();
     }
 
     private String line(String line) {
@@ -100,14 +88,10 @@ final class K6JsonReader {
             return "data.value: expected a non-negative number";
         }
         if (!request) {
-            vus = (int) Math.min(Integer.MAX_VALUE, p.value);
+            out.active((int) Math.min(Integer.MAX_VALUE, p.value));
             return null;
         }
-        sink.accept(k6.sample(time, p.value, p.name, p.url, p.status, p.expected, p.error, vus));
-        samples++;
-        if ((samples & 0xfff) == 0) {
-            report();
-        }
+        out.accept(k6.sample(time, p.value, p.name, p.url, p.status, p.expected, p.error, out.active()));
         return null;
     }
 
@@ -156,13 +140,6 @@ final class K6JsonReader {
                     }
                 }
             }
-        }
-    }
-
-    private void report() {
-        if (progress != null) {
-            progress.add(0, samples - reported);
-            reported = samples;
         }
     }
 }

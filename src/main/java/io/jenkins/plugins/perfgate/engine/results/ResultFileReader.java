@@ -121,7 +121,11 @@ public final class ResultFileReader {
             InputStream rest = new SequenceInputStream(
                     new ByteArrayInputStream(s.prefix(), s.contentStart(), s.prefixLength() - s.contentStart()), in);
             long samples;
-            if (s.format().otherTool()) {
+            if (s.format().aggregatesOnly()) {
+                ToolAggregates given = ToolFormats.readAggregates(s.format(), name, rest, log);
+                return new FileReadResult(name, s.format(), gzip, 0, log.malformed(), log.truncated(),
+                        log.problems(), given);
+            } else if (s.format().otherTool()) {
                 samples = ToolFormats.read(s.format(), rest, options, log, sink, progress);
             } else if (s.format() == JtlFormat.XML) {
                 XmlJtlReader xml = new XmlJtlReader(options, log, sink, progress);

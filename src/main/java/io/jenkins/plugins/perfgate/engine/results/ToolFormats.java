@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 /**
  * Recognises, by content, the result files of load tools other than JMeter and hands each to its reader: Gatling's
  * {@code simulation.log} (binary since 3.13, tab-separated text before), k6's {@code --out csv} and {@code --out json}
- * sample streams. Files holding aggregates only (k6 {@code --summary-export}, Locust {@code --csv} files) are
- * rejected with a message saying why: a summary is built from individual samples (see docs/engine.md).
+ * sample streams; and files of the tools' own aggregates (k6 {@code --summary-export}, Locust's {@code --csv}
+ * stats and stats history), read into {@link ToolAggregates} beside the samples' label rows, saying what they
+ * cannot give (see docs/engine.md). Locust's failures and exceptions files are refused, saying which files to give.
  */
 final class ToolFormats {
 
@@ -35,22 +36,35 @@ final class ToolFormats {
             return JtlFormat.K6_JSON;
         }
         if (first.startsWith("{") && looksLikeK6Summary(prefix, start, len)) {
-            throw new ResultsReadException(name + ": a k6 --summary-export file (end-of-test aggregates: avg, min, "
-                    + "med, max, p(90), p(95) per metric). perfgate summarises individual requests and cannot derive "
-                    + "counts per label, the full distribution or the series over time from it; give perfgate the "
-                    + "samples of the same run instead (k6 run --out csv=results.csv or --out json=results.json)");
+            return JtlFormat.K6_SUMMARY;
         }
         if (first.startsWith("metric_name,timestamp,metric_value")) {
             return JtlFormat.K6_CSV;
         }
+        if (first.startsWith("Type,Name,Request Count,Failure Count")) {
+            return JtlFormat.LOCUST_STATS;
+        }
+        if (first.startsWith("Timestamp,User Count,Type,Name,")) {
+            return JtlFormat.LOCUST_HISTORY;
+        }
         String locust = locustKind(first);
         if (locust != null) {
-            throw new ResultsReadException(name + ": a Locust --csv " + locust + " file: aggregates Locust computed "
-                    + "itself, not individual requests. perfgate cannot derive the full response-time distribution, "
-                    + "exact percentiles, errors by message per interval or a merge with other files from them, so "
-                    + "it does not summarise Locust CSV files (see docs/engine.md#locust)");
+            throw new ResultsReadException(name + ": a Locust --csv " + locust + " file: perfgate reads Locust's "
+                    + "_stats.csv and _stats_history.csv of the same run, not this one (see "
+                    + "docs/engine.md#results-of-other-tools-gatling-k6-locust)");
         }
         return null;
+    }
+
+    /** Reads a file of a tool's own aggregates ({@link JtlFormat#aggregatesOnly()}). */
+    static ToolAggregates readAggregates(JtlFormat format, String name, InputStream in, ProblemLog log)
+            throws IOException, ResultsReadException {
+        return switch (format) {
+            case K6_SUMMARY -> new K6SummaryReader(name, log).read(in);
+            case LOCUST_STATS -> new LocustCsvReader(name, log, false).read(in);
+            case LOCUST_HISTORY -> new LocustCsvReader(name, log, true).read(in);
+            default -> throw new IllegalArgumentException("not an aggregates format: " + format);
+        };
     }
 
     /** Reads a file of a tool format into the sink; returns the samples passed on. */
@@ -65,21 +79,16 @@ final class ToolFormats {
                     + "default, so the series over time is no finer" : "");
             default -> "";
         });
+        ToolSamples out = new ToolSamples(log, sink, progress);
         return switch (format) {
-            case GATLING -> new GatlingLogReader(log, sink, progress).read(in);
-            case K6_CSV -> new K6CsvReader(log, sink, progress).read(in);
-            case K6_JSON -> new K6JsonReader(log, sink, progress).read(in);
+            case GATLING -> new GatlingLogReader(log, out).read(in);
+            case K6_CSV -> new K6CsvReader(out).read(in);
+            case K6_JSON -> new K6JsonReader(out).read(in);
             default -> throw new IllegalArgumentException("not a tool format: " + format);
         };
     }
 
     private static String locustKind(String header) {
-        if (header.startsWith("Type,Name,Request Count,Failure Count")) {
-            return "request statistics (_stats.csv)";
-        }
-        if (header.startsWith("Timestamp,User Count,Type,Name,")) {
-            return "statistics history (_stats_history.csv)";
-        }
         if (header.startsWith("Method,Name,Error,Occurrences")) {
             return "failures (_failures.csv)";
         }

@@ -16,6 +16,14 @@ public interface GeneratorProvider {
     String type();
 
     /**
+     * Whether the generators run the JMeter home of the run's {@link LaunchContext} on this machine, so that the
+     * plan's classes can be checked against it before anything starts ({@code PlanClassCheck}).
+     */
+    default boolean runsLocalJMeter() {
+        return false;
+    }
+
+    /**
      * Starts the generators. Each must write (or, for remote ones, deliver to this machine) JMeter CSV results that
      * {@link GeneratorFleet#resultFiles()} names. Throws only when nothing at all could be started.
      */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.perfgate.engine.runner;
 
 import io.jenkins.plugins.perfgate.engine.results.ReadOptions;
+import io.jenkins.plugins.perfgate.engine.runner.jmeter.PlanClassCheck;
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterInstallation;
 import io.jenkins.plugins.perfgate.engine.runner.metrics.BasicAuth;
 import io.jenkins.plugins.perfgate.engine.runner.metrics.InfluxRelay;
@@ -129,6 +130,13 @@ public final class PlanRunner {
         LaunchContext context = new LaunchContext(plan, jmeter, testPlan, outDir, properties(), out,
                 Optional.ofNullable(secretFile));
         GeneratorProvider provider = providers.forType(plan.generators().type());
+        if (provider.runsLocalJMeter()) {
+            // local generators run this JMeter home: a class it lacks fails the run now, not halfway into loading
+            List<PlanClassCheck.Missing> missing = PlanClassCheck.of(jmeter.home(), List.of()).missing(testPlan);
+            if (!missing.isEmpty()) {
+                throw new IOException(PlanClassCheck.message(plan.template(), missing));
+            }
+        }
         out.accept("perfgate: running " + plan.name() + " (" + plan.template().getFileName() + ") on "
                 + plan.generators().size() + " " + provider.type() + " generator(s), JMeter " + jmeter.version()
                 + (plan.plannedDuration().isZero() ? "" : ", planned " + Durations.format(plan.plannedDuration()))

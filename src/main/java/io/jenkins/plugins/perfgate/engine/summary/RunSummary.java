@@ -2,6 +2,7 @@ package io.jenkins.plugins.perfgate.engine.summary;
 
 import io.jenkins.plugins.perfgate.engine.results.ReadProblem;
 import io.jenkins.plugins.perfgate.engine.results.SourceFile;
+import io.jenkins.plugins.perfgate.engine.results.ToolAggregates;
 import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
 import io.jenkins.plugins.perfgate.engine.stats.IntervalSeries;
 import io.jenkins.plugins.perfgate.engine.stats.LabelStats;
@@ -31,6 +32,8 @@ import java.util.TreeMap;
  * @param overall      the whole run (Transaction Controller parents left out)
  * @param labels       one row per label, sorted by label
  * @param generators   the overall figures of each generator, by generator id
+ * @param toolAggregates what files of other tools' own aggregates gave (k6 summary export, Locust CSV), kept apart
+ *                     from the label rows: they are not samples and do not merge (docs/engine.md)
  */
 public record RunSummary(
         RunStatus status,
@@ -45,7 +48,8 @@ public record RunSummary(
         List<ReadProblem> problems,
         LabelStats overall,
         List<LabelStats> labels,
-        Map<String, LabelStats> generators) {
+        Map<String, LabelStats> generators,
+        List<ToolAggregates> toolAggregates) {
 
     /** Version of the JSON document; bump on incompatible changes. */
     public static final int SCHEMA_VERSION = 1;
@@ -60,24 +64,36 @@ public record RunSummary(
         problems = List.copyOf(problems.size() > MAX_PROBLEMS ? problems.subList(0, MAX_PROBLEMS) : problems);
         labels = List.copyOf(labels);
         generators = java.util.Collections.unmodifiableMap(new TreeMap<>(generators));
+        toolAggregates = List.copyOf(toolAggregates);
     }
 
     /** A summary of aggregated samples with the given provenance. */
     public static RunSummary of(Aggregate aggregate, AggregationOptions options, List<SourceFile> sources,
             List<ReadProblem> problems, Map<String, LabelStats> generators) {
+        return of(aggregate, options, sources, problems, generators, List.of());
+    }
+
+    /**
+     * A summary of aggregated samples and of files of other tools' own aggregates. With aggregates only it has
+     * {@link RunStatus#NO_RESULTS}: there are no label rows to judge, and the reason says where the figures are.
+     */
+    public static RunSummary of(Aggregate aggregate, AggregationOptions options, List<SourceFile> sources,
+            List<ReadProblem> problems, Map<String, LabelStats> generators, List<ToolAggregates> given) {
         long malformed = sources.stream().mapToLong(SourceFile::malformedLines).sum();
         RunStatus status = RunStatus.COMPLETE;
         String reason = "";
         if (aggregate.overall().count() == 0 && aggregate.labels().isEmpty()) {
             status = RunStatus.NO_RESULTS;
-            reason = "no samples were read";
+            reason = given.isEmpty() ? "no samples were read" : "no samples were read: the " + given.size()
+                    + " file(s) of other tools' own aggregates are in toolAggregates, not in label rows (they hold "
+                    + "no requests to judge; docs/engine.md)";
         } else if (malformed > 0) {
             status = RunStatus.INCOMPLETE;
             reason = malformed + " malformed line(s) were skipped";
         }
         return new RunSummary(status, reason, sources, Map.of(), options.apdexTMillis(), options.intervalMillis(),
                 options.maxIntervals(), options.topN(), malformed, problems, aggregate.overall(), aggregate.labels(),
-                generators);
+                generators, given);
     }
 
     public long sampleCount() {
@@ -100,14 +116,14 @@ public record RunSummary(
 
     public RunSummary withStatus(RunStatus newStatus, String reason) {
         return new RunSummary(newStatus, reason, sources, attributes, apdexTMillis, intervalMillis, maxIntervals,
-                topN, malformedLines, problems, overall, labels, generators);
+                topN, malformedLines, problems, overall, labels, generators, toolAggregates);
     }
 
     public RunSummary withAttributes(Map<String, String> more) {
         Map<String, String> all = new LinkedHashMap<>(attributes);
         all.putAll(more);
         return new RunSummary(status, statusReason, sources, all, apdexTMillis, intervalMillis, maxIntervals, topN,
-                malformedLines, problems, overall, labels, generators);
+                malformedLines, problems, overall, labels, generators, toolAggregates);
     }
 
     /**
@@ -123,7 +139,8 @@ public record RunSummary(
         generators.forEach((k, v) -> gens.put(k, v.shifted(millis)));
         return new RunSummary(status, statusReason, sources, attributes, apdexTMillis, intervalMillis, maxIntervals,
                 topN, malformedLines, problems, overall.shifted(millis),
-                labels.stream().map(l -> l.shifted(millis)).toList(), gens);
+                labels.stream().map(l -> l.shifted(millis)).toList(), gens,
+                toolAggregates.stream().map(t -> t.shifted(millis)).toList());
     }
 
     /**
@@ -137,7 +154,7 @@ public record RunSummary(
         }
         Map<String, LabelStats> one = all == null ? Map.of() : Map.of(id, all.withLabel(id));
         return new RunSummary(status, statusReason, sources, attributes, apdexTMillis, intervalMillis, maxIntervals,
-                topN, malformedLines, problems, overall, labels, one);
+                topN, malformedLines, problems, overall, labels, one, toolAggregates);
     }
 
     /**
@@ -168,7 +185,9 @@ public record RunSummary(
             worst = RunStatus.INCOMPLETE;
             reason = "a part of the run had no results";
         }
+        List<ToolAggregates> given = new ArrayList<>(toolAggregates);
+        given.addAll(other.toolAggregates);
         return new RunSummary(worst, reason, allSources, attrs, apdexTMillis, intervalMillis, maxIntervals, topN,
-                malformedLines + other.malformedLines, allProblems, merged.overall(), merged.labels(), gens);
+                malformedLines + other.malformedLines, allProblems, merged.overall(), merged.labels(), gens, given);
     }
 }

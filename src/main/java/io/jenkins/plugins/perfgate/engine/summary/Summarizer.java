@@ -7,6 +7,7 @@ import io.jenkins.plugins.perfgate.engine.results.ReadProgress;
 import io.jenkins.plugins.perfgate.engine.results.ResultFileReader;
 import io.jenkins.plugins.perfgate.engine.results.ResultsReadException;
 import io.jenkins.plugins.perfgate.engine.results.SourceFile;
+import io.jenkins.plugins.perfgate.engine.results.ToolAggregates;
 import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
 import io.jenkins.plugins.perfgate.engine.stats.IntervalSeries;
 import io.jenkins.plugins.perfgate.engine.stats.LabelStats;
@@ -190,6 +191,7 @@ public final class Summarizer {
         private final Map<String, RunAggregator> byGenerator = new LinkedHashMap<>();
         private final List<SourceFile> files = new ArrayList<>();
         private final List<ReadProblem> problems = new ArrayList<>();
+        private final List<ToolAggregates> given = new ArrayList<>();
         private int unreadable;
 
         Gathering(boolean strict) {
@@ -212,6 +214,9 @@ public final class Summarizer {
             FileReadResult result = fr.read().result();
             files.add(result.toSourceFile(source.generator()));
             problems.addAll(result.problems());
+            if (result.aggregates() != null) {
+                given.add(result.aggregates());
+            }
             // a generator's first file's aggregator takes its others in: one copy less on the heap
             byGenerator.merge(source.generator(), file, (mine, next) -> {
                 mine.addAll(next, IntervalSeries.ThreadsMerge.MAX_SAME_GENERATOR);
@@ -256,13 +261,14 @@ public final class Summarizer {
             problems.add(new ReadProblem("", 0, "label", total.droppedOverLabelLimit() + " samples of labels beyond "
                     + "the first " + RunAggregator.MAX_LABELS + " distinct labels were left out"));
         }
-        RunSummary summary = RunSummary.of(total, aggregation, files, problems, generators);
+        RunSummary summary = RunSummary.of(total, aggregation, files, problems, generators, g.given);
         if (summary.status() == RunStatus.NO_RESULTS && total.droppedByFilter() > 0) {
             summary = summary.withStatus(RunStatus.NO_RESULTS, "all " + total.droppedByFilter()
                     + " samples were left out by the label filters");
         }
         if (unreadable > 0) {
-            RunStatus status = total.overall().count() == 0 && total.labels().isEmpty() ? RunStatus.NO_RESULTS
+            RunStatus status = total.overall().count() == 0 && total.labels().isEmpty() && g.given.isEmpty()
+                    ? RunStatus.NO_RESULTS
                     : RunStatus.INCOMPLETE;
             summary = summary.withStatus(summary.status().worst(status), unreadable + " of " + sources.size()
                     + " result file(s) could not be read");

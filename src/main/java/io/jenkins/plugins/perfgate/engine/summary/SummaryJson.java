@@ -111,6 +111,9 @@ public final class SummaryJson {
         s.labels().forEach(l -> labels.add(labelTree(l)));
         ObjectNode perGenerator = root.putObject("generators");
         s.generators().forEach((k, v) -> perGenerator.set(k, labelTree(v)));
+        if (!s.toolAggregates().isEmpty()) {
+            root.set("toolAggregates", GivenJson.toTree(MAPPER, s.toolAggregates()));
+        }
         return root;
     }
 
@@ -251,7 +254,7 @@ public final class SummaryJson {
         return new RunSummary(status, root.path("statusReason").asText(), sources, attributes, apdexT,
                 options.path("intervalMillis").asLong(1000), options.path("maxIntervals").asInt(240),
                 options.path("topN").asInt(10), root.path("problems").path("malformedLines").asLong(), problems,
-                overall, labels, generators);
+                overall, labels, generators, GivenJson.fromTree(root.path("toolAggregates")));
     }
 
     private static LabelStats labelFrom(JsonNode n, long apdexT, String where) throws SummaryFormatException {

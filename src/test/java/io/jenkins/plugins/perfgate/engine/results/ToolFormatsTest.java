@@ -2,7 +2,6 @@ package io.jenkins.plugins.perfgate.engine.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The result files of k6 and Locust (which cannot be installed here) written to their documented formats, Gatling's
+ * The sample files of k6 (which cannot be installed here) written to its documented formats, Gatling's
  * text log and damaged binary logs: each is recognised by its content, read sample by sample or rejected with a
  * message naming the file, and bad input reported by file and line (record and byte for a binary log) without
  * losing what was read before it.
@@ -26,9 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code metric_name,timestamp,metric_value,check,error,error_code,expected_response,group,method,name,proto,
  * scenario,service,status,subproto,tls_version,url,extra_tags,metadata} in current releases, without
  * {@code expected_response}, {@code service} and {@code metadata} in the page's older example); k6 JSON
- * https://grafana.com/docs/k6/latest/results-output/real-time/json/ ; k6 summary export
- * https://grafana.com/docs/k6/latest/results-output/end-of-test/ ; Locust CSV
- * https://docs.locust.io/en/stable/retrieving-stats.html ; Gatling text log as shown in
+ * https://grafana.com/docs/k6/latest/results-output/real-time/json/ ; Gatling text log as shown in
  * https://www.keycloak.org/keycloak-benchmark/benchmark-guide/latest/report/simulationlog-report (Gatling 3.4.2).
  */
 class ToolFormatsTest {
@@ -175,38 +172,6 @@ class ToolFormatsTest {
         FileReadResult r = read(f);
         assertEquals(1, r.samples());
         assertTrue(r.compressed());
-    }
-
-    @Test
-    void aggregateOnlyFilesAreRejectedSayingWhy() throws Exception {
-        Path summary = file("summary.json", """
-                {
-                    "root_group": {"name": "", "path": "", "id": "d41d8cd98f00b204e9800998ecf8427e", "groups": [], "checks": []},
-                    "metrics": {
-                        "http_req_duration": {"avg": 140.3, "min": 119.0, "med": 140.9, "max": 154.6, "p(90)": 146.8, "p(95)": 148.2},
-                        "http_reqs": {"count": 90, "rate": 13.1}
-                    }
-                }
-                """);
-        assertRejected(summary, "k6 --summary-export");
-        assertRejected(file("run_stats.csv", "Type,Name,Request Count,Failure Count,Median Response Time,"
-                + "Average Response Time,Min Response Time,Max Response Time,Average Content Size,Requests/s,"
-                + "Failures/s,50%,66%,75%,80%,90%,95%,98%,99%,99.9%,99.99%,100%\n"
-                + "GET,/,31,0,4,5.6,2,20,5,3.1,0,4,5,6,7,9,12,20,20,20,20,20\n"), "Locust --csv request statistics");
-        assertRejected(file("run_stats_history.csv", "Timestamp,User Count,Type,Name,Requests/s,Failures/s,50%,"
-                + "66%,75%,80%,90%,95%,98%,99%,99.9%,99.99%,100%,Total Request Count,Total Failure Count,"
-                + "Total Median Response Time,Total Average Response Time,Total Min Response Time,"
-                + "Total Max Response Time,Total Average Content Size\n"
-                + "1700000000,1,,Aggregated,0,0,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,0,0,0,0,0,0,0\n"),
-                "Locust --csv statistics history");
-        assertRejected(file("run_failures.csv", "Method,Name,Error,Occurrences\nGET,/,500,3\n"), "Locust --csv");
-        assertTrue(samples.isEmpty());
-    }
-
-    private void assertRejected(Path f, String expected) {
-        ResultsReadException e = assertThrows(ResultsReadException.class, () -> read(f));
-        assertTrue(e.getMessage().startsWith(f.toString()) && e.getMessage().contains(expected), e.getMessage());
-        assertTrue(e.getMessage().contains("cannot derive"), e.getMessage());
     }
 
     @Test

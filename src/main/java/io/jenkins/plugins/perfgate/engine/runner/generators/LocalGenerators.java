@@ -26,6 +26,11 @@ public final class LocalGenerators implements GeneratorProvider {
     public static final String TYPE = "local";
 
     @Override
+    public boolean runsLocalJMeter() {
+        return true;
+    }
+
+    @Override
     public String type() {
         return TYPE;
     }

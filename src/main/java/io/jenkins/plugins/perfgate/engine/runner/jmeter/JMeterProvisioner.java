@@ -64,9 +64,14 @@ public final class JMeterProvisioner {
                 : Path.of(System.getProperty("user.home"), ".cache", "perfgate");
     }
 
-    /** Where the home of this manifest lives in the cache. */
+    /**
+     * Where the home of this manifest lives in the cache: {@code jmeter-VERSION-DIGEST}, the first 16 hex digits of
+     * the manifest's SHA-256, so that two manifests of one version (perfgate releases that add components, a test's
+     * slice) never share, and rebuild, one home.
+     */
     public Path home() {
-        return cacheRoot.resolve("jmeter-" + manifest.version());
+        return cacheRoot.resolve("jmeter-" + manifest.version() + "-"
+                + manifest.digest().substring(0, Math.min(16, manifest.digest().length())));
     }
 
     /** Returns a verified JMeter home, building or rebuilding it when needed. */

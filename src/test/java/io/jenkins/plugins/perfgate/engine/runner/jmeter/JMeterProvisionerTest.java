@@ -99,6 +99,20 @@ class JMeterProvisionerTest {
     }
 
     @Test
+    void homesOfTwoManifestsOfOneVersionAreApart() throws IOException {
+        JMeterProvisioner provisioner = provisioner(Optional.empty(), Optional.of(remote()));
+        Path home = provisioner.provision().home();
+        assertTrue(home.getFileName().toString().matches("jmeter-5\\.6\\.3-[0-9a-f]{16}"), home.toString());
+        JMeterManifest smaller = slice("org.apache.jmeter:ApacheJMeter:", "org.apache.jmeter:jorphan:");
+        JMeterProvisioner other = new JMeterProvisioner(dir.resolve("cache"), smaller,
+                new ArtifactFetcher(Optional.empty(), Optional.of(remote()), log::add), log::add);
+        Path otherHome = other.provision().home();
+        assertFalse(otherHome.equals(home), "another manifest, another home");
+        assertTrue(provisioner.verify(home).isEmpty(), "the first home still verifies");
+        assertTrue(other.verify(otherHome).isEmpty());
+    }
+
+    @Test
     void aTamperedFileIsDetectedAndTheHomeRebuilt() throws IOException {
         JMeterProvisioner provisioner = provisioner(Optional.empty(), Optional.of(remote()));
         Path home = provisioner.provision().home();
@@ -153,7 +167,8 @@ class JMeterProvisionerTest {
         ProvisioningException e = assertThrows(ProvisioningException.class,
                 () -> provisioner(Optional.of(dir.resolve("empty")), Optional.empty()).provision());
         assertTrue(e.getMessage().contains("is not in the local Maven repository"), e.getMessage());
-        assertFalse(Files.exists(dir.resolve("cache/jmeter-5.6.3")), "nothing half-built is left as a home");
+        assertFalse(Files.exists(provisioner(Optional.empty(), Optional.empty()).home()),
+                "nothing half-built is left as a home");
     }
 
     @Test
@@ -164,7 +179,7 @@ class JMeterProvisionerTest {
                 () -> provisioner(Optional.empty(), Optional.of(remote())).provision());
         assertTrue(e.getMessage().contains("checksum mismatch for " + remote() + launcher.repositoryPath()),
                 e.getMessage());
-        assertFalse(Files.exists(dir.resolve("cache/jmeter-5.6.3")));
+        assertFalse(Files.exists(provisioner(Optional.empty(), Optional.empty()).home()));
     }
 
     @Test
@@ -198,7 +213,19 @@ class JMeterProvisionerTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> JMeterManifest.parse("1", "m", "a:b:1 " + "0".repeat(40) + " 10 lib/x.jar\n"));
         assertTrue(e.getMessage().contains("invalid SHA-256"), e.getMessage());
-        assertEquals(144, JMeterManifest.bundled().artifacts().size());
+        assertEquals(161, JMeterManifest.bundled().artifacts().size());
+    }
+
+    @Test
+    void theBundledManifestHasEveryModuleOfTheOfficialArchive() {
+        // lib/ext of apache-jmeter-5.6.3.tgz
+        assertEquals(List.of("ApacheJMeter_bolt", "ApacheJMeter_components", "ApacheJMeter_core", "ApacheJMeter_ftp",
+                "ApacheJMeter_functions", "ApacheJMeter_http", "ApacheJMeter_java", "ApacheJMeter_jdbc",
+                "ApacheJMeter_jms", "ApacheJMeter_junit", "ApacheJMeter_ldap", "ApacheJMeter_mail",
+                "ApacheJMeter_mongodb", "ApacheJMeter_native", "ApacheJMeter_tcp"),
+                JMeterManifest.bundled().artifacts().stream().map(JMeterArtifact::artifactId)
+                        .filter(a -> a.startsWith("ApacheJMeter_") && !a.equals("ApacheJMeter_config")).sorted()
+                        .toList());
     }
 
     private static JMeterManifest slice(String... prefixes) throws IOException {
