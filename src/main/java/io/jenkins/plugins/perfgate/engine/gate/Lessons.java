@@ -55,9 +55,9 @@ public final class Lessons {
                 + ") on " + criterion + " [" + label + "]: " + n.text();
     }
 
-    /** The problems of a verdict as a retrospective keeps them. */
+    /** The criteria a verdict failed or found unstable (not its warnings), as a retrospective keeps them. */
     public static List<CheckOutcome> failed(Verdict verdict) {
-        return verdict.problems().stream().map(l -> new CheckOutcome(l.name(), l.label(), l.outcome().name(),
+        return verdict.problems().stream().filter(l -> l.outcome() != Outcome.WARN).map(l -> new CheckOutcome(l.name(), l.label(), l.outcome().name(),
                 l.format().strip())).toList();
     }
 }

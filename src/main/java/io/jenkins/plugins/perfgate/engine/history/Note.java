@@ -68,7 +68,7 @@ public record Note(long build, String label, String metric, String criterion, St
 
     /**
      * Whether this lesson concerns a failure of {@code criterionText} (on {@code metric}) for {@code failedLabel}:
-     * every tag the note has must match; a criterion tag matches the criterion as written (spacing and case aside)
+     * every tag the note has must match (a change point's note, its statistic too); a criterion tag matches the criterion as written (spacing and case aside)
      * or, when it names just a statistic ({@code p95}), every criterion on that statistic.
      */
     public boolean matches(String criterionText, Metric failedMetric, String failedLabel) {
@@ -79,7 +79,8 @@ public record Note(long build, String label, String metric, String criterion, St
             return false;
         }
         if (criterion.isEmpty()) {
-            return true;
+            // a change point's note speaks of its statistic only
+            return metric.isEmpty() || failedMetric != null && metric.equals(failedMetric.key());
         }
         if (normal(criterion).equals(normal(criterionText))) {
             return true;

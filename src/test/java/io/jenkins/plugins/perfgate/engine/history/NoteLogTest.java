@@ -67,6 +67,9 @@ class NoteLogTest {
         assertFalse(statistic.matches("error% < 1", Metric.ERROR_PERCENT, "home"));
         Note labelOnly = new Note(4, "home", "", "", "a", 1, "t");
         assertTrue(labelOnly.matches("error% < 1", Metric.ERROR_PERCENT, "home"));
+        Note changePoint = new Note(4, "home", "p95", "", "a", 1, "t");
+        assertTrue(changePoint.matches("p95 < 1s", Metric.P95, "home"));
+        assertFalse(changePoint.matches("error% < 1", Metric.ERROR_PERCENT, "home"));
         assertFalse(new Note(4, "", "", "", "a", 1, "untagged").matches("error% < 1", Metric.ERROR_PERCENT, "home"));
     }
 }
