@@ -142,12 +142,13 @@ public final class DirectoryHistoryStore implements HistoryStore {
 
     @Override
     public void recordFailed(long buildNumber, List<CheckOutcome> failed) throws IOException {
-        Path file = buildDir(buildNumber).resolve(FAILED);
+        Path dir = buildDir(buildNumber);
+        Path file = dir.resolve(FAILED);
         if (failed.isEmpty()) {
             Files.deleteIfExists(file);
             return;
         }
-        Files.createDirectories(file.getParent());
+        Files.createDirectories(dir);
         writeAtomically(file, CheckOutcomes.toJson(failed));
     }
 
