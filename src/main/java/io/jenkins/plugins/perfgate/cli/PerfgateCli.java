@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "perfgate", mixinStandardHelpOptions = true, versionProvider = PerfgateVersion.class,
         description = "Load tests as a release gate: run JMeter templates, summarise, compare, gate.",
         subcommands = {CommandLine.HelpCommand.class, ReportCommand.class, RunCommand.class, DemoCommand.class,
-            GateCommand.class, HistoryCommand.class, CalibrateCommand.class, CompareCommand.class, SplitCommand.class})
+            GateCommand.class, HistoryCommand.class, RetroCommand.class, NoteCommand.class, WorkloadCommand.class,
+            CalibrateCommand.class, CompareCommand.class, SplitCommand.class})
 public final class PerfgateCli {
 
     // the codes are defined in the engine (ExitCodes); these names keep the commands readable

@@ -17,6 +17,8 @@ import io.jenkins.plugins.perfgate.engine.history.History;
 import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
 import io.jenkins.plugins.perfgate.engine.history.HistoryJson;
 import io.jenkins.plugins.perfgate.engine.history.HistoryStore;
+import io.jenkins.plugins.perfgate.engine.history.Note;
+import io.jenkins.plugins.perfgate.engine.history.NoteLog;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
 import java.io.BufferedReader;
@@ -41,7 +43,8 @@ import java.util.logging.Logger;
  *
  * <p>Crash safety: each line is appended with one write and forced to the disk ({@link LineLog}); a torn last line
  * left by a crash is set aside in {@code history.jsonl.torn} with a warning before the index is read or appended to;
- * compaction replaces the index atomically and keeps unreadable lines in {@code history.jsonl.rejected}.
+ * compaction replaces the index atomically and keeps unreadable lines in {@code history.jsonl.rejected}. Notes on
+ * builds and change points live beside the index in {@code notes.jsonl} ({@link NoteLog}), append only.
  */
 public final class JobHistoryStore implements HistoryStore {
 
@@ -183,6 +186,28 @@ public final class JobHistoryStore implements HistoryStore {
         synchronized (lock()) {
             audit().append(mark);
         }
+    }
+
+    @Override
+    public List<Note> notes() throws IOException {
+        synchronized (lock()) {
+            List<String> warnings = new ArrayList<>();
+            List<Note> notes = notesLog().read(warnings);
+            warnings.forEach(w -> LOGGER.warning("perfgate: " + w));
+            return notes;
+        }
+    }
+
+    /** Appends a note to the job's notes of this result id (a sidecar file beside the index). */
+    @Override
+    public void note(Note note) throws IOException {
+        synchronized (lock()) {
+            notesLog().append(note).ifPresent(w -> LOGGER.warning("perfgate: " + w));
+        }
+    }
+
+    private NoteLog notesLog() {
+        return NoteLog.in(index.getParentFile().toPath());
     }
 
     /** When the index or the audit list last changed (for caches of what is drawn from both). */

@@ -175,6 +175,11 @@ public final class PerfgateProjectAction implements Action {
         return new ComparePage(job, id, getUrlName());
     }
 
+    /** {@code retro?from=v1.3&to=v1.4}: the retrospective of a release range of this history. */
+    public RetroPage getRetro() {
+        return new RetroPage(job, id, getUrlName());
+    }
+
     /** The pins and accepts of this history; none when the audit list cannot be read (logged). */
     BaselineMarks marks() {
         try {

@@ -45,7 +45,7 @@ class GateCliTest {
         java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
         System.setErr(new java.io.PrintStream(warnings, true, "UTF-8"));
         try {
-            for (String cmd : new String[] {"gate", "history", "calibrate", "compare"}) {
+            for (String cmd : new String[] {"gate", "history", "retro", "note", "workload", "calibrate", "compare"}) {
                 CliRun help = run(cmd, "--help");
                 assertEquals(0, help.exit(), cmd + ": " + help.err());
                 assertTrue(help.out().contains("Usage: perfgate " + cmd), help.out());

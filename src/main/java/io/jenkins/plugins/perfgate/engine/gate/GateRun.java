@@ -9,6 +9,7 @@ import io.jenkins.plugins.perfgate.engine.history.History;
 import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
 import io.jenkins.plugins.perfgate.engine.history.HistoryStore;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -82,7 +83,8 @@ public final class GateRun {
                 .map(b -> runs.hasInterleavedBaseline() ? b : marked(b, marks, judged.number()))
                 .map(b -> reference == null ? b : new Baseline(b.policy(), b.builds(), b.entries(), b.figures(),
                         b.description() + " of " + referenceName));
-        Verdict verdict = runs.describe(new Gate(options).judge(request.criteria(), candidate, against, baseline));
+        Verdict verdict = withLessons(runs.describe(new Gate(options).judge(request.criteria(), candidate, against,
+                baseline)), judged.number());
         // a build of another history has a number of its own, not one of this history's
         long baselineBuild = runs.hasInterleavedBaseline() || reference != null ? 0
                 : baseline.flatMap(b -> b.builds().stream().map(BuildRef::number).max(Long::compare)).orElse(0L);
@@ -93,6 +95,7 @@ public final class GateRun {
             BuildRef ref = build.withResult(how.result(verdict.result()));
             try {
                 store.record(ref, request.summary(), how.repetitions() ? runs.repetitions() : List.of());
+                store.recordFailed(ref.number(), Lessons.failed(verdict));
                 recorded = Optional.of(ref);
             } catch (IOException e) {
                 failure = Optional.of(String.valueOf(e.getMessage()));
@@ -100,6 +103,24 @@ public final class GateRun {
         }
         return new JudgedRun(verdict, candidate, stored, against, baseline, baselineBuild, options,
                 request.criteria(), recorded, failure);
+    }
+
+    /**
+     * The verdict with the earlier notes its failures bring back ({@link Lessons}); notes that cannot be read are
+     * one more verdict note, never a reason to lose the verdict.
+     */
+    private Verdict withLessons(Verdict v, long number) {
+        if (v.problems().isEmpty()) {
+            return v;
+        }
+        List<String> notes = new ArrayList<>(v.notes());
+        try {
+            notes.addAll(Lessons.recall(v, number, store.notes()));
+        } catch (IOException | RuntimeException e) {
+            notes.add("notes of the history not read: " + e.getMessage());
+        }
+        return notes.size() == v.notes().size() ? v : new Verdict(v.result(), v.runStatus(), v.lines(),
+                v.comparison(), v.baselineDescription(), notes);
     }
 
     /** The baseline's description says when an accept narrowed the history it was chosen from. */

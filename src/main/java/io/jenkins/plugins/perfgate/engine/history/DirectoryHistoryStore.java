@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * 42/figures.json     key figures of the build (HistoryJson): what {@link #load()} reads
  * 42/summary.json     the full run summary (SummaryJson), histograms included
  * 42/repeat-1.json    each repetition's summary, when the test was repeated
+ * 42/failed.json      the criteria the build did not pass, when any (for retrospectives)
+ * notes.jsonl         notes people wrote about builds and change points ({@link NoteLog})
  * </pre>
  *
  * Files are written to a temporary name, forced to the disk and moved into place, so neither a reader nor a crash
@@ -35,6 +37,7 @@ public final class DirectoryHistoryStore implements HistoryStore {
     public static final String DEFAULT_DIRECTORY = ".perfgate/history";
     static final String FIGURES = "figures.json";
     static final String SUMMARY = "summary.json";
+    static final String FAILED = "failed.json";
     private static final Pattern BUILD_DIR = Pattern.compile("\\d{1,18}");
 
     /** A key-figures file larger than this is not read (5000 labels need about 3 MB). */
@@ -124,6 +127,36 @@ public final class DirectoryHistoryStore implements HistoryStore {
         // the index goes last: an entry is visible only once its summaries are in place
         writeAtomically(dir.resolve(FIGURES), HistoryJson.toJson(new HistoryEntry(build, RunFigures.of(summary),
                 repeatFigures)));
+    }
+
+    @Override
+    public List<Note> notes() throws IOException {
+        return NoteLog.in(directory).read();
+    }
+
+    @Override
+    public void note(Note note) throws IOException {
+        Files.createDirectories(directory);
+        NoteLog.in(directory).append(note);
+    }
+
+    @Override
+    public void recordFailed(long buildNumber, List<CheckOutcome> failed) throws IOException {
+        Path dir = buildDir(buildNumber);
+        Path file = dir.resolve(FAILED);
+        if (failed.isEmpty()) {
+            Files.deleteIfExists(file);
+            return;
+        }
+        Files.createDirectories(dir);
+        writeAtomically(file, CheckOutcomes.toJson(failed));
+    }
+
+    @Override
+    public List<CheckOutcome> failed(long buildNumber) throws IOException {
+        Path file = buildDir(buildNumber).resolve(FAILED);
+        return Files.isRegularFile(file) ? CheckOutcomes.fromJson(Files.readString(file, StandardCharsets.UTF_8),
+                file.toString()) : List.of();
     }
 
     private Path buildDir(long number) {

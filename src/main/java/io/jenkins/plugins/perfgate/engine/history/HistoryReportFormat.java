@@ -165,6 +165,11 @@ public final class HistoryReportFormat {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
+    /** One CSV cell, quoted as {@link #csv(HistoryReport)} quotes its cells (for other CSV exports). */
+    public static String csvCell(String s) {
+        return csv(s);
+    }
+
     /** RFC 4180 quoting; cells starting with = + - @ get a leading quote so spreadsheets do not run them. */
     static String csv(String s) {
         String v = s;

@@ -35,6 +35,26 @@ public interface HistoryStore {
         return BaselineMarks.NONE;
     }
 
+    /** The notes people wrote about this history's builds and change points, oldest first; none by default. */
+    default List<Note> notes() throws IOException {
+        return List.of();
+    }
+
+    /** Appends a note; a store that keeps no notes refuses. */
+    default void note(Note note) throws IOException {
+        throw new IOException("this history keeps no notes");
+    }
+
+    /** Keeps the criteria a recorded build did not pass (for retrospectives); ignored by default. */
+    default void recordFailed(long buildNumber, List<CheckOutcome> failed) throws IOException {
+        // a store without a place for them keeps none
+    }
+
+    /** The criteria a recorded build did not pass, when kept; none by default. */
+    default List<CheckOutcome> failed(long buildNumber) throws IOException {
+        return List.of();
+    }
+
     default void record(BuildRef build, RunSummary summary) throws IOException {
         record(build, summary, List.of());
     }

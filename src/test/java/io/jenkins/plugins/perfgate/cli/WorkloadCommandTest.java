@@ -1,0 +1,53 @@
+package io.jenkins.plugins.perfgate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.perfgate.engine.workload.AccessLogs;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code perfgate workload}: the mix printed and left out; a large log read in a 32 MB heap (a child JVM). */
+class WorkloadCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void printsTheMixAndWhatWasLeftOut() throws Exception {
+        Path log = dir.resolve("access.log");
+        AccessLogs.write(log, 1_000, 1_000, 2);
+        Files.writeString(log, "not a request\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        Path json = dir.resolve("mix.json");
+        CliRun run = CliRun.of("workload", log.toString(), "--top", "3", "--json", json.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains(" 40.00%         400  GET /items/{id}"), run.out());
+        assertTrue(run.out().contains("left out: 1 endpoint(s) with 100 requests (10.00%), 1 malformed line(s)"),
+                run.out());
+        assertTrue(run.err().contains("malformed: access.log:1001: not a combined or common log line"), run.err());
+        assertTrue(Files.readString(json).contains("\"endpoint\" : \"POST /cart/{id}\""));
+        CliRun none = CliRun.of("workload", dir.resolve("mix.json").toString());
+        assertEquals(3, none.exit());
+    }
+
+    @Test
+    void aLargeLogIsReadInASmallHeap() throws Exception {
+        Path log = dir.resolve("big.log");
+        AccessLogs.write(log, 600_000, 500, 3); // ~70 MB
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx32m",
+                "-cp", System.getProperty("java.class.path"), PerfgateCli.class.getName(), "workload", log.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(Files.size(log) > 60_000_000L, "the log is larger than the heap: " + Files.size(log));
+        assertTrue(out.contains("600000 requests"), out);
+        assertTrue(List.of(out.split("\n")).stream().anyMatch(l -> l.contains("40.00%") && l.contains("/items/{id}")),
+                out);
+    }
+}
