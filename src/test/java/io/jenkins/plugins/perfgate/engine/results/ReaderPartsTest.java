@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -30,6 +31,26 @@ class ReaderPartsTest {
         assertEquals("Überweisung – 送金", cache.get(utf8, 0, utf8.length));
         assertNotSame(cache.get(b, 0, 5), cache.get(b, 0, 6));
         assertEquals("", cache.get(b, 3, 3));
+    }
+
+    /**
+     * Texts that differ in one byte at the end or in the middle (labels of other generators, thread names) land
+     * in different slots: the hash once kept "GET /api/v1/resource1".."9" in one slot and every lookup walked
+     * the chain (issue 21). Longest probe with the old hash: 9 here.
+     */
+    @Test
+    void stringCacheSpreadsLookAlikeTexts() {
+        String[][] families = {
+            {"GET /api/v1/resource%d", "20"}, {"Load Users 1-%d", "50"}, {"GET /api/v1/%d/orders/items", "30"},
+            {"POST /api/v1/users/%04d/cart", "40"}};
+        for (String[] family : families) {
+            StringCache cache = new StringCache();
+            for (int i = 0; i < Integer.parseInt(family[1]); i++) {
+                byte[] k = (String.format(family[0], i) + "|padding").getBytes(StandardCharsets.UTF_8);
+                cache.get(k, 0, k.length - 8);
+            }
+            assertTrue(cache.longestProbe() <= 6, family[0] + ": longest probe " + cache.longestProbe());
+        }
     }
 
     @Test
