@@ -41,26 +41,27 @@ bench_files() {
     local reps=$(((other + rows - 1) / rows)) i
     { for ((i = 0; i < reps; i++)); do tail -n +2 "$jtl"; done | head -n "$other" >>"$f"; } || true
   fi
+  local start startCpu
+  start=$(measure_cmd "$rounds" "$ROOT/bin/perfgate" --version)
+  startCpu=$(echo "$start" | cut -d' ' -f2)
+  echo "$start" | awk '{printf "JVM start (perfgate --version): %.3f s wall, %.3f s CPU, %d MiB RSS\n", $1, $2, $3 / 1024}'
+  echo "CPU ms/MB: the process's CPU less the JVM start's, per MB of (uncompressed) data"
   printf '%-16s %9s %8s %8s %8s %7s %8s %9s %8s %8s\n' shape samples MB "wc -l s" "wall s" "x wc" "CPU s" \
     "CPU ms/MB" "RSS MiB" "MB/s"
   local results=()
   for f in "$dir"/default-*.csv "$dir"/long-urls-*.csv "$dir"/labels-2000-*.csv "$dir"/failing-*.csv \
       "$dir"/real-jmeter.csv "$dir"/xml-*.xml "$dir"/gzip-*.csv.gz; do
     results+=("$(measure_file "$f" "$rounds" "")")
-    echo "${results[-1]}" | format_row
+    echo "${results[-1]}" | format_row "$startCpu"
   done
   # the second thread: the default file read by one thread
   local one
   one=$(measure_file "$(ls "$dir"/default-*.csv)" "$rounds" "--threads 1")
-  echo "$one" | sed 's/^default/default,1-thread/' | format_row
-  local start
-  start=$(measure_cmd "$rounds" "$ROOT/bin/perfgate" --version)
-  echo
-  echo "$start" | awk '{printf "JVM start (perfgate --version): %.3f s wall, %.3f s CPU, %d MiB RSS\n", $1, $2, $3 / 1024}'
-  printf '%s\n' "${results[@]}" | awk -v one="$one" '
+  echo "$one" | sed 's/^default/default,1-thread/' | format_row "$startCpu"
+  printf '%s\n' "${results[@]}" | awk -v one="$one" -v start="$startCpu" '
     BEGIN { split(one, o, " ") }
     $2 == "FAILED" { failed = failed " " $1; next }
-    { mb = $3; cpu = $6; per = 1000 * cpu / mb; if (min == "" || per < min) { min = per; minName = $1 }
+    { mb = $3; cpu = $6; per = 1000 * (cpu - start) / mb; if (min == "" || per < min) { min = per; minName = $1 }
       if (per > max) { max = per; maxName = $1 }
       if ($1 == "default") { wall = $5; wc = $4; dmb = mb } }
     END {
@@ -113,6 +114,6 @@ measure_cmd() {
 }
 
 format_row() {
-  awk '{ printf "%-16s %9s %8.1f %8.3f %8.3f %6.1fx %8.3f %9.2f %8d %8.0f\n", $1, $2, $3, $4, $5, $5 / $4, $6,
-    1000 * $6 / $3, $7 / 1024, $3 / $5 }'
+  awk -v start="$1" '{ printf "%-16s %9s %8.1f %8.3f %8.3f %6.1fx %8.3f %9.2f %8d %8.0f\n", $1, $2, $3, $4, $5,
+    $5 / ($4 > 0 ? $4 : 0.001), $6, 1000 * ($6 - start) / $3, $7 / 1024, $3 / $5 }'
 }
