@@ -37,11 +37,8 @@ bench_files() {
     PERFGATE_JAVA_OPTS=-Xmx256m timeout 180 "$ROOT/bin/perfgate" demo --duration 10 --threads 16 --quiet \
       --out "$dir/demo" >"$dir/demo.log" 2>&1 || { echo "perfgate demo failed, see $dir/demo.log" >&2; return 1; }
     local jtl="$dir/demo/generators/gen-1/results.jtl"
-    local rows
-    rows=$(($(wc -l <"$jtl") - 1))
-    head -1 "$jtl" >"$f"
-    local reps=$(((other + rows - 1) / rows)) i
-    { for ((i = 0; i < reps; i++)); do tail -n +2 "$jtl"; done | head -n "$other" >>"$f"; } || true
+    awk -v n="$samples" 'NR == 1 { print; next } { row[k++] = $0 } END { for (i = 0; i < n; i++) print row[i % k] }' \
+      "$jtl" >"$f"
   fi
   local start startCpu
   start=$(measure_cmd "$rounds" "$ROOT/bin/perfgate" --version)
