@@ -100,9 +100,13 @@ measure_cmd() {
   shift
   local t
   t=$(mktemp)
+  # wall from bash's microsecond clock (time's %e has 10 ms steps, too coarse for wc -l)
+  local t0 t1
   out=$(for ((i = 0; i < rounds; i++)); do
-    /usr/bin/time -f '%e %U %S %M' -o "$t" "$@" >/dev/null 2>&1 || true
-    tail -1 "$t"
+    t0=$EPOCHREALTIME
+    /usr/bin/time -f '%U %S %M' -o "$t" "$@" >/dev/null 2>&1 || true
+    t1=$EPOCHREALTIME
+    echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }') $(tail -1 "$t")"
   done)
   rm -f "$t"
   local wall cpu rss
@@ -113,6 +117,6 @@ measure_cmd() {
 }
 
 format_row() {
-  awk -v start="$1" '{ printf "%-16s %9s %8.1f %8.3f %8.3f %6.1fx %8.3f %9.2f %8d %8.0f\n", $1, $2, $3, $4, $5,
+  awk -v start="$1" '{ printf "%-16s %9s %8.1f %8.4f %8.3f %6.1fx %8.3f %9.2f %8d %8.0f\n", $1, $2, $3, $4, $5,
     $5 / ($4 > 0 ? $4 : 0.001), $6, 1000 * ($6 - start) / $3, $7 / 1024, $3 / $5 }'
 }
