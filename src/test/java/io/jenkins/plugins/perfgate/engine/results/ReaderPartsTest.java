@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -30,6 +31,52 @@ class ReaderPartsTest {
         assertEquals("Überweisung – 送金", cache.get(utf8, 0, utf8.length));
         assertNotSame(cache.get(b, 0, 5), cache.get(b, 0, 6));
         assertEquals("", cache.get(b, 3, 3));
+    }
+
+    /**
+     * Look-alike texts of every length around the word boundaries (the masked three-word compare up to 32 bytes,
+     * the word loop above), anywhere in a buffer of other bytes including its very end, always give their own text.
+     */
+    @Test
+    void stringCacheTellsLookAlikesApartAtEveryLength() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(21);
+        StringCache cache = new StringCache();
+        for (int i = 0; i < 200_000; i++) {
+            int len = random.nextInt(1, 42);
+            char[] text = new char[len];
+            for (int k = 0; k < len; k++) {
+                text[k] = "ab".charAt(random.nextInt(2)); // few letters: many texts share all but one byte
+            }
+            byte[] body = new String(text).getBytes(StandardCharsets.US_ASCII);
+            int before = random.nextInt(0, 9);
+            int after = random.nextInt(3) == 0 ? 0 : random.nextInt(1, 40);
+            byte[] buf = new byte[before + len + after];
+            for (int k = 0; k < buf.length; k++) {
+                buf[k] = (byte) "ab".charAt(random.nextInt(2));
+            }
+            System.arraycopy(body, 0, buf, before, len);
+            assertEquals(new String(text), cache.get(buf, before, before + len));
+        }
+    }
+
+    /**
+     * Texts that differ in one byte at the end or in the middle (labels of other generators, thread names) land
+     * in different slots: the hash once kept "GET /api/v1/resource1".."9" in one slot and every lookup walked
+     * the chain (issue 21). Longest probe with the old hash: 9 here.
+     */
+    @Test
+    void stringCacheSpreadsLookAlikeTexts() {
+        String[][] families = {
+            {"GET /api/v1/resource%d", "20"}, {"Load Users 1-%d", "50"}, {"GET /api/v1/%d/orders/items", "30"},
+            {"POST /api/v1/users/%04d/cart", "40"}};
+        for (String[] family : families) {
+            StringCache cache = new StringCache();
+            for (int i = 0; i < Integer.parseInt(family[1]); i++) {
+                byte[] k = (String.format(family[0], i) + "|padding").getBytes(StandardCharsets.UTF_8);
+                cache.get(k, 0, k.length - 8);
+            }
+            assertTrue(cache.longestProbe() <= 6, family[0] + ": longest probe " + cache.longestProbe());
+        }
     }
 
     @Test

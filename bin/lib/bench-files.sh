@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Cold-process benchmark on result files perfgate did not write (issue 21), sourced by bin/bench.
+# For each shape: `wc -l` on the cached file beside a cold `perfgate report` process (JVM start included, the way
+# users run it: bin/perfgate, -Xmx64m), each run ROUNDS times, medians shown; wall, CPU (user + sys), peak RSS and
+# CPU per MB (of uncompressed data). Then the figures of the issue against their targets.
+# Environment: PERFGATE_BENCH_SAMPLES (default 5000000 per shape; XML gets 2/5 of it),
+# PERFGATE_BENCH_ROUNDS (default 3), PERFGATE_BENCH_DIR (keep the files there and reuse them; default a temp dir).
+set -euo pipefail
+
+bench_files() {
+  local samples=${PERFGATE_BENCH_SAMPLES:-5000000}
+  local rounds=${PERFGATE_BENCH_ROUNDS:-3}
+  local dir=${PERFGATE_BENCH_DIR:-}
+  local keep=1
+  if [ -z "$dir" ]; then
+    dir=$(mktemp -d /tmp/perfgate-bench-files.XXXXXX)
+    keep=0
+  fi
+  mkdir -p "$dir"
+  local cp="$ROOT/target/perfgate-cli.jar:$ROOT/target/perfgate-bench.jar"
+  local other=$((samples * 2 / 5))
+  echo "== cold 'perfgate report' per file vs 'wc -l' on the same cached file (medians of $rounds, -Xmx64m, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"
+  local shape n f
+  # the same samples in every shape (a JIT warm-up of a few tenths of a CPU second weighs less per MB in larger
+  # files), except XML: its bytes per sample are 3x the CSV's
+  for spec in "default:$samples:csv" "long-urls:$samples:csv" "labels-2000:$samples:csv" "failing:$samples:csv" \
+      "xml:$other:xml" "gzip:$samples:csv.gz"; do
+    IFS=: read -r shape n ext <<<"$spec"
+    f="$dir/$shape-$n.$ext"
+    [ -s "$f" ] || java -cp "$cp" io.jenkins.plugins.perfgate.cli.ForeignJtl "$shape" "$n" "$f" >/dev/null
+  done
+  f="$dir/real-jmeter.csv"
+  if [ ! -s "$f" ]; then
+    # real JMeter 5.6.3 output (perfgate demo: 2 generators, 10 s against the demo application), its rows
+    # repeated to the samples of the other shapes
+    rm -rf "$dir/demo"
+    PERFGATE_JAVA_OPTS=-Xmx256m timeout 180 "$ROOT/bin/perfgate" demo --duration 10 --threads 16 --quiet \
+      --out "$dir/demo" >"$dir/demo.log" 2>&1 || { echo "perfgate demo failed, see $dir/demo.log" >&2; return 1; }
+    local jtl="$dir/demo/generators/gen-1/results.jtl"
+    awk -v n="$samples" 'NR == 1 { print; next } { row[k++] = $0 } END { for (i = 0; i < n; i++) print row[i % k] }' \
+      "$jtl" >"$f"
+  fi
+  local start startCpu
+  start=$(measure_cmd "$rounds" "$ROOT/bin/perfgate" --version)
+  startCpu=$(echo "$start" | cut -d' ' -f2)
+  echo "$start" | awk '{printf "JVM start (perfgate --version): %.3f s wall, %.3f s CPU, %d MiB RSS\n", $1, $2, $3 / 1024}'
+  echo "CPU ms/MB: the process's CPU less the JVM start's, per MB of (uncompressed) data"
+  printf '%-16s %9s %8s %8s %8s %7s %8s %9s %8s %8s\n' shape samples MB "wc -l s" "wall s" "x wc" "CPU s" \
+    "CPU ms/MB" "RSS MiB" "MB/s"
+  local results=()
+  for f in "$dir"/default-*.csv "$dir"/long-urls-*.csv "$dir"/labels-2000-*.csv "$dir"/failing-*.csv \
+      "$dir"/real-jmeter.csv "$dir"/xml-*.xml "$dir"/gzip-*.csv.gz; do
+    results+=("$(measure_file "$f" "$rounds" "")")
+    echo "${results[-1]}" | format_row "$startCpu"
+  done
+  # the second thread: the default file read by one thread
+  local one
+  one=$(measure_file "$(ls "$dir"/default-*.csv)" "$rounds" "--threads 1")
+  echo "$one" | sed 's/^default/default,1-thread/' | format_row "$startCpu"
+  printf '%s\n' "${results[@]}" | awk -v one="$one" -v start="$startCpu" '
+    BEGIN { split(one, o, " ") }
+    $2 == "FAILED" { failed = failed " " $1; next }
+    { mb = $3; cpu = $6; per = 1000 * (cpu - start) / mb; if (min == "" || per < min) { min = per; minName = $1 }
+      if (per > max) { max = per; maxName = $1 }
+      if ($1 == "default") { wall = $5; wc = $4; dmb = mb } }
+    END {
+      if (failed != "") printf "FAILED (no summary at -Xmx64m, see perfgate report on the file):%s\n", failed
+      printf "issue 21 targets (5M-sample default CSV; the lead measures them on a quiet machine):\n"
+      printf "  cold wall                %.3f s   target <= 0.8 s   %s\n", wall, (wall <= 0.8 ? "met" : "NOT met")
+      printf "  wall / wc -l             %.1fx     target <= 8x      %s\n", wall / wc, (wall / wc <= 8 ? "met" : "NOT met")
+      printf "  CPU per MB, worst/best   %.2fx (%s %.2f vs %s %.2f ms/MB)   target <= 1.3x   %s\n", max / min,
+        maxName, max, minName, min, (max / min <= 1.3 ? "met" : "NOT met")
+      printf "  second thread            %.2fx (1 thread %.3f s, all cores %.3f s)   target >= 1.7x   %s\n",
+        o[5] / wall, o[5], wall, (o[5] / wall >= 1.7 ? "met" : "NOT met")
+    }'
+  if [ "$keep" = 0 ]; then rm -rf "$dir"; fi
+}
+
+# "name samples MB wcWall wall cpu rssKiB" of one file: medians of the rounds (RSS: the largest)
+measure_file() {
+  local f=$1 rounds=$2 extra=$3
+  local name samples mb wc pg
+  name=$(basename "$f" | sed -E 's/-[0-9]+\.(csv|xml|csv\.gz)$//; s/\.csv$//')
+  cat "$f" >/dev/null
+  wc=$(measure_cmd "$rounds" wc -l "$f")
+  # shellcheck disable=SC2086
+  pg=$(PERFGATE_JAVA_OPTS=-Xmx64m measure_cmd "$rounds" "$ROOT/bin/perfgate" report $extra "$f")
+  samples=$(PERFGATE_JAVA_OPTS=-Xmx64m "$ROOT/bin/perfgate" report "$f" 2>/dev/null | awk '/ samples from / {print $1}')
+  # MB of data: a compressed file's uncompressed size
+  case "$f" in
+    *.gz) mb=$(gzip -dc "$f" | wc -c | awk '{printf "%.1f", $1 / 1e6}') ;;
+    *) mb=$(stat -c %s "$f" | awk '{printf "%.1f", $1 / 1e6}') ;;
+  esac
+  echo "$name ${samples:-FAILED} $mb $(echo "$wc" | cut -d' ' -f1) $pg"
+}
+
+# "wall cpu rssKiB" of a command: median wall and CPU of the rounds, largest RSS
+measure_cmd() {
+  local rounds=$1 i out
+  shift
+  local t
+  t=$(mktemp)
+  # wall from bash's microsecond clock (time's %e has 10 ms steps, too coarse for wc -l)
+  local t0 t1
+  out=$(for ((i = 0; i < rounds; i++)); do
+    t0=$EPOCHREALTIME
+    /usr/bin/time -f '%U %S %M' -o "$t" "$@" >/dev/null 2>&1 || true
+    t1=$EPOCHREALTIME
+    echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }') $(tail -1 "$t")"
+  done)
+  rm -f "$t"
+  local wall cpu rss
+  wall=$(echo "$out" | awk '{print $1}' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+  cpu=$(echo "$out" | awk '{print $2 + $3}' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+  rss=$(echo "$out" | awk '$4 > r { r = $4 } END { print r + 0 }')
+  echo "$wall $cpu $rss"
+}
+
+format_row() {
+  awk -v start="$1" '{ printf "%-16s %9s %8.1f %8.4f %8.3f %6.1fx %8.3f %9.2f %8d %8.0f\n", $1, $2, $3, $4, $5,
+    $5 / ($4 > 0 ? $4 : 0.001), $6, 1000 * ($6 - start) / $3, $7 / 1024, $3 / $5 }'
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Builds target/perfgate-cli.aot, the CLI's ahead-of-time cache (JDK 25+, JEP 483/514/515: classes loaded and
+# linked, and method profiles so the JIT compiles the hot loops sooner), from a training run of `perfgate report`
+# on small generated files. Run by Maven at package time (after perfgate-cli.jar and perfgate-bench.jar); a no-op
+# on an older JDK. bin/perfgate uses the cache only with the JDK that built it (target/perfgate-cli.aot.jdk holds
+# its JAVA_RUNTIME_VERSION), since a cache never fits another JVM build.
+set -euo pipefail
+TARGET=$1
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+release=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')/release
+feature=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+rm -f "$TARGET/perfgate-cli.aot" "$TARGET/perfgate-cli.aot.jdk"
+if [ "${feature%%.*}" -lt 25 ] 2>/dev/null || [ ! -f "$release" ]; then
+  echo "perfgate: JDK $feature: no AOT cache for the CLI (needs JDK 25+)"
+  exit 0
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp="$TARGET/perfgate-cli.jar:$TARGET/perfgate-bench.jar"
+# above the parallel-read threshold (8 MB), so that the training takes the path large files take
+"$JAVA" -cp "$cp" io.jenkins.plugins.perfgate.cli.ForeignJtl default 80000 "$work/train.csv" >/dev/null
+"$JAVA" -cp "$cp" io.jenkins.plugins.perfgate.cli.ForeignJtl xml 5000 "$work/train.xml" >/dev/null
+"$JAVA" -cp "$cp" io.jenkins.plugins.perfgate.cli.ForeignJtl gzip 5000 "$work/train.csv.gz" >/dev/null
+# the same class path and heap as bin/perfgate's runs
+"$JAVA" -XX:AOTCacheOutput="$TARGET/perfgate-cli.aot" -Xlog:aot=off -Xlog:cds=off -Xmx256m \
+  -Djava.awt.headless=true -jar "$TARGET/perfgate-cli.jar" report "$work/train.csv" "$work/train.xml" \
+  "$work/train.csv.gz" --out "$work/summary.json" >/dev/null 2>&1
+sed -n 's/^JAVA_RUNTIME_VERSION=//p' "$release" >"$TARGET/perfgate-cli.aot.jdk"
+echo "perfgate: built $TARGET/perfgate-cli.aot for JDK $(cat "$TARGET/perfgate-cli.aot.jdk")"
