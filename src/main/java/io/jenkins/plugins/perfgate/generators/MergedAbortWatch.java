@@ -20,7 +20,8 @@ import java.util.Optional;
  * reports its live window ({@link LiveWindow}), and the windows of the agents still running merge into one
  * snapshot (throughputs add up; error %, mean and percentiles are over all their samples) that the engine's
  * {@link AbortWatch} judges as it does a local run's. Nothing is judged until every running agent has reported a
- * window, so an agent still starting its JMeter does not count as a drop in throughput.
+ * window, so an agent still starting its JMeter does not count as a drop in throughput. It also says, from the same
+ * control file, whether the plan has a live InfluxDB listener (the agents then need the InfluxDB credentials).
  */
 final class MergedAbortWatch {
 
