@@ -72,12 +72,14 @@ final class AgentProgress extends LineTransformationOutputStream {
 
     @Override
     protected void eol(byte[] b, int len) {
-        String text = MaskingOutputStream.mask(trimEOL(new String(b, 0, len, StandardCharsets.UTF_8)), masked);
-        if (text.startsWith(LiveWindow.PREFIX)) {
-            // machine-readable, for the controller's abort criteria: not for the build log
-            LiveWindow.parse(text).ifPresent(w -> window = w);
+        String raw = trimEOL(new String(b, 0, len, StandardCharsets.UTF_8));
+        if (raw.startsWith(LiveWindow.PREFIX)) {
+            // machine-readable, for the controller's abort criteria: not for the build log (read unmasked: a short
+            // secret value could otherwise cut into its Base64)
+            LiveWindow.parse(raw).ifPresent(w -> window = w);
             return;
         }
+        String text = MaskingOutputStream.mask(raw, masked);
         Matcher m = PROGRESS.matcher(text);
         if (m.find()) {
             samples = Long.parseLong(m.group(1));

@@ -42,7 +42,8 @@ class AgentProgressTest {
     void masksSecretsAndKeepsLiveWindowsOutOfTheLogForTheMergedAbortCriteria() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream log = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        AgentProgress a = new AgentProgress("gen-a", log, List.of("tok", "tok-5ecr3t"));
+        // "HISTF" is in every window line's Base64: a secret must not cut into the windows
+        AgentProgress a = new AgentProgress("gen-a", log, List.of("tok", "tok-5ecr3t", "HISTF"));
         AgentProgress b = new AgentProgress("gen-b", log, List.of());
         a.state("running");
         b.state("running");
