@@ -75,6 +75,10 @@ class PerformanceTestStepTest {
             String metrics = push.metrics();
             assertTrue(metrics.contains("perfgate_samples{") && metrics.contains("job=\"free-load\"")
                     && metrics.contains("build=\"1\""), metrics);
+            // and while it ran: the run on the node pushed the figures so far (at least once, at its start)
+            assertTrue(java.util.regex.Pattern.compile("live figures pushed to Pushgateway " + push.url()
+                    + " [1-9][0-9]* time\\(s\\) during the run").matcher(JenkinsRule.getLog(fb)).find(),
+                    JenkinsRule.getLog(fb));
         }
         PerfgateBuildAction fa = fb.getAction(PerfgateBuildAction.class);
         assertNotNull(fa);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.perfgate.model;
 
+import io.jenkins.plugins.perfgate.engine.gate.Playbook;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -67,6 +68,17 @@ public final class GateLine implements Serializable {
 
     public boolean isPassed() {
         return "PASS".equals(outcome);
+    }
+
+    /**
+     * What to check first when this line failed or made the build unstable (docs/playbooks/, found from the
+     * criterion as written, so builds recorded before playbooks existed get it too); null otherwise.
+     */
+    public Playbook getPlaybook() {
+        if (!"FAIL".equals(outcome) && !"UNSTABLE".equals(outcome)) {
+            return null;
+        }
+        return Playbook.forCriterion(criterion).orElse(null);
     }
 
     Map<String, Object> toMap() {

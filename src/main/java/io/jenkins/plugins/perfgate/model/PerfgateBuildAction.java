@@ -9,7 +9,6 @@ import io.jenkins.plugins.perfgate.charts.Charts;
 import io.jenkins.plugins.perfgate.engine.compare.LabelFigures;
 import io.jenkins.plugins.perfgate.engine.compare.Metric;
 import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
-import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
 import io.jenkins.plugins.perfgate.history.ResultId;
 import jakarta.servlet.ServletException;
 import java.io.File;
@@ -329,14 +328,14 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
         return new File(run.getRootDir(), ResultId.folder(getId()));
     }
 
-    /** The full run summary kept with the build, when readable. */
+    /** The full run summary kept with the build, when readable (parsed once while it does not change). */
     Optional<RunSummary> summary() {
         File f = new File(dir(), "summary.json");
         if (!f.isFile()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(SummaryJson.read(f.toPath()));
+            return Optional.of(SummaryCache.get().read(f));
         } catch (IOException e) {
             LOGGER.log(Level.WARNING, "cannot read " + f, e);
             return Optional.empty();

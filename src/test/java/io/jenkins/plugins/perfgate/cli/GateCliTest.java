@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.perfgate.engine.SyntheticRuns;
 import io.jenkins.plugins.perfgate.engine.gate.GateResult;
+import io.jenkins.plugins.perfgate.engine.gate.Playbook;
 import io.jenkins.plugins.perfgate.engine.history.BuildResult;
 import io.jenkins.plugins.perfgate.engine.history.DirectoryHistoryStore;
 import io.jenkins.plugins.perfgate.engine.history.History;
@@ -106,6 +107,9 @@ class GateCliTest {
         assertTrue(res.out().startsWith("perfgate verdict: FAIL"), res.out());
         assertTrue(res.out().contains("baseline: median of 5 passing builds (#8, #9, #10, #11, #12)"), res.out());
         assertTrue(res.out().contains("regression; t prediction interval p="), res.out());
+        // the failed p95 criterion names what to check first
+        assertTrue(res.out().contains("playbook: p95 regressed: " + Playbook.LATENCY.url() + "\n"), res.out());
+        assertFalse(res.out().contains(Playbook.ERRORS.url()), "error% passed: " + res.out());
         var verdict = new com.fasterxml.jackson.databind.ObjectMapper().readTree(verdictJson.toFile());
         assertEquals("FAIL", verdict.path("result").asText());
         assertEquals(1, verdict.path("exitCode").asInt());

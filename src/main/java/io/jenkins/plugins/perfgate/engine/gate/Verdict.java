@@ -38,7 +38,16 @@ public record Verdict(GateResult result, RunStatus runStatus, List<VerdictLine> 
         return lines.stream().filter(l -> l.outcome() != Outcome.PASS).toList();
     }
 
-    /** The verdict for people: a headline, then one line per criterion and label, then the notes. */
+    /** The playbooks of the criteria that failed or made the run unstable, each once, in the order of the lines. */
+    public List<Playbook> playbooks() {
+        return lines.stream().filter(l -> l.outcome() == Outcome.FAIL || l.outcome() == Outcome.UNSTABLE)
+                .map(Playbook::forLine).flatMap(Optional::stream).distinct().toList();
+    }
+
+    /**
+     * The verdict for people: a headline, then one line per criterion and label, the playbooks of what failed, then
+     * the notes.
+     */
     public String format() {
         StringBuilder sb = new StringBuilder();
         sb.append("perfgate verdict: ").append(result.name());
@@ -50,6 +59,9 @@ public record Verdict(GateResult result, RunStatus runStatus, List<VerdictLine> 
         sb.append("baseline: ").append(baselineDescription.isEmpty() ? "none" : baselineDescription).append('\n');
         for (VerdictLine l : lines) {
             sb.append("  ").append(l.format()).append('\n');
+        }
+        for (Playbook p : playbooks()) {
+            sb.append("playbook: ").append(p.title()).append(": ").append(p.url()).append('\n');
         }
         for (String n : notes) {
             sb.append("note: ").append(n).append('\n');

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.perfgate.engine.report;
 
 import io.jenkins.plugins.perfgate.engine.gate.Outcome;
+import io.jenkins.plugins.perfgate.engine.gate.Playbook;
 import io.jenkins.plugins.perfgate.engine.gate.Verdict;
 import io.jenkins.plugins.perfgate.engine.gate.VerdictLine;
 import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
@@ -45,6 +46,7 @@ final class VerdictSection {
                 h.open("li", "class", "outcome-" + l.outcome().text());
                 h.element("span", l.outcome().name(), "class", "badge");
                 h.text(" " + l.name() + " [" + l.label() + "]: " + l.message());
+                playbook(l, h);
                 h.close("li");
             }
             h.close("ul");
@@ -83,7 +85,9 @@ final class VerdictSection {
                     : String.format(Locale.ROOT, "%+.1f %%", l.relativeDelta() * 100), "class", "num",
                     "data-sort", sortKey(l.relativeDelta()));
             h.element("td", l.significance().map(x -> x.describe()).orElse(""));
-            h.element("td", l.message());
+            h.open("td").text(l.message());
+            playbook(l, h);
+            h.close("td");
             h.close("tr").newline();
         }
         h.close("tbody").close("table");
@@ -93,6 +97,15 @@ final class VerdictSection {
             h.close("ul");
         }
         h.close("section").newline();
+    }
+
+    /** The link to what to check first, after a line that failed or made the run unstable. */
+    private static void playbook(VerdictLine l, Html h) {
+        if (l.outcome() != Outcome.FAIL && l.outcome() != Outcome.UNSTABLE) {
+            return;
+        }
+        Playbook.forLine(l).ifPresent(p -> h.text(" ")
+                .element("a", "Playbook: " + p.title(), "class", "playbook", "href", p.url()));
     }
 
     /** A value in the line's metric unit; empty when not applicable (NaN). */

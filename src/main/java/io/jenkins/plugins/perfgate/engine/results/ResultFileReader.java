@@ -97,8 +97,22 @@ public final class ResultFileReader {
 
     private FileReadResult read(Path file, SampleSink sink, boolean gzip) throws ResultsReadException {
         String name = file.toString();
-        ProblemLog log = new ProblemLog(name, options.maxProblems());
         try (InputStream raw = counted(open(file), Long.MAX_VALUE)) {
+            return read(name, raw, gzip, sink);
+        } catch (ResultsReadException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ResultsReadException(name + ": cannot read: " + describe(e), e);
+        }
+    }
+
+    /**
+     * Reads the content of the result file {@code name} from {@code raw}, which the caller closes. Package-private
+     * for the fuzz tests, which feed bytes without the cost of a file per input.
+     */
+    FileReadResult read(String name, InputStream raw, boolean gzip, SampleSink sink) throws ResultsReadException {
+        ProblemLog log = new ProblemLog(name, options.maxProblems());
+        try {
             InputStream in = raw;
             if (gzip) {
                 in = new GZIPInputStream(raw, 1 << 16);

@@ -15,8 +15,14 @@ import java.util.List;
  */
 public final class JtlTail {
 
-    /** The fields live progress needs from one row. */
-    public record Row(long timeStamp, long elapsed, boolean success, int allThreads, String threadName) {
+    /**
+     * The fields live progress and live metrics need from one row.
+     *
+     * @param label           sampler label (empty when the file has no such column)
+     * @param responseMessage response message: marks Transaction Controller parents (empty when absent)
+     */
+    public record Row(long timeStamp, long elapsed, boolean success, int allThreads, String threadName, String label,
+            String responseMessage) {
     }
 
     private static final int MAX_READ = 4 * 1024 * 1024;
@@ -108,7 +114,8 @@ public final class JtlTail {
                 return;
             }
             columns = new int[] {fields.indexOf("timeStamp"), fields.indexOf("elapsed"), fields.indexOf("success"),
-                fields.indexOf("allThreads"), fields.indexOf("threadName")};
+                fields.indexOf("allThreads"), fields.indexOf("threadName"), fields.indexOf("label"),
+                fields.indexOf("responseMessage")};
             return;
         }
         if (columns[0] < 0) {
@@ -117,7 +124,8 @@ public final class JtlTail {
         try {
             String[] f = line.indexOf('"') < 0 ? pick(line, columns) : pick(split(line), columns);
             rows.add(new Row(Long.parseLong(f[0]), Long.parseLong(f[1]), Boolean.parseBoolean(f[2]),
-                    f[3] == null ? 0 : Integer.parseInt(f[3]), f[4] == null ? "" : f[4]));
+                    f[3] == null ? 0 : Integer.parseInt(f[3]), f[4] == null ? "" : f[4], f[5] == null ? "" : f[5],
+                    f[6] == null ? "" : f[6]));
         } catch (RuntimeException e) {
             malformed++;
         }

@@ -4,7 +4,9 @@ import io.jenkins.plugins.perfgate.engine.results.ReadOptions;
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterInstallation;
 import io.jenkins.plugins.perfgate.engine.runner.metrics.BasicAuth;
 import io.jenkins.plugins.perfgate.engine.runner.metrics.InfluxRelay;
+import io.jenkins.plugins.perfgate.engine.runner.metrics.LivePush;
 import io.jenkins.plugins.perfgate.engine.runner.metrics.MetricsExporter;
+import io.jenkins.plugins.perfgate.engine.runner.metrics.MetricsText;
 import io.jenkins.plugins.perfgate.engine.runner.plan.Durations;
 import io.jenkins.plugins.perfgate.engine.runner.plan.MetricsExport;
 import io.jenkins.plugins.perfgate.engine.runner.plan.RunPlan;
@@ -58,6 +60,8 @@ public final class PlanRunner {
     private Path secretFile;
     /** Adds InfluxDB credentials to the live listener's writes; null when not needed. */
     private InfluxRelay relay;
+    /** Pushes the figures so far to the Pushgateway; null when the plan wants no live push. */
+    private LivePush livePush;
 
     public PlanRunner(RunPlan plan, GeneratorProviders providers, JMeterInstallation jmeter, Path outDir,
             Consumer<String> out, boolean quiet) {
@@ -115,6 +119,9 @@ public final class PlanRunner {
             if (relay != null) {
                 relay.close();
             }
+            if (livePush != null) {
+                livePush.close();
+            }
             if (secretFile != null) {
                 SecretProperties.delete(secretFile);
             }
@@ -125,6 +132,8 @@ public final class PlanRunner {
         Files.createDirectories(outDir);
         MetricsExporter exporter = new MetricsExporter(plan, out);
         Path testPlan = prepareTestPlan(exporter);
+        livePush = exporter.livePush().orElse(null);
+        LiveFigures figures = livePush == null ? null : new LiveFigures(aggregation);
         if (!secretProperties.isEmpty()) {
             secretFile = SecretProperties.write(secretProperties);
         }
@@ -145,6 +154,11 @@ public final class PlanRunner {
         long windowMillis = plan.sampling().progressInterval().toMillis();
         LiveStats stats = new LiveStats(windowMillis);
         fleet.generators().forEach(g -> stats.generator(g.id()));
+        if (figures != null) {
+            fleet.generators().forEach(g -> figures.generator(g.id()));
+            // dashboards show the build as running from its start, before the first interval's figures
+            livePush.offer(MetricsText.prometheusLive(figures.summary(), 0, figures.samplesByGenerator()));
+        }
         AbortWatch abort = new AbortWatch(plan.abort());
         Set<String> reportedFailures = new HashSet<>();
         RunStatus status = RunStatus.COMPLETE;
@@ -152,7 +166,7 @@ public final class PlanRunner {
         long nextProgress = start + windowMillis;
         while (true) {
             long now = System.currentTimeMillis();
-            poll(tails, stats, now);
+            poll(tails, stats, figures, now);
             reportFailures(stats, reportedFailures);
             LiveStats.Snapshot snapshot = stats.snapshot(now);
             if (fleet.finished()) {
@@ -184,6 +198,10 @@ public final class PlanRunner {
                 if (windowLines) {
                     out.accept(stats.window(now).format());
                 }
+                if (livePush != null) {
+                    livePush.offer(MetricsText.prometheusLive(figures.summary(), snapshot.activeThreads(),
+                            figures.samplesByGenerator()));
+                }
                 nextProgress = Math.max(nextProgress + windowMillis, now + windowMillis / 2);
             }
             sleep(TICK_MILLIS);
@@ -193,7 +211,11 @@ public final class PlanRunner {
             status = RunStatus.ABORTED;
             reason = cancelReason;
         }
-        poll(tails, stats, System.currentTimeMillis());
+        poll(tails, stats, figures, System.currentTimeMillis());
+        if (livePush != null) {
+            // waits for a push in flight: the after-run push below must be the last word
+            livePush.close();
+        }
         reportFailures(stats, reportedFailures);
         long end = System.currentTimeMillis();
         out.accept(ProgressLine.formatFinal(end - start, stats.snapshot(end), fleet.generators()));
@@ -246,6 +268,8 @@ public final class PlanRunner {
         Map<String, String> tags = new java.util.LinkedHashMap<>();
         tags.put("build", plan.metrics().build());
         tags.put("template", templateName());
+        // each generator JVM evaluates this itself: its perfgate id (gen-1, host:port), else its host name
+        tags.put("generator", "${__P(perfgate.generator,${__machineName()})}");
         if (!plan.metrics().result().isEmpty()) {
             tags.put("result", plan.metrics().result());
         }
@@ -277,11 +301,15 @@ public final class PlanRunner {
         }
     }
 
-    private void poll(List<JtlTail> tails, LiveStats stats, long now) {
+    private void poll(List<JtlTail> tails, LiveStats stats, LiveFigures figures, long now) {
         for (JtlTail tail : tails) {
             try {
                 for (JtlTail.Row row : tail.poll()) {
-                    stats.add(tail.file().generatorOf(row.threadName()), now, row);
+                    String generator = tail.file().generatorOf(row.threadName());
+                    stats.add(generator, now, row);
+                    if (figures != null) {
+                        figures.add(generator, row);
+                    }
                 }
             } catch (IOException e) {
                 out.accept("perfgate: cannot follow " + tail.file().path() + ": " + e.getMessage());

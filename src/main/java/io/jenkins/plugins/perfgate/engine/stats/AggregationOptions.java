@@ -28,9 +28,25 @@ public record AggregationOptions(
 
     /** A label rewrite: every match of the pattern is replaced (java.util.regex replacement syntax). */
     public record LabelRewrite(Pattern pattern, String replacement) {
+        private static final Pattern PATH_ID = Pattern.compile(
+                "(?<=/)(?<!HTTP/)(?:\\d+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+                        + "|(?=[0-9a-fA-F]*\\d)[0-9a-fA-F]{8,})(?=[/?#;.\\s]|$)");
+
         /** Strips everything from the first '?' on: {@code /search?q=1} becomes {@code /search}. */
         public static LabelRewrite stripQueryString() {
             return new LabelRewrite(Pattern.compile("\\?.*$"), "");
+        }
+
+        /**
+         * Replaces path segments that are identifiers with {@code {id}}, so that {@code GET /items/123/parts/9f8e7d6c}
+         * and {@code GET /items/77/parts/0a1b2c3d} count as one label {@code GET /items/{id}/parts/{id}}. A segment
+         * is an identifier when it is all digits, a UUID, or at least 8 hexadecimal characters with a digit among
+         * them (hashes, object ids); words such as {@code /deadbeef} or {@code /v2} stay. Only whole segments
+         * change: a segment ends at {@code /}, {@code ?}, {@code #}, {@code ;}, {@code .}, whitespace or the end of
+         * the label; the version in {@code HTTP/1.1} stays.
+         */
+        public static LabelRewrite pathIds() {
+            return new LabelRewrite(PATH_ID, "{id}");
         }
 
         public String apply(String label) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jenkins.plugins.perfgate.engine.chart.SecureXml;
 import io.jenkins.plugins.perfgate.engine.chart.SyntheticRuns;
 import io.jenkins.plugins.perfgate.engine.gate.GateResult;
+import io.jenkins.plugins.perfgate.engine.gate.Playbook;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -76,6 +77,9 @@ class HtmlReportTest {
         int local = 0;
         while (refs.find()) {
             String ref = refs.group(1);
+            if (ref.startsWith(Playbook.BASE_URL)) {
+                continue; // a playbook: a link to read (failedCriteriaLinkTheirPlaybook), never loaded by the page
+            }
             assertFalse(ref.contains("://") || ref.startsWith("//"), "remote reference " + ref);
             if (ref.startsWith("#") || ref.startsWith("..") || ref.equals("summary.json")) {
                 continue; // in-page anchors and raw-file links (which may be absent)
@@ -87,6 +91,34 @@ class HtmlReportTest {
         for (Path svg : Files.newDirectoryStream(dir, "*.svg")) {
             Element root = SecureXml.parse(Files.readString(svg)).getDocumentElement();
             assertEquals("svg", root.getLocalName(), svg.toString());
+        }
+    }
+
+    @Test
+    void failedCriteriaLinkTheirPlaybook() {
+        String link = "<a class=\"playbook\" href=\"" + Playbook.LATENCY.url() + "\">Playbook: p95 regressed</a>";
+        assertTrue(html.contains(link), "the failed p95 criterion links the p95 playbook");
+        // in the failed line of the criteria table and in the headline's list of problems
+        Matcher failedRows = Pattern.compile("<tr class=\"outcome-fail\">(.*?)</tr>", Pattern.DOTALL).matcher(html);
+        int linked = 0;
+        while (failedRows.find()) {
+            if (failedRows.group(1).contains("<td class=\"code\">p95")) {
+                assertTrue(failedRows.group(1).contains(link), failedRows.group(1));
+                linked++;
+            }
+        }
+        assertTrue(linked > 0, "failed p95 rows found");
+        assertTrue(html.substring(html.indexOf("verdict-problems")).contains(link), "problems list");
+        // every remote reference is such a link: nothing remote is loaded
+        Matcher remote = Pattern.compile("<([a-z]+)[^>]*(?:src|href)=\"[a-z]+://[^\"]*\"").matcher(html);
+        while (remote.find()) {
+            assertTrue(remote.group().startsWith("<a class=\"playbook\" href=\"" + Playbook.BASE_URL),
+                    remote.group());
+        }
+        // a passing line has none
+        Matcher passed = Pattern.compile("<tr class=\"outcome-pass\">(.*?)</tr>", Pattern.DOTALL).matcher(html);
+        while (passed.find()) {
+            assertFalse(passed.group(1).contains("playbook"), passed.group(1));
         }
     }
 

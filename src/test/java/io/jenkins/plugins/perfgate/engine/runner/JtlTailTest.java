@@ -32,11 +32,12 @@ class JtlTailTest {
         append(f, HEADER + "1700000000000,12,home,200,OK,users 1-1,text,true,,10,5,2,2,http://x/,10,0,1\n"
                 + "1700000000010,30,lo");
         List<JtlTail.Row> rows = tail.poll();
-        assertEquals(List.of(new JtlTail.Row(1700000000000L, 12, true, 2, "users 1-1")), rows);
+        assertEquals(List.of(new JtlTail.Row(1700000000000L, 12, true, 2, "users 1-1", "home", "OK")), rows);
         append(f, "gin,500,\"Server, busy\",users 1-2,text,false,\"line one\nline \"\"two\"\"\",1,1,2,3,"
                 + "http://x/login,29,0,2\n");
         rows = tail.poll();
-        assertEquals(List.of(new JtlTail.Row(1700000000010L, 30, false, 3, "users 1-2")), rows);
+        assertEquals(List.of(new JtlTail.Row(1700000000010L, 30, false, 3, "users 1-2", "login",
+                "Server, busy")), rows);
         append(f, "garbage,row\n1700000000020,7,home,200,OK,users 1-1,text,true,,10,5,2,1,http://x/,7,0,0\n");
         rows = tail.poll();
         assertEquals(1, rows.size());

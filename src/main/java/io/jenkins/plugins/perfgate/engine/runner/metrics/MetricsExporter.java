@@ -19,8 +19,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Sends a run's figures where the plan says: creates the InfluxDB database before a live run, and after the run
- * pushes the summary's key figures per label to InfluxDB (line protocol) and/or a Prometheus Pushgateway. A
+ * Sends a run's figures where the plan says: creates the InfluxDB database before a live run, pushes the figures so
+ * far to a Prometheus Pushgateway during the run ({@link #livePush}), and after the run pushes the summary's key
+ * figures per label to InfluxDB (line protocol) and/or the Pushgateway. A
  * monitoring system that is down never fails the run: the problem is reported and returned. Endpoints that need
  * credentials get HTTP basic authentication ({@link BasicAuth}, from the environment), and only those at the URL
  * the credentials are bound to.
@@ -95,15 +96,8 @@ public final class MetricsExporter {
             }
         });
         m.pushgateway().ifPresent(push -> {
-            String body = MetricsText.prometheusText(summary);
-            URI uri = URI.create(push.url() + "/metrics/job@base64/" + MetricsText.base64(m.job())
-                    + "/build@base64/" + MetricsText.base64(m.build())
-                    + "/template@base64/" + MetricsText.base64(template)
-                    + (m.result().isEmpty() ? "" : "/result@base64/" + MetricsText.base64(m.result())));
             try {
-                send(HttpRequest.newBuilder(uri).header("Content-Type", "text/plain; version=0.0.4")
-                        .timeout(TIMEOUT).PUT(HttpRequest.BodyPublishers.ofString(body)), pushgatewayAuth,
-                        push.url(), "Pushgateway " + push.url());
+                pushPrometheus(push, MetricsText.prometheusText(summary));
                 out.accept("perfgate: key figures pushed to Pushgateway " + push.url());
             } catch (IOException e) {
                 problems.add(e.getMessage());
@@ -111,6 +105,27 @@ public final class MetricsExporter {
         });
         problems.forEach(p -> out.accept("perfgate: warning: " + p));
         return problems;
+    }
+
+    /**
+     * The live pusher when the plan's Pushgateway wants the figures during the run; {@link LivePush#close} it before
+     * {@link #afterRun}, whose push then replaces the last live figures.
+     */
+    public Optional<LivePush> livePush() {
+        return metrics.pushgateway().filter(MetricsExport.Pushgateway::live)
+                .map(push -> new LivePush(body -> pushPrometheus(push, body), "Pushgateway " + push.url(), out));
+    }
+
+    /** Replaces the run's group (job/build/template/result) on the Pushgateway with these metrics. */
+    void pushPrometheus(MetricsExport.Pushgateway push, String body) throws IOException {
+        MetricsExport m = metrics;
+        URI uri = URI.create(push.url() + "/metrics/job@base64/" + MetricsText.base64(m.job())
+                + "/build@base64/" + MetricsText.base64(m.build())
+                + "/template@base64/" + MetricsText.base64(template)
+                + (m.result().isEmpty() ? "" : "/result@base64/" + MetricsText.base64(m.result())));
+        send(HttpRequest.newBuilder(uri).header("Content-Type", "text/plain; version=0.0.4")
+                .timeout(TIMEOUT).PUT(HttpRequest.BodyPublishers.ofString(body)), pushgatewayAuth,
+                push.url(), "Pushgateway " + push.url());
     }
 
     private void send(HttpRequest.Builder request, Optional<BasicAuth> auth, URI base, String target)

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The figures exported per label (and for the whole run, label {@value OverallRow#METRICS_LABEL}): samples, errors, error %,
@@ -52,8 +54,51 @@ public final class MetricsText {
         return sb.toString();
     }
 
-    /** Gauges with a {@code label} label; job/build/template are the Pushgateway grouping key. */
+    /**
+     * Gauges with a {@code label} label, per generator {@code perfgate_generator_samples}, and
+     * {@code perfgate_run_complete}; job/build/template(/result) are the Pushgateway grouping key.
+     */
     public static String prometheusText(RunSummary summary) {
+        StringBuilder sb = figures(summary);
+        Map<String, Long> generators = new TreeMap<>();
+        summary.generators().forEach((id, stats) -> generators.put(id, stats.count()));
+        generatorSamples(sb, generators);
+        runComplete(sb, summary.status().name(), summary.status().name().equals("COMPLETE") ? 1 : 0);
+        return sb.toString();
+    }
+
+    /**
+     * The figures of a run still going on, under the names and labels of {@link #prometheusText}: the run so far,
+     * {@code perfgate_run_complete{status="RUNNING"} 0}, and {@code perfgate_active_threads} (live only).
+     *
+     * @param soFar             the samples recorded so far, summarised
+     * @param activeThreads     JMeter's active threads, summed over the generators
+     * @param generatorSamples  samples so far per generator id
+     */
+    public static String prometheusLive(RunSummary soFar, int activeThreads, Map<String, Long> generatorSamples) {
+        StringBuilder sb = figures(soFar);
+        generatorSamples(sb, new TreeMap<>(generatorSamples));
+        gauge(sb, "perfgate_active_threads", "JMeter threads running, all generators (live only)");
+        sb.append("perfgate_active_threads ").append(activeThreads).append('\n');
+        runComplete(sb, "RUNNING", 0);
+        return sb.toString();
+    }
+
+    private static void generatorSamples(StringBuilder sb, Map<String, Long> generators) {
+        if (generators.isEmpty()) {
+            return;
+        }
+        gauge(sb, "perfgate_generator_samples", "Samples recorded by each load generator");
+        generators.forEach((id, n) -> sb.append("perfgate_generator_samples{generator=\"")
+                .append(escapeLabelValue(id)).append("\"} ").append(n).append('\n'));
+    }
+
+    private static void runComplete(StringBuilder sb, String status, int complete) {
+        gauge(sb, "perfgate_run_complete", "1 when the run's status is COMPLETE");
+        sb.append("perfgate_run_complete{status=\"").append(status).append("\"} ").append(complete).append('\n');
+    }
+
+    private static StringBuilder figures(RunSummary summary) {
         StringBuilder sb = new StringBuilder();
         gauge(sb, "perfgate_samples", "Samples recorded");
         for (LabelFigures s : rows(summary)) {
@@ -81,10 +126,7 @@ public final class MetricsText {
         for (LabelFigures s : rows(summary)) {
             sample(sb, "perfgate_throughput_rps", s.label(), "", s.get(Metric.THROUGHPUT));
         }
-        gauge(sb, "perfgate_run_complete", "1 when the run's status is COMPLETE");
-        sb.append("perfgate_run_complete{status=\"").append(summary.status().name()).append("\"} ")
-                .append(summary.status().name().equals("COMPLETE") ? 1 : 0).append('\n');
-        return sb.toString();
+        return sb;
     }
 
     private static void gauge(StringBuilder sb, String name, String help) {

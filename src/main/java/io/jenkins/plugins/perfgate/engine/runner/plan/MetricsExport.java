@@ -7,7 +7,7 @@ import java.util.Optional;
  * Where the run's figures go besides the summary.
  *
  * @param influxdb    InfluxDB 1.x: live through JMeter's Backend Listener and/or key figures after the run
- * @param pushgateway Prometheus Pushgateway: key figures after the run
+ * @param pushgateway Prometheus Pushgateway: the figures so far every progress interval, and after the run
  * @param job         the {@code job} label (default: the plan's name)
  * @param build       the {@code build} label (default: {@code $BUILD_NUMBER}, else {@code local})
  * @param result      the {@code result} label: which of a build's results the figures are (the Jenkins steps'
@@ -43,7 +43,15 @@ public record MetricsExport(Optional<Influx> influxdb, Optional<Pushgateway> pus
         }
     }
 
-    /** @param url base URL, e.g. {@code http://127.0.0.1:9091} */
-    public record Pushgateway(URI url) {
+    /**
+     * @param url  base URL, e.g. {@code http://127.0.0.1:9091}
+     * @param live whether the figures of the run so far are pushed every progress interval (at most 5 s) while the
+     *             test runs, under the grouping key the after-run push then overwrites
+     */
+    public record Pushgateway(URI url, boolean live) {
+        /** Live and after the run (the default). */
+        public Pushgateway(URI url) {
+            this(url, true);
+        }
     }
 }

@@ -256,9 +256,9 @@ public final class RunPlanReader {
             Optional<MetricsExport.Pushgateway> push = Optional.empty();
             JsonNode p = node.get("pushgateway");
             if (p != null) {
-                unknown(p, Set.of("url"), "metrics.pushgateway.");
+                unknown(p, Set.of("url", "live"), "metrics.pushgateway.");
                 push = Optional.of(new MetricsExport.Pushgateway(url(required(p, "url", "metrics.pushgateway."),
-                        "metrics.pushgateway.url")));
+                        "metrics.pushgateway.url"), bool(p.get("live"), "metrics.pushgateway.live", true)));
             }
             return new MetricsExport(influx, push, text(node.get("job"), "metrics.job", planName),
                     text(node.get("build"), "metrics.build", build), text(node.get("result"), "metrics.result", ""));

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.perfgate.engine.runner.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.perfgate.engine.results.Sample;
@@ -46,5 +47,32 @@ class MetricsTextTest {
         assertTrue(text.contains("# TYPE perfgate_response_time_ms gauge\n"));
         assertTrue(text.contains("perfgate_run_complete{status=\"COMPLETE\"} 1\n"));
         assertEquals("YS9i", MetricsText.base64("a/b"));
+    }
+
+    @Test
+    void liveTextHasTheAfterRunNamesWithTheRunningStatusAndActiveThreads() {
+        String live = MetricsText.prometheusLive(summary(), 12, Map.of("gen-2", 4L, "gen-1", 6L));
+        String after = MetricsText.prometheusText(summary());
+        for (String line : after.split("\n")) {
+            if (line.startsWith("perfgate_") && !line.startsWith("perfgate_run_complete")) {
+                assertTrue(live.contains(line + "\n"), "live has " + line + ":\n" + live);
+            }
+        }
+        assertTrue(live.contains("perfgate_generator_samples{generator=\"gen-1\"} 6\n"
+                + "perfgate_generator_samples{generator=\"gen-2\"} 4\n"), live);
+        assertTrue(live.contains("perfgate_active_threads 12\n"), live);
+        assertTrue(live.contains("perfgate_run_complete{status=\"RUNNING\"} 0\n"), live);
+        assertFalse(after.contains("perfgate_active_threads"), "active threads are live only");
+    }
+
+    @Test
+    void theFirstLivePushBeforeAnySampleHasZerosNotErrors() {
+        RunSummary empty = RunSummary.of(new RunAggregator(AggregationOptions.defaults()).aggregate(),
+                AggregationOptions.defaults(), List.of(), List.of(), Map.of());
+        String live = MetricsText.prometheusLive(empty, 0, Map.of("gen-1", 0L));
+        assertTrue(live.contains("perfgate_samples{label=\"_overall\"} 0\n"), live);
+        assertTrue(live.contains("perfgate_error_ratio{label=\"_overall\"} 0\n"), live);
+        assertTrue(live.contains("perfgate_generator_samples{generator=\"gen-1\"} 0\n"), live);
+        assertTrue(live.contains("perfgate_run_complete{status=\"RUNNING\"} 0\n"), live);
     }
 }

@@ -12,9 +12,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Real InfluxDB 1.x and Prometheus Pushgateway servers (the Debian packages {@code influxdb} and
- * {@code prometheus-pushgateway}, installed by bin/lib/install-test-deps.sh) on free 127.0.0.1 ports with temporary
- * data folders. A missing binary fails the test with a message saying what to install; it never skips.
+ * Real InfluxDB 1.x, Prometheus Pushgateway and Prometheus servers (the Debian packages {@code influxdb},
+ * {@code prometheus-pushgateway} and {@code prometheus}, installed by bin/lib/install-test-deps.sh) on free 127.0.0.1
+ * ports with temporary data folders. A missing binary fails the test with a message saying what to install; it never
+ * skips.
  */
 public final class MonitoringServers {
 
@@ -77,6 +78,32 @@ public final class MonitoringServers {
         int port = freePort();
         Path log = dir.resolve("pushgateway.log");
         Process p = new ProcessBuilder(binary.toString(), "--web.listen-address=127.0.0.1:" + port)
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Server server = new Server(p, URI.create("http://127.0.0.1:" + port), log);
+        awaitReady(server, "/-/ready", 200);
+        return server;
+    }
+
+    /**
+     * A Prometheus scraping {@code pushgateway} every second, with {@code honor_labels} as in
+     * examples/monitoring/prometheus/prometheus.yml (the pushed job label is kept).
+     */
+    static Server prometheus(Path dir, URI pushgateway) throws IOException, InterruptedException {
+        Path binary = binary("prometheus", "prometheus");
+        int port = freePort();
+        Path config = dir.resolve("prometheus.yml");
+        Files.writeString(config, """
+                global:
+                  scrape_interval: 1s
+                scrape_configs:
+                  - job_name: pushgateway
+                    honor_labels: true
+                    static_configs:
+                      - targets: ["%s"]
+                """.formatted(pushgateway.getAuthority()));
+        Path log = dir.resolve("prometheus.log");
+        Process p = new ProcessBuilder(binary.toString(), "--config.file=" + config,
+                "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Server server = new Server(p, URI.create("http://127.0.0.1:" + port), log);
         awaitReady(server, "/-/ready", 200);

@@ -77,6 +77,7 @@ class RunPlanReaderTest {
         assertEquals(URI.create("http://127.0.0.1:8086"), plan.metrics().influxdb().orElseThrow().url());
         assertEquals("perfgate", plan.metrics().influxdb().orElseThrow().database());
         assertEquals("7", plan.metrics().build());
+        assertTrue(plan.metrics().pushgateway().orElseThrow().live(), "live Pushgateway figures by default");
         assertEquals(Optional.of(Path.of("/opt/jmeter")), plan.jmeterHome());
     }
 
@@ -136,6 +137,8 @@ class RunPlanReaderTest {
                 error("template: t.jmx\nabort: ['rps > 5ms']"));
         assertEquals("plan.yaml: metrics.influxdb.url: 'influx:8086' is not an http(s) URL",
                 error("template: t.jmx\nmetrics: {influxdb: {url: 'influx:8086'}}"));
+        assertEquals("plan.yaml: metrics.pushgateway.live: must be true or false",
+                error("template: t.jmx\nmetrics: {pushgateway: {url: 'http://p:9091', live: sometimes}}"));
         assertEquals("plan.yaml: generators.servers: only for type jmeter-servers",
                 error("template: t.jmx\ngenerators: {servers: ['h:1099']}"));
         assertEquals("plan.yaml: generators.servers: 'h' is not host:port",
@@ -153,6 +156,13 @@ class RunPlanReaderTest {
                 + "add generators", error("template: t.jmx\nproperties: {threads: 200000}\ngenerators: {count: 2}"));
         assertEquals("plan.yaml: properties.threads: -5 cannot be split over 1 generators",
                 error("template: t.jmx\nproperties: {threads: -5}"));
+    }
+
+    @Test
+    void livePushgatewayFiguresCanBeTurnedOff() throws Exception {
+        RunPlan plan = yaml("template: t.jmx\nmetrics: {pushgateway: {url: 'http://p:9091', live: false}}");
+        assertEquals(new MetricsExport.Pushgateway(URI.create("http://p:9091"), false),
+                plan.metrics().pushgateway().orElseThrow());
     }
 
     @Test
