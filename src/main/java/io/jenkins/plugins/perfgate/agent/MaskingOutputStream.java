@@ -13,14 +13,28 @@ import java.util.List;
  * output may quote a secret template property (a JMeter error about a URL holding a token, a template that logs
  * it). Longer secrets are replaced first, so one that contains another is masked whole.
  */
-final class MaskingOutputStream extends LineTransformationOutputStream.Delegating {
+public final class MaskingOutputStream extends LineTransformationOutputStream.Delegating {
 
     private final List<String> secrets;
 
     MaskingOutputStream(OutputStream out, Collection<String> secrets) {
         super(out);
-        this.secrets = secrets.stream().filter(s -> !s.isEmpty())
+        this.secrets = longestFirst(secrets);
+    }
+
+    /** The secrets in the order {@link #mask} replaces them: the longest first. */
+    public static List<String> longestFirst(Collection<String> secrets) {
+        return secrets.stream().filter(s -> !s.isEmpty())
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    }
+
+    /** {@code text} with every occurrence of a secret shown as {@code ****} ({@code secrets}: {@link #longestFirst}). */
+    public static String mask(String text, List<String> secrets) {
+        String masked = text;
+        for (String s : secrets) {
+            masked = masked.replace(s, "****");
+        }
+        return masked;
     }
 
     @Override
@@ -30,10 +44,7 @@ final class MaskingOutputStream extends LineTransformationOutputStream.Delegatin
             return;
         }
         String line = new String(b, 0, len, StandardCharsets.UTF_8);
-        String masked = line;
-        for (String s : secrets) {
-            masked = masked.replace(s, "****");
-        }
+        String masked = mask(line, secrets);
         if (masked.equals(line)) {
             out.write(b, 0, len);
         } else {

@@ -219,7 +219,11 @@ public final class RunPlans {
             m.put("result", id);
         }
         if (!c.getInfluxUrl().isEmpty()) {
-            m.putObject("influxdb").put("url", c.getInfluxUrl());
+            // the configured URL (the one its credentials are bound to); the plan's live listener, database and
+            // measurement stay
+            JsonNode planned = m.get("influxdb");
+            (planned != null && planned.isObject() ? (ObjectNode) planned : m.putObject("influxdb"))
+                    .put("url", c.getInfluxUrl());
         }
         if (!c.getPushgatewayUrl().isEmpty()) {
             m.putObject("pushgateway").put("url", c.getPushgatewayUrl());

@@ -93,6 +93,14 @@ public final class RunCommand implements Callable<Integer> {
             + "started this one ends (the Jenkins agent that runs it as a generator machine, should it disconnect)")
     boolean exitWithParent;
 
+    @Option(names = "--stop-file", hidden = true, paramLabel = "FILE", description = "stop the run (status ABORTED) "
+            + "once FILE exists, its first line as the reason (the Jenkins controller stops its generator agents so)")
+    Path stopFile;
+
+    @Option(names = "--window-lines", hidden = true, description = "follow each progress line with the live window "
+            + "as a machine-readable line (the Jenkins controller judges abort criteria over its agents from them)")
+    boolean windowLines;
+
     @Mixin
     HtmlReportOption html;
 
@@ -115,6 +123,9 @@ public final class RunCommand implements Callable<Integer> {
             ParentGone.watch();
         }
         try (StopOnSignal stop = StopOnSignal.install()) {
+            if (stopFile != null) {
+                StopFile.watch(stopFile, stop);
+            }
             JMeterInstallation jmeter = RunSupport.jmeter(Optional.ofNullable(jmeterHome).or(plan::jmeterHome),
                     cache, w);
             AggregationOptions aggregation = AggregationOptions.defaults().withApdexT(apdexT);
@@ -122,7 +133,7 @@ public final class RunCommand implements Callable<Integer> {
             RepeatedRun series = repeated ? RepeatedRun.run(plan, jmeter, outDir, quiet, aggregation, w, stop)
                     : null;
             RunOutcome outcome = repeated ? series.outcome()
-                    : RunSupport.run(plan, jmeter, outDir, quiet, aggregation, w, stop);
+                    : RunSupport.run(plan, jmeter, outDir, quiet, aggregation, w, stop, windowLines);
             List<Path> raw = new java.util.ArrayList<>(outcome.resultFiles());
             raw.add(outcome.summaryFile());
             int exit = RunSupport.finish(outcome, w);

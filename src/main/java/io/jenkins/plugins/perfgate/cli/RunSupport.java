@@ -35,11 +35,18 @@ final class RunSupport {
     /** Runs the plan; Ctrl-C (or SIGTERM) stops every generator before the JVM exits ({@link StopOnSignal}). */
     static RunOutcome run(RunPlan plan, JMeterInstallation jmeter, Path outDir, boolean quiet,
             AggregationOptions aggregation, PrintWriter out, StopOnSignal stop) throws IOException {
+        return run(plan, jmeter, outDir, quiet, aggregation, out, stop, false);
+    }
+
+    /** As above, with {@link PlanRunner#withWindowLines} when {@code windowLines}. */
+    static RunOutcome run(RunPlan plan, JMeterInstallation jmeter, Path outDir, boolean quiet,
+            AggregationOptions aggregation, PrintWriter out, StopOnSignal stop, boolean windowLines)
+            throws IOException {
         PlanRunner runner = new PlanRunner(plan, BuiltInGenerators.providers(), jmeter, outDir, line -> {
             out.println(line);
             out.flush();
         }, quiet).withAggregation(aggregation)
-                .withSecretProperties(SecretProperties.fromEnvironment(System.getenv()));
+                .withSecretProperties(SecretProperties.fromEnvironment(System.getenv())).withWindowLines(windowLines);
         stop.running(runner);
         return runner.run();
     }

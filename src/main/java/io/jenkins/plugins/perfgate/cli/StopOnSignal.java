@@ -21,6 +21,7 @@ final class StopOnSignal implements AutoCloseable {
     private final Thread hook = new Thread(this::stop, "perfgate-stop");
     private volatile PlanRunner current;
     private volatile boolean stopped;
+    private volatile String reason = REASON;
 
     private StopOnSignal() {
     }
@@ -35,13 +36,26 @@ final class StopOnSignal implements AutoCloseable {
     void running(PlanRunner runner) {
         current = runner;
         if (stopped) {
-            runner.cancel(REASON);
+            runner.cancel(reason);
         }
     }
 
     /** Whether a signal came: no further run should start. */
     boolean stopped() {
         return stopped;
+    }
+
+    /**
+     * Stops the plan running now, and any later one, for {@code why} (a stop file: the Jenkins controller judged
+     * an abort criterion over all generator agents); unlike a signal, the command then finishes normally.
+     */
+    void cancel(String why) {
+        reason = why;
+        stopped = true;
+        PlanRunner runner = current;
+        if (runner != null) {
+            runner.cancel(why);
+        }
     }
 
     private void stop() {

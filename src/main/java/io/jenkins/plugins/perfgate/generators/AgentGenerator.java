@@ -40,10 +40,10 @@ final class AgentGenerator {
     private volatile Future<Integer> exit;
     private volatile String failure;
 
-    AgentGenerator(Node node, TaskListener listener) {
+    AgentGenerator(Node node, TaskListener listener, java.util.Collection<String> masked) {
         this.node = node;
         this.name = AgentReservation.name(node);
-        this.progress = new AgentProgress(name, listener.getLogger());
+        this.progress = new AgentProgress(name, listener.getLogger(), masked);
     }
 
     String name() {
@@ -114,7 +114,7 @@ final class AgentGenerator {
             throw new AbortException("perfgate: agent " + name + " went offline before the run started");
         }
         List<String> args = new ArrayList<>(List.of("run", "share/" + PlanShares.PLAN_FILE, "--out", "results",
-                "--no-gate", "--exit-with-parent"));
+                "--no-gate", "--exit-with-parent", "--window-lines", "--stop-file", stopFile().getRemote()));
         args.addAll(extraArgs);
         proc = AgentCli.start(cli, dir, node.createLauncher(listener), env, progress, args);
         progress.state("running");
@@ -133,6 +133,28 @@ final class AgentGenerator {
             return true;
         }
         return false;
+    }
+
+    private FilePath stopFile() {
+        return dir.child("stop");
+    }
+
+    /**
+     * Asks the agent's run to stop for {@code reason} (an abort criterion judged over all agents): it ends its
+     * JMeter and still writes its summary, status ABORTED. Quiet when the agent is gone.
+     */
+    void stop(String reason) {
+        if (proc == null) {
+            return;
+        }
+        try {
+            stopFile().write(reason + "\n", java.nio.charset.StandardCharsets.UTF_8.name());
+            progress.state("stopping");
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Kills the agent's process and everything it started (JMeter); quiet when the agent is gone already. */

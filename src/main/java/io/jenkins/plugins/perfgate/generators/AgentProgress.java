@@ -1,6 +1,8 @@
 package io.jenkins.plugins.perfgate.generators;
 
 import hudson.console.LineTransformationOutputStream;
+import io.jenkins.plugins.perfgate.agent.MaskingOutputStream;
+import io.jenkins.plugins.perfgate.engine.runner.LiveWindow;
 import io.jenkins.plugins.perfgate.engine.runner.plan.Durations;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Live progress of one generator agent, read from the progress lines its {@code perfgate run} prints
  * ({@code [perfgate] 25s/1m00s threads 20 samples 1234 rps 245.6 err 1.2% p95 120ms | gen-1 ok 612}); its other
- * output goes to the build log prefixed with the agent's name. {@link #line} joins all agents into one line.
+ * output goes to the build log prefixed with the agent's name, secrets masked. Its live window lines
+ * ({@link LiveWindow}) are kept for the abort criteria, not shown. {@link #line} joins all agents into one line.
  */
 final class AgentProgress extends LineTransformationOutputStream {
 
@@ -26,6 +29,10 @@ final class AgentProgress extends LineTransformationOutputStream {
     private final String agent;
     private boolean ended;
     private final PrintStream log;
+    /** Secret values (secret template properties) shown as {@code ****} in what reaches the build log. */
+    private final List<String> masked;
+    /** The agent's last live window, for abort criteria judged over all agents; null before its first. */
+    private volatile LiveWindow window;
     private volatile long samples;
     private volatile String rps = "-";
     private volatile String errors = "-";
@@ -33,8 +40,18 @@ final class AgentProgress extends LineTransformationOutputStream {
     private volatile String state = "starting";
 
     AgentProgress(String agent, PrintStream log) {
+        this(agent, log, List.of());
+    }
+
+    AgentProgress(String agent, PrintStream log, java.util.Collection<String> masked) {
         this.agent = agent;
         this.log = log;
+        this.masked = MaskingOutputStream.longestFirst(masked);
+    }
+
+    /** The agent's last live window ({@code perfgate run --window-lines}), or null before its first. */
+    LiveWindow window() {
+        return window;
     }
 
     String agent() {
@@ -55,7 +72,14 @@ final class AgentProgress extends LineTransformationOutputStream {
 
     @Override
     protected void eol(byte[] b, int len) {
-        String text = trimEOL(new String(b, 0, len, StandardCharsets.UTF_8));
+        String raw = trimEOL(new String(b, 0, len, StandardCharsets.UTF_8));
+        if (raw.startsWith(LiveWindow.PREFIX)) {
+            // machine-readable, for the controller's abort criteria: not for the build log (read unmasked: a short
+            // secret value could otherwise cut into its Base64)
+            LiveWindow.parse(raw).ifPresent(w -> window = w);
+            return;
+        }
+        String text = MaskingOutputStream.mask(raw, masked);
         Matcher m = PROGRESS.matcher(text);
         if (m.find()) {
             samples = Long.parseLong(m.group(1));

@@ -8,6 +8,7 @@ import hudson.model.Node;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.perfgate.agent.AgentCli;
+import io.jenkins.plugins.perfgate.agent.MaskingOutputStream;
 import io.jenkins.plugins.perfgate.config.PerfgateConfiguration;
 import io.jenkins.plugins.perfgate.engine.runner.PlanRunner;
 import io.jenkins.plugins.perfgate.engine.runner.plan.GeneratorShorthand;
@@ -33,11 +34,23 @@ public final class AgentsRun {
 
     private static final long TICK_MILLIS = 250;
     private static final long PROGRESS_MILLIS = 5_000;
+    /** How long agents asked to stop (an abort criterion) may take to write their summaries before they are killed. */
+    private static final long STOP_WAIT_MILLIS = 15_000;
+    /** Variables of metrics credentials, as {@code MetricsCredentials} hands them to the command line. */
+    private static final String INFLUX_VARIABLES = "PERFGATE_INFLUXDB_";
 
-    /** What the run needs from the step: where, with which plan, and the extra {@code perfgate run} options. */
+    /**
+     * What the run needs from the step: where, with which plan, and the extra {@code perfgate run} options;
+     * {@code agentEnv} holds variables for every agent's {@code perfgate run} (secret template properties, metrics
+     * credentials) and {@code masked} the values the build log must not show.
+     */
     public record Request(Run<?, ?> run, FilePath workspace, Launcher launcher, EnvVars env, TaskListener listener,
             GeneratorShorthand.Agents agents, FilePath plan, FilePath out, List<String> runOptions,
-            boolean archiveResults) {
+            boolean archiveResults, EnvVars agentEnv, java.util.Collection<String> masked) {
+        public Request {
+            agentEnv = new EnvVars(agentEnv);
+            masked = List.copyOf(masked);
+        }
     }
 
     private AgentsRun() {
@@ -57,11 +70,12 @@ public final class AgentsRun {
             throw new AbortException("perfgate: the run plan cannot be split over " + agents.count()
                     + " agents (exit code " + code + ")");
         }
+        MergedAbortWatch abort = MergedAbortWatch.read(shares);
         try (AgentReservation reservation = AgentReservation.take(agents.label(), agents.count(), wait,
                 r.run().getFullDisplayName(), r.run().getUrl(), listener)) {
             List<AgentGenerator> generators = new ArrayList<>();
             for (Node n : reservation.nodes()) {
-                generators.add(new AgentGenerator(n, listener));
+                generators.add(new AgentGenerator(n, listener, r.masked()));
             }
             String job = r.run().getParent().getFullName().replaceAll("[^A-Za-z0-9_.-]", "_");
             String build = r.run().getNumber() + (r.out().getName().isEmpty() ? "" : "-"
@@ -71,7 +85,7 @@ public final class AgentsRun {
             AgentCli.log(listener, "generating load on " + generators.size() + " agent(s) matching '"
                     + agents.label() + "': " + String.join(", ", generators.stream().map(g -> g.name()
                     + " (clock " + signed(g.clockOffsetMillis()) + " ms)").toList()));
-            return execute(r, generators);
+            return execute(r, generators, abort);
         }
     }
 
@@ -110,18 +124,34 @@ public final class AgentsRun {
         }
     }
 
-    private static RunSummary execute(Request r, List<AgentGenerator> generators)
+    private static RunSummary execute(Request r, List<AgentGenerator> generators, MergedAbortWatch abort)
             throws IOException, InterruptedException {
         TaskListener listener = r.listener();
         long start = System.currentTimeMillis();
+        String aborted = null;
         try {
             for (AgentGenerator g : generators) {
-                g.start(environment(r.env(), g), options(r, g), listener);
+                g.start(environment(r, g, abort.liveInflux()), options(r, g), listener);
             }
             long nextProgress = start + PROGRESS_MILLIS;
+            long stopDeadline = Long.MAX_VALUE;
+            List<AgentProgress> progress = generators.stream().map(AgentGenerator::progress).toList();
             while (!generators.stream().allMatch(AgentGenerator::finished)) {
                 Thread.sleep(TICK_MILLIS);
                 long now = System.currentTimeMillis();
+                if (aborted == null) {
+                    java.util.Optional<String> breach = abort.check(progress, now);
+                    if (breach.isPresent()) {
+                        aborted = breach.get();
+                        AgentCli.log(listener, "aborting every agent: " + aborted);
+                        generators.forEach(g -> g.stop(breach.get()));
+                        stopDeadline = now + STOP_WAIT_MILLIS;
+                    }
+                } else if (now >= stopDeadline) {
+                    // an agent that does not end when asked is killed: it then counts as one without results
+                    generators.stream().filter(g -> !g.finished()).forEach(AgentGenerator::kill);
+                    stopDeadline = Long.MAX_VALUE;
+                }
                 if (now >= nextProgress) {
                     synchronized (listener.getLogger()) {
                         listener.getLogger().println(AgentProgress.line(now - start,
@@ -135,10 +165,10 @@ public final class AgentsRun {
             generators.forEach(AgentGenerator::kill);
             throw e;
         }
-        return merge(r, generators, start);
+        return merge(r, generators, start, aborted);
     }
 
-    private static RunSummary merge(Request r, List<AgentGenerator> generators, long start)
+    private static RunSummary merge(Request r, List<AgentGenerator> generators, long start, String aborted)
             throws IOException, InterruptedException {
         RunSummary merged = null;
         List<String> failures = new ArrayList<>();
@@ -163,6 +193,11 @@ public final class AgentsRun {
             merged = merged.withStatus(merged.status().worst(RunStatus.INCOMPLETE), String.join("; ", failures)
                     + "; the other agents' results are kept");
         }
+        if (aborted != null) {
+            // as a local run aborted by a criterion: ABORTED, naming the criterion and the figures that tripped it
+            merged = merged.withStatus(merged.status().worst(RunStatus.ABORTED), aborted
+                    + (failures.isEmpty() ? "" : "; " + String.join("; ", failures)));
+        }
         attributes.put("generators.type", "agents");
         attributes.put("generators.count", Integer.toString(generators.size()));
         attributes.put("generators.label", r.agents().label());
@@ -172,15 +207,26 @@ public final class AgentsRun {
         merged = merged.withAttributes(attributes);
         r.out().child(PlanRunner.SUMMARY_FILE).write(SummaryJson.toJson(merged),
                 StandardCharsets.UTF_8.name());
-        AgentCli.log(r.listener(), merged.status() + (merged.statusReason().isEmpty() ? ""
+        AgentCli.log(r.listener(), MaskingOutputStream.mask(merged.status() + (merged.statusReason().isEmpty() ? ""
                 : " (" + merged.statusReason() + ")") + "; " + merged.overall().count() + " samples from "
-                + (generators.size() - failures.size()) + " of " + generators.size() + " agent(s)");
+                + (generators.size() - failures.size()) + " of " + generators.size() + " agent(s)",
+                MaskingOutputStream.longestFirst(r.masked())));
         return merged;
     }
 
-    /** The build's identity for the agent's process (metrics labels), and a name its process tree is found by. */
-    private static EnvVars environment(EnvVars env, AgentGenerator g) {
+    /**
+     * The build's identity for the agent's process (metrics labels), a name its process tree is found by, and the
+     * step's variables for it: secret properties always, InfluxDB credentials only for a live listener (the
+     * merged run's after-run figures are exported here, so the agents need no other metrics credentials).
+     */
+    private static EnvVars environment(Request r, AgentGenerator g, boolean liveInflux) {
+        EnvVars env = r.env();
         EnvVars e = new EnvVars();
+        r.agentEnv().forEach((k, v) -> {
+            if (!k.startsWith("PERFGATE_PUSHGATEWAY_") && (liveInflux || !k.startsWith(INFLUX_VARIABLES))) {
+                e.put(k, v);
+            }
+        });
         for (String k : List.of("BUILD_NUMBER", "BUILD_ID", "BUILD_TAG", "BUILD_URL", "JOB_NAME", "JENKINS_URL")) {
             if (env.get(k) != null) {
                 e.put(k, env.get(k));

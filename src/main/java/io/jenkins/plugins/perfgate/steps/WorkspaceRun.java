@@ -63,12 +63,15 @@ public final class WorkspaceRun {
                 options.add(Integer.toString(s.getApdexT()));
             }
             if (plan.agents() != null) {
-                if (!secrets.masked().isEmpty()) {
-                    throw new AbortException("perfgate: secretProperties are not handed to generators on agents yet "
-                            + "(generators: agents:...); use local or servers generators for this test");
+                // each agent's command line gets the secrets (and metrics credentials) in its environment only
+                EnvVars agentEnv = new EnvVars();
+                if (s.getMetrics()) {
+                    MetricsCredentials.addTo(run, agentEnv, listener);
                 }
+                secrets.addTo(agentEnv);
                 summary = secrets.redact(AgentsRun.run(new AgentsRun.Request(run, ws, launcher, env, listener,
-                        plan.agents(), plan.file(), out, options, s.getArchiveResults())));
+                        plan.agents(), plan.file(), out, options, s.getArchiveResults(), agentEnv,
+                        secrets.masked())));
                 if (s.getMetrics()) {
                     // each agent ran a share; the whole run's figures are exported once, merged
                     PublishedMetrics.export(run, summary, env, s.getId(), listener);

@@ -181,6 +181,44 @@ class RunCommandTest {
     }
 
     @Test
+    void aStopFileEndsTheRunAbortedWithItsReasonAndWindowLinesFollowTheProgress() throws Exception {
+        TestJMeter.installation();
+        try (DemoTarget target = DemoTarget.start(0)) {
+            // how the Jenkins controller stops a generator agent's run when the merged figures trip a criterion
+            Path plan = plan(target.port(), "threads: 2, duration: 120, path: /api/items", "");
+            Path out = dir.resolve("stopped");
+            Path stop = dir.resolve("stop");
+            Thread stopper = new Thread(() -> {
+                try {
+                    Path jtl = out.resolve("generators/gen-1/results.jtl");
+                    // a few seconds of load: windows with samples
+                    while (!Files.exists(jtl) || Files.size(jtl) < 20_000) {
+                        Thread.sleep(100);
+                    }
+                    Files.writeString(stop, "abort criterion 'rps > 1' breached on the merged figures\nignored\n");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            stopper.setDaemon(true);
+            stopper.start();
+            long started = System.currentTimeMillis();
+            CliRun r = execute("run", plan.toString(), "--out", out.toString(), "--cache",
+                    TestJMeter.cacheRoot().toString(), "--window-lines", "--stop-file", stop.toString());
+            assertTrue(System.currentTimeMillis() - started < 60_000, "stopped long before its 120 s");
+            assertEquals(RunSupport.EXIT_RUN_NOT_COMPLETE, r.exit(), r.out() + r.err());
+            RunSummary summary = SummaryJson.read(out.resolve("summary.json"));
+            assertEquals(RunStatus.ABORTED, summary.status());
+            assertEquals("abort criterion 'rps > 1' breached on the merged figures", summary.statusReason());
+            assertTrue(summary.overall().count() > 0, "what was recorded is kept");
+            List<io.jenkins.plugins.perfgate.engine.runner.LiveWindow> windows = r.out().lines()
+                    .filter(l -> l.startsWith(io.jenkins.plugins.perfgate.engine.runner.LiveWindow.PREFIX))
+                    .map(l -> io.jenkins.plugins.perfgate.engine.runner.LiveWindow.parse(l).orElseThrow()).toList();
+            assertTrue(windows.stream().anyMatch(w -> w.samples() > 0 && w.windowMillis() == 1_000), r.out());
+        }
+    }
+
+    @Test
     void killMinus9OfPerfgateEndsItsJMeterProcessesToo() throws Exception {
         TestJMeter.installation();
         try (DemoTarget target = DemoTarget.start(0)) {

@@ -37,4 +37,42 @@ class AgentProgressTest {
                 "[perfgate] [gen-a] warning: something to see"),
                 bytes.toString(StandardCharsets.UTF_8).lines().toList());
     }
+
+    @Test
+    void masksSecretsAndKeepsLiveWindowsOutOfTheLogForTheMergedAbortCriteria() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream log = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        // "HISTF" is in every window line's Base64: a secret must not cut into the windows
+        AgentProgress a = new AgentProgress("gen-a", log, List.of("tok", "tok-5ecr3t", "HISTF"));
+        AgentProgress b = new AgentProgress("gen-b", log, List.of());
+        a.state("running");
+        b.state("running");
+        MergedAbortWatch watch = MergedAbortWatch.of(List.of(
+                io.jenkins.plugins.perfgate.engine.runner.plan.AbortCriterion.parse("rps > 150"),
+                io.jenkins.plugins.perfgate.engine.runner.plan.AbortCriterion.parse("p95 > 500ms")));
+        a.write("error: GET /api?key=tok-5ecr3t failed\n".getBytes(StandardCharsets.UTF_8));
+        // each agent alone is under 150 req/s; together they are over
+        a.write((io.jenkins.plugins.perfgate.engine.runner.LiveWindow.of(5_000, fill(500, 40), 0, 4).format() + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(java.util.Optional.empty(), watch.check(List.of(a, b), 1_000), "b has reported no window yet");
+        b.write((io.jenkins.plugins.perfgate.engine.runner.LiveWindow.of(5_000, fill(400, 1000), 400, 4).format()
+                + "\n").getBytes(StandardCharsets.UTF_8));
+        a.flush();
+        b.flush();
+        assertEquals(List.of("[perfgate] [gen-a] error: GET /api?key=**** failed"),
+                bytes.toString(StandardCharsets.UTF_8).lines().toList(), "windows are not for the log");
+        assertEquals(java.util.Optional.of("abort criterion 'rps > 150' breached (rps = 180.0 for 0 s) on the "
+                + "merged live figures of 2 agent(s): rps 180.0, err 44.4%, mean 467 ms, p95 1000 ms, p99 1000 ms "
+                + "over 900 samples"), watch.check(List.of(a, b), 2_000));
+        b.state("done");
+        assertEquals(java.util.Optional.empty(), MergedAbortWatch.of(List.of(
+                io.jenkins.plugins.perfgate.engine.runner.plan.AbortCriterion.parse("rps > 150")))
+                .check(List.of(a, b), 3_000), "an ended agent's last window no longer counts");
+    }
+
+    private static long[] fill(int n, long value) {
+        long[] a = new long[n];
+        java.util.Arrays.fill(a, value);
+        return a;
+    }
 }

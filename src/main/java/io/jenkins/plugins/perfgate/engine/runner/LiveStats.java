@@ -57,9 +57,7 @@ public final class LiveStats {
     }
 
     public Snapshot snapshot(long nowMillis) {
-        while (!window.isEmpty() && window.peekFirst().arrivedMillis() <= nowMillis - windowMillis) {
-            window.removeFirst();
-        }
+        trim(nowMillis);
         long n = window.size();
         long[] elapsed = new long[(int) n];
         long errs = 0;
@@ -77,6 +75,28 @@ public final class LiveStats {
         return new Snapshot(samples, errors, n, n * 1000.0 / windowMillis, n == 0 ? Double.NaN : 100.0 * errs / n,
                 n == 0 ? Double.NaN : (double) sum / n, percentile(elapsed, 95), percentile(elapsed, 99), threads,
                 Map.copyOf(samplesByGenerator));
+    }
+
+    /** The window as it crosses processes: for abort criteria judged over several machines ({@link LiveWindow}). */
+    public LiveWindow window(long nowMillis) {
+        trim(nowMillis);
+        long[] elapsed = new long[window.size()];
+        long errs = 0;
+        int i = 0;
+        for (Entry e : window) {
+            elapsed[i++] = e.elapsed();
+            if (!e.success()) {
+                errs++;
+            }
+        }
+        int threads = threadsByGenerator.values().stream().mapToInt(Integer::intValue).sum();
+        return LiveWindow.of(windowMillis, elapsed, errs, threads);
+    }
+
+    private void trim(long nowMillis) {
+        while (!window.isEmpty() && window.peekFirst().arrivedMillis() <= nowMillis - windowMillis) {
+            window.removeFirst();
+        }
     }
 
     /** Nearest-rank percentile; NaN when empty. */

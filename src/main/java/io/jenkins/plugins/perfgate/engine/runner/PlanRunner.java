@@ -55,6 +55,8 @@ public final class PlanRunner {
     private volatile String cancelReason;
     private volatile GeneratorFleet fleet;
     private Map<String, String> secretProperties = Map.of();
+    /** Whether each progress line is followed by a {@link LiveWindow} line (for a caller judging abort criteria). */
+    private boolean windowLines;
     /** The private file holding the secret properties during the run; null when there are none. */
     private Path secretFile;
     /** Adds InfluxDB credentials to the live listener's writes; null when not needed. */
@@ -84,6 +86,15 @@ public final class PlanRunner {
      */
     public PlanRunner withSecretProperties(Map<String, String> secrets) {
         this.secretProperties = Map.copyOf(secrets);
+        return this;
+    }
+
+    /**
+     * Follows each progress line with the live window as a machine-readable line ({@link LiveWindow}): the Jenkins
+     * controller merges its generator agents' windows and judges the abort criteria on them.
+     */
+    public PlanRunner withWindowLines(boolean on) {
+        this.windowLines = on;
         return this;
     }
 
@@ -191,6 +202,9 @@ public final class PlanRunner {
             if (now >= nextProgress) {
                 if (!quiet) {
                     out.accept(ProgressLine.format(now - start, plan.plannedDuration(), snapshot, fleet.generators()));
+                }
+                if (windowLines) {
+                    out.accept(stats.window(now).format());
                 }
                 if (livePush != null) {
                     livePush.offer(MetricsText.prometheusLive(figures.summary(), snapshot.activeThreads(),

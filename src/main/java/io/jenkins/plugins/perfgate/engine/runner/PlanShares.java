@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.jenkins.plugins.perfgate.engine.runner.plan.DataFile;
+import io.jenkins.plugins.perfgate.engine.runner.plan.MetricsExport;
 import io.jenkins.plugins.perfgate.engine.runner.plan.PlanException;
 import io.jenkins.plugins.perfgate.engine.runner.plan.RunPlan;
 import io.jenkins.plugins.perfgate.engine.runner.plan.RunPlanReader;
@@ -25,14 +26,22 @@ import java.util.Objects;
  * ({@link Shares}, {@link DataFiles}: 10 threads over 3 are 4 + 3 + 3, split data rows are dealt round-robin), so
  * the merged summaries of the shares are the run the plan describes.
  *
- * <p>The share plans keep what each machine applies on its own (duration, time limit, sampling, abort criteria,
- * heap and JVM options) and leave out what belongs to the whole run (gate criteria, baseline, metrics export):
- * whoever merges the shares judges and exports the merged summary.
+ * <p>The share plans keep what each machine applies on its own (duration, time limit, sampling, heap and JVM
+ * options, a live InfluxDB listener: each machine's JMeter writes its own share live) and leave out what belongs to
+ * the whole run (gate criteria, baseline, after-run metrics export, abort criteria): whoever merges the shares
+ * judges, exports the merged summary, and judges the abort criteria on the machines' merged live figures; for that
+ * it reads {@link #CONTROL_FILE} beside the share folders.
  */
 public final class PlanShares {
 
     /** The plan file inside each share folder. */
     public static final String PLAN_FILE = "plan.json";
+
+    /**
+     * What the caller that runs the shares needs of the whole plan, beside the share folders:
+     * {@code {"abort": ["error% > 50 for 10s"], "liveInflux": true}}.
+     */
+    public static final String CONTROL_FILE = "control.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -84,7 +93,8 @@ public final class PlanShares {
             Shares.share(plan.properties(), plan.splitProperties(), i, count).forEach(props::put);
             share.putArray("split"); // already split: the share is the whole load of its one generator
             share.set("generators", generators(original.path("generators")));
-            for (String kept : List.of("duration", "timeLimit", "sampling", "abort")) {
+            liveInflux(plan).ifPresent(m -> share.set("metrics", m));
+            for (String kept : List.of("duration", "timeLimit", "sampling")) {
                 if (original.has(kept)) {
                     share.set(kept, original.get(kept));
                 }
@@ -101,7 +111,28 @@ public final class PlanShares {
             Files.writeString(dir.resolve(PLAN_FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(share));
             dirs.add(dir);
         }
+        ObjectNode control = JSON.createObjectNode();
+        ArrayNode abort = control.putArray("abort");
+        plan.abort().forEach(a -> abort.add(a.text()));
+        control.put("liveInflux", liveInflux(plan).isPresent());
+        Files.writeString(outDir.resolve(CONTROL_FILE), JSON.writerWithDefaultPrettyPrinter()
+                .writeValueAsString(control));
         return dirs;
+    }
+
+    /** The plan's live InfluxDB listener, for every share (the after-run figures are the merged run's). */
+    private static java.util.Optional<ObjectNode> liveInflux(RunPlan plan) {
+        return plan.metrics().influxdb().filter(MetricsExport.Influx::live).map(i -> {
+            ObjectNode m = JSON.createObjectNode();
+            m.put("job", plan.metrics().job());
+            m.put("build", plan.metrics().build());
+            if (!plan.metrics().result().isEmpty()) {
+                m.put("result", plan.metrics().result());
+            }
+            m.putObject("influxdb").put("url", i.url().toString()).put("database", i.database()).put("live", true)
+                    .put("afterRun", false).put("measurement", i.measurement());
+            return m;
+        });
     }
 
     /** One local JMeter with the plan's heap and JVM options. */

@@ -28,7 +28,8 @@ class PlanSharesTest {
                 + "properties: {threads: 10, rampUp: 7, host: example}\nsplit: [threads, rampUp]\n"
                 + "generators: {type: agents, count: 3, heap: 1g, options: {label: 'a && b', jvmArgs: -Xss1m}}\n"
                 + "duration: 30s\ntimeLimit: 1m\nabort: ['error% > 50 for 10s']\n"
-                + "criteria: ['error% < 1']\nmetrics: {pushgateway: {url: 'http://127.0.0.1:1'}}\n"
+                + "criteria: ['error% < 1']\nmetrics: {job: shop-job, pushgateway: {url: 'http://127.0.0.1:1'},\n"
+                + "  influxdb: {url: 'http://127.0.0.1:2', database: live, live: true, afterRun: true}}\n"
                 + "dataFiles:\n  - {path: users.csv, property: usersFile, split: true}\n"
                 + "  - {path: hosts.csv, property: hostsFile, header: false}\n" + extra);
         return p;
@@ -55,9 +56,14 @@ class PlanSharesTest {
             assertEquals(d.resolve("t.jmx"), share.template(), "the template travels with the share");
             assertEquals(java.time.Duration.ofSeconds(30), share.duration());
             assertEquals(java.time.Duration.ofMinutes(1), share.effectiveTimeLimit());
-            assertEquals(1, share.abort().size(), "abort criteria apply per generator machine");
+            assertEquals(List.of(), share.abort(), "abort criteria are judged on the merged figures, not a share's");
             assertEquals(List.of(), share.criteria(), "the merged run is gated, not a share");
             assertTrue(share.metrics().pushgateway().isEmpty(), "the merged run is exported, not a share");
+            // each machine's JMeter writes its share live; the after-run figures are the merged run's
+            assertEquals(java.util.Optional.of(new io.jenkins.plugins.perfgate.engine.runner.plan.MetricsExport.Influx(
+                    java.net.URI.create("http://127.0.0.1:2"), "live", true, false, "perfgate")),
+                    share.metrics().influxdb());
+            assertEquals("shop-job", share.metrics().job());
             List<String> rows = Files.readAllLines(share.dataFiles().get(0).path());
             assertEquals("user", rows.get(0), "the header is in every share");
             users.addAll(rows.subList(1, rows.size()));
@@ -73,6 +79,10 @@ class PlanSharesTest {
             }
         }).toList());
         assertEquals(List.of("u1", "u4", "u7", "u2", "u5", "u3", "u6"), users, "rows dealt disjointly, none lost");
+        com.fasterxml.jackson.databind.JsonNode control = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dir.resolve("out").resolve(PlanShares.CONTROL_FILE).toFile());
+        assertEquals("{\"abort\":[\"error% > 50 for 10s\"],\"liveInflux\":true}", control.toString(),
+                "the caller judges the abort criteria on the merged figures");
     }
 
     @Test

@@ -17,12 +17,12 @@ import java.util.List;
  * ports with temporary data folders. A missing binary fails the test with a message saying what to install; it never
  * skips.
  */
-final class MonitoringServers {
+public final class MonitoringServers {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** A started server; {@link #close} kills it. */
-    record Server(Process process, URI url, Path log) implements AutoCloseable {
+    public record Server(Process process, URI url, Path log) implements AutoCloseable {
         @Override
         public void close() {
             process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
@@ -43,7 +43,7 @@ final class MonitoringServers {
     }
 
     /** An influxd; with {@code auth}, HTTP basic authentication is required once a first (admin) user exists. */
-    static Server influxd(Path dir, boolean auth) throws IOException, InterruptedException {
+    public static Server influxd(Path dir, boolean auth) throws IOException, InterruptedException {
         Path binary = binary("influxd", "influxdb");
         int http = freePort();
         int rpc = freePort();
