@@ -62,6 +62,7 @@ public final class WorkspaceRun {
                 options.add("--apdex-t");
                 options.add(Integer.toString(s.getApdexT()));
             }
+            options.addAll(s.groupingArguments());
             if (plan.agents() != null) {
                 if (!secrets.masked().isEmpty()) {
                     throw new AbortException("perfgate: secretProperties are not handed to generators on agents yet "
@@ -116,6 +117,7 @@ public final class WorkspaceRun {
             args.add("--apdex-t");
             args.add(Integer.toString(s.getApdexT()));
         }
+        args.addAll(s.groupingArguments());
         for (FilePath f : files) {
             args.add(f.getRemote());
         }
