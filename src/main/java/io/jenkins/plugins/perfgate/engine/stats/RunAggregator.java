@@ -19,16 +19,17 @@ public final class RunAggregator implements FieldSink {
     public static final int MAX_LABELS = 5000;
 
     /**
-     * Intervals of over-time series held for all labels together: up to {@value} / maxIntervals labels (100 by
+     * Intervals of over-time series held for all labels together: up to {@value} / maxIntervals labels (50 by
      * default) each keep a series of the full resolution; beyond, every label's series is widened so that the
      * labels together hold about this many intervals (but at least {@link #MIN_LABEL_INTERVALS} each). The overall
      * row's series always has the full resolution. This keeps memory and summary size bounded with thousands of
-     * labels: a label's series costs a few hundred bytes per interval.
+     * labels: a label's series costs a few hundred bytes per interval (a latency sketch each), in memory and in the
+     * summary.
      */
-    public static final int LABEL_SERIES_BUDGET = 24_000;
+    public static final int LABEL_SERIES_BUDGET = 12_000;
 
     /** Fewest intervals a label's series is bounded to. */
-    public static final int MIN_LABEL_INTERVALS = 10;
+    public static final int MIN_LABEL_INTERVALS = 4;
 
     private final AggregationOptions options;
     /** No grouping and no filters: labels need no rewriting (the common case, kept off the per-sample path). */
