@@ -163,6 +163,8 @@ public final class RunAggregator implements FieldSink {
      * overall maximum (a generator's threads count once however many labels it ran).
      */
     public void addAll(RunAggregator other, IntervalSeries.ThreadsMerge threads) {
+        // beyond MAX_LABELS the other side's series may hold samples of labels left out here: the run is then
+        // INCOMPLETE anyway (Summarizer), and its over-time chart shows the samples read rather than those kept
         overallSeries.addAll(other.overallSeries.build(), threads);
         droppedByFilter += other.droppedByFilter;
         droppedOverLabelLimit += other.droppedOverLabelLimit;
