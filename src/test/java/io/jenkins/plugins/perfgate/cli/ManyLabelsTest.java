@@ -140,8 +140,8 @@ class ManyLabelsTest {
         }
         // the overall row keeps its over-time series at full resolution, each label a shorter one
         assertTrue(s.overall().series().intervals().size() > 100, "overall intervals");
-        assertTrue(s.labels().get(0).series().intervals().size() <= RunAggregator.MIN_LABEL_INTERVALS,
-                "label intervals");
+        assertTrue(s.labels().get(0).series().intervals().size() <= RunAggregator.labelSeriesIntervals(
+                s.maxIntervals(), 2_000), "label intervals");
         long size = Files.size(json);
         // about 3 KB a label (histograms, a short series, the figures): 27.7 MB before
         assertTrue(size < 6_500_000, "summary of 2,000 labels: " + size + " bytes");

@@ -89,7 +89,7 @@ public final class RunAggregator implements FieldSink {
     }
 
     /** The bound on one label's intervals when there are {@code labelCount} labels. */
-    static int labelSeriesIntervals(int maxIntervals, int labelCount) {
+    public static int labelSeriesIntervals(int maxIntervals, int labelCount) {
         return Math.min(maxIntervals, Math.max(MIN_LABEL_INTERVALS, LABEL_SERIES_BUDGET / Math.max(1, labelCount)));
     }
 
@@ -186,14 +186,21 @@ public final class RunAggregator implements FieldSink {
         }
     }
 
-    /** The figures so far, frozen. */
+    /**
+     * The figures so far, frozen. The labels' over-time series are first widened to their share of
+     * {@link #LABEL_SERIES_BUDGET} (exact: as if recorded at that width), so a summary does not depend on the order
+     * in which labels came.
+     */
     public Aggregate aggregate() {
         List<String> names = new ArrayList<>(labels.keySet());
         names.sort(Comparator.naturalOrder());
         List<LabelStats> rows = new ArrayList<>(labels.size());
         LabelAccumulator overall = new LabelAccumulator(OverallRow.LABEL, options);
+        // while reading, a row's bound is lowered only once it halved (at most twice the share); here the share
+        int share = labelSeriesIntervals(options.maxIntervals(), labels.size());
         for (String name : names) {
             Row row = labels.get(name);
+            row.limitSeries(share);
             overall.addAll(row.counted, IntervalSeries.ThreadsMerge.MAX_SAME_GENERATOR);
             if (row.transactionParents == null) {
                 rows.add(row.counted.toStats());
