@@ -54,6 +54,7 @@ class ConfigurationTest {
         builder.setCriteria("p95 < 800ms\nerror% < 1 => unstable");
         builder.setBaseline("last-passing");
         builder.setApdexT(300);
+        builder.setGroupPathIds(true);
         builder.setHtml(false);
         builder.setMetrics(true);
         builder.setArchiveResults(true);
@@ -67,6 +68,8 @@ class ConfigurationTest {
         recorder.setCriteria("p99 < 2s");
         recorder.setBaseline("median:7");
         recorder.setApdexT(250);
+        recorder.setGroupQueryStrings(true);
+        recorder.setGroupPathIds(true);
         recorder.setHtml(true);
         recorder.setArchiveResults(true);
         recorder.setReleaseTag("rc");
@@ -147,8 +150,8 @@ class ConfigurationTest {
 
     @Test
     void pipelineStepsKeepTheirDocumentedParameters(JenkinsRule j) throws Exception {
-        List<String> gate = List.of("id", "criteria", "baseline", "apdexT", "html", "metrics", "archiveResults",
-                "returnOnly", "releaseTag", "outputDir");
+        List<String> gate = List.of("id", "criteria", "baseline", "apdexT", "groupPathIds", "groupQueryStrings",
+                "html", "metrics", "archiveResults", "returnOnly", "releaseTag", "outputDir");
         java.util.Set<String> test = new java.util.TreeSet<>(gate);
         test.addAll(List.of("plan", "template", "properties", "secretProperties", "generators", "duration",
                 "timeLimit", "publish"));

@@ -64,8 +64,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--exclude", paramLabel = "REGEX", description = "leave out labels matching this")
     String exclude;
 
-    @Option(names = "--group-query-strings", description = "count /path?a=1 and /path?a=2 under /path")
-    boolean groupQueryStrings;
+    @Mixin
+    LabelGroupingOptions grouping = new LabelGroupingOptions();
 
     @Option(names = "--interval", paramLabel = "MS", defaultValue = "1000",
             description = "finest over-time interval in ms, default ${DEFAULT-VALUE}")
@@ -207,9 +207,7 @@ public final class ReportCommand implements Callable<Integer> {
         try {
             AggregationOptions agg = AggregationOptions.defaults().withApdexT(apdexT).withInclude(include)
                     .withExclude(exclude).withInterval(intervalMillis, AggregationOptions.defaults().maxIntervals());
-            if (groupQueryStrings) {
-                agg = agg.withGrouping(List.of(AggregationOptions.LabelRewrite.stripQueryString()));
-            }
+            agg = grouping.applyTo(agg);
             ReadOptions read = ReadOptions.defaults()
                     .withSubResults(topLevelOnly ? SubResultMode.TOP_LEVEL_ONLY : SubResultMode.AS_ROWS);
             if (columns != null) {

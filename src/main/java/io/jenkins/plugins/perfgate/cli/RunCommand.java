@@ -102,6 +102,9 @@ public final class RunCommand implements Callable<Integer> {
     boolean windowLines;
 
     @Mixin
+    LabelGroupingOptions grouping = new LabelGroupingOptions();
+
+    @Mixin
     HtmlReportOption html;
 
     @Override
@@ -128,7 +131,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             JMeterInstallation jmeter = RunSupport.jmeter(Optional.ofNullable(jmeterHome).or(plan::jmeterHome),
                     cache, w);
-            AggregationOptions aggregation = AggregationOptions.defaults().withApdexT(apdexT);
+            AggregationOptions aggregation = grouping.applyTo(AggregationOptions.defaults().withApdexT(apdexT));
             boolean repeated = plan.repeat() > 1 || plan.interleaved();
             RepeatedRun series = repeated ? RepeatedRun.run(plan, jmeter, outDir, quiet, aggregation, w, stop)
                     : null;

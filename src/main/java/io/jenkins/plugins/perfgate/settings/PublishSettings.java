@@ -35,6 +35,10 @@ public class PublishSettings implements Serializable {
     private boolean returnOnly = false;
     private String releaseTag = "";
     private String outputDir = DEFAULT_OUTPUT_DIR;
+    /** Count labels that differ only by their query string as one ({@code --group-query-strings}). */
+    private boolean groupQueryStrings = false;
+    /** Count labels that differ only by ids in their path as one ({@code --group-path-ids}). */
+    private boolean groupPathIds = false;
 
     public boolean html() {
         return html == null || html;
@@ -87,6 +91,34 @@ public class PublishSettings implements Serializable {
                     + " ms, was " + v);
         }
         apdexT = v;
+    }
+
+    public void setGroupQueryStrings(boolean v) {
+        groupQueryStrings = v;
+    }
+
+    public void setGroupPathIds(boolean v) {
+        groupPathIds = v;
+    }
+
+    public boolean getGroupQueryStrings() {
+        return groupQueryStrings;
+    }
+
+    public boolean getGroupPathIds() {
+        return groupPathIds;
+    }
+
+    /** The label grouping as options of the command line's {@code report} and {@code run}. */
+    public java.util.List<String> groupingArguments() {
+        java.util.List<String> args = new java.util.ArrayList<>();
+        if (groupQueryStrings) {
+            args.add("--group-query-strings");
+        }
+        if (groupPathIds) {
+            args.add("--group-path-ids");
+        }
+        return args;
     }
 
     public void setReleaseTag(String v) {

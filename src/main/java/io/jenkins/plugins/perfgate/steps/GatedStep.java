@@ -15,8 +15,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 public abstract class GatedStep<S extends PublishSettings> extends Step {
 
     /** The gate parameters, as Pipeline scripts name them. */
-    static final List<String> GATE_FIELDS = List.of("id", "criteria", "baseline", "apdexT", "html", "metrics",
-            "archiveResults", "returnOnly", "releaseTag", "outputDir");
+    static final List<String> GATE_FIELDS = List.of("id", "criteria", "baseline", "apdexT", "groupPathIds",
+            "groupQueryStrings", "html", "metrics", "archiveResults", "returnOnly", "releaseTag", "outputDir");
 
     final S settings;
 
@@ -58,6 +58,24 @@ public abstract class GatedStep<S extends PublishSettings> extends Step {
     @DataBoundSetter
     public void setApdexT(int v) {
         settings.setApdexT(v);
+    }
+
+    public boolean isGroupQueryStrings() {
+        return settings.getGroupQueryStrings();
+    }
+
+    @DataBoundSetter
+    public void setGroupQueryStrings(boolean v) {
+        settings.setGroupQueryStrings(v);
+    }
+
+    public boolean isGroupPathIds() {
+        return settings.getGroupPathIds();
+    }
+
+    @DataBoundSetter
+    public void setGroupPathIds(boolean v) {
+        settings.setGroupPathIds(v);
     }
 
     public boolean isHtml() {

@@ -143,6 +143,24 @@ public class PerformanceTestBuilder extends Builder implements SimpleBuildStep {
         settings.setApdexT(v);
     }
 
+    public boolean isGroupQueryStrings() {
+        return settings.getGroupQueryStrings();
+    }
+
+    @DataBoundSetter
+    public void setGroupQueryStrings(boolean v) {
+        settings.setGroupQueryStrings(v);
+    }
+
+    public boolean isGroupPathIds() {
+        return settings.getGroupPathIds();
+    }
+
+    @DataBoundSetter
+    public void setGroupPathIds(boolean v) {
+        settings.setGroupPathIds(v);
+    }
+
     public boolean isHtml() {
         return settings.html();
     }

@@ -62,6 +62,7 @@ public final class WorkspaceRun {
                 options.add("--apdex-t");
                 options.add(Integer.toString(s.getApdexT()));
             }
+            options.addAll(s.groupingArguments());
             if (plan.agents() != null) {
                 // each agent's command line gets the secrets (and metrics credentials) in its environment only
                 EnvVars agentEnv = new EnvVars();
@@ -119,6 +120,7 @@ public final class WorkspaceRun {
             args.add("--apdex-t");
             args.add(Integer.toString(s.getApdexT()));
         }
+        args.addAll(s.groupingArguments());
         for (FilePath f : files) {
             args.add(f.getRemote());
         }

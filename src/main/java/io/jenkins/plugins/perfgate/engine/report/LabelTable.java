@@ -23,6 +23,9 @@ final class LabelTable {
     private LabelTable() {
     }
 
+    /** Up to this many labels the table is in label order; with more, busiest first. */
+    static final int BY_LABEL_UP_TO = 50;
+
     static void render(ReportInput input, Html h) {
         DeltaJudge judge = new DeltaJudge(input);
         h.open("section", "id", "labels").element("h2", "Labels");
@@ -36,6 +39,10 @@ final class LabelTable {
         } else {
             h.element("p", "No baseline: changes are not shown.", "class", "legend");
         }
+        if (input.summary().labels().size() > BY_LABEL_UP_TO) {
+            h.element("p", input.summary().labels().size() + " labels, the busiest first (by samples).", "class",
+                    "legend");
+        }
         h.open("div", "class", "table-wrap").open("table", "id", "label-table", "class", "labels sortable");
         h.open("thead").open("tr").element("th", "Label", "data-type", "text");
         for (Metric m : COLUMNS) {
@@ -44,7 +51,13 @@ final class LabelTable {
         h.close("tr").close("thead").newline().open("tbody");
         List<LabelStats> rows = new ArrayList<>();
         rows.add(input.summary().overall().withLabel(OverallRow.LABEL));
-        rows.addAll(input.summary().labels());
+        List<LabelStats> labels = new ArrayList<>(input.summary().labels());
+        if (labels.size() > BY_LABEL_UP_TO) {
+            // with hundreds or thousands of labels the ones that carry the load come first, without any script
+            labels.sort(java.util.Comparator.comparingLong(LabelStats::count).reversed()
+                    .thenComparing(LabelStats::label));
+        }
+        rows.addAll(labels);
         for (int i = 0; i < rows.size(); i++) {
             row(rows.get(i), i == 0, input, judge, h);
         }

@@ -121,7 +121,7 @@ public final class IntervalSeries {
      */
     public static final class Builder {
         private long width;
-        private final int maxBuckets;
+        private int maxBuckets;
         /** slots[i] holds interval index {@code first + i}; first is the lowest index present. */
         private Mutable[] slots = new Mutable[0];
         private long first;
@@ -191,6 +191,26 @@ public final class IntervalSeries {
             lastEnd = lastStart + width;
             last = b;
             return b;
+        }
+
+        /**
+         * Lowers the bound on intervals (never raises it), widening the intervals already held as needed: exact, as
+         * if the samples had been recorded at the wider width.
+         */
+        public void limit(int newMaxBuckets) {
+            if (newMaxBuckets < 2) {
+                throw new IllegalArgumentException("bucket bound must be at least 2: " + newMaxBuckets);
+            }
+            if (newMaxBuckets >= maxBuckets) {
+                return;
+            }
+            maxBuckets = newMaxBuckets;
+            while (slots.length > 0 && highest - first >= maxBuckets) {
+                coarsenOnce();
+            }
+            if (slots.length > maxBuckets) {
+                slots = java.util.Arrays.copyOf(slots, maxBuckets);
+            }
         }
 
         /** Doubles the width; intervals stay aligned to multiples of the width since the epoch. */

@@ -4,8 +4,6 @@ import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import io.jenkins.plugins.perfgate.engine.results.Sample;
 import java.util.HashMap;
 import java.util.Map;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.IntCountsHistogram;
 
 /**
  * Mutable running totals of one label while a result file is read; {@link #toStats()} freezes them. Memory is
@@ -31,11 +29,9 @@ final class LabelAccumulator {
     private long bytesSent;
     private long satisfied;
     private long tolerating;
-    // int counts: half the memory of LabelStats' long counts while reading (over 2^31 samples of one label in one
-    // bucket of one file part is not a JMeter run); converted when frozen
-    private final IntCountsHistogram elapsed;
-    private final IntCountsHistogram latency;
-    private final IntCountsHistogram connect;
+    private final AdaptiveHistogram elapsed = new AdaptiveHistogram();
+    private final AdaptiveHistogram latency = new AdaptiveHistogram();
+    private final AdaptiveHistogram connect = new AdaptiveHistogram();
     private final TextCounts codes = new TextCounts();
     private final TextCounts messages = new TextCounts();
     private final IntervalSeries.Builder series;
@@ -43,22 +39,7 @@ final class LabelAccumulator {
     LabelAccumulator(String label, AggregationOptions options) {
         this.label = label;
         this.options = options;
-        this.elapsed = histogram();
-        this.latency = histogram();
-        this.connect = histogram();
         this.series = new IntervalSeries.Builder(options.intervalMillis(), options.maxIntervals());
-    }
-
-    private static IntCountsHistogram histogram() {
-        IntCountsHistogram h = new IntCountsHistogram(LabelStats.SIGNIFICANT_DIGITS);
-        h.setAutoResize(true);
-        return h;
-    }
-
-    private static Histogram frozen(IntCountsHistogram h) {
-        Histogram out = LabelStats.newHistogram();
-        out.add(h);
-        return out;
     }
 
     /** Adds a sample whose Transaction Controller status the caller already knows. */
@@ -82,9 +63,9 @@ final class LabelAccumulator {
         max = Math.max(max, e);
         bytesReceived += Math.max(0, bytes);
         bytesSent += Math.max(0, sentBytes);
-        elapsed.recordValue(e);
-        latency.recordValue(Math.max(0, latencyMillis));
-        connect.recordValue(Math.max(0, connectMillis));
+        elapsed.record(e);
+        latency.record(Math.max(0, latencyMillis));
+        connect.record(Math.max(0, connectMillis));
         if (success) {
             if (e <= options.apdexTMillis()) {
                 satisfied++;
@@ -189,6 +170,11 @@ final class LabelAccumulator {
         series.addAll(o.series.build(), threads);
     }
 
+    /** Lowers the bound on this label's over-time intervals (see {@link IntervalSeries.Builder#limit}). */
+    void limitSeries(int maxIntervals) {
+        series.limit(maxIntervals);
+    }
+
     /** The over-time series so far. */
     IntervalSeries series() {
         return series.build();
@@ -203,7 +189,7 @@ final class LabelAccumulator {
         return new LabelStats(new LabelStats.Raw(label, transactionController, count, errors,
                 count == 0 ? 0 : firstStart, count == 0 ? 0 : lastEnd, sumElapsed, sumSquares,
                 count == 0 ? 0 : min, count == 0 ? 0 : max, bytesReceived, bytesSent, options.apdexTMillis(),
-                satisfied, tolerating, frozen(elapsed), frozen(latency), frozen(connect),
+                satisfied, tolerating, elapsed.frozen(), latency.frozen(), connect.frozen(),
                 codes.top(options.topN()), messages.top(options.topN()), withSeries));
     }
 }

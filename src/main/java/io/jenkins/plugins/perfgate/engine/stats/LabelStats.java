@@ -1,7 +1,9 @@
 package io.jenkins.plugins.perfgate.engine.stats;
 
 import java.util.Objects;
+import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.PackedHistogram;
 
 /**
  * Everything perfgate knows about one label of a run (or the whole run), in a form that merges exactly: raw sums,
@@ -59,17 +61,28 @@ public final class LabelStats {
         this.apdexTMillis = raw.apdexTMillis();
         this.apdexSatisfied = raw.apdexSatisfied();
         this.apdexTolerating = raw.apdexTolerating();
-        this.elapsed = raw.elapsed().copy();
-        this.latency = raw.latency().copy();
-        this.connect = raw.connect().copy();
+        // compact private copies: with thousands of labels the histograms are most of a summary's memory
+        this.elapsed = compactCopy(raw.elapsed());
+        this.latency = compactCopy(raw.latency());
+        this.connect = compactCopy(raw.connect());
         this.responseCodes = raw.responseCodes();
         this.failureMessages = raw.failureMessages();
         this.series = raw.series();
     }
 
+    /**
+     * An empty histogram of perfgate's precision whose memory follows the values recorded: HdrHistogram's packed
+     * form stores the occupied counts only (a label with a thousand samples costs a few hundred bytes, not the
+     * tens of KB of a flat count array over its whole range), and it grows to any value.
+     */
     public static Histogram newHistogram() {
-        Histogram h = new Histogram(SIGNIFICANT_DIGITS);
-        h.setAutoResize(true);
+        return new PackedHistogram(SIGNIFICANT_DIGITS);
+    }
+
+    /** A compact copy of any histogram of perfgate's precision (same counts). */
+    public static Histogram compactCopy(AbstractHistogram source) {
+        Histogram h = newHistogram();
+        h.add(source);
         return h;
     }
 

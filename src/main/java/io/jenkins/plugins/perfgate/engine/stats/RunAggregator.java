@@ -18,6 +18,19 @@ public final class RunAggregator implements FieldSink {
     /** Distinct labels tracked before further new labels are refused (a guard against unbounded label sets). */
     public static final int MAX_LABELS = 5000;
 
+    /**
+     * Intervals of over-time series held for all labels together: up to {@value} / maxIntervals labels (50 by
+     * default) each keep a series of the full resolution; beyond, every label's series is widened so that the
+     * labels together hold about this many intervals (but at least {@link #MIN_LABEL_INTERVALS} each). The overall
+     * row's series always has the full resolution. This keeps memory and summary size bounded with thousands of
+     * labels: a label's series costs a few hundred bytes per interval (a latency sketch each), in memory and in the
+     * summary.
+     */
+    public static final int LABEL_SERIES_BUDGET = 12_000;
+
+    /** Fewest intervals a label's series is bounded to. */
+    public static final int MIN_LABEL_INTERVALS = 4;
+
     private final AggregationOptions options;
     /** No grouping and no filters: labels need no rewriting (the common case, kept off the per-sample path). */
     private final boolean labelsAsTheyAre;
@@ -25,11 +38,13 @@ public final class RunAggregator implements FieldSink {
     private long droppedByFilter;
     private long droppedOverLabelLimit;
     /**
-     * The overall series once samples of several generators were added together (thread counts summed over the
-     * generators, each generator's counts being the maximum over its labels); null while the overall series is
-     * simply the union of the labels' series.
+     * The overall row's over-time series, recorded from every counted sample at full resolution whatever the
+     * number of labels; once several generators' samples were added, thread counts are the sum over generators
+     * of each generator's maximum.
      */
-    private IntervalSeries generatorsOverall;
+    private final IntervalSeries.Builder overallSeries;
+    /** The bound on each label's intervals now (lowered as labels come: {@link #LABEL_SERIES_BUDGET}). */
+    private int labelSeriesIntervals;
 
     /**
      * One label's samples, kept apart by kind: the overall row is the union of every label's {@code counted} part,
@@ -39,8 +54,29 @@ public final class RunAggregator implements FieldSink {
         final LabelAccumulator counted;
         LabelAccumulator transactionParents;
 
+        private final AggregationOptions options;
+        private int seriesIntervals;
+
         Row(String label, AggregationOptions options) {
+            this.options = options;
+            this.seriesIntervals = options.maxIntervals();
             counted = new LabelAccumulator(label, options);
+        }
+
+        LabelAccumulator parents(String label) {
+            if (transactionParents == null) {
+                transactionParents = new LabelAccumulator(label, options);
+                transactionParents.limitSeries(seriesIntervals);
+            }
+            return transactionParents;
+        }
+
+        void limitSeries(int max) {
+            seriesIntervals = Math.min(seriesIntervals, max);
+            counted.limitSeries(seriesIntervals);
+            if (transactionParents != null) {
+                transactionParents.limitSeries(seriesIntervals);
+            }
         }
     }
 
@@ -48,6 +84,30 @@ public final class RunAggregator implements FieldSink {
         this.options = options;
         this.labelsAsTheyAre = options.grouping().isEmpty() && options.include().isEmpty()
                 && options.exclude().isEmpty();
+        this.overallSeries = new IntervalSeries.Builder(options.intervalMillis(), options.maxIntervals());
+        this.labelSeriesIntervals = options.maxIntervals();
+    }
+
+    /** The bound on one label's intervals when there are {@code labelCount} labels. */
+    public static int labelSeriesIntervals(int maxIntervals, int labelCount) {
+        return Math.min(maxIntervals, Math.max(MIN_LABEL_INTERVALS, LABEL_SERIES_BUDGET / Math.max(1, labelCount)));
+    }
+
+    /** A new row, the labels' series bound lowered when the labels' number calls for it. */
+    private Row newRow(String label) {
+        Row row = new Row(label, options);
+        labels.put(label, row);
+        int wanted = labelSeriesIntervals(options.maxIntervals(), labels.size());
+        // lowered for all rows once it halved, so that adding labels one by one costs log(labels) passes
+        if (wanted <= labelSeriesIntervals / 2 || wanted == MIN_LABEL_INTERVALS && labelSeriesIntervals > wanted) {
+            labelSeriesIntervals = wanted;
+            for (Row r : labels.values()) {
+                r.limitSeries(wanted);
+            }
+        } else {
+            row.limitSeries(labelSeriesIntervals);
+        }
+        return row;
     }
 
     @Override
@@ -71,18 +131,15 @@ public final class RunAggregator implements FieldSink {
                 droppedOverLabelLimit++;
                 return;
             }
-            row = new Row(label, options);
-            labels.put(label, row);
+            row = newRow(label);
         }
         if (responseMessage != null && responseMessage.startsWith(Sample.TRANSACTION_MESSAGE_PREFIX)) {
-            if (row.transactionParents == null) {
-                row.transactionParents = new LabelAccumulator(label, options);
-            }
-            row.transactionParents.add(timeStamp, elapsed, responseCode, responseMessage, success, failureMessage,
+            row.parents(label).add(timeStamp, elapsed, responseCode, responseMessage, success, failureMessage,
                     bytes, sentBytes, allThreads, latency, connect, true);
         } else {
             row.counted.add(timeStamp, elapsed, responseCode, responseMessage, success, failureMessage, bytes,
                     sentBytes, allThreads, latency, connect, false);
+            overallSeries.record(timeStamp, Math.max(0, elapsed), success, allThreads);
         }
     }
 
@@ -106,10 +163,9 @@ public final class RunAggregator implements FieldSink {
      * overall maximum (a generator's threads count once however many labels it ran).
      */
     public void addAll(RunAggregator other, IntervalSeries.ThreadsMerge threads) {
-        if (threads == IntervalSeries.ThreadsMerge.SUM_ACROSS_GENERATORS || generatorsOverall != null
-                || other.generatorsOverall != null) {
-            generatorsOverall = overallSeries().merge(other.overallSeries(), options.maxIntervals(), threads);
-        }
+        // beyond MAX_LABELS the other side's series may hold samples of labels left out here: the run is then
+        // INCOMPLETE anyway (Summarizer), and its over-time chart shows the samples read rather than those kept
+        overallSeries.addAll(other.overallSeries.build(), threads);
         droppedByFilter += other.droppedByFilter;
         droppedOverLabelLimit += other.droppedOverLabelLimit;
         for (Map.Entry<String, Row> e : other.labels.entrySet()) {
@@ -121,51 +177,43 @@ public final class RunAggregator implements FieldSink {
                             + (theirs.transactionParents == null ? 0 : theirs.transactionParents.count());
                     continue;
                 }
-                row = new Row(e.getKey(), options);
-                labels.put(e.getKey(), row);
+                row = newRow(e.getKey());
             }
             row.counted.addAll(theirs.counted, threads);
             if (theirs.transactionParents != null) {
-                if (row.transactionParents == null) {
-                    row.transactionParents = new LabelAccumulator(e.getKey(), options);
-                }
-                row.transactionParents.addAll(theirs.transactionParents, threads);
+                row.parents(e.getKey()).addAll(theirs.transactionParents, threads);
             }
         }
     }
 
-    /** The overall row's series: the union of the labels' (Transaction Controller parents left out). */
-    private IntervalSeries overallSeries() {
-        if (generatorsOverall != null) {
-            return generatorsOverall;
-        }
-        IntervalSeries.Builder union = new IntervalSeries.Builder(options.intervalMillis(), options.maxIntervals());
-        for (Row row : labels.values()) {
-            union.addAll(row.counted.series());
-        }
-        return union.build();
-    }
-
-    /** The figures so far, frozen. */
+    /**
+     * The figures so far, frozen. The labels' over-time series are first widened to their share of
+     * {@link #LABEL_SERIES_BUDGET} (exact: as if recorded at that width), so a summary does not depend on the order
+     * in which labels came.
+     */
     public Aggregate aggregate() {
         List<String> names = new ArrayList<>(labels.keySet());
         names.sort(Comparator.naturalOrder());
         List<LabelStats> rows = new ArrayList<>(labels.size());
         LabelAccumulator overall = new LabelAccumulator(OverallRow.LABEL, options);
+        // while reading, a row's bound is lowered only once it halved (at most twice the share); here the share
+        int share = labelSeriesIntervals(options.maxIntervals(), labels.size());
         for (String name : names) {
             Row row = labels.get(name);
+            row.limitSeries(share);
             overall.addAll(row.counted, IntervalSeries.ThreadsMerge.MAX_SAME_GENERATOR);
             if (row.transactionParents == null) {
                 rows.add(row.counted.toStats());
             } else {
                 // a label's parents and other samples ran on the same generators at the same times
                 LabelAccumulator both = new LabelAccumulator(name, options);
+                both.limitSeries(row.seriesIntervals);
                 both.addAll(row.counted, IntervalSeries.ThreadsMerge.MAX_SAME_GENERATOR);
                 both.addAll(row.transactionParents, IntervalSeries.ThreadsMerge.MAX_SAME_GENERATOR);
                 rows.add(both.toStats());
             }
         }
-        LabelStats overallStats = generatorsOverall == null ? overall.toStats() : overall.toStats(generatorsOverall);
+        LabelStats overallStats = overall.toStats(overallSeries.build());
         return new Aggregate(overallStats, rows, droppedByFilter, droppedOverLabelLimit);
     }
 

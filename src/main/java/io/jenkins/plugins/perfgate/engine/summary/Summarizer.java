@@ -249,6 +249,11 @@ public final class Summarizer {
         }
     }
 
+    /** What to do when a run has more labels than {@link RunAggregator#MAX_LABELS}. */
+    public static final String GROUPING_ADVICE = "group labels that differ only by ids or query strings "
+            + "(perfgate report --group-path-ids --group-query-strings; groupPathIds: true, groupQueryStrings: true "
+            + "in the Jenkins steps) or leave labels out (--include/--exclude)";
+
     private RunSummary summarize(List<Source> sources, boolean strict) throws ResultsReadException {
         Gathering g = new Gathering(strict);
         readAll(sources, g);
@@ -257,11 +262,17 @@ public final class Summarizer {
         Map<String, LabelStats> generators = g.generators();
         int unreadable = g.unreadable;
         Aggregate total = g.run().aggregate();
+        String overLimit = "";
         if (total.droppedOverLabelLimit() > 0) {
-            problems.add(new ReadProblem("", 0, "label", total.droppedOverLabelLimit() + " samples of labels beyond "
-                    + "the first " + RunAggregator.MAX_LABELS + " distinct labels were left out"));
+            overLimit = total.droppedOverLabelLimit() + " samples of labels beyond the first "
+                    + RunAggregator.MAX_LABELS + " distinct labels were left out: " + GROUPING_ADVICE;
+            problems.add(new ReadProblem("", 0, "label", overLimit));
         }
         RunSummary summary = RunSummary.of(total, aggregation, files, problems, generators, g.given);
+        if (!overLimit.isEmpty()) {
+            // a summary without some of the samples must never read as a complete run
+            summary = summary.withStatus(summary.status().worst(RunStatus.INCOMPLETE), overLimit);
+        }
         if (summary.status() == RunStatus.NO_RESULTS && total.droppedByFilter() > 0) {
             summary = summary.withStatus(RunStatus.NO_RESULTS, "all " + total.droppedByFilter()
                     + " samples were left out by the label filters");

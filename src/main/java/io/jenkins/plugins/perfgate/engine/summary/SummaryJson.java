@@ -1,6 +1,5 @@
 package io.jenkins.plugins.perfgate.engine.summary;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -44,18 +43,50 @@ public final class SummaryJson {
     private SummaryJson() {
     }
 
+    /** Summaries with more labels than this are written without indentation (a quarter smaller). */
+    static final int INDENTED_LABELS = 100;
+
     public static String toJson(RunSummary summary) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try {
-            return MAPPER.writeValueAsString(toTree(summary));
-        } catch (JsonProcessingException e) {
+            writeTo(summary, out);
+        } catch (IOException e) {
             throw new IllegalStateException("cannot serialise summary", e);
         }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Writes the summary through a temporary file and an atomic rename: a crash leaves the old file or the new. */
     public static void write(RunSummary summary, Path file) throws IOException {
-        ObjectNode tree = toTree(summary);
-        AtomicFiles.write(file, out -> MAPPER.writeValue(out, tree));
+        AtomicFiles.write(file, out -> writeTo(summary, out));
+    }
+
+    /**
+     * Writes the document label by label: the tree of one label at a time is in memory, never the whole
+     * document's (with thousands of labels that tree would take more heap than the summary itself).
+     */
+    private static void writeTo(RunSummary summary, java.io.OutputStream out) throws IOException {
+        ObjectNode head = headTree(summary);
+        try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.createGenerator(out)) {
+            if (summary.labels().size() > INDENTED_LABELS) {
+                g.setPrettyPrinter(null);
+            }
+            g.writeStartObject();
+            for (java.util.Iterator<Map.Entry<String, JsonNode>> it = head.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> field = it.next();
+                if (field.getKey().equals("labels")) {
+                    g.writeArrayFieldStart("labels");
+                    for (LabelStats l : summary.labels()) {
+                        g.writeTree(labelTree(l));
+                    }
+                    g.writeEndArray();
+                } else {
+                    g.writeFieldName(field.getKey());
+                    g.writeTree(field.getValue());
+                }
+            }
+            g.writeEndObject();
+        }
     }
 
     public static RunSummary read(Path file) throws IOException {
@@ -68,7 +99,8 @@ public final class SummaryJson {
         return fromTree(MAPPER.readTree(json), "(json)");
     }
 
-    static ObjectNode toTree(RunSummary s) {
+    /** The document as a tree, but for its "labels" array, left empty ({@link #writeTo} streams the labels). */
+    private static ObjectNode headTree(RunSummary s) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schemaVersion", RunSummary.SCHEMA_VERSION);
         root.put("status", s.status().name());
@@ -107,8 +139,7 @@ public final class SummaryJson {
             n.put("reason", p.reason());
         }
         root.set("overall", labelTree(s.overall()));
-        ArrayNode labels = root.putArray("labels");
-        s.labels().forEach(l -> labels.add(labelTree(l)));
+        root.putArray("labels");
         ObjectNode perGenerator = root.putObject("generators");
         s.generators().forEach((k, v) -> perGenerator.set(k, labelTree(v)));
         if (!s.toolAggregates().isEmpty()) {

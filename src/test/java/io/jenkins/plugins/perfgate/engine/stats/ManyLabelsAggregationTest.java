@@ -1,0 +1,83 @@
+package io.jenkins.plugins.perfgate.engine.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Per-label state that follows the label's data: histograms exact in their packed, zeros-only and flat forms and
+ * across merges; label series widened within the budget while the overall row keeps its full resolution.
+ */
+class ManyLabelsAggregationTest {
+
+    @Test
+    void adaptiveHistogramsCountExactlyInEveryForm() {
+        SplittableRandom random = new SplittableRandom(3);
+        Histogram reference = LabelStats.newHistogram();
+        AdaptiveHistogram a = new AdaptiveHistogram();
+        AdaptiveHistogram zerosOnly = new AdaptiveHistogram();
+        for (int i = 0; i < 5; i++) {
+            zerosOnly.record(0);
+            reference.recordValue(0);
+        }
+        for (int i = 0; i < AdaptiveHistogram.FLAT_AFTER - 10; i++) {
+            long v = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(60_000);
+            a.record(v);
+            reference.recordValue(v);
+        }
+        assertFalse(a.isFlat(), "still packed below the threshold");
+        a.add(zerosOnly);
+        AdaptiveHistogram b = new AdaptiveHistogram();
+        for (int i = 0; i < 100; i++) {
+            long v = 1 + random.nextInt(3_000_000);
+            b.record(v);
+            reference.recordValue(v);
+        }
+        a.add(b);
+        assertTrue(a.isFlat(), "flat once past the threshold");
+        assertEquals(reference, a.frozen());
+        Histogram zeros = new AdaptiveHistogram().frozen();
+        assertEquals(0, zeros.getTotalCount());
+        AdaptiveHistogram onlyZeros = new AdaptiveHistogram();
+        onlyZeros.record(0);
+        onlyZeros.record(0);
+        assertEquals(2, onlyZeros.frozen().getCountAtValue(0));
+    }
+
+    @Test
+    void labelSeriesShareABudgetTheOverallRowKeepsFullResolution() {
+        AggregationOptions options = AggregationOptions.defaults();
+        RunAggregator agg = new RunAggregator(options);
+        RunAggregator otherPart = new RunAggregator(options);
+        int labels = 1_000;
+        long start = 1_760_000_000_000L;
+        long samples = 0;
+        for (long t = 0; t < 2 * 3_600_000L; t += 37) {
+            int l = (int) ((t / 37) % labels);
+            (t % 2 == 0 ? agg : otherPart).accept(start + t, 10 + l % 50, "L" + l, "200", "OK", true, "", 1, 1, 4,
+                    5, 0);
+            samples++;
+        }
+        agg.addAll(otherPart);
+        RunAggregator.Aggregate a = agg.aggregate();
+        assertEquals(samples, a.overall().count());
+        assertEquals(samples, a.overall().series().intervals().stream().mapToLong(IntervalSeries.Interval::count)
+                .sum(), "the overall series holds every sample");
+        assertTrue(a.overall().series().intervals().size() > options.maxIntervals() / 2,
+                "overall at full resolution: " + a.overall().series().intervals().size());
+        int bound = RunAggregator.labelSeriesIntervals(options.maxIntervals(), labels);
+        assertEquals(RunAggregator.LABEL_SERIES_BUDGET / labels, bound);
+        for (LabelStats l : a.labels()) {
+            assertTrue(l.series().intervals().size() <= bound, l.label() + ": " + l.series().intervals().size());
+            assertEquals(l.count(), l.series().intervals().stream().mapToLong(IntervalSeries.Interval::count).sum(),
+                    l.label());
+        }
+        assertEquals(options.maxIntervals(), RunAggregator.labelSeriesIntervals(options.maxIntervals(), 20),
+                "a few labels keep full series");
+        assertEquals(RunAggregator.MIN_LABEL_INTERVALS, RunAggregator.labelSeriesIntervals(240, 5_000));
+    }
+}
