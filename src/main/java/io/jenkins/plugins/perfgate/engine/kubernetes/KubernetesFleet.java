@@ -15,14 +15,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The generator pods of one run. A scheduler watches the pods' status every second (a pod that fails or vanishes
- * fails its generator, naming it and the reason) and renews the run's heartbeat; a thread per pod follows its log.
+ * The generator pods of one run. Each time the runner asks whether the run is {@link #finished()} (a few times a
+ * second) the fleet reads the pods' status at most every second (a pod that fails or vanishes fails its generator,
+ * naming it and the reason) and renews the run's heartbeat every 30 s; a thread per pod follows its log.
  * {@link #kill()} deletes every object of the run, on every path out of the run.
  */
 final class KubernetesFleet implements GeneratorFleet {
@@ -33,20 +31,21 @@ final class KubernetesFleet implements GeneratorFleet {
     static final long STOP_GRACE_SECONDS = 30;
 
     private final KubernetesClient client;
+    /** Log streams get their own client (connections), so a long stream never holds up a status read. */
+    private final KubernetesClient logClient;
     private final String namespace;
     private final RunLabels labels;
     private final Consumer<String> log;
     private final List<PodGenerator> generators = new CopyOnWriteArrayList<>();
     private final List<LogWatch> watches = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, r -> {
-        Thread t = new Thread(r, "perfgate-kubernetes-watch");
-        t.setDaemon(true);
-        return t;
-    });
     private volatile boolean killed;
+    private long lastPoll;
+    private long lastBeat = System.currentTimeMillis();
 
-    KubernetesFleet(KubernetesClient client, String namespace, RunLabels labels, Consumer<String> log) {
+    KubernetesFleet(KubernetesClient client, KubernetesClient logClient, String namespace, RunLabels labels,
+            Consumer<String> log) {
         this.client = client;
+        this.logClient = logClient;
         this.namespace = namespace;
         this.labels = labels;
         this.log = log;
@@ -99,22 +98,25 @@ final class KubernetesFleet implements GeneratorFleet {
         }
     }
 
-    /** Starts following every started pod's log, the status watch and the heartbeat. */
+    /** Starts following every started pod's log. */
     void follow() {
         for (PodGenerator g : generators) {
             if (g.streamEnded()) {
                 continue;
             }
-            LogWatch watch = client.pods().inNamespace(namespace).withName(g.pod()).inContainer(PodSpecs.MAIN)
+            LogWatch watch = logClient.pods().inNamespace(namespace).withName(g.pod()).inContainer(PodSpecs.MAIN)
                     .watchLog();
             watches.add(watch);
-            Thread t = new Thread(() -> g.follow(watch.getOutput()), "perfgate-log-" + g.id());
+            Thread t = new Thread(() -> {
+                try {
+                    g.follow(watch.getOutput());
+                } finally {
+                    watch.close(); // frees its connection
+                }
+            }, "perfgate-log-" + g.id());
             t.setDaemon(true);
             t.start();
         }
-        scheduler.scheduleWithFixedDelay(this::watchPods, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT_MILLIS, HEARTBEAT_MILLIS,
-                TimeUnit.MILLISECONDS);
     }
 
     private void watchPods() {
@@ -133,8 +135,10 @@ final class KubernetesFleet implements GeneratorFleet {
                     g.podEnded("");
                 }
             }
-        } catch (KubernetesClientException e) {
-            log.accept("kubernetes: cannot read the pods' status: " + e.getMessage());
+        } catch (RuntimeException e) { // a scheduled task that throws is never run again
+            if (!killed) {
+                log.accept("kubernetes: cannot read the pods' status: " + e);
+            }
         }
     }
 
@@ -145,8 +149,10 @@ final class KubernetesFleet implements GeneratorFleet {
                         Long.toString(System.currentTimeMillis()));
                 return cm;
             });
-        } catch (KubernetesClientException e) {
-            log.accept("kubernetes: cannot renew the run's heartbeat: " + e.getMessage());
+        } catch (RuntimeException e) {
+            if (!killed) {
+                log.accept("kubernetes: cannot renew the run's heartbeat: " + e.getMessage());
+            }
         }
     }
 
@@ -179,6 +185,15 @@ final class KubernetesFleet implements GeneratorFleet {
 
     @Override
     public boolean finished() {
+        long now = System.currentTimeMillis();
+        if (now - lastPoll >= POLL_MILLIS) {
+            lastPoll = now;
+            watchPods();
+        }
+        if (now - lastBeat >= HEARTBEAT_MILLIS) {
+            lastBeat = now;
+            heartbeat();
+        }
         return generators.stream().noneMatch(g -> g.state() == Generator.State.RUNNING);
     }
 
@@ -200,7 +215,6 @@ final class KubernetesFleet implements GeneratorFleet {
             return;
         }
         killed = true;
-        scheduler.shutdownNow();
         generators.forEach(PodGenerator::markKilledByUs);
         RunCleanup.delete(client, namespace, labels.runId(), log);
         long deadline = System.currentTimeMillis() + 3_000;
@@ -213,6 +227,7 @@ final class KubernetesFleet implements GeneratorFleet {
             }
         }
         watches.forEach(LogWatch::close);
+        logClient.close();
         client.close();
     }
 

@@ -59,7 +59,8 @@ public final class KubernetesGenerators implements GeneratorProvider {
         String namespace = options.namespace().orElseGet(() -> client.getNamespace() == null ? "default"
                 : client.getNamespace());
         RunLabels labels = RunLabels.random(options.labels());
-        KubernetesFleet fleet = new KubernetesFleet(client, namespace, labels, context.log());
+        KubernetesFleet fleet = new KubernetesFleet(client, clients.apply(options), namespace, labels,
+                context.log());
         try {
             RunCleanup.sweep(client, namespace, System.currentTimeMillis(), context.log());
             Map<String, String> files = PodFiles.build(context, spec.count(), options.mavenRepository());

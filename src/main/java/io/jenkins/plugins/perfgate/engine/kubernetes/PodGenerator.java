@@ -119,7 +119,9 @@ final class PodGenerator implements Generator {
 
     /** perfgate deleted the pod at the end of the run: a missing end marker is then no failure. */
     void markKilledByUs() {
-        killedByUs = true;
+        if (!over()) {
+            killedByUs = true;
+        }
     }
 
     boolean streamEnded() {
