@@ -104,7 +104,9 @@ final class KubernetesFleet implements GeneratorFleet {
             if (g.streamEnded()) {
                 continue;
             }
+            // no wait for the Ready condition: the pod has left Pending, and its log is what tells how it goes
             LogWatch watch = logClient.pods().inNamespace(namespace).withName(g.pod()).inContainer(PodSpecs.MAIN)
+                    .withReadyWaitTimeout(0)
                     .watchLog();
             watches.add(watch);
             Thread t = new Thread(() -> {

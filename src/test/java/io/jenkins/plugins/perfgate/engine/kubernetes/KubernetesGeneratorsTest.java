@@ -187,7 +187,7 @@ class KubernetesGeneratorsTest {
 
     @Test
     void podsPendingPastTheTimeoutFailTheRunNamingPodAndReason() throws Exception {
-        CompletableFuture<RunOutcome> outcome = run(runner(plan(3, "pendingTimeout: 6s")));
+        CompletableFuture<RunOutcome> outcome = run(runner(plan(3, "pendingTimeout: 4s")));
         MockCluster cluster = cluster();
         List<Pod> pods = cluster.awaitPods(3);
         cluster.phase(pods.get(0), "Running");
@@ -214,7 +214,7 @@ class KubernetesGeneratorsTest {
         CompletionException e = assertThrows(CompletionException.class, () -> outcome.join());
         assertInstanceOf(IOException.class, e.getCause());
         String message = e.getCause().getMessage();
-        assertTrue(message.contains("2 pod(s) still pending after 6 s"), message);
+        assertTrue(message.contains("2 pod(s) still pending after 4 s"), message);
         assertTrue(message.contains(pods.get(1).getMetadata().getName()
                 + ": Unschedulable: 0/3 nodes are available: 3 Insufficient cpu."), message);
         assertTrue(message.contains(pods.get(2).getMetadata().getName() + ": container " + PodSpecs.INIT
