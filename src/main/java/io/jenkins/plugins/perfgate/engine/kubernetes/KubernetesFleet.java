@@ -39,6 +39,8 @@ final class KubernetesFleet implements GeneratorFleet {
     private final List<PodGenerator> generators = new CopyOnWriteArrayList<>();
     private final List<LogWatch> watches = new CopyOnWriteArrayList<>();
     private volatile boolean killed;
+    /** Whether any object of the run may exist (so there is something to delete). */
+    private volatile boolean created;
     private long lastPoll;
     private long lastBeat = System.currentTimeMillis();
 
@@ -49,6 +51,11 @@ final class KubernetesFleet implements GeneratorFleet {
         this.namespace = namespace;
         this.labels = labels;
         this.log = log;
+    }
+
+    /** Called before the first object of the run is created. */
+    void creating() {
+        created = true;
     }
 
     void add(PodGenerator generator) {
@@ -218,7 +225,9 @@ final class KubernetesFleet implements GeneratorFleet {
         }
         killed = true;
         generators.forEach(PodGenerator::markKilledByUs);
-        RunCleanup.delete(client, namespace, labels.runId(), log);
+        if (created) {
+            RunCleanup.delete(client, namespace, labels.runId(), log);
+        }
         long deadline = System.currentTimeMillis() + 3_000;
         while (generators.stream().anyMatch(g -> !g.streamEnded()) && System.currentTimeMillis() < deadline) {
             try {

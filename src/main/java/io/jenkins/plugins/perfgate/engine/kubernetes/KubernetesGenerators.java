@@ -64,6 +64,7 @@ public final class KubernetesGenerators implements GeneratorProvider {
         try {
             RunCleanup.sweep(client, namespace, System.currentTimeMillis(), context.log());
             Map<String, String> files = PodFiles.build(context, spec.count(), options.mavenRepository());
+            fleet.creating();
             ConfigMap owner = client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder()
                     .withNewMetadata().withName(labels.ownerName()).withLabels(labels.of("run"))
                     .addToAnnotations(RunLabels.HEARTBEAT, Long.toString(System.currentTimeMillis()))
@@ -99,14 +100,28 @@ public final class KubernetesGenerators implements GeneratorProvider {
         } catch (IOException | RuntimeException e) {
             fleet.kill();
             if (e instanceof KubernetesClientException k) {
-                throw new IOException("kubernetes: " + k.getMessage(), k);
+                throw new IOException("kubernetes: " + k.getMessage() + rootCause(k) + " (API server "
+                        + client.getMasterUrl() + ")", k);
             }
             throw e;
         }
     }
 
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause == e ? "" : " " + cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+
     /** A client from the plan's kubeconfig file and context, else as fabric8 finds one (KUBECONFIG, in-cluster). */
     static KubernetesClient client(KubernetesOptions options) {
+        // fabric8 logs through SLF4J; the CLI has no SLF4J binding, so keep SLF4J's own notice about that quiet
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         Config config;
         if (options.kubeconfig().isPresent()) {
             try {
