@@ -39,6 +39,7 @@ final class KubernetesFleet implements GeneratorFleet {
     private final List<PodGenerator> generators = new CopyOnWriteArrayList<>();
     private final List<LogWatch> watches = new CopyOnWriteArrayList<>();
     private volatile boolean killed;
+    private final java.util.concurrent.atomic.AtomicBoolean killing = new java.util.concurrent.atomic.AtomicBoolean();
     /** Whether any object of the run may exist (so there is something to delete). */
     private volatile boolean created;
     private long lastPoll;
@@ -219,8 +220,8 @@ final class KubernetesFleet implements GeneratorFleet {
 
     /** Deletes every object of the run (idempotent); waits a little for the log streams to be written out. */
     @Override
-    public synchronized void kill() {
-        if (killed) {
+    public void kill() {
+        if (!killing.compareAndSet(false, true)) {
             return;
         }
         killed = true;

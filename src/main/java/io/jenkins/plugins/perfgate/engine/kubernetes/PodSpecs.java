@@ -1,5 +1,6 @@
 package io.jenkins.plugins.perfgate.engine.kubernetes;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -37,6 +38,8 @@ final class PodSpecs {
     /**
      * @param runLength the longest the test may run (the plan's time limit)
      */
+    @SuppressFBWarnings(value = "DMI_HARDCODED_ABSOLUTE_FILENAME",
+            justification = "paths inside the generator pod, which perfgate lays out itself (volume mounts)")
     static Pod generator(RunLabels labels, OwnerReference owner, KubernetesOptions options, GeneratorSpec spec,
             String generator, boolean secretProperties, Duration runLength) {
         String home = options.jmeterHome().orElse(PROVISIONED_HOME);

@@ -28,8 +28,10 @@ record RunLabels(String runId, Map<String, String> extra) {
         extra = Map.copyOf(extra);
     }
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     static RunLabels random(Map<String, String> extra) {
-        long n = new java.security.SecureRandom().nextLong() & 0xff_ffff_ffffL;
+        long n = RANDOM.nextLong() & 0xff_ffff_ffffL;
         return new RunLabels(String.format("pg-%010x", n), extra);
     }
 
