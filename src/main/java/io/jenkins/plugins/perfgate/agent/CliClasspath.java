@@ -56,7 +56,9 @@ public final class CliClasspath {
                 "com.fasterxml.jackson.core.JsonFactory", "com.fasterxml.jackson.annotation.JsonProperty",
                 "picocli.CommandLine", "org.yaml.snakeyaml.Yaml",
                 "com.fasterxml.jackson.dataformat.yaml.YAMLFactory", "org.jfree.svg.SVGGraphics2D",
-                "org.jfree.chart.JFreeChart", "org.jfree.ui.RectangleInsets")) {
+                "org.jfree.chart.JFreeChart", "org.jfree.ui.RectangleInsets",
+                // fabric8 (kubernetes generators) logs through SLF4J, which Jenkins core provides
+                "org.slf4j.LoggerFactory")) {
             try {
                 list.add(Class.forName(name, false, CliClasspath.class.getClassLoader()));
             } catch (ClassNotFoundException | LinkageError e) {

@@ -1,9 +1,13 @@
 package io.jenkins.plugins.perfgate.engine.runner.generators;
 
+import io.jenkins.plugins.perfgate.engine.kubernetes.KubernetesGenerators;
 import io.jenkins.plugins.perfgate.engine.runner.GeneratorProviders;
 import java.util.List;
 
-/** The providers perfgate ships: {@code local} and {@code jmeter-servers}, plus any plug-in jar on the class path. */
+/**
+ * The providers perfgate ships: {@code local}, {@code jmeter-servers} and {@code kubernetes}, plus any plug-in jar on
+ * the class path. The kubernetes provider loads its client library only when a plan uses it.
+ */
 public final class BuiltInGenerators {
 
     private BuiltInGenerators() {
@@ -11,7 +15,8 @@ public final class BuiltInGenerators {
 
     /** A fresh registry of the built-in providers and those {@link java.util.ServiceLoader} finds. */
     public static GeneratorProviders providers() {
-        return GeneratorProviders.of(List.of(new LocalGenerators(), new JMeterServers()))
+        return GeneratorProviders.of(List.of(new LocalGenerators(), new JMeterServers(),
+                        new KubernetesGenerators()))
                 .withServiceLoaded(BuiltInGenerators.class.getClassLoader());
     }
 }

@@ -1,6 +1,7 @@
 /**
- * The built-in generator providers: {@code local} (JMeter JVMs on this machine) and
- * {@code jmeter-servers} (JMeter distributed mode), and {@code BuiltInGenerators}, the registry of them. Implements
+ * The built-in generator providers: {@code local} (JMeter JVMs on this machine),
+ * {@code jmeter-servers} (JMeter distributed mode), and {@code BuiltInGenerators}, the registry of them and of
+ * {@code engine.kubernetes}. Implements
  * the SPI of {@code engine.runner}; may use it and {@code runner.plan} and {@code runner.jmeter}.
  */
 package io.jenkins.plugins.perfgate.engine.runner.generators;

@@ -41,6 +41,7 @@ public final class JMeterCommand {
     private Path log;
     private List<String> remoteHosts = List.of();
     private boolean remoteExit = true;
+    private boolean parentWatch = true;
 
     JMeterCommand(JMeterInstallation installation) {
         this.installation = installation;
@@ -128,6 +129,15 @@ public final class JMeterCommand {
         return this;
     }
 
+    /**
+     * Whether the JVM carries {@link ParentWatch} (default true). False for a JMeter started elsewhere (a pod), where
+     * this machine's agent jar does not exist and its own supervisor ends it.
+     */
+    public JMeterCommand parentWatch(boolean watch) {
+        this.parentWatch = watch;
+        return this;
+    }
+
     /** {@code java ... -jar ApacheJMeter.jar -n -t plan [-l jtl] ...}. */
     public List<String> nonGui() {
         if (plan == null) {
@@ -179,7 +189,9 @@ public final class JMeterCommand {
         cmd.add("-Duser.language=en");
         cmd.add("-Duser.region=EN");
         cmd.add("-Djava.awt.headless=true");
-        ParentWatch.agentJarIfPossible().ifPresent(jar -> cmd.add("-javaagent:" + jar)); // ends with perfgate
+        if (parentWatch) {
+            ParentWatch.agentJarIfPossible().ifPresent(jar -> cmd.add("-javaagent:" + jar)); // ends with perfgate
+        }
         cmd.addAll(jvmOptions);
         systemProperties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("-jar");
