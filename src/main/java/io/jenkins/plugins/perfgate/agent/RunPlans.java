@@ -213,7 +213,7 @@ public final class RunPlans {
      * kubernetes settings (heap, image, resources, pendingTimeout) and sets namespace and count; a kubernetes
      * pool's options go over the plan's. Any other choice replaces the plan's generators.
      */
-    static ObjectNode overlay(JsonNode planned, ObjectNode chosen, Map<String, String> poolOptions) {
+    public static ObjectNode overlay(JsonNode planned, ObjectNode chosen, Map<String, String> poolOptions) {
         ObjectNode g = chosen;
         if (KUBERNETES_TYPE.equals(chosen.path("type").asText()) && planned != null && planned.isObject()
                 && KUBERNETES_TYPE.equals(planned.path("type").asText())) {
