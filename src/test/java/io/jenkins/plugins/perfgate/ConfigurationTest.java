@@ -93,7 +93,17 @@ class ConfigurationTest {
         agents.setType("agents");
         agents.setLabel("loadgen && linux");
         agents.setAgentCount(4);
-        c.setGeneratorPools(List.of(local, servers, agents));
+        GeneratorPool pods = new GeneratorPool("pods");
+        pods.setType("kubernetes");
+        pods.setNamespace("load-tests");
+        pods.setPodCount(3);
+        pods.setImage("eclipse-temurin:21-jre");
+        pods.setCpu("2");
+        pods.setMemory("1536Mi");
+        pods.setCpuLimit("2");
+        pods.setMemoryLimit("1536Mi");
+        pods.setKubeconfigCredentialsId("kube");
+        c.setGeneratorPools(List.of(local, servers, agents, pods));
         c.setAgentWait(42);
         c.setDefaultCriteria("error% < 2");
         c.setDefaultBaseline("previous");
@@ -104,7 +114,9 @@ class ConfigurationTest {
         j.configRoundtrip();
         PerfgateConfiguration after = PerfgateConfiguration.get();
         assertEquals("/opt/jmeter", after.getJmeterHome());
-        assertEquals(3, after.getGeneratorPools().size());
+        assertEquals(4, after.getGeneratorPools().size());
+        j.assertEqualDataBoundBeans(pods, after.getGeneratorPools().get(3));
+        assertEquals("kubernetes:load-tests:3", after.pool("pods").orElseThrow().toSpec());
         j.assertEqualDataBoundBeans(agents, after.getGeneratorPools().get(2));
         assertEquals("agents:loadgen && linux:4", after.pool("fleet").orElseThrow().toSpec());
         assertEquals(42, after.getAgentWait());
@@ -153,8 +165,8 @@ class ConfigurationTest {
         List<String> gate = List.of("id", "criteria", "baseline", "apdexT", "groupPathIds", "groupQueryStrings",
                 "html", "metrics", "archiveResults", "returnOnly", "releaseTag", "outputDir");
         java.util.Set<String> test = new java.util.TreeSet<>(gate);
-        test.addAll(List.of("plan", "template", "properties", "secretProperties", "generators", "duration",
-                "timeLimit", "publish"));
+        test.addAll(List.of("plan", "template", "properties", "secretProperties", "generators",
+                "kubeconfigCredentialsId", "duration", "timeLimit", "publish"));
         java.util.Set<String> publish = new java.util.TreeSet<>(gate);
         publish.add("files");
         for (Class<?> c : List.of(PerformanceTestStep.class, PerfgateAliasStep.class, PerformanceTestBuilder.class)) {
@@ -336,7 +348,8 @@ class ConfigurationTest {
                 global + "checkDefaultBaseline?value=x", global + "checkInfluxUrl?value=x",
                 global + "checkPushgatewayUrl?value=x", global + "fillInfluxCredentialsIdItems",
                 global + "fillPushgatewayCredentialsIdItems", pool + "checkName?value=x",
-                pool + "checkLocalCount?value=1", pool + "checkHosts?value=x");
+                pool + "checkLocalCount?value=1", pool + "checkHosts?value=x", pool + "checkPodCount?value=1",
+                pool + "checkNamespace?value=x", pool + "checkCpu?value=1", pool + "checkMemoryLimit?value=1");
         for (String url : jobChecks) {
             assertEquals(403, post(j, "viewer", "job/secured/" + url), url);
             assertEquals(200, post(j, "dev", "job/secured/" + url), url);

@@ -102,6 +102,53 @@ class SettingsTest {
     }
 
     @Test
+    void kubernetesShorthandAndPoolsBecomeTheGeneratorSection() throws Exception {
+        assertEquals("{\"type\":\"kubernetes\",\"count\":2,\"options\":{\"namespace\":\"perf\"}}",
+                RunPlans.generators("kubernetes:perf:2").toString());
+        assertThrows(AbortException.class, () -> RunPlans.generators("kubernetes:Perf:2"));
+        GeneratorPool pool = new GeneratorPool("k8s");
+        pool.setType("kubernetes");
+        pool.setNamespace(" load ");
+        pool.setPodCount(99);
+        pool.setImage("registry.local/jre:21");
+        pool.setCpu("2");
+        pool.setMemoryLimit("1536Mi");
+        pool.setKubeconfigCredentialsId(" kube ");
+        assertEquals("kubernetes:load:64", pool.toSpec());
+        assertEquals(Map.of("image", "registry.local/jre:21", "cpu", "2", "memoryLimit", "1536Mi"), pool.options());
+        assertEquals("kube", pool.getKubeconfigCredentialsId());
+        pool.setType("local");
+        assertEquals(Map.of(), pool.options(), "only kubernetes pools set pod options");
+        assertEquals("", pool.getKubeconfigCredentialsId());
+    }
+
+    @Test
+    void aKubernetesShorthandKeepsThePlansOtherKubernetesSettings() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var planned = json.readTree("{\"type\":\"kubernetes\",\"count\":5,\"heap\":\"1g\","
+                + "\"options\":{\"namespace\":\"x\",\"pendingTimeout\":\"30s\",\"cpu\":\"1\"}}");
+        assertEquals("{\"type\":\"kubernetes\",\"count\":2,\"heap\":\"1g\",\"options\":{\"namespace\":\"perf\","
+                + "\"pendingTimeout\":\"30s\",\"cpu\":\"4\"}}",
+                RunPlans.overlay(planned, RunPlans.generators("kubernetes:perf:2"), Map.of("cpu", "4")).toString());
+        // another kind replaces the plan's generators
+        assertEquals("{\"type\":\"local\",\"count\":3}",
+                RunPlans.overlay(planned, RunPlans.generators("local:3"), Map.of()).toString());
+        // a plan with other generators: the shorthand's alone
+        assertEquals("{\"type\":\"kubernetes\",\"count\":1,\"options\":{\"namespace\":\"a\"}}",
+                RunPlans.overlay(json.readTree("{\"type\":\"local\",\"count\":4}"),
+                        RunPlans.generators("kubernetes:a:1"), Map.of()).toString());
+    }
+
+    @Test
+    void kubernetesQuantitiesAreCheckedWithoutAClient() {
+        assertEquals(FormValidation.Kind.OK, FieldChecks.quantity("500m").kind);
+        assertEquals(FormValidation.Kind.OK, FieldChecks.quantity("1536Mi").kind);
+        assertEquals(FormValidation.Kind.OK, FieldChecks.quantity("").kind);
+        assertEquals(FormValidation.Kind.ERROR, FieldChecks.quantity("lots").kind);
+        assertEquals(FormValidation.Kind.ERROR, FieldChecks.quantity("2 Gi").kind);
+    }
+
+    @Test
     void fieldChecksAnswerWithTheEnginesReasons() {
         assertEquals(FormValidation.Kind.OK, FieldChecks.criteria("p95 < 800ms; error% < 1 => unstable").kind);
         FormValidation bad = FieldChecks.criteria("p95 < 800ms\np95 << 1s");

@@ -39,6 +39,9 @@ public final class RunPlans {
     /** The plan's generator type that only Jenkins runs: N agents matching {@code options.label}. */
     public static final String AGENTS_TYPE = "agents";
 
+    /** The plan's generator type of pods perfgate creates in a namespace (docs/kubernetes.md). */
+    public static final String KUBERNETES_TYPE = "kubernetes";
+
     /**
      * A run plan's {@code criteria:} (one per line) and {@code baseline: {policy: ..., alpha: ...}}: used when the
      * step names none, before the global defaults. Empty strings when the plan has none.
@@ -61,9 +64,11 @@ public final class RunPlans {
     /**
      * Writes the plan. A user plan with overrides is written beside the user's plan (relative paths in it keep
      * their meaning) and deleted after the run ({@code temporary}); an inline plan goes to {@code outDir}.
+     *
+     * @param kubeconfig the path of a kubeconfig file on the workspace's node for kubernetes generators; null: none
      */
-    public static Written write(TestSettings s, EnvVars env, FilePath ws, FilePath outDir, String buildTag)
-            throws IOException, InterruptedException {
+    public static Written write(TestSettings s, EnvVars env, FilePath ws, FilePath outDir, String buildTag,
+            String kubeconfig) throws IOException, InterruptedException {
         String plan = env.expand(s.getPlan());
         String template = env.expand(s.getTemplate());
         if (plan.isEmpty() && template.isEmpty()) {
@@ -79,7 +84,7 @@ public final class RunPlans {
             }
             JsonNode user = (p.getName().toLowerCase(Locale.ROOT).endsWith(".json") ? JSON : YAML)
                     .readTree(AgentFiles.readBounded(p, AgentFiles.MAX_PLAN_BYTES, "run plan"));
-            if (!hasOverrides(s, template)) {
+            if (!hasOverrides(s, template) && kubeconfig == null) {
                 return new Written(p, plan, false, user == null ? PlanGate.NONE : PlanGate.of(user), agents(user));
             }
             if (!(user instanceof ObjectNode)) {
@@ -102,7 +107,18 @@ public final class RunPlans {
             props.forEach((k, v) -> p.put(k, env.expand(v)));
         }
         if (!s.getGenerators().isEmpty() || !root.has("generators")) {
-            root.set("generators", generators(s.effectiveGenerators()));
+            root.set("generators", overlay(root.get("generators"), generators(s.effectiveGenerators()),
+                    s.effectiveGeneratorOptions()));
+        }
+        if (kubeconfig != null) {
+            JsonNode g = root.path("generators");
+            if (!KUBERNETES_TYPE.equals(g.path("type").asText())) {
+                throw new AbortException("perfgate: kubeconfigCredentialsId is for kubernetes generators; this "
+                        + "run's generators are " + g.path("type").asText("local"));
+            }
+            ObjectNode options = g.has("options") && g.get("options").isObject() ? (ObjectNode) g.get("options")
+                    : ((ObjectNode) g).putObject("options");
+            options.put("kubeconfig", kubeconfig);
         }
         if (s.getDuration() > 0) {
             // the plan's duration is only what progress and the default time limit plan for; the templates run for
@@ -183,6 +199,34 @@ public final class RunPlans {
                 g.put("count", a.count());
                 g.putObject("options").put("label", a.label());
             }
+            case GeneratorShorthand.Kubernetes k -> {
+                g.put("type", KUBERNETES_TYPE);
+                g.put("count", k.count());
+                g.putObject("options").put("namespace", k.namespace());
+            }
+        }
+        return g;
+    }
+
+    /**
+     * The step's generators over the plan's: a kubernetes shorthand ({@code kubernetes:NS:N}) keeps the plan's own
+     * kubernetes settings (heap, image, resources, pendingTimeout) and sets namespace and count; a kubernetes
+     * pool's options go over the plan's. Any other choice replaces the plan's generators.
+     */
+    public static ObjectNode overlay(JsonNode planned, ObjectNode chosen, Map<String, String> poolOptions) {
+        ObjectNode g = chosen;
+        if (KUBERNETES_TYPE.equals(chosen.path("type").asText()) && planned != null && planned.isObject()
+                && KUBERNETES_TYPE.equals(planned.path("type").asText())) {
+            g = ((ObjectNode) planned).deepCopy();
+            g.put("count", chosen.path("count").asInt());
+            JsonNode o = g.get("options");
+            ObjectNode options = o != null && o.isObject() ? (ObjectNode) o : g.putObject("options");
+            options.setAll((ObjectNode) chosen.get("options"));
+        }
+        if (!poolOptions.isEmpty()) {
+            JsonNode o = g.get("options");
+            ObjectNode options = o != null && o.isObject() ? (ObjectNode) o : g.putObject("options");
+            poolOptions.forEach(options::put);
         }
         return g;
     }

@@ -59,6 +59,15 @@ public final class FieldChecks {
         return FormValidation.ok();
     }
 
+    /** A Kubernetes quantity ({@code 500m}, {@code 2}, {@code 1536Mi}); checked without loading a Kubernetes client. */
+    public static FormValidation quantity(String value) {
+        String v = hudson.Util.fixNull(value).trim();
+        if (v.isEmpty() || v.matches("[0-9]+(\\.[0-9]+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?")) {
+            return FormValidation.ok();
+        }
+        return FormValidation.error("'" + v + "' is not a Kubernetes quantity (500m, 2, 1536Mi, 2Gi)");
+    }
+
     /** A result id: empty (the build's one result) or what {@link ResultId#checked} accepts. */
     public static FormValidation id(String value) {
         try {

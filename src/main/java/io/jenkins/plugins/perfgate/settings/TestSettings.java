@@ -22,6 +22,8 @@ public class TestSettings extends PublishSettings {
     /** {@code name=credentialsId} lines: template properties whose values are string credentials. */
     private String secretProperties = "";
     private String generators = "";
+    /** A file credential holding a kubeconfig, for kubernetes generators (docs/kubernetes.md). */
+    private String kubeconfigCredentialsId = "";
     private int duration = 0;
     private int timeLimit = 0;
     /** False: only run and return the figures (parallel branches whose results one perfgatePublish gates). */
@@ -43,6 +45,7 @@ public class TestSettings extends PublishSettings {
         properties = properties == null ? "" : properties;
         secretProperties = secretProperties == null ? "" : secretProperties;
         generators = generators == null ? "" : generators;
+        kubeconfigCredentialsId = kubeconfigCredentialsId == null ? "" : kubeconfigCredentialsId;
         return this;
     }
 
@@ -148,6 +151,30 @@ public class TestSettings extends PublishSettings {
             return "local:1";
         }
         return PerfgateConfiguration.get().pool(generators).map(GeneratorPool::toSpec).orElse(generators);
+    }
+
+    public void setKubeconfigCredentialsId(String v) {
+        kubeconfigCredentialsId = Util.fixNull(v).trim();
+    }
+
+    /** The step's kubeconfig credential id, else its generator pool's; empty: none. */
+    public String effectiveKubeconfigCredentialsId() {
+        if (!kubeconfigCredentialsId.isEmpty() || generators.isEmpty()) {
+            return kubeconfigCredentialsId;
+        }
+        return PerfgateConfiguration.get().pool(generators).map(GeneratorPool::getKubeconfigCredentialsId).orElse("");
+    }
+
+    /** The generator pool's options for its kind of generators (a kubernetes pool's image, resources); or none. */
+    public Map<String, String> effectiveGeneratorOptions() {
+        if (generators.isEmpty()) {
+            return Map.of();
+        }
+        return PerfgateConfiguration.get().pool(generators).map(GeneratorPool::options).orElse(Map.of());
+    }
+
+    public String getKubeconfigCredentialsId() {
+        return kubeconfigCredentialsId;
     }
 
     public String getPlan() {

@@ -89,6 +89,16 @@ public class PerformanceTestBuilder extends Builder implements SimpleBuildStep {
         settings.setGenerators(v);
     }
 
+    /** A file credential holding the kubeconfig of kubernetes generators. */
+    public String getKubeconfigCredentialsId() {
+        return settings.getKubeconfigCredentialsId();
+    }
+
+    @DataBoundSetter
+    public void setKubeconfigCredentialsId(String v) {
+        settings.setKubeconfigCredentialsId(v);
+    }
+
     public int getDuration() {
         return settings.getDuration();
     }

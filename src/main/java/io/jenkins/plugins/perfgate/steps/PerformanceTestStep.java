@@ -33,7 +33,7 @@ public class PerformanceTestStep extends GatedStep<TestSettings> {
 
     /** The test parameters, as Pipeline scripts name them. */
     static final List<String> TEST_FIELDS = List.of("plan", "template", "properties", "secretProperties",
-            "generators", "duration", "timeLimit", "publish");
+            "generators", "kubeconfigCredentialsId", "duration", "timeLimit", "publish");
 
     @DataBoundConstructor
     public PerformanceTestStep() {
@@ -90,6 +90,16 @@ public class PerformanceTestStep extends GatedStep<TestSettings> {
     @DataBoundSetter
     public void setGenerators(String v) {
         settings.setGenerators(v);
+    }
+
+    /** A file credential holding the kubeconfig of kubernetes generators. */
+    public String getKubeconfigCredentialsId() {
+        return settings.getKubeconfigCredentialsId();
+    }
+
+    @DataBoundSetter
+    public void setKubeconfigCredentialsId(String v) {
+        settings.setKubeconfigCredentialsId(v);
     }
 
     public int getDuration() {

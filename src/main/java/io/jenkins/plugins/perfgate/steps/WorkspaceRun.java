@@ -14,6 +14,7 @@ import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
 import io.jenkins.plugins.perfgate.generators.AgentsRun;
 import io.jenkins.plugins.perfgate.model.PerfgateBuildAction;
+import io.jenkins.plugins.perfgate.publication.KubeconfigFile;
 import io.jenkins.plugins.perfgate.publication.MetricsCredentials;
 import io.jenkins.plugins.perfgate.publication.Publication;
 import io.jenkins.plugins.perfgate.publication.PublishedMetrics;
@@ -40,13 +41,22 @@ public final class WorkspaceRun {
     /** Runs the test of {@code s} on the workspace's node and publishes it. */
     static PerfgateBuildAction test(Run<?, ?> run, FilePath ws, Launcher launcher, EnvVars env,
             TaskListener listener, TestSettings s) throws IOException, InterruptedException {
+        // a kubeconfig credential lives in a private file on the node for the run only, whatever happens
+        try (KubeconfigFile kubeconfig = KubeconfigFile.write(run, ws, env.expand(
+                s.effectiveKubeconfigCredentialsId()))) {
+            return test(run, ws, launcher, env, listener, s, kubeconfig.path());
+        }
+    }
+
+    private static PerfgateBuildAction test(Run<?, ?> run, FilePath ws, Launcher launcher, EnvVars env,
+            TaskListener listener, TestSettings s, String kubeconfig) throws IOException, InterruptedException {
         String outputDir = s.outputDir(env);
         FilePath out = freshOutput(ws, outputDir);
         // the folder is perfgate's: results of an earlier build there would be appended to (JMeter appends to an
         // existing result file) and counted again
         out.deleteContents();
         RunPlans.Written plan = RunPlans.write(s, env, ws, out, run.getParent().getName().replaceAll("\\W", "_")
-                + "-" + run.getNumber());
+                + "-" + run.getNumber(), kubeconfig);
         String title = plan.title();
         // secret template properties: resolved here (the build's credentials), masked in the log, never stored
         TemplateSecrets secrets = TemplateSecrets.resolve(run, s.parsedSecretProperties());

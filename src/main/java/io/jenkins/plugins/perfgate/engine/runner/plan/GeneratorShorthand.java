@@ -11,14 +11,14 @@ import java.util.regex.Pattern;
  * The one-line generator choice of steps, pools and form fields, {@code KIND:ARGUMENT}: {@code local:N} (N JMeter
  * processes on the machine that runs perfgate), {@code servers:HOST[:PORT],...} (running jmeter-servers; port 1099
  * when left out; comma, space or newline separated) or {@code agents:LABEL_EXPRESSION:N} (N Jenkins agents matching
- * the label expression, one JMeter each; only the Jenkins layer runs it). Parsed here only, into an immutable typed
- * value.
+ * the label expression, one JMeter each; only the Jenkins layer runs it) or {@code kubernetes:NAMESPACE:N} (N pods
+ * that perfgate creates in a namespace, docs/kubernetes.md). Parsed here only, into an immutable typed value.
  *
  * <p>The text before the first {@code :} picks the kind; everything after it is that kind's argument, whatever it
  * holds. A new kind is one more record and one more entry in {@link #KINDS}; the others do not change.
  */
 public sealed interface GeneratorShorthand permits GeneratorShorthand.Local, GeneratorShorthand.Servers,
-        GeneratorShorthand.Agents {
+        GeneratorShorthand.Agents, GeneratorShorthand.Kubernetes {
 
     /** The port of a jmeter-server written without one. */
     int DEFAULT_SERVER_PORT = 1099;
@@ -27,7 +27,8 @@ public sealed interface GeneratorShorthand permits GeneratorShorthand.Local, Gen
     Map<String, Function<String, GeneratorShorthand>> KINDS = Map.of(
             Local.KIND, Local::parseArgument,
             Servers.KIND, Servers::parseArgument,
-            Agents.KIND, Agents::parseArgument);
+            Agents.KIND, Agents::parseArgument,
+            Kubernetes.KIND, Kubernetes::parseArgument);
 
     /** The shorthand as written ({@code local:2}, {@code servers:a:1099,b:1099}). */
     String text();
@@ -43,7 +44,8 @@ public sealed interface GeneratorShorthand permits GeneratorShorthand.Local, Gen
         Function<String, GeneratorShorthand> kind = colon < 0 ? null
                 : KINDS.get(t.substring(0, colon).toLowerCase(Locale.ROOT));
         if (kind == null) {
-            throw new IllegalArgumentException("'" + t + "' is not local:N, servers:HOST[:PORT],... or agents:LABEL:N");
+            throw new IllegalArgumentException("'" + t + "' is not local:N, servers:HOST[:PORT],..., agents:LABEL:N "
+                    + "or kubernetes:NAMESPACE:N");
         }
         return kind.apply(t.substring(colon + 1));
     }
@@ -169,6 +171,52 @@ public sealed interface GeneratorShorthand permits GeneratorShorthand.Local, Gen
         @Override
         public String text() {
             return KIND + ":" + label + ":" + count;
+        }
+    }
+
+    /**
+     * {@code kubernetes:NAMESPACE:N}: N generator pods that perfgate creates in a namespace for the run and deletes
+     * afterwards (the plan's {@code generators: {type: kubernetes}}).
+     *
+     * @param namespace a Kubernetes namespace name (a DNS label)
+     * @param count     how many pods, 1 to {@link #MAX}
+     */
+    record Kubernetes(String namespace, int count) implements GeneratorShorthand {
+        public static final String KIND = "kubernetes";
+        /** Most pods one run takes (the run plan's generator limit). */
+        public static final int MAX = 64;
+        private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
+        public Kubernetes {
+            namespace = namespace == null ? "" : namespace.strip();
+            if (!DNS_LABEL.matcher(namespace).matches()) {
+                throw new IllegalArgumentException("kubernetes:" + namespace + ":" + count + ": '" + namespace
+                        + "' is not a namespace name (lower case letters, digits and '-', at most 63)");
+            }
+            if (count < 1 || count > MAX) {
+                throw new IllegalArgumentException("kubernetes:" + namespace + ":" + count + ": pods must be 1 to "
+                        + MAX);
+            }
+        }
+
+        static Kubernetes parseArgument(String argument) {
+            int colon = argument.indexOf(':');
+            if (colon < 0) {
+                throw new IllegalArgumentException("kubernetes:" + argument.strip()
+                        + ": give the namespace and the number of pods (kubernetes:NAMESPACE:N)");
+            }
+            String n = argument.substring(colon + 1).strip();
+            try {
+                return new Kubernetes(argument.substring(0, colon), Integer.parseInt(n));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("kubernetes:" + argument.strip() + ": the number of pods after "
+                        + "the namespace must be a number, got '" + n + "'", e);
+            }
+        }
+
+        @Override
+        public String text() {
+            return KIND + ":" + namespace + ":" + count;
         }
     }
 }

@@ -39,6 +39,29 @@ class GeneratorShorthandTest {
     }
 
     @Test
+    void kubernetesNamesNamespaceAndPods() {
+        GeneratorShorthand.Kubernetes k = (GeneratorShorthand.Kubernetes) GeneratorShorthand.parse(" Kubernetes: perf : 3 ");
+        assertEquals("perf", k.namespace());
+        assertEquals(3, k.count());
+        assertEquals("kubernetes:perf:3", k.text());
+        assertEquals(k, GeneratorShorthand.parse(k.text()));
+    }
+
+    @Test
+    void kubernetesErrorsNameTheOffendingText() {
+        assertEquals("kubernetes:perf: give the namespace and the number of pods (kubernetes:NAMESPACE:N)",
+                error("kubernetes:perf"));
+        assertEquals("kubernetes:perf:x: the number of pods after the namespace must be a number, got 'x'",
+                error("kubernetes:perf:x"));
+        assertEquals("kubernetes:Perf_1:2: 'Perf_1' is not a namespace name (lower case letters, digits and '-', "
+                + "at most 63)", error("kubernetes:Perf_1:2"));
+        assertEquals("kubernetes::2: '' is not a namespace name (lower case letters, digits and '-', at most 63)",
+                error("kubernetes::2"));
+        assertEquals("kubernetes:perf:0: pods must be 1 to 64", error("kubernetes:perf:0"));
+        assertEquals("kubernetes:perf:65: pods must be 1 to 64", error("kubernetes:perf:65"));
+    }
+
+    @Test
     void splitHosts() {
         assertEquals(List.of("a", "b:1", "c"), GeneratorShorthand.splitHosts(" a,b:1 \n c,,"));
         assertEquals(List.of(), GeneratorShorthand.splitHosts(null));
@@ -46,10 +69,13 @@ class GeneratorShorthandTest {
 
     @Test
     void errorsNameTheOffendingText() {
-        assertEquals("'pods:linux:2' is not local:N, servers:HOST[:PORT],... or agents:LABEL:N",
+        assertEquals("'pods:linux:2' is not local:N, servers:HOST[:PORT],..., agents:LABEL:N "
+                + "or kubernetes:NAMESPACE:N",
                 error("pods:linux:2"));
-        assertEquals("'local' is not local:N, servers:HOST[:PORT],... or agents:LABEL:N", error("local"));
-        assertEquals("'' is not local:N, servers:HOST[:PORT],... or agents:LABEL:N", error(null));
+        assertEquals("'local' is not local:N, servers:HOST[:PORT],..., agents:LABEL:N "
+                + "or kubernetes:NAMESPACE:N", error("local"));
+        assertEquals("'' is not local:N, servers:HOST[:PORT],..., agents:LABEL:N "
+                + "or kubernetes:NAMESPACE:N", error(null));
         assertEquals("agents:linux: give the label expression and the number of agents (agents:LABEL_EXPRESSION:N)",
                 error("agents:linux"));
         assertEquals("agents:a && b:x: the number of agents after the last ':' must be a number, got 'x'",
