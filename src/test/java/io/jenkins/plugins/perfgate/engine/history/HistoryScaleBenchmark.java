@@ -16,7 +16,8 @@ import java.util.Random;
  * the report with change points on every label and metric, and the text table, for a large history beside a small
  * one (the baseline) in the same run, with the heap the loaded history and report keep. Only the index files are
  * written (the full summaries are not read by {@code perfgate history}), so 10,000 builds are laid out in seconds.
- * Prints figures; never asserts times. Run: {@code HistoryBenchmark scale [small] [large] [labels]}.
+ * Also the large history read whole (every entry held), as the command did before. Prints figures; never
+ * asserts times. Run: {@code HistoryBenchmark scale [small] [large] [labels]}.
  */
 final class HistoryScaleBenchmark {
 
@@ -34,8 +35,10 @@ final class HistoryScaleBenchmark {
 
     static List<Figures> run(Path dir, int small, int large, int labels, PrintStream log) throws IOException {
         List<RunFigures> variants = variants(labels);
-        Figures base = measure(layOut(dir.resolve("small"), small, variants));
-        Figures big = measure(layOut(dir.resolve("large"), large, variants));
+        Figures base = measure(layOut(dir.resolve("small"), small, variants), false);
+        Path largeDir = layOut(dir.resolve("large"), large, variants);
+        Figures big = measure(largeDir, false);
+        Figures held = measure(largeDir, true);
         log.printf(Locale.ROOT, "perfgate history (index read + change points on %d labels x 3 metrics + table)%n",
                 labels + 1);
         for (Figures f : List.of(base, big)) {
@@ -45,11 +48,15 @@ final class HistoryScaleBenchmark {
                     f.changePoints(), f.retainedBytes() / 1048576.0, f.retainedBytes() / 1024.0 / f.builds(),
                     f == base ? "  <- baseline" : "");
         }
+        log.printf(Locale.ROOT, "  %,6d builds with the whole history held (the read before issue 21): total %6.0f ms,"
+                + " %.1f MiB kept (%.1f KiB/build): streaming keeps %.1fx less%n", held.builds(), held.totalMillis(),
+                held.retainedBytes() / 1048576.0, held.retainedBytes() / 1024.0 / held.builds(),
+                (double) held.retainedBytes() / big.retainedBytes());
         double n = (double) large / small;
         log.printf(Locale.ROOT, "  %.0fx the builds: %.1fx the time (report %.1fx), %.1fx the heap%n", n,
                 big.totalMillis() / base.totalMillis(), big.reportMillis() / base.reportMillis(),
                 (double) big.retainedBytes() / base.retainedBytes());
-        return List.of(base, big);
+        return List.of(base, big, held);
     }
 
     /** 64 distinct runs' figures (2 % noise, the second half 15 % slower); their summaries are dropped at once. */
@@ -78,24 +85,40 @@ final class HistoryScaleBenchmark {
         return dir;
     }
 
-    /** One cold-ish pass after one warm-up pass, as a CLI process would do it once. */
-    private static Figures measure(Path dir) throws IOException {
+    /**
+     * Best of two passes of what {@code perfgate history} does: entries streamed into the report's collector, then
+     * the report and its table; the heap kept is the report's (and, with {@code whole}, the loaded history's: how the
+     * command read a history before issue 21, every entry's figures held at once).
+     */
+    private static Figures measure(Path dir, boolean whole) throws IOException {
         DirectoryHistoryStore store = new DirectoryHistoryStore(dir);
         Figures best = null;
         for (int round = 0; round < 2; round++) {
             long before = usedAfterGc();
             long t0 = System.nanoTime();
-            History h = store.load();
+            History h = null;
+            HistoryReport.Collector collector = new HistoryReport.Collector(HistoryReport.Options.defaults());
+            int[] builds = {0};
+            if (whole) {
+                h = store.load();
+                h.entries().forEach(collector::accept);
+                builds[0] = h.entries().size();
+            } else {
+                store.scan(e -> {
+                    collector.accept(e);
+                    builds[0]++;
+                });
+            }
             long t1 = System.nanoTime();
-            HistoryReport report = HistoryReport.of(h, HistoryReport.Options.defaults());
+            HistoryReport report = collector.report();
             long t2 = System.nanoTime();
             String table = HistoryReportFormat.table(report, false);
             long t3 = System.nanoTime();
             long kept = usedAfterGc() - before;
-            if (h.entries().isEmpty() || table.isEmpty()) {
+            if (builds[0] == 0 || table.isEmpty()) {
                 throw new IllegalStateException("empty history in " + dir);
             }
-            Figures f = new Figures(h.entries().size(), (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, kept,
+            Figures f = new Figures(builds[0], (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, kept,
                     report.changePoints().size());
             best = best == null || f.totalMillis() < best.totalMillis() ? f : best;
             java.lang.ref.Reference.reachabilityFence(h);
