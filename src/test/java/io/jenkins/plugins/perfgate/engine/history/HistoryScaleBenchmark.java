@@ -35,10 +35,10 @@ final class HistoryScaleBenchmark {
 
     static List<Figures> run(Path dir, int small, int large, int labels, PrintStream log) throws IOException {
         List<RunFigures> variants = variants(labels);
-        Figures base = measure(layOut(dir.resolve("small"), small, variants), false);
+        Figures base = measure(layOut(dir.resolve("small"), small, variants), false, 2);
         Path largeDir = layOut(dir.resolve("large"), large, variants);
-        Figures big = measure(largeDir, false);
-        Figures held = measure(largeDir, true);
+        Figures big = measure(largeDir, false, 1);
+        Figures held = measure(largeDir, true, 1);
         log.printf(Locale.ROOT, "perfgate history (index read + change points on %d labels x 3 metrics + table)%n",
                 labels + 1);
         for (Figures f : List.of(base, big)) {
@@ -86,14 +86,15 @@ final class HistoryScaleBenchmark {
     }
 
     /**
-     * Best of two passes of what {@code perfgate history} does: entries streamed into the report's collector, then
-     * the report and its table; the heap kept is the report's (and, with {@code whole}, the loaded history's: how the
-     * command read a history before issue 21, every entry's figures held at once).
+     * Best of {@code rounds} passes (two for the small history: its first includes the JIT's warm-up) of what
+     * {@code perfgate history} does: entries streamed into the report's collector, then the report and its table;
+     * the heap kept is the report's (and, with {@code whole}, the loaded history's: how the command read a history
+     * before issue 21, every entry's figures held at once).
      */
-    private static Figures measure(Path dir, boolean whole) throws IOException {
+    private static Figures measure(Path dir, boolean whole, int rounds) throws IOException {
         DirectoryHistoryStore store = new DirectoryHistoryStore(dir);
         Figures best = null;
-        for (int round = 0; round < 2; round++) {
+        for (int round = 0; round < rounds; round++) {
             long before = usedAfterGc();
             long t0 = System.nanoTime();
             History h = null;
