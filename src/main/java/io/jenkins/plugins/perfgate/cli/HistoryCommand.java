@@ -103,9 +103,9 @@ public final class HistoryCommand implements Callable<Integer> {
             err.println("perfgate history: label '" + label + "' does not appear in any complete run");
             return PerfgateCli.EXIT_INVALID_INPUT;
         }
-        out.print(HistoryReportFormat.table(report, tagsOnly));
-        out.flush();
         try {
+            HistoryReportFormat.table(report, tagsOnly, out); // line by line: 10,000 builds make tens of MB
+            out.flush();
             if (csv != null) {
                 write(csv, HistoryReportFormat.csv(report));
             }
