@@ -60,7 +60,7 @@ final class HistoryScaleBenchmark {
     }
 
     /** 64 distinct runs' figures (2 % noise, the second half 15 % slower); their summaries are dropped at once. */
-    private static List<RunFigures> variants(int labels) {
+    static List<RunFigures> variants(int labels) {
         int kinds = 32;
         Random noise = new Random(7);
         List<RunFigures> variants = new ArrayList<>();
@@ -72,7 +72,7 @@ final class HistoryScaleBenchmark {
     }
 
     /** Writes only the builds' key-figures files, the second half from the slower runs, as the benchmark does. */
-    private static Path layOut(Path dir, int builds, List<RunFigures> variants) throws IOException {
+    static Path layOut(Path dir, int builds, List<RunFigures> variants) throws IOException {
         int kinds = variants.size() / 2;
         Random pick = new Random(11);
         for (int b = 1; b <= builds; b++) {
