@@ -3,7 +3,6 @@ package io.jenkins.plugins.perfgate.cli;
 import io.jenkins.plugins.perfgate.engine.compare.Metric;
 import io.jenkins.plugins.perfgate.engine.history.DirectoryHistoryStore;
 import io.jenkins.plugins.perfgate.engine.history.EDivisive;
-import io.jenkins.plugins.perfgate.engine.history.History;
 import io.jenkins.plugins.perfgate.engine.history.HistoryReport;
 import io.jenkins.plugins.perfgate.engine.history.HistoryReportFormat;
 import java.io.IOException;
@@ -80,27 +79,33 @@ public final class HistoryCommand implements Callable<Integer> {
             err.println("perfgate history: " + e.getMessage());
             return PerfgateCli.EXIT_USAGE;
         }
-        History history;
+        // entries are read one at a time into the report's columns, never held all at once: 10,000 builds fit in
+        // a small heap
+        HistoryReport.Collector collector = new HistoryReport.Collector(options);
+        long[] builds = {0};
         try {
-            history = new DirectoryHistoryStore(dir).load();
+            List<String> warnings = new DirectoryHistoryStore(dir).scan(e -> {
+                collector.accept(e);
+                builds[0]++;
+            });
+            warnings.forEach(w -> err.println("warning: " + w));
         } catch (IOException e) {
             err.println("perfgate history: cannot read " + dir + ": " + e.getMessage());
             return PerfgateCli.EXIT_INVALID_INPUT;
         }
-        history.warnings().forEach(w -> err.println("warning: " + w));
-        if (history.entries().isEmpty()) {
+        if (builds[0] == 0) {
             err.println("perfgate history: no builds recorded in " + dir
                     + " (record runs with: perfgate gate SUMMARY.json --record BUILD)");
             return PerfgateCli.EXIT_INVALID_INPUT;
         }
-        HistoryReport report = HistoryReport.of(history, options);
+        HistoryReport report = collector.report();
         if (label != null && report.labels().get(0).points().isEmpty()) {
             err.println("perfgate history: label '" + label + "' does not appear in any complete run");
             return PerfgateCli.EXIT_INVALID_INPUT;
         }
-        out.print(HistoryReportFormat.table(report, tagsOnly));
-        out.flush();
         try {
+            HistoryReportFormat.table(report, tagsOnly, out); // line by line: 10,000 builds make tens of MB
+            out.flush();
             if (csv != null) {
                 write(csv, HistoryReportFormat.csv(report));
             }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -61,14 +62,24 @@ public final class DirectoryHistoryStore implements HistoryStore {
 
     @Override
     public History load() throws IOException {
+        List<HistoryEntry> entries = new ArrayList<>();
+        List<String> warnings = scan(entries::add);
+        return new History(entries, warnings);
+    }
+
+    /**
+     * Reads every build's key figures and hands them over one at a time, in no particular order, keeping none: a
+     * history of 10,000 builds is read in the memory of one entry ({@link HistoryReport.Collector} keeps what a
+     * report needs). Returns the warnings about skipped entries, sorted; no history directory is an empty history.
+     */
+    public List<String> scan(Consumer<HistoryEntry> each) throws IOException {
+        List<String> warnings = new ArrayList<>();
         if (!Files.exists(directory)) {
-            return History.empty();
+            return warnings;
         }
         if (!Files.isDirectory(directory)) {
             throw new IOException(directory + ": not a directory");
         }
-        List<HistoryEntry> entries = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(directory)) {
             for (Path dir : dirs) {
                 String name = Objects.requireNonNull(dir.getFileName()).toString();
@@ -89,7 +100,7 @@ public final class DirectoryHistoryStore implements HistoryStore {
                                 + " but sits in directory " + name);
                         continue;
                     }
-                    entries.add(e);
+                    each.accept(e);
                 } catch (NoSuchFileException ex) {
                     warnings.add("skipped " + dir + ": no " + FIGURES);
                 } catch (IOException | RuntimeException ex) {
@@ -98,7 +109,7 @@ public final class DirectoryHistoryStore implements HistoryStore {
             }
         }
         warnings.sort(null);
-        return new History(entries, warnings);
+        return warnings;
     }
 
     @Override

@@ -6,13 +6,11 @@ import io.jenkins.plugins.perfgate.engine.stats.OverallRow;
 import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Release-over-release view of a history: per label (overall first) the trended statistics of every build with a
@@ -63,30 +61,48 @@ public record HistoryReport(List<Metric> metrics, List<LabelTrend> labels) {
     }
 
     public static HistoryReport of(History history, Options options) {
-        List<HistoryEntry> complete = history.entries().stream()
-                .filter(e -> e.figures().status() == RunStatus.COMPLETE).toList();
-        Set<String> names = new LinkedHashSet<>();
-        if (options.label().isPresent()) {
-            names.add(options.label().get());
-        } else {
-            names.add(OverallRow.LABEL);
-            TreeSet<String> all = new TreeSet<>();
-            complete.forEach(e -> all.addAll(e.figures().labelNames()));
-            names.addAll(all);
-        }
-        List<LabelTrend> trends = new ArrayList<>();
-        for (String name : names) {
-            trends.add(trend(name, complete, options));
-        }
-        return new HistoryReport(options.metrics(), trends);
+        Collector c = new Collector(options);
+        history.entries().forEach(c::accept);
+        return c.report();
     }
 
-    private static LabelTrend trend(String label, List<HistoryEntry> entries, Options options) {
-        List<LabelTrend.Point> points = new ArrayList<>();
-        for (HistoryEntry e : entries) {
+    /**
+     * Builds a report from entries given one at a time, in any order, keeping only the trended values of each
+     * (a few dozen bytes per label and build) rather than every entry's figures: {@code perfgate history} reads a
+     * history of 10,000 builds through it without holding the whole history in memory. Not thread-safe.
+     */
+    public static final class Collector {
+        private final Options options;
+        private final java.util.TreeMap<String, List<LabelTrend.Point>> byLabel = new java.util.TreeMap<>();
+        private final List<LabelTrend.Point> overall = new ArrayList<>();
+        private final Set<Long> seen = new java.util.HashSet<>();
+
+        public Collector(Options options) {
+            this.options = Objects.requireNonNull(options);
+        }
+
+        /** Takes one build's trended values; builds of incomplete runs are left out, as in the report. */
+        public void accept(HistoryEntry e) {
+            if (!seen.add(e.number())) {
+                throw new IllegalArgumentException("build #" + e.number() + " appears twice in history");
+            }
+            if (e.figures().status() != RunStatus.COMPLETE) {
+                return;
+            }
+            if (options.label().isPresent()) {
+                add(e, options.label().get(), byLabel.computeIfAbsent(options.label().get(), k -> new ArrayList<>()));
+                return;
+            }
+            add(e, OverallRow.LABEL, overall);
+            for (String name : e.figures().labelNames()) {
+                add(e, name, byLabel.computeIfAbsent(name, k -> new ArrayList<>()));
+            }
+        }
+
+        private void add(HistoryEntry e, String label, List<LabelTrend.Point> points) {
             Optional<LabelFigures> row = e.figures().row(label);
             if (row.isEmpty() || row.get().count() == 0) {
-                continue;
+                return;
             }
             Map<Metric, Double> values = new EnumMap<>(Metric.class);
             for (Metric m : options.metrics()) {
@@ -94,6 +110,24 @@ public record HistoryReport(List<Metric> metrics, List<LabelTrend> labels) {
             }
             points.add(new LabelTrend.Point(e.build(), values));
         }
+
+        /** The report over the entries taken: per label (overall first) the points by build number, and changes. */
+        public HistoryReport report() {
+            List<LabelTrend> trends = new ArrayList<>();
+            if (options.label().isEmpty()) {
+                trends.add(trend(OverallRow.LABEL, overall, options));
+                byLabel.remove(OverallRow.LABEL); // a label named like the overall row is the overall row
+            } else {
+                byLabel.putIfAbsent(options.label().get(), new ArrayList<>());
+            }
+            byLabel.forEach((name, points) -> trends.add(trend(name, points, options)));
+            return new HistoryReport(options.metrics(), trends);
+        }
+    }
+
+    private static LabelTrend trend(String label, List<LabelTrend.Point> unsorted, Options options) {
+        List<LabelTrend.Point> points = new ArrayList<>(unsorted);
+        points.sort(java.util.Comparator.comparingLong(p -> p.build().number()));
         List<ChangePoint> changes = new ArrayList<>();
         for (Metric m : options.metrics()) {
             changes.addAll(changePoints(label, m, points, options));

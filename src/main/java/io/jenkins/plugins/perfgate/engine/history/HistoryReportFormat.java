@@ -21,10 +21,25 @@ public final class HistoryReportFormat {
      * points are found over all builds), change points marked with {@code *} and described below the label.
      */
     public static String table(HistoryReport report, boolean tagsOnly) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try {
+            table(report, tagsOnly, out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
+    }
+
+    /**
+     * The same table written line by line: a history of 10,000 builds makes a table of tens of megabytes, which
+     * {@code perfgate history} prints without ever holding it whole.
+     */
+    public static void table(HistoryReport report, boolean tagsOnly, java.io.Writer out) throws java.io.IOException {
         List<Metric> metrics = report.metrics();
         List<LabelTrend> labels = report.labels();
         StringBuilder sb = new StringBuilder();
         for (LabelTrend t : labels) {
+            sb.setLength(0);
             sb.append("label ").append(t.label()).append(" (").append(t.points().size()).append(" builds, ")
                     .append(t.changePoints().size()).append(" change point")
                     .append(t.changePoints().size() == 1 ? "" : "s").append(")\n");
@@ -34,11 +49,13 @@ public final class HistoryReportFormat {
                         : "")));
             }
             sb.append('\n');
+            out.append(sb);
             for (LabelTrend.Point p : t.points()) {
                 if (tagsOnly && p.build().tag().isEmpty() && t.changesAt(p.build().number()).isEmpty()) {
                     continue;
                 }
                 List<ChangePoint> here = t.changesAt(p.build().number());
+                sb.setLength(0);
                 sb.append(String.format(Locale.ROOT, "  %-2s%-8s %-16s", here.isEmpty() ? "" : "*",
                         "#" + p.build().number(), truncate(p.build().releaseTag(), 16)));
                 for (Metric m : metrics) {
@@ -48,13 +65,15 @@ public final class HistoryReportFormat {
                     sb.append(String.format(Locale.ROOT, " %13s%s", number(m, p.get(m)), mark));
                 }
                 sb.append('\n');
+                out.append(sb);
             }
+            sb.setLength(0);
             for (ChangePoint c : t.changePoints()) {
                 sb.append("  * ").append(c.describe()).append('\n');
             }
             sb.append('\n');
+            out.append(sb);
         }
-        return sb.toString();
     }
 
     /** CSV: label, build, id, time, result, tag, commit, each metric, and the change points marked per metric. */

@@ -82,6 +82,12 @@ class DirectoryHistoryStoreTest {
         assertTrue(all.contains("no figures.json"), all);
         assertTrue(all.contains("records build #5 but sits in directory 7"), all);
         assertTrue(all.contains("records build #5 but sits in directory 05"), all);
+
+        // the streaming read hands over the same entries and warns the same way
+        List<Long> streamed = new java.util.ArrayList<>();
+        assertEquals(h.warnings(), store.scan(e -> streamed.add(e.number())));
+        streamed.sort(null);
+        assertEquals(List.of(1L, 5L), streamed);
     }
 
     @Test

@@ -8,10 +8,12 @@ import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,6 +47,17 @@ public final class HistoryBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].equals("scale")) {
+            Path dir = Files.createTempDirectory("perfgate-history-scale");
+            try {
+                HistoryScaleBenchmark.run(dir, args.length > 1 ? Integer.parseInt(args[1]) : 1000,
+                        args.length > 2 ? Integer.parseInt(args[2]) : 10_000,
+                        args.length > 3 ? Integer.parseInt(args[3]) : 20, System.out);
+            } finally {
+                deleteTree(dir);
+            }
+            return;
+        }
         int builds = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int labels = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
@@ -100,7 +113,7 @@ public final class HistoryBenchmark {
         return f;
     }
 
-    private static RunSummary synthetic(long seed, int labels, double factor) {
+    static RunSummary synthetic(long seed, int labels, double factor) {
         Random random = new Random(seed);
         AggregationOptions options = AggregationOptions.defaults();
         RunAggregator aggregator = new RunAggregator(options);
@@ -126,11 +139,20 @@ public final class HistoryBenchmark {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+    /** Deletes depth first while walking: no list of every path (that list ran out of heap after a failed run). */
+    static void deleteTree(Path dir) throws IOException {
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                Files.deleteIfExists(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 }

@@ -55,6 +55,24 @@ class HistoryReportTest {
     }
 
     @Test
+    void collectorGivenEntriesInAnyOrderReportsWhatTheWholeHistoryDoes() {
+        List<HistoryEntry> shuffled = new ArrayList<>(history().entries());
+        java.util.Collections.shuffle(shuffled, new Random(3));
+        for (HistoryReport.Options options : List.of(HistoryReport.Options.defaults(),
+                HistoryReport.Options.defaults().withLabel("checkout"),
+                HistoryReport.Options.defaults().withLabel("absent"))) {
+            HistoryReport.Collector c = new HistoryReport.Collector(options);
+            shuffled.forEach(c::accept);
+            assertEquals(HistoryReport.of(history(), options), c.report());
+        }
+        HistoryReport.Collector twice = new HistoryReport.Collector(HistoryReport.Options.defaults());
+        twice.accept(shuffled.get(0));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> twice.accept(shuffled.get(0)));
+        assertTrue(e.getMessage().contains("appears twice"), e.getMessage());
+    }
+
+    @Test
     void rendersTableCsvAndJson() throws Exception {
         HistoryReport report = HistoryReport.of(history(), HistoryReport.Options.defaults().withLabel("checkout"));
         assertEquals(1, report.labels().size());
