@@ -36,6 +36,30 @@ public record MavenCoordinate(String groupId, String artifactId, String version)
         }
     }
 
+    /**
+     * A list as a form field or step parameter holds it: coordinates separated by commas, blanks or new lines; the
+     * message names the field and the entry.
+     */
+    public static java.util.List<MavenCoordinate> parseList(String text, String field) {
+        java.util.List<MavenCoordinate> out = new java.util.ArrayList<>();
+        int n = 0;
+        for (String entry : (text == null ? "" : text).split("[,\\s]+")) {
+            if (entry.isEmpty()) {
+                continue;
+            }
+            n++;
+            try {
+                MavenCoordinate c = parse(entry);
+                if (!out.contains(c)) {
+                    out.add(c);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(field + " entry " + n + ": " + e.getMessage(), e);
+            }
+        }
+        return java.util.List.copyOf(out);
+    }
+
     /** {@code group/path/artifact/version/artifact-version.EXT} relative to a repository root. */
     public String repositoryPath(String extension) {
         return groupId.replace('.', '/') + "/" + artifactId + "/" + version + "/" + artifactId + "-" + version + "."
