@@ -151,7 +151,7 @@ class ConfigurationTest {
                 "returnOnly", "releaseTag", "outputDir");
         java.util.Set<String> test = new java.util.TreeSet<>(gate);
         test.addAll(List.of("plan", "template", "properties", "secretProperties", "generators", "duration",
-                "timeLimit", "publish"));
+                "timeLimit", "jmeterPlugins", "libraries", "publish"));
         java.util.Set<String> publish = new java.util.TreeSet<>(gate);
         publish.add("files");
         for (Class<?> c : List.of(PerformanceTestStep.class, PerfgateAliasStep.class, PerformanceTestBuilder.class)) {
