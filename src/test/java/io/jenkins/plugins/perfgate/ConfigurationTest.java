@@ -166,7 +166,7 @@ class ConfigurationTest {
                 "html", "metrics", "archiveResults", "returnOnly", "releaseTag", "outputDir");
         java.util.Set<String> test = new java.util.TreeSet<>(gate);
         test.addAll(List.of("plan", "template", "properties", "secretProperties", "generators",
-                "kubeconfigCredentialsId", "duration", "timeLimit", "publish"));
+                "kubeconfigCredentialsId", "duration", "timeLimit", "jmeterPlugins", "libraries", "publish"));
         java.util.Set<String> publish = new java.util.TreeSet<>(gate);
         publish.add("files");
         for (Class<?> c : List.of(PerformanceTestStep.class, PerfgateAliasStep.class, PerformanceTestBuilder.class)) {

@@ -9,6 +9,7 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
 import io.jenkins.plugins.perfgate.config.PerfgateConfiguration;
+import io.jenkins.plugins.perfgate.engine.runner.jmeter.MavenCoordinate;
 import io.jenkins.plugins.perfgate.engine.runner.plan.GeneratorShorthand;
 import io.jenkins.plugins.perfgate.settings.TestSettings;
 import java.io.IOException;
@@ -135,12 +136,41 @@ public final class RunPlans {
         if (!jmeterHome.isEmpty() && !root.has("jmeter")) {
             root.putObject("jmeter").put("home", env.expand(jmeterHome));
         }
+        addons(root, "jmeterPlugins", env.expand(PerfgateConfiguration.get().getJmeterPlugins()),
+                env.expand(s.getJmeterPlugins()));
+        addons(root, "libraries", env.expand(PerfgateConfiguration.get().getLibraries()),
+                env.expand(s.getLibraries()));
         if (s.getMetrics()) {
             metrics(root, env, s.getId());
         }
         target.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root), StandardCharsets.UTF_8.name());
         return new Written(target, template.isEmpty() ? plan : template, !plan.isEmpty(), PlanGate.of(root),
                 agents(root));
+    }
+
+    /**
+     * Adds the global configuration's and the step's plugins or libraries to the plan's list {@code key}, each once
+     * (the plan's own entries first; the CLI checks every entry again when it reads the plan).
+     */
+    static void addons(ObjectNode root, String key, String global, String step) {
+        List<String> all = new ArrayList<>();
+        JsonNode own = root.get(key);
+        if (own != null && own.isArray()) {
+            own.forEach(n -> all.add(n.asText()));
+        } else if (own != null && own.isTextual()) {
+            all.add(own.asText());
+        }
+        for (String text : List.of(global, step)) {
+            for (MavenCoordinate c : MavenCoordinate.parseList(text, key)) {
+                if (!all.contains(c.toString())) {
+                    all.add(c.toString());
+                }
+            }
+        }
+        if (!all.isEmpty()) {
+            ArrayNode list = root.putArray(key);
+            all.forEach(list::add);
+        }
     }
 
     /** Folder of the templates that ship with perfgate (examples/templates), on the plugin's class path. */

@@ -12,6 +12,7 @@ import io.jenkins.plugins.perfgate.engine.history.DirectoryHistoryStore;
 import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
 import io.jenkins.plugins.perfgate.engine.runner.RunOutcome;
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterInstallation;
+import io.jenkins.plugins.perfgate.engine.runner.jmeter.MavenCoordinate;
 import io.jenkins.plugins.perfgate.engine.runner.plan.Durations;
 import io.jenkins.plugins.perfgate.engine.runner.plan.PlanException;
 import io.jenkins.plugins.perfgate.engine.runner.plan.RunPlan;
@@ -67,6 +68,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--jmeter-home", paramLabel = "DIR", description = "use this JMeter installation")
     Path jmeterHome;
 
+    @Option(names = "--jmeter-plugin", paramLabel = "GROUP:ARTIFACT:VERSION", description = "a JMeter plugin from "
+            + "Maven Central for this run, with its dependencies (repeatable; added to the plan's jmeterPlugins)")
+    List<String> jmeterPlugins = new java.util.ArrayList<>();
+
+    @Option(names = "--library", paramLabel = "GROUP:ARTIFACT:VERSION", description = "a library (e.g. a JDBC "
+            + "driver) from Maven Central for this run (repeatable; added to the plan's libraries)")
+    List<String> libraries = new java.util.ArrayList<>();
+
     @Option(names = "--cache", paramLabel = "DIR",
             description = "where the provisioned JMeter is kept (default ~/.cache/perfgate)")
     Path cache;
@@ -114,6 +123,8 @@ public final class RunCommand implements Callable<Integer> {
         RunPlan plan;
         try {
             plan = RunPlanReader.read(planFile).withProperties(properties);
+            plan = plan.withAddons(jmeterPlugins.stream().map(c -> coordinate(c, "--jmeter-plugin")).toList(),
+                    libraries.stream().map(c -> coordinate(c, "--library")).toList());
             if (timeLimit != null) {
                 plan = plan.withTimeLimit(Durations.parse(timeLimit));
             }
@@ -129,8 +140,8 @@ public final class RunCommand implements Callable<Integer> {
             if (stopFile != null) {
                 StopFile.watch(stopFile, stop);
             }
-            JMeterInstallation jmeter = RunSupport.jmeter(Optional.ofNullable(jmeterHome).or(plan::jmeterHome),
-                    cache, w);
+            JMeterInstallation jmeter = RunSupport.withAddons(RunSupport.jmeter(
+                    Optional.ofNullable(jmeterHome).or(plan::jmeterHome), cache, w), plan, cache, w);
             AggregationOptions aggregation = grouping.applyTo(AggregationOptions.defaults().withApdexT(apdexT));
             boolean repeated = plan.repeat() > 1 || plan.interleaved();
             RepeatedRun series = repeated ? RepeatedRun.run(plan, jmeter, outDir, quiet, aggregation, w, stop)
@@ -154,6 +165,14 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IOException | IllegalArgumentException e) {
             err.println("perfgate run: " + e.getMessage());
             return PerfgateCli.EXIT_INVALID_INPUT;
+        }
+    }
+
+    private static MavenCoordinate coordinate(String text, String option) {
+        try {
+            return MavenCoordinate.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
         }
     }
 

@@ -5,6 +5,8 @@ import io.jenkins.plugins.perfgate.engine.runner.PlanRunner;
 import io.jenkins.plugins.perfgate.engine.runner.SecretProperties;
 import io.jenkins.plugins.perfgate.engine.runner.RunOutcome;
 import io.jenkins.plugins.perfgate.engine.runner.generators.BuiltInGenerators;
+import io.jenkins.plugins.perfgate.engine.runner.jmeter.AddonProvisioner;
+import io.jenkins.plugins.perfgate.engine.runner.jmeter.ArtifactFetcher;
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterInstallation;
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterProvisioner;
 import io.jenkins.plugins.perfgate.engine.runner.plan.RunPlan;
@@ -30,6 +32,24 @@ final class RunSupport {
                     out.println("perfgate: " + line);
                     out.flush();
                 });
+    }
+
+    /**
+     * The installation with the plan's plugins and libraries resolved into the cache (nothing is downloaded when the
+     * plan names none, or when the JMeter home already has them).
+     */
+    static JMeterInstallation withAddons(JMeterInstallation jmeter, RunPlan plan, Path cache, PrintWriter out)
+            throws IOException {
+        if (plan.jmeterPlugins().isEmpty() && plan.libraries().isEmpty()) {
+            return jmeter;
+        }
+        java.util.function.Consumer<String> log = line -> {
+            out.println("perfgate: " + line);
+            out.flush();
+        };
+        Path root = cache == null ? JMeterProvisioner.defaultCacheRoot() : cache;
+        return jmeter.withAddons(new AddonProvisioner(root, ArtifactFetcher.standard(log), log)
+                .provision(jmeter.home(), plan.jmeterPlugins(), plan.libraries()));
     }
 
     /** Runs the plan; Ctrl-C (or SIGTERM) stops every generator before the JVM exits ({@link StopOnSignal}). */

@@ -11,6 +11,7 @@ import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import hudson.util.XStream2;
+import io.jenkins.plugins.perfgate.engine.runner.jmeter.MavenCoordinate;
 import java.io.File;
 import java.net.URI;
 import java.util.ArrayList;
@@ -35,6 +36,9 @@ import org.kohsuke.stapler.verb.POST;
 public class PerfgateConfiguration extends GlobalConfiguration {
 
     private String jmeterHome = "";
+    /** JMeter plugins and libraries every run gets (group:artifact:version, comma or line separated). */
+    private String jmeterPlugins = "";
+    private String libraries = "";
     private List<GeneratorPool> generatorPools = new ArrayList<>();
     /** Seconds a run waits for the agents of {@code agents:LABEL:N}; 0 (a configuration from before): default. */
     private int agentWait = DEFAULT_AGENT_WAIT;
@@ -93,6 +97,51 @@ public class PerfgateConfiguration extends GlobalConfiguration {
     public void setJmeterHome(String jmeterHome) {
         this.jmeterHome = Util.fixNull(jmeterHome).trim();
         save();
+    }
+
+    /** JMeter plugins from Maven Central added to every run (the plan's and the step's come on top). */
+    public String getJmeterPlugins() {
+        return jmeterPlugins == null ? "" : jmeterPlugins;
+    }
+
+    @DataBoundSetter
+    public void setJmeterPlugins(String v) {
+        MavenCoordinate.parseList(v, "JMeter plugins");
+        this.jmeterPlugins = Util.fixNull(v).trim();
+        save();
+    }
+
+    /** Libraries from Maven Central (e.g. JDBC drivers) added to every run. */
+    public String getLibraries() {
+        return libraries == null ? "" : libraries;
+    }
+
+    @DataBoundSetter
+    public void setLibraries(String v) {
+        MavenCoordinate.parseList(v, "Libraries");
+        this.libraries = Util.fixNull(v).trim();
+        save();
+    }
+
+    @POST
+    public FormValidation doCheckJmeterPlugins(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return coordinates(value, "JMeter plugins");
+    }
+
+    @POST
+    public FormValidation doCheckLibraries(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return coordinates(value, "Libraries");
+    }
+
+    private static FormValidation coordinates(String value, String field) {
+        try {
+            MavenCoordinate.parseList(value, field);
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
     }
 
     /** How long (seconds) a run with {@code generators: 'agents:LABEL:N'} waits for N free matching agents. */

@@ -3,6 +3,7 @@ package io.jenkins.plugins.perfgate.settings;
 import hudson.Util;
 import io.jenkins.plugins.perfgate.config.GeneratorPool;
 import io.jenkins.plugins.perfgate.config.PerfgateConfiguration;
+import io.jenkins.plugins.perfgate.engine.runner.jmeter.MavenCoordinate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,6 +27,9 @@ public class TestSettings extends PublishSettings {
     private String kubeconfigCredentialsId = "";
     private int duration = 0;
     private int timeLimit = 0;
+    /** JMeter plugins and libraries from Maven Central (group:artifact:version, comma or line separated). */
+    private String jmeterPlugins = "";
+    private String libraries = "";
     /** False: only run and return the figures (parallel branches whose results one perfgatePublish gates). */
     private Boolean publish = Boolean.TRUE;
 
@@ -46,6 +50,8 @@ public class TestSettings extends PublishSettings {
         secretProperties = secretProperties == null ? "" : secretProperties;
         generators = generators == null ? "" : generators;
         kubeconfigCredentialsId = kubeconfigCredentialsId == null ? "" : kubeconfigCredentialsId;
+        jmeterPlugins = jmeterPlugins == null ? "" : jmeterPlugins;
+        libraries = libraries == null ? "" : libraries;
         return this;
     }
 
@@ -100,6 +106,26 @@ public class TestSettings extends PublishSettings {
 
     public String getSecretProperties() {
         return secretProperties;
+    }
+
+    /** JMeter plugins for the run, checked when configured. */
+    public void setJmeterPlugins(String v) {
+        MavenCoordinate.parseList(v, "jmeterPlugins");
+        jmeterPlugins = Util.fixNull(v).trim();
+    }
+
+    /** Libraries (e.g. JDBC drivers) for the run, checked when configured. */
+    public void setLibraries(String v) {
+        MavenCoordinate.parseList(v, "libraries");
+        libraries = Util.fixNull(v).trim();
+    }
+
+    public String getJmeterPlugins() {
+        return jmeterPlugins;
+    }
+
+    public String getLibraries() {
+        return libraries;
     }
 
     public void setGenerators(String v) {

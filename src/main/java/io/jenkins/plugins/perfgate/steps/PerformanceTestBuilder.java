@@ -108,6 +108,24 @@ public class PerformanceTestBuilder extends Builder implements SimpleBuildStep {
         settings.setDuration(v);
     }
 
+    public String getJmeterPlugins() {
+        return settings.getJmeterPlugins();
+    }
+
+    @DataBoundSetter
+    public void setJmeterPlugins(String v) {
+        settings.setJmeterPlugins(v);
+    }
+
+    public String getLibraries() {
+        return settings.getLibraries();
+    }
+
+    @DataBoundSetter
+    public void setLibraries(String v) {
+        settings.setLibraries(v);
+    }
+
     public int getTimeLimit() {
         return settings.getTimeLimit();
     }

@@ -33,7 +33,8 @@ public class PerformanceTestStep extends GatedStep<TestSettings> {
 
     /** The test parameters, as Pipeline scripts name them. */
     static final List<String> TEST_FIELDS = List.of("plan", "template", "properties", "secretProperties",
-            "generators", "kubeconfigCredentialsId", "duration", "timeLimit", "publish");
+            "generators", "kubeconfigCredentialsId", "duration", "timeLimit", "jmeterPlugins",
+            "libraries", "publish");
 
     @DataBoundConstructor
     public PerformanceTestStep() {
@@ -109,6 +110,24 @@ public class PerformanceTestStep extends GatedStep<TestSettings> {
     @DataBoundSetter
     public void setDuration(int v) {
         settings.setDuration(v);
+    }
+
+    public String getJmeterPlugins() {
+        return settings.getJmeterPlugins();
+    }
+
+    @DataBoundSetter
+    public void setJmeterPlugins(String v) {
+        settings.setJmeterPlugins(v);
+    }
+
+    public String getLibraries() {
+        return settings.getLibraries();
+    }
+
+    @DataBoundSetter
+    public void setLibraries(String v) {
+        settings.setLibraries(v);
     }
 
     public int getTimeLimit() {

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterAddons;
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterInstallation;
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterManifest;
 import io.jenkins.plugins.perfgate.engine.runner.plan.GeneratorSpec;
@@ -43,7 +44,8 @@ final class PodSpecs {
     static Pod generator(RunLabels labels, OwnerReference owner, KubernetesOptions options, GeneratorSpec spec,
             String generator, boolean secretProperties, Duration runLength) {
         String home = options.jmeterHome().orElse(PROVISIONED_HOME);
-        var jmeter = new JMeterInstallation(Path.of(home), JMeterManifest.DEFAULT_VERSION, Path.of("java"))
+        var jmeter = new JMeterInstallation(Path.of(home), JMeterManifest.DEFAULT_VERSION, Path.of("java"),
+                JMeterAddons.NONE)
                 .command().parentWatch(false).heap(spec.heap()).jvmOptions(spec.jvmArgs())
                 .plan(Path.of(PodFiles.MOUNT, PodFiles.PLAN))
                 .results(Path.of(PodFiles.WORK, "results.jtl")).log(Path.of(PodFiles.WORK, "jmeter.log"))

@@ -143,7 +143,7 @@ public final class PlanRunner {
         GeneratorProvider provider = providers.forType(plan.generators().type());
         if (provider.runsLocalJMeter()) {
             // local generators run this JMeter home: a class it lacks fails the run now, not halfway into loading
-            List<PlanClassCheck.Missing> missing = PlanClassCheck.of(jmeter.home(), List.of()).missing(testPlan);
+            List<PlanClassCheck.Missing> missing = PlanClassCheck.of(jmeter.home(), jmeter.addons().all()).missing(testPlan);
             if (!missing.isEmpty()) {
                 throw new IOException(PlanClassCheck.message(plan.template(), missing));
             }

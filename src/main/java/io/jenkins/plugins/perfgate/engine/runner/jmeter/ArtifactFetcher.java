@@ -125,6 +125,52 @@ public final class ArtifactFetcher {
                 last);
     }
 
+    /** The local Maven repository copies are taken from, if any. */
+    Optional<Path> localRepository() {
+        return localRepository;
+    }
+
+    /**
+     * The body of {@code GET path} on the remote repository (at most {@code limit} bytes), empty on HTTP 404; fails
+     * when downloads are disabled. Used for files whose checksum is published beside them ({@link PublishedArtifacts}).
+     */
+    Optional<byte[]> get(String repositoryPath, int limit) throws IOException {
+        if (remote.isEmpty()) {
+            throw new ProvisioningException(repositoryPath + " is not in the local Maven repository "
+                    + localRepository.map(Path::toString).orElse("(none)") + " and downloads are disabled");
+        }
+        URI uri = remote.get().resolve(repositoryPath);
+        IOException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri)
+                        .timeout(Duration.ofMinutes(2)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+                try (InputStream in = response.body()) {
+                    if (response.statusCode() == 404) {
+                        return Optional.empty();
+                    }
+                    if (response.statusCode() != 200) {
+                        throw new ProvisioningException("GET " + uri + " answered HTTP " + response.statusCode());
+                    }
+                    byte[] body = in.readNBytes(limit + 1);
+                    if (body.length > limit) {
+                        throw new ProvisioningException("GET " + uri + " is larger than " + limit + " bytes");
+                    }
+                    return Optional.of(body);
+                }
+            } catch (ProvisioningException e) {
+                throw e;
+            } catch (IOException e) {
+                last = e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ProvisioningException("interrupted while downloading " + uri, e);
+            }
+        }
+        throw new ProvisioningException("could not download " + uri + " after " + ATTEMPTS + " attempts: " + last,
+                last);
+    }
+
     private static Path temp(Path destination) {
         return destination.resolveSibling(destination.getFileName() + ".part");
     }

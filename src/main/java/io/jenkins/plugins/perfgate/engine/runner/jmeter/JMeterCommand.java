@@ -204,6 +204,14 @@ public final class JMeterCommand {
             cmd.add("-j");
             cmd.add(log.toString());
         }
+        JMeterAddons addons = installation.addons();
+        if (!addons.plugins().isEmpty()) {
+            // JMeter adds these to its class loader and scans them for plugins, like lib/ext
+            cmd.add("-Jsearch_paths=" + join(addons.plugins(), ";"));
+        }
+        if (!addons.libraries().isEmpty()) {
+            cmd.add("-Juser.classpath=" + join(addons.libraries(), java.io.File.pathSeparator));
+        }
         properties.forEach((k, v) -> cmd.add("-J" + k + "=" + v));
         globalProperties.forEach((k, v) -> cmd.add("-G" + k + "=" + v));
         for (Path f : propertyFiles) {
@@ -215,6 +223,10 @@ public final class JMeterCommand {
             // the controller logs every property it sends to the servers ("Sending properties {...}") at INFO
             cmd.add("-L" + CLIENT_ENGINE_LOGGER + "=WARN");
         }
+    }
+
+    private static String join(List<Path> jars, String separator) {
+        return String.join(separator, jars.stream().map(Path::toString).toList());
     }
 
     private static String checkName(String name) {

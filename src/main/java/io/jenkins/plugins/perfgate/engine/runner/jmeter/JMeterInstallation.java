@@ -16,12 +16,18 @@ import java.util.stream.Stream;
  * @param home    the JMeter home
  * @param version the JMeter version ({@code unknown} when it cannot be told)
  * @param java    the {@code java} executable
+ * @param addons  plugins and libraries of the run, on JMeter's class path beside the home's own jars
  */
-public record JMeterInstallation(Path home, String version, Path java) {
+public record JMeterInstallation(Path home, String version, Path java, JMeterAddons addons) {
 
     /** A home run by the Java that runs perfgate. */
     public static JMeterInstallation of(Path home, String version) {
-        return new JMeterInstallation(home.toAbsolutePath().normalize(), version, currentJava());
+        return new JMeterInstallation(home.toAbsolutePath().normalize(), version, currentJava(), JMeterAddons.NONE);
+    }
+
+    /** This installation with the run's plugins and libraries. */
+    public JMeterInstallation withAddons(JMeterAddons more) {
+        return new JMeterInstallation(home, version, java, more);
     }
 
     /** An existing JMeter home (a distribution unpacked by the user, {@code JMETER_HOME}), checked for its layout. */

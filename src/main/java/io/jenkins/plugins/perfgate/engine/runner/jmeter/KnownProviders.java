@@ -9,20 +9,33 @@ import java.util.Map;
  */
 final class KnownProviders {
 
+    private static final String CASUTG = "the JMeter plugin kg.apc:jmeter-plugins-casutg:2.10 "
+            + "(jmeterPlugins: [kg.apc:jmeter-plugins-casutg:2.10])";
+
     private static final Map<String, String> BY_PREFIX = Map.ofEntries(
-            Map.entry("com.blazemeter.jmeter.threads.", "the JMeter plugin kg.apc:jmeter-plugins-casutg:2.10"),
-            Map.entry("kg.apc.jmeter.threads.", "the JMeter plugin kg.apc:jmeter-plugins-casutg:2.10"),
-            Map.entry("kg.apc.jmeter.timers.", "the JMeter plugin kg.apc:jmeter-plugins-casutg:2.10"),
-            Map.entry("kg.apc.jmeter.vizualizers.", "the JMeter plugin kg.apc:jmeter-plugins-graphs-basic"),
-            Map.entry("kg.apc.jmeter.", "a JMeter plugin of kg.apc (jmeter-plugins.org)"),
-            Map.entry("com.github.johrstrom.", "the JMeter plugin com.github.johrstrom:jmeter-prometheus-plugin"),
-            Map.entry("org.postgresql.", "the library org.postgresql:postgresql"),
-            Map.entry("com.mysql.", "the library com.mysql:mysql-connector-j"),
-            Map.entry("org.mariadb.jdbc.", "the library org.mariadb.jdbc:mariadb-java-client"),
-            Map.entry("oracle.jdbc.", "the library com.oracle.database.jdbc:ojdbc11"),
-            Map.entry("com.microsoft.sqlserver.", "the library com.microsoft.sqlserver:mssql-jdbc"),
-            Map.entry("org.h2.", "the library com.h2database:h2"),
-            Map.entry("org.apache.activemq.", "the library org.apache.activemq:activemq-client"),
+            Map.entry("com.blazemeter.jmeter.threads.", CASUTG),
+            Map.entry("com.blazemeter.jmeter.control.", CASUTG),
+            Map.entry("kg.apc.jmeter.threads.", CASUTG),
+            Map.entry("kg.apc.jmeter.timers.", CASUTG),
+            Map.entry("kg.apc.jmeter.vizualizers.", "the JMeter plugin kg.apc:jmeter-plugins-graphs-basic "
+                    + "(jmeterPlugins: [kg.apc:jmeter-plugins-graphs-basic:2.0])"),
+            Map.entry("kg.apc.jmeter.", "a JMeter plugin of kg.apc (jmeter-plugins.org): "
+                    + "name it in jmeterPlugins: [kg.apc:ARTIFACT:VERSION]"),
+            Map.entry("com.github.johrstrom.", "the JMeter plugin com.github.johrstrom:jmeter-prometheus-plugin "
+                    + "(jmeterPlugins: [com.github.johrstrom:jmeter-prometheus-plugin:VERSION])"),
+            Map.entry("org.postgresql.", "the library org.postgresql:postgresql "
+                    + "(libraries: [org.postgresql:postgresql:VERSION])"),
+            Map.entry("com.mysql.", "the library com.mysql:mysql-connector-j "
+                    + "(libraries: [com.mysql:mysql-connector-j:VERSION])"),
+            Map.entry("org.mariadb.jdbc.", "the library org.mariadb.jdbc:mariadb-java-client "
+                    + "(libraries: [org.mariadb.jdbc:mariadb-java-client:VERSION])"),
+            Map.entry("oracle.jdbc.", "the library com.oracle.database.jdbc:ojdbc11 "
+                    + "(libraries: [com.oracle.database.jdbc:ojdbc11:VERSION])"),
+            Map.entry("com.microsoft.sqlserver.", "the library com.microsoft.sqlserver:mssql-jdbc "
+                    + "(libraries: [com.microsoft.sqlserver:mssql-jdbc:VERSION])"),
+            Map.entry("org.h2.", "the library com.h2database:h2 (libraries: [com.h2database:h2:VERSION])"),
+            Map.entry("org.apache.activemq.", "the library org.apache.activemq:activemq-client "
+                    + "(libraries: [org.apache.activemq:activemq-client:VERSION])"),
             Map.entry("org.apache.jmeter.protocol.jdbc.", "JMeter's module ApacheJMeter_jdbc (lib/ext)"),
             Map.entry("org.apache.jmeter.protocol.jms.", "JMeter's module ApacheJMeter_jms (lib/ext)"),
             Map.entry("org.apache.jmeter.protocol.ldap.", "JMeter's module ApacheJMeter_ldap (lib/ext)"),
@@ -48,7 +61,7 @@ final class KnownProviders {
             }
         }
         return best != null ? BY_PREFIX.get(best)
-                : "no known provider: put the jar that has it in lib/ext (a plugin) or lib (a library) of a "
-                        + "JMETER_HOME";
+                : "no known provider: name the jar that has it in jmeterPlugins: or libraries: "
+                        + "(group:artifact:version on Maven Central), or put it in lib/ext or lib of a JMETER_HOME";
     }
 }

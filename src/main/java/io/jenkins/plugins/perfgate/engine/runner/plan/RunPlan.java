@@ -1,5 +1,6 @@
 package io.jenkins.plugins.perfgate.engine.runner.plan;
 
+import io.jenkins.plugins.perfgate.engine.runner.jmeter.MavenCoordinate;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -33,6 +34,8 @@ import java.util.Optional;
  *                        gate judges the repetitions
  * @param baselineTarget  properties that make the plan target the baseline version ({@code baselineTarget:
  *                        properties:}); non-empty: baseline and candidate runs are interleaved
+ * @param jmeterPlugins   JMeter plugins from Maven Central ({@code jmeterPlugins:}), put beside lib/ext
+ * @param libraries       libraries from Maven Central ({@code libraries:}, e.g. JDBC drivers), put beside lib
  */
 public record RunPlan(
         String name,
@@ -50,7 +53,9 @@ public record RunPlan(
         MetricsExport metrics,
         Optional<Path> jmeterHome,
         int repeat,
-        Map<String, String> baselineTarget) {
+        Map<String, String> baselineTarget,
+        List<MavenCoordinate> jmeterPlugins,
+        List<MavenCoordinate> libraries) {
 
     /** More repetitions than this is a typo: a run plan is not a benchmark harness. */
     public static final int MAX_REPEAT = 50;
@@ -59,6 +64,8 @@ public record RunPlan(
         if (repeat < 1 || repeat > MAX_REPEAT) {
             throw new IllegalArgumentException("repeat: " + repeat + " is not between 1 and " + MAX_REPEAT);
         }
+        jmeterPlugins = List.copyOf(jmeterPlugins);
+        libraries = List.copyOf(libraries);
         baselineTarget = Collections.unmodifiableMap(new LinkedHashMap<>(baselineTarget));
         properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
         splitProperties = List.copyOf(splitProperties);
@@ -101,13 +108,25 @@ public record RunPlan(
         Map<String, String> all = new LinkedHashMap<>(properties);
         all.putAll(overrides);
         return new RunPlan(name, template, all, splitProperties, generators, duration, timeLimit, dataFiles,
-                sampling, abort, criteria, baseline, metrics, jmeterHome, repeat, baselineTarget);
+                sampling, abort, criteria, baseline, metrics, jmeterHome, repeat, baselineTarget,
+                jmeterPlugins, libraries);
     }
 
     /** The plan with another time limit (zero: none). */
     public RunPlan withTimeLimit(Duration limit) {
         return new RunPlan(name, template, properties, splitProperties, generators, duration, Optional.of(limit),
-                dataFiles, sampling, abort, criteria, baseline, metrics, jmeterHome, repeat, baselineTarget);
+                dataFiles, sampling, abort, criteria, baseline, metrics, jmeterHome, repeat, baselineTarget,
+                jmeterPlugins, libraries);
+    }
+
+    /** The plan with more plugins and libraries (command-line and global configuration additions), each once. */
+    public RunPlan withAddons(List<MavenCoordinate> morePlugins, List<MavenCoordinate> moreLibraries) {
+        List<MavenCoordinate> p = new java.util.ArrayList<>(jmeterPlugins);
+        morePlugins.stream().filter(c -> !p.contains(c)).forEach(p::add);
+        List<MavenCoordinate> l = new java.util.ArrayList<>(libraries);
+        moreLibraries.stream().filter(c -> !l.contains(c)).forEach(l::add);
+        return new RunPlan(name, template, properties, splitProperties, generators, duration, timeLimit, dataFiles,
+                sampling, abort, criteria, baseline, metrics, jmeterHome, repeat, baselineTarget, p, l);
     }
 
     /** The plan's gate criteria as one text, one criterion per line (what the gate's parser reads). */

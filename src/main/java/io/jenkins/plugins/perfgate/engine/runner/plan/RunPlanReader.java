@@ -1,5 +1,6 @@
 package io.jenkins.plugins.perfgate.engine.runner.plan;
 
+import io.jenkins.plugins.perfgate.engine.runner.jmeter.MavenCoordinate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,6 +29,7 @@ public final class RunPlanReader {
 
     private static final Set<String> TOP = Set.of("name", "template", "properties", "split", "generators", "duration",
             "timeLimit", "dataFiles", "sampling", "abort", "criteria", "baseline", "metrics", "jmeter", "repeat",
+            "jmeterPlugins", "libraries",
             "baselineTarget");
     private static final int MAX_GENERATORS = 64;
     /** More threads than this in one JVM is a typo, not a load test (JMeter would exhaust memory first). */
@@ -133,7 +135,26 @@ public final class RunPlanReader {
             }
             Map<String, String> baselineTarget = baselineTarget(root.get("baselineTarget"));
             return new RunPlan(name, template, properties, split, generators, duration, timeLimit, dataFiles,
-                    sampling, abort, criteria, baseline, metrics, home, repeat, baselineTarget);
+                    sampling, abort, criteria, baseline, metrics, home, repeat, baselineTarget,
+                    coordinates(root.get("jmeterPlugins"), "jmeterPlugins"),
+                    coordinates(root.get("libraries"), "libraries"));
+        }
+
+        /** A list of group:artifact:version, the field and index named when one is malformed. */
+        static List<MavenCoordinate> coordinates(JsonNode node, String field) {
+            if (node == null) {
+                return List.of();
+            }
+            List<String> texts = stringList(node, field);
+            List<MavenCoordinate> out = new ArrayList<>();
+            for (int i = 0; i < texts.size(); i++) {
+                try {
+                    out.add(MavenCoordinate.parse(texts.get(i)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(field + "[" + i + "]: " + e.getMessage(), e);
+                }
+            }
+            return out;
         }
 
         static double alpha(String text) {

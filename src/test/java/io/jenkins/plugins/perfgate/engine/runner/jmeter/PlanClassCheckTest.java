@@ -34,7 +34,8 @@ class PlanClassCheckTest {
         List<Path> plans = new ArrayList<>();
         for (String root : List.of("examples", "src/test/resources", "src/main/resources")) {
             try (Stream<Path> files = Files.walk(Path.of(root))) {
-                files.filter(f -> f.toString().endsWith(".jmx") && !f.toString().contains("unknown-class"))
+                files.filter(f -> f.toString().endsWith(".jmx") && !f.toString().contains("unknown-class")
+                        && !f.toString().contains("needs-plugin"))
                         .forEach(plans::add);
             }
         }
@@ -50,8 +51,9 @@ class PlanClassCheckTest {
         List<PlanClassCheck.Missing> missing = check.missing(plan);
         assertEquals(1, missing.size(), missing.toString());
         assertEquals("'vendor sampler' (unknown > users > vendor sampler) needs com.example.perfgate.NoSuchSampler, "
-                + "which is not in this JMeter; it is in no known provider: put the jar that has it in lib/ext (a "
-                + "plugin) or lib (a library) of a JMETER_HOME", missing.get(0).toString());
+                + "which is not in this JMeter; it is in no known provider: name the jar that has it in "
+                + "jmeterPlugins: or libraries: (group:artifact:version on Maven Central), or put it in lib/ext or "
+                + "lib of a JMETER_HOME", missing.get(0).toString());
         assertTrue(PlanClassCheck.message(plan, missing).startsWith(plan + ": the test plan needs 1 class this "
                 + "JMeter does not have; nothing was run:"));
     }
@@ -85,8 +87,9 @@ class PlanClassCheckTest {
                 "com.blazemeter.jmeter.control.VirtualUserController"),
                 missing.stream().map(PlanClassCheck.Missing::className).toList(), "JDBC classes are JMeter's own");
         assertEquals("db > pool", missing.get(0).path());
-        assertEquals("the library org.postgresql:postgresql", missing.get(0).provider());
+        assertEquals("the library org.postgresql:postgresql (libraries: [org.postgresql:postgresql:VERSION])", missing.get(0).provider());
         assertEquals("steady", missing.get(1).element());
-        assertEquals("the JMeter plugin kg.apc:jmeter-plugins-casutg:2.10", missing.get(1).provider());
+        assertEquals("the JMeter plugin kg.apc:jmeter-plugins-casutg:2.10 "
+                + "(jmeterPlugins: [kg.apc:jmeter-plugins-casutg:2.10])", missing.get(1).provider());
     }
 }

@@ -2,10 +2,13 @@ package io.jenkins.plugins.perfgate.engine.runner.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.jenkins.plugins.perfgate.engine.runner.jmeter.MavenCoordinate;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.perfgate.engine.compare.Metric;
+import io.jenkins.plugins.perfgate.engine.runner.jmeter.MavenCoordinate;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +37,21 @@ class RunPlanReaderTest {
 
     private String error(String text) {
         return assertThrows(PlanException.class, () -> yaml(text)).getMessage();
+    }
+
+    @Test
+    void readsPluginsAndLibrariesAndNamesABadOne() throws Exception {
+        RunPlan plan = yaml("""
+                template: t.jmx
+                jmeterPlugins: [kg.apc:jmeter-plugins-casutg:2.10]
+                libraries: ["org.postgresql:postgresql:42.7.14"]
+                """);
+        assertEquals(List.of(MavenCoordinate.parse("kg.apc:jmeter-plugins-casutg:2.10")), plan.jmeterPlugins());
+        assertEquals("org.postgresql:postgresql:42.7.14", plan.libraries().get(0).toString());
+        assertEquals(plan.libraries(), plan.withAddons(List.of(), plan.libraries()).libraries(), "each once");
+        assertEquals("plan.yaml: libraries[1]: 'org.h2:h2' is not group:artifact:version (e.g. "
+                + "kg.apc:jmeter-plugins-casutg:2.10)",
+                error("template: t.jmx\nlibraries: [a:b:1, 'org.h2:h2']\n"));
     }
 
     @Test
