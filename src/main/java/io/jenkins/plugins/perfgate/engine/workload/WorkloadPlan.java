@@ -117,10 +117,10 @@ public final class WorkloadPlan {
                     w.untracked() > 0 ? " and further untracked ones" : "", restRequests,
                     100.0 * restRequests / w.requests()));
             rest.stream().limit(NAMED_LEFT_OUT).forEach(e -> lines.add(String.format(Locale.ROOT,
-                    "  %s: %d requests (%.2f %%)%s", e.name(), e.requests(), 100 * e.share(),
+                    "    %s: %d requests (%.2f %%)%s", e.name(), e.requests(), 100 * e.share(),
                     e.example().isEmpty() ? ", its path was too long to keep" : "")));
             if (rest.size() > NAMED_LEFT_OUT) {
-                lines.add("  ... " + (rest.size() - NAMED_LEFT_OUT) + " more");
+                lines.add("    ... " + (rest.size() - NAMED_LEFT_OUT) + " more");
             }
         }
         if (w.malformed() > 0) {
@@ -131,7 +131,7 @@ public final class WorkloadPlan {
                 + "without a body)");
         lines.add("journeys and per-endpoint think times: every request waits the same thinkTime");
         y.append("# Left out:\n");
-        lines.forEach(l -> y.append("#   - ").append(l).append('\n'));
+        lines.forEach(l -> y.append(l.startsWith(" ") ? "#   " : "#   - ").append(l).append('\n'));
     }
 
     /** Threads that keep {@code rate} requests per second going with {@code cycleMillis} per request; at least 1. */

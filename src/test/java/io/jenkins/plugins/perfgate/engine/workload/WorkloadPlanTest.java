@@ -61,7 +61,7 @@ class WorkloadPlanTest {
         assertEquals("1505", plan.properties().get("thinkTime"));
         assertEquals("13", plan.properties().get("threads"));
         assertEquals("24", plan.properties().get("rampUp"));
-        assertTrue(yaml.contains("#   - 1 endpoint(s) with 1 requests (10.00 %)\n#   -   GET /rare: 1 requests"),
+        assertTrue(yaml.contains("#   - 1 endpoint(s) with 1 requests (10.00 %)\n#       GET /rare: 1 requests"),
                 yaml);
         assertTrue(yaml.contains("#   - 1 malformed line(s)"), yaml);
         assertTrue(yaml.contains("# GET /items/{id}: 50.00 % of the log, 55.56 % of the plan"), yaml);
