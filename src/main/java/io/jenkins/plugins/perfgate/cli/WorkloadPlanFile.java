@@ -26,16 +26,18 @@ final class WorkloadPlanFile {
     static void write(Path planFile, Workload w, int top, long responseMillis, int durationSeconds, List<Path> logs,
             PrintWriter out, PrintWriter err) throws IOException {
         Path abs = planFile.toAbsolutePath();
-        String fileName = abs.getFileName().toString();
+        Path dir = abs.getParent();
+        String fileName = String.valueOf(abs.getFileName());
         String name = fileName.replaceFirst("\\.ya?ml$", "");
-        if (name.equals(fileName)) {
+        if (dir == null || name.equals(fileName) || name.isEmpty()) {
             throw new IllegalArgumentException("the plan's name must end with .yaml or .yml");
         }
-        List<String> sources = logs.stream().map(p -> p.getFileName().toString()).toList();
+        List<String> sources = logs.stream().map(p -> p.getFileName() == null ? p.toString()
+                : p.getFileName().toString()).toList();
         String yaml = WorkloadPlan.yaml(w, new WorkloadPlan.Options(name, TEMPLATE, top, responseMillis,
                 durationSeconds, sources));
-        Files.createDirectories(abs.getParent());
-        Path template = abs.resolveSibling(TEMPLATE);
+        Files.createDirectories(dir);
+        Path template = dir.resolve(TEMPLATE);
         if (!Files.exists(template)) {
             try (InputStream in = WorkloadPlanFile.class.getResourceAsStream(DemoCommand.TEMPLATES + TEMPLATE)) {
                 if (in == null) {

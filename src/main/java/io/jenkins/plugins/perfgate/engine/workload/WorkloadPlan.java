@@ -16,6 +16,8 @@ public final class WorkloadPlan {
     public static final int SLOTS = 20;
     /** Left-out endpoints named in the plan's comments (the rest are counted). */
     static final int NAMED_LEFT_OUT = 10;
+    /** Above this many threads the plan suggests more generators (a rule of thumb for one JMeter JVM). */
+    static final long THREADS_PER_GENERATOR = 500;
 
     /**
      * What the log cannot say.
@@ -96,12 +98,17 @@ public final class WorkloadPlan {
             y.append(String.format(Locale.ROOT, "  %s: %s    # %s: %.2f %% of the log, %.2f %% of the plan%n",
                     n == 1 ? "path" : "path" + n, quote(e.example()), e.name(), 100 * e.share(),
                     100.0 * e.requests() / plannedRequests));
-            y.append("  method").append(n).append(": ").append(method).append('\n');
+            y.append("  method").append(n).append(": ").append(quote(method)).append('\n');
             y.append("  weight").append(n).append(": ").append(weight(e.requests(), topRequests)).append('\n');
             y.append("  label").append(n).append(": ").append(quote(e.name())).append('\n');
         }
         y.append("generators:\n  type: local\n  count: 1          # raise it when one generator cannot reach the "
                 + "rate\n");
+        if (threads > THREADS_PER_GENERATOR) {
+            y.append(String.format(Locale.ROOT, "  # %d threads are many for one JVM: about %d generators (count) "
+                    + "with heap: 1g each divide them (split: [threads])%n", threads,
+                    (threads + THREADS_PER_GENERATOR - 1) / THREADS_PER_GENERATOR));
+        }
         y.append("# criteria:         # from what production needs (docs/playbooks/production-scenario.md)\n"
                 + "#   - p95 < 800ms\n#   - error% < 1\n");
         leftOut(y, w, planned);

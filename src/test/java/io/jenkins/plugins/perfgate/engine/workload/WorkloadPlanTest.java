@@ -68,6 +68,17 @@ class WorkloadPlanTest {
     }
 
     @Test
+    void manyThreadsSuggestMoreGeneratorsAndNoThinkTimeIsSaid() {
+        Workload w = new Workload(1_000, List.of(new Workload.Endpoint("GET /", 1_000, 1.0, "/")), 0, 0, List.of(),
+                3_000, 2_000.0, 0, 0);
+        String yaml = WorkloadPlan.yaml(w, new WorkloadPlan.Options("x", "load.jmx", 1, 400, 60, List.of("a.log")));
+        assertTrue(yaml.contains("  threads: 1200\n"), yaml);
+        assertTrue(yaml.contains("# 1200 threads are many for one JVM: about 3 generators"), yaml);
+        assertTrue(yaml.contains("No client sent two requests within a minute"), yaml);
+        assertTrue(!yaml.contains("# Left out:\n#   - 0 endpoint"), "nothing left out is not listed: " + yaml);
+    }
+
+    @Test
     void weightsThreadsAndOptions() {
         assertEquals("33.3333", WorkloadPlan.weight(1, 3));
         assertEquals("0.0001", WorkloadPlan.weight(1, 100_000_000), "a planned request is never weighted 0");
