@@ -32,8 +32,7 @@ final class WorkloadPlanFile {
         if (dir == null || name.equals(fileName) || name.isEmpty()) {
             throw new IllegalArgumentException("the plan's name must end with .yaml or .yml");
         }
-        List<String> sources = logs.stream().map(p -> p.getFileName() == null ? p.toString()
-                : p.getFileName().toString()).toList();
+        List<String> sources = logs.stream().map(WorkloadPlanFile::fileName).toList();
         String yaml = WorkloadPlan.yaml(w, new WorkloadPlan.Options(name, TEMPLATE, top, responseMillis,
                 durationSeconds, sources));
         Files.createDirectories(dir);
@@ -54,5 +53,10 @@ final class WorkloadPlanFile {
         out.println("wrote the run plan " + abs + " (" + WorkloadPlan.planned(w, top).size()
                 + " endpoints): run it with `perfgate run " + planFile + " -P host=... -P port=...`");
         out.flush();
+    }
+
+    private static String fileName(Path p) {
+        Path name = p.getFileName();
+        return name == null ? p.toString() : name.toString();
     }
 }
