@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.perfgate.engine.files.AtomicFiles;
 import io.jenkins.plugins.perfgate.engine.workload.Workload;
 import io.jenkins.plugins.perfgate.engine.workload.WorkloadAnalysis;
+import io.jenkins.plugins.perfgate.engine.workload.WorkloadPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,11 +23,13 @@ import picocli.CommandLine.Spec;
 /**
  * {@code perfgate workload ACCESS_LOG...}: production traffic from Nginx/Apache combined logs (plain or gzip, any
  * size, constant memory): the top endpoints by share with IDs in paths grouped, peak and mean rate, think time, and
- * what was left out (further endpoints, malformed lines with their line numbers).
+ * what was left out (further endpoints, malformed lines with their line numbers); with {@code --plan} also a run plan
+ * for the bundled load template that reproduces the mix ({@link WorkloadPlan}).
  */
 @Command(name = "workload", mixinStandardHelpOptions = true,
         description = "Reads Nginx/Apache combined access logs (plain or gzip) and prints the request mix by endpoint "
-                + "(IDs in paths grouped), peak and mean rate, think time, and what was left out.")
+                + "(IDs in paths grouped), peak and mean rate, think time, and what was left out; --plan writes a run "
+                + "plan that reproduces the mix.")
 public final class WorkloadCommand implements Callable<Integer> {
 
     @Spec
@@ -42,12 +45,31 @@ public final class WorkloadCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "also write the whole mix as JSON")
     Path json;
 
+    @Option(names = "--plan", paramLabel = "FILE", description = "also write a run plan (YAML) for the bundled "
+            + "load template that reproduces the mix of the top endpoints (--top at most 20); the template is copied "
+            + "beside it unless a load.jmx is there")
+    Path plan;
+
+    @Option(names = "--response-time", paramLabel = "MS", defaultValue = "100",
+            description = "the plan's assumed response time, for threads and think time (access logs do not record "
+                    + "it; default ${DEFAULT-VALUE})")
+    long responseMillis;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "300",
+            description = "the plan's duration (default ${DEFAULT-VALUE})")
+    int durationSeconds;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (top < 1) {
             err.println("perfgate workload: --top must be at least 1");
+            return PerfgateCli.EXIT_USAGE;
+        }
+        if (plan != null && (top > WorkloadPlan.SLOTS || responseMillis < 0 || durationSeconds < 1)) {
+            err.println("perfgate workload: with --plan, --top must be 1.." + WorkloadPlan.SLOTS
+                    + " (the load template's request slots), --response-time >= 0 and --duration >= 1");
             return PerfgateCli.EXIT_USAGE;
         }
         WorkloadAnalysis analysis = new WorkloadAnalysis();
@@ -86,6 +108,14 @@ public final class WorkloadCommand implements Callable<Integer> {
                 AtomicFiles.writeString(json, json(w));
             } catch (IOException e) {
                 err.println("perfgate workload: " + e.getMessage());
+                return PerfgateCli.EXIT_INVALID_INPUT;
+            }
+        }
+        if (plan != null) {
+            try {
+                WorkloadPlanFile.write(plan, w, top, responseMillis, durationSeconds, logs, out, err);
+            } catch (IOException | IllegalArgumentException e) {
+                err.println("perfgate workload: cannot write the plan " + plan + ": " + e.getMessage());
                 return PerfgateCli.EXIT_INVALID_INPUT;
             }
         }

@@ -36,6 +36,27 @@ class WorkloadCommandTest {
     }
 
     @Test
+    void thePlanOptionChecksItsArgumentsAndKeepsAnExistingTemplate() throws Exception {
+        Path log = dir.resolve("access.log");
+        AccessLogs.write(log, 1_000, 1_000, 2);
+        CliRun tooMany = CliRun.of("workload", log.toString(), "--top", "21", "--plan", dir.resolve("p.yaml")
+                .toString());
+        assertEquals(PerfgateCli.EXIT_USAGE, tooMany.exit());
+        assertTrue(tooMany.err().contains("--top must be 1..20 (the load template's request slots)"), tooMany.err());
+        CliRun json = CliRun.of("workload", log.toString(), "--plan", dir.resolve("p.json").toString());
+        assertEquals(PerfgateCli.EXIT_INVALID_INPUT, json.exit());
+        assertTrue(json.err().contains("p.json: the plan's name must end with .yaml or .yml"), json.err());
+
+        Files.writeString(dir.resolve("load.jmx"), "<jmeterTestPlan/>"); // a team's older copy: kept, warned about
+        CliRun kept = CliRun.of("workload", log.toString(), "--plan", dir.resolve("mix.yml").toString());
+        assertEquals(0, kept.exit(), kept.err());
+        assertEquals("<jmeterTestPlan/>", Files.readString(dir.resolve("load.jmx")));
+        assertTrue(kept.err().contains("predates request mixes"), kept.err());
+        assertTrue(kept.out().contains("wrote the run plan") && kept.out().contains("(4 endpoints)"), kept.out());
+        assertTrue(Files.readString(dir.resolve("mix.yml")).contains("name: \"mix\""));
+    }
+
+    @Test
     void aLargeLogIsReadInASmallHeap() throws Exception {
         Path log = dir.resolve("big.log");
         AccessLogs.write(log, 600_000, 500, 3); // ~70 MB

@@ -18,8 +18,16 @@ import java.util.List;
 public record Workload(long requests, List<Endpoint> endpoints, long untracked, long malformed, List<String> problems,
         long peakPerSecond, double meanPerSecond, long thinkTimeMillis, long thinkSamples) {
 
-    /** One endpoint ({@code GET /items/{id}}) and its share of the requests. */
-    public record Endpoint(String name, long requests, double share) {
+    /**
+     * One endpoint and its share of the requests.
+     *
+     * @param name     method and grouped path, {@code GET /items/{id}}
+     * @param requests requests of it
+     * @param share    its share of all requests, 0..1
+     * @param example  the first path seen for it ({@code /items/42}): a path a test can request; empty when it was
+     *                 too long to keep
+     */
+    public record Endpoint(String name, long requests, double share, String example) {
     }
 
     public Workload {

@@ -37,9 +37,11 @@ public final class WorkloadAnalysis {
     /** Gaps longer than this are a new visit, not think time. */
     static final long MAX_THINK_MILLIS = 60_000;
     private static final int THINK_BUCKET_MILLIS = 10;
+    /** Longer example paths are not kept (10 000 endpoints stay within a few MB). */
+    static final int MAX_EXAMPLE_CHARS = 512;
 
     private final AggregationOptions.LabelRewrite ids = AggregationOptions.LabelRewrite.pathIds();
-    private final Map<String, long[]> endpoints = new HashMap<>();
+    private final Map<String, Count> endpoints = new HashMap<>();
     private long untracked;
     private long requests;
     private long malformed;
@@ -98,15 +100,15 @@ public final class WorkloadAnalysis {
         }
         requests++;
         String key = req.method() + " " + ids.apply(req.path());
-        long[] count = endpoints.get(key);
+        Count count = endpoints.get(key);
         if (count == null && endpoints.size() < MAX_ENDPOINTS) {
-            count = new long[1];
+            count = new Count(req.path());
             endpoints.put(key, count);
         }
         if (count == null) {
             untracked++;
         } else {
-            count[0]++;
+            count.n++;
         }
         long t = req.timeMillis();
         first = Math.min(first, t);
@@ -136,8 +138,8 @@ public final class WorkloadAnalysis {
             peakNow = Math.max(peakNow, c[0]);
         }
         List<Workload.Endpoint> list = new ArrayList<>();
-        endpoints.forEach((k, v) -> list.add(new Workload.Endpoint(k, v[0], requests == 0 ? 0 : (double) v[0]
-                / requests)));
+        endpoints.forEach((k, v) -> list.add(new Workload.Endpoint(k, v.n, requests == 0 ? 0 : (double) v.n
+                / requests, v.example)));
         list.sort(Comparator.comparingLong(Workload.Endpoint::requests).reversed()
                 .thenComparing(Workload.Endpoint::name));
         double spanSeconds = requests == 0 ? 0 : Math.max(1, (last - first) / 1000.0 + 1);
@@ -157,5 +159,15 @@ public final class WorkloadAnalysis {
             }
         }
         return MAX_THINK_MILLIS;
+    }
+
+    /** Requests of one endpoint and the first path seen for it, when short enough to keep memory bounded. */
+    private static final class Count {
+        private final String example;
+        private long n;
+
+        Count(String path) {
+            this.example = path.length() > MAX_EXAMPLE_CHARS ? "" : path;
+        }
     }
 }
