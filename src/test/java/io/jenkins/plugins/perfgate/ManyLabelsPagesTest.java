@@ -80,6 +80,22 @@ class ManyLabelsPagesTest {
 
         System.out.printf("[many labels] build.xml %,d bytes, history index %,d bytes%n",
                 Files.size(new File(b.getRootDir(), "build.xml").toPath()), indexSize(p.getRootDir().toPath()));
+        if (System.getProperty("perfgate.screenshots") != null) {
+            // -Dperfgate.screenshots: the pages as a browser shows them, for a person to look at
+            screenshot(j.getURL() + "job/many/", "job.png");
+            screenshot(j.getURL() + b.getUrl() + "perfgate/", "build.png");
+            screenshot(new File(b.getRootDir(), "perfgate/report/index.html").toURI().toString(), "report.png");
+        }
+    }
+
+    private static void screenshot(String url, String name) throws Exception {
+        File dir = new File("target/many-labels-screenshots");
+        Files.createDirectories(dir.toPath());
+        Process chromium = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                "--hide-scrollbars", "--window-size=1400,1600", "--virtual-time-budget=8000",
+                "--user-data-dir=" + new File(dir, "profile").getAbsolutePath(),
+                "--screenshot=" + new File(dir, name).getAbsolutePath(), url).inheritIO().start();
+        assertTrue(chromium.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "chromium finished");
     }
 
     private static long indexSize(Path jobDir) throws IOException {
