@@ -202,6 +202,17 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
         return labels;
     }
 
+    /** The build page's table rows: in label order up to 50 labels, busiest first above (as the HTML report). */
+    public List<LabelFigures> getTableLabels() {
+        if (labels.size() <= 50) {
+            return labels;
+        }
+        List<LabelFigures> sorted = new ArrayList<>(labels);
+        sorted.sort(java.util.Comparator.comparingLong(LabelFigures::count).reversed()
+                .thenComparing(LabelFigures::label));
+        return sorted;
+    }
+
     public String getBaselineDescription() {
         return baselineDescription;
     }

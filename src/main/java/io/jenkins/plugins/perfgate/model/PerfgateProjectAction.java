@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jfree.chart.JFreeChart;
@@ -40,6 +39,8 @@ public final class PerfgateProjectAction implements Action {
     /** Builds shown in the history page's table. */
     static final int TABLE_ROWS = 50;
     static final int MAX_SIDE = 2000;
+    /** Builds whose labels the trend selector offers. */
+    static final int RECENT_BUILDS = 20;
 
     private final Job<?, ?> job;
     private final String id;
@@ -111,14 +112,18 @@ public final class PerfgateProjectAction implements Action {
         return !history().entries().isEmpty();
     }
 
-    /** Labels known in the recent history, sorted; the trend selector offers them. */
+    /**
+     * Labels known in the recent history, busiest first: the last build's labels by sample count (with their share
+     * of its samples), then the labels only older builds had, by name. The trend selector offers them; with
+     * thousands of labels the busiest are on top and the filter box narrows the rest.
+     */
+    public List<LabelOption> getLabelOptions() {
+        return LabelOption.of(history().entries(), RECENT_BUILDS);
+    }
+
+    /** The names of {@link #getLabelOptions()}, in the same order. */
     public List<String> getLabels() {
-        List<HistoryEntry> entries = history().entries();
-        TreeSet<String> names = new TreeSet<>();
-        for (int i = Math.max(0, entries.size() - 20); i < entries.size(); i++) {
-            names.addAll(entries.get(i).figures().labelNames());
-        }
-        return new ArrayList<>(names);
+        return getLabelOptions().stream().map(LabelOption::name).toList();
     }
 
     /** The label chosen on the job page ({@code ?perfgateLabel=}, {@code ?perfgateLabel-ID=}), empty for all samples. */

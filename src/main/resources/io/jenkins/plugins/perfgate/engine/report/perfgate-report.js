@@ -1,4 +1,4 @@
-// perfgate report: table sorting, a progressive enhancement. Without this script (blocked by a Content-Security-
+// perfgate report: table sorting and the label filter, progressive enhancements. Without this script (blocked by a Content-Security-
 // Policy, or JavaScript off) the tables keep their order and nothing else is lost. It only reorders existing rows
 // and reads data-sort values; it never builds markup from text.
 (function () {
@@ -37,7 +37,32 @@
     });
     table.classList.add('sort-ready');
   }
+  // with many labels a filter box above the table keeps the rows whose label holds every typed word; made here, so a
+  // page without script shows no box that does nothing
+  var FILTER_FROM = 10;
+  function filter(table, input) {
+    var words = input.value.toLowerCase().split(/\s+/).filter(function (w) { return w.length > 0; });
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (r) {
+      var text = r.cells[0].textContent.toLowerCase();
+      var keep = r.classList.contains('overall') || words.every(function (w) { return text.indexOf(w) >= 0; });
+      r.hidden = !keep;
+    });
+  }
+  function addFilter(table) {
+    var count = table.tBodies.length ? table.tBodies[0].rows.length - 1 : 0;
+    if (count <= FILTER_FROM) { return; }
+    var input = document.createElement('input');
+    input.type = 'search';
+    input.className = 'label-filter';
+    input.placeholder = 'Filter ' + count + ' labels';
+    input.setAttribute('aria-label', 'Filter labels');
+    input.addEventListener('input', function () { filter(table, input); });
+    var wrap = table.parentNode.classList.contains('table-wrap') ? table.parentNode : table;
+    wrap.parentNode.insertBefore(input, wrap);
+  }
   document.addEventListener('DOMContentLoaded', function () {
     Array.prototype.forEach.call(document.querySelectorAll('table.sortable'), enhance);
+    var labels = document.getElementById('label-table');
+    if (labels) { addFilter(labels); }
   });
 }());

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.jenkins.plugins.perfgate.engine.chart.SyntheticRuns;
+import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
+import io.jenkins.plugins.perfgate.engine.stats.RunAggregator;
+import io.jenkins.plugins.perfgate.engine.summary.RunSummary;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -97,7 +100,29 @@ class ReportBrowserTest {
         assertEquals("descending", samplesHeader.getAttribute("aria-sort"));
         assertEquals("GET /home", table.findElements(By.cssSelector("tbody th.label")).get(1).getText());
         assertChartsRendered();
+        assertTrue(driver.findElements(By.className("label-filter")).isEmpty(), "no filter box for 4 labels");
         screenshot("report-file.png");
+    }
+
+    @Test
+    void filterBoxNarrowsALongLabelTable() throws Exception {
+        // 60 labels L000..L059, label i with i + 1 samples
+        RunAggregator agg = new RunAggregator(AggregationOptions.defaults());
+        for (int i = 0; i < 60; i++) {
+            for (int n = 0; n <= i; n++) {
+                agg.accept(1_760_000_000_000L + n, 10 + n, String.format("L%03d", i), "200", "OK", true, "", 100,
+                        10, 1, 5, 0);
+            }
+        }
+        RunSummary s = RunSummary.of(agg.aggregate(), agg.options(), List.of(), List.of(), Map.of());
+        Path many = Path.of("target", "report-browser", "many").toAbsolutePath();
+        driver.get(HtmlReport.write(ReportInput.of(s), many).toUri().toString());
+        WebElement filter = driver.findElement(By.className("label-filter"));
+        assertEquals("Filter 60 labels", filter.getAttribute("placeholder"));
+        filter.sendKeys("l04 7");
+        List<String> shown = driver.findElements(By.cssSelector("#label-table tbody th.label")).stream()
+                .filter(WebElement::isDisplayed).map(WebElement::getText).toList();
+        assertEquals(List.of("All samples", "L047"), shown, "the overall row and the label holding both words");
     }
 
     @Test
