@@ -7,8 +7,6 @@ import io.jenkins.plugins.perfgate.engine.history.HistoryReport;
 import io.jenkins.plugins.perfgate.engine.history.HistoryReportFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,23 +105,15 @@ public final class HistoryCommand implements Callable<Integer> {
             HistoryReportFormat.table(report, tagsOnly, out); // line by line: 10,000 builds make tens of MB
             out.flush();
             if (csv != null) {
-                write(csv, HistoryReportFormat.csv(report));
+                ExportFile.write(csv, HistoryReportFormat.csv(report));
             }
             if (json != null) {
-                write(json, HistoryReportFormat.json(report));
+                ExportFile.write(json, HistoryReportFormat.json(report));
             }
         } catch (IOException e) {
             err.println("perfgate history: " + e.getMessage());
             return PerfgateCli.EXIT_INVALID_INPUT;
         }
         return 0;
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 }

@@ -1,13 +1,11 @@
 package io.jenkins.plugins.perfgate.cli;
 
-import io.jenkins.plugins.perfgate.engine.files.AtomicFiles;
 import io.jenkins.plugins.perfgate.engine.history.DirectoryHistoryStore;
 import io.jenkins.plugins.perfgate.engine.history.History;
 import io.jenkins.plugins.perfgate.engine.retro.RetroFormat;
 import io.jenkins.plugins.perfgate.engine.retro.Retrospective;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -67,26 +65,18 @@ public final class RetroCommand implements Callable<Integer> {
                 out.print(md);
                 out.flush();
             } else {
-                write(Path.of(markdown), md);
+                ExportFile.write(Path.of(markdown), md);
             }
             if (csv != null) {
-                write(csv, RetroFormat.csv(retro));
+                ExportFile.write(csv, RetroFormat.csv(retro));
             }
             if (json != null) {
-                write(json, RetroFormat.json(retro));
+                ExportFile.write(json, RetroFormat.json(retro));
             }
         } catch (IOException e) {
             err.println("perfgate retro: " + e.getMessage());
             return PerfgateCli.EXIT_INVALID_INPUT;
         }
         return 0;
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        AtomicFiles.writeString(file, text);
     }
 }
