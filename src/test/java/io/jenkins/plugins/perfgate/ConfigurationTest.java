@@ -5,13 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SecretBytes;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
 import hudson.model.Run;
+import hudson.model.User;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.perfgate.config.GeneratorPool;
 import io.jenkins.plugins.perfgate.config.PerfgateConfiguration;
 import io.jenkins.plugins.perfgate.settings.PublishSettings;
@@ -28,6 +33,7 @@ import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
+import org.jenkinsci.plugins.plaincredentials.impl.FileCredentialsImpl;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
@@ -349,7 +355,8 @@ class ConfigurationTest {
                 global + "checkPushgatewayUrl?value=x", global + "fillInfluxCredentialsIdItems",
                 global + "fillPushgatewayCredentialsIdItems", pool + "checkName?value=x",
                 pool + "checkLocalCount?value=1", pool + "checkHosts?value=x", pool + "checkPodCount?value=1",
-                pool + "checkNamespace?value=x", pool + "checkCpu?value=1", pool + "checkMemoryLimit?value=1");
+                pool + "checkNamespace?value=x", pool + "checkCpu?value=1", pool + "checkMemoryLimit?value=1",
+                pool + "fillKubeconfigCredentialsIdItems");
         for (String url : jobChecks) {
             assertEquals(403, post(j, "viewer", "job/secured/" + url), url);
             assertEquals(200, post(j, "dev", "job/secured/" + url), url);
@@ -359,6 +366,17 @@ class ConfigurationTest {
             assertEquals(403, post(j, "dev", url), url);
             assertEquals(200, post(j, "admin", url), url);
             assertRefusedGet(get(j, "admin", url), url);
+        }
+        // the kubeconfig list shows credential ids only to who may configure the job
+        SystemCredentialsProvider.getInstance().getCredentials().add(new FileCredentialsImpl(CredentialsScope.GLOBAL,
+                "cluster-kc", "cluster", "kubeconfig", SecretBytes.fromBytes(new byte[] {'k'})));
+        PerformanceTestBuilder.DescriptorImpl bd =
+                j.jenkins.getDescriptorByType(PerformanceTestBuilder.DescriptorImpl.class);
+        try (ACLContext ignored = ACL.as2(User.getById("dev", true).impersonate2())) {
+            assertTrue(optionValues(bd.doFillKubeconfigCredentialsIdItems(p, "")).contains("cluster-kc"));
+        }
+        try (ACLContext ignored = ACL.as2(User.getById("viewer", true).impersonate2())) {
+            assertEquals(List.of("mine"), optionValues(bd.doFillKubeconfigCredentialsIdItems(p, "mine")));
         }
         // pages and images of a job need Job/Read; the archived report and its data need Run/Artifacts too
         String build = b.getUrl() + "perfgate/";
@@ -405,5 +423,9 @@ class ConfigurationTest {
 
     private int get(JenkinsRule j, String user, String path) throws Exception {
         return client(j, user).goTo(path, null).getWebResponse().getStatusCode();
+    }
+
+    private static List<String> optionValues(ListBoxModel model) {
+        return model.stream().map(o -> o.value).toList();
     }
 }

@@ -231,6 +231,11 @@ public final class GeneratorPool extends AbstractDescribableImpl<GeneratorPool> 
             return "Generator pool";
         }
 
+        @POST
+        public ListBoxModel doFillKubeconfigCredentialsIdItems(@QueryParameter String kubeconfigCredentialsId) {
+            return KubeconfigChoices.of(null, kubeconfigCredentialsId);
+        }
+
         public ListBoxModel doFillTypeItems() {
             ListBoxModel m = new ListBoxModel();
             m.add("Local JMeter processes on the agent", "local");

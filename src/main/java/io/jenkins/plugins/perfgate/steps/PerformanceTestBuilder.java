@@ -12,8 +12,10 @@ import hudson.model.TaskListener;
 import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.perfgate.agent.RunPlans;
 import io.jenkins.plugins.perfgate.config.FieldChecks;
+import io.jenkins.plugins.perfgate.config.KubeconfigChoices;
 import io.jenkins.plugins.perfgate.model.PerfgateBuildAction;
 import io.jenkins.plugins.perfgate.publication.Publication;
 import io.jenkins.plugins.perfgate.settings.TestSettings;
@@ -301,6 +303,12 @@ public class PerformanceTestBuilder extends Builder implements SimpleBuildStep {
         @POST
         public FormValidation doCheckProperties(@AncestorInPath Item item, @QueryParameter String value) {
             return Forms.properties(item, value);
+        }
+
+        @POST
+        public ListBoxModel doFillKubeconfigCredentialsIdItems(@AncestorInPath Item item,
+                @QueryParameter String kubeconfigCredentialsId) {
+            return KubeconfigChoices.of(item, kubeconfigCredentialsId);
         }
 
         @POST
