@@ -65,10 +65,17 @@ class ManyLabelsPagesTest {
         assertNotNull(job.querySelector("input[data-perfgate-filter=perfgate-trend-labels]"), "filter box");
         raw.getPage(b, "perfgate/");
         timed("build page", () -> raw.getPage(b, "perfgate/"));
+        timed("build page, all labels", () -> raw.getPage(b, "perfgate/?labels=all"));
         timed("build summary", () -> raw.getPage(b));
 
+        // the build page's table: the busiest 200, a link to all of them
+        HtmlPage busiest = raw.getPage(b, "perfgate/");
+        assertEquals(202, ((HtmlTable) busiest.getElementById("perfgate-labels")).getRowCount(),
+                "header, all samples and the 200 busiest labels");
+        assertEquals("?labels=all", busiest.getElementById("perfgate-all-labels").getAttribute("href"));
+
         // the filter script narrows the build page's table (the selector uses the same code on options)
-        HtmlPage build = j.createWebClient().getPage(b, "perfgate/");
+        HtmlPage build = j.createWebClient().getPage(b, "perfgate/?labels=all");
         HtmlTable table = (HtmlTable) build.getElementById("perfgate-labels");
         assertEquals(LABELS + 2, table.getRowCount(), "header, all samples and every label");
         assertEquals(BUSIEST, table.getRow(2).getCell(0).asNormalizedText(), "busiest first above 50 labels");

@@ -91,7 +91,7 @@ class ManyLabelsRecordTest {
 
         // the build page's row of the quiet label, and the REST API
         JenkinsRule.WebClient wc = j.createWebClient().withJavaScriptEnabled(false);
-        HtmlPage page = wc.getPage(b, "perfgate/");
+        HtmlPage page = wc.getPage(b, "perfgate/?labels=all");
         HtmlTableRow row = page.getElementById("perfgate-labels").querySelectorAll("tr").stream()
                 .map(HtmlTableRow.class::cast).filter(r -> r.getCell(0).asNormalizedText().equals(QUIET))
                 .findFirst().orElseThrow();

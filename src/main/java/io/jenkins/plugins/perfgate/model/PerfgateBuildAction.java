@@ -260,16 +260,23 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
         return Math.max(labelCount, labels.size());
     }
 
-    /** The build page's table rows: in label order up to 50 labels, busiest first above (as the HTML report). */
-    public List<LabelFigures> getTableLabels() {
-        List<LabelFigures> all = getLabels();
-        if (all.size() <= 50) {
-            return all;
+    /** Rows of the build page's table unless all are asked for ({@code ?labels=all}): the busiest. */
+    static final int TABLE_ROWS = 200;
+
+    /**
+     * The build page's table rows: in label order up to 50 labels, busiest first above (as the HTML report), and of
+     * those only the {@value #TABLE_ROWS} busiest unless {@code all}, so that a page of thousands of labels stays
+     * light (the REST API and the HTML report have them all).
+     */
+    public List<LabelFigures> tableLabels(boolean all) {
+        List<LabelFigures> labels = getLabels();
+        if (labels.size() <= 50) {
+            return labels;
         }
-        List<LabelFigures> sorted = new ArrayList<>(all);
+        List<LabelFigures> sorted = new ArrayList<>(labels);
         sorted.sort(java.util.Comparator.comparingLong(LabelFigures::count).reversed()
                 .thenComparing(LabelFigures::label));
-        return sorted;
+        return all || sorted.size() <= TABLE_ROWS ? sorted : sorted.subList(0, TABLE_ROWS);
     }
 
     public String getBaselineDescription() {
