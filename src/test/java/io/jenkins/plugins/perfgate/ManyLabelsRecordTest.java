@@ -15,10 +15,13 @@ import io.jenkins.plugins.perfgate.model.PerfgateBuildAction;
 import io.jenkins.plugins.perfgate.steps.PerfgateRecorder;
 import java.io.File;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Locale;
 import jenkins.model.Jenkins;
 import org.htmlunit.FailingHttpStatusCodeException;
 import org.htmlunit.Page;
+import org.htmlunit.html.HtmlInput;
+import org.htmlunit.html.HtmlOption;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
 import org.htmlunit.html.HtmlTableRow;
@@ -121,6 +124,16 @@ class ManyLabelsRecordTest {
         HtmlSelect chosen = (HtmlSelect) wc.goTo("job/many/?perfgateLabel=" + java.net.URLEncoder.encode(QUIET,
                 java.nio.charset.StandardCharsets.UTF_8)).getElementById("perfgate-trend-labels");
         assertEquals(QUIET, chosen.getSelectedOptions().get(0).getValueAttribute());
+
+        // in a browser: typing in the filter box fetches the labels the page was not sent
+        JenkinsRule.WebClient browser = j.createWebClient();
+        browser.getOptions().setFetchPolyfillEnabled(true);
+        HtmlPage live = browser.goTo("job/many/");
+        ((HtmlInput) live.querySelector("input[data-perfgate-filter=perfgate-trend-labels]")).type("resource-1997");
+        browser.waitForBackgroundJavaScript(10_000);
+        HtmlSelect fetched = (HtmlSelect) live.getElementById("perfgate-trend-labels");
+        assertEquals(List.of("", QUIET), fetched.getOptions().stream().map(HtmlOption::getValueAttribute).toList(),
+                "all samples and the one label found among all");
 
         // labelOptions needs Job/Read
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());

@@ -15,7 +15,6 @@ import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -250,11 +249,6 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
         return labelCount > labels.size();
     }
 
-    /** The labels whose figures the build record itself keeps (all of them with few labels). */
-    List<LabelFigures> getRecordedLabels() {
-        return labels;
-    }
-
     /** Number of labels of the run. */
     public int getLabelCount() {
         return Math.max(labelCount, labels.size());
@@ -341,10 +335,7 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
         }
         Map<String, LabelFigures> index = baselineIndex;
         if (index == null) { // one lookup per table row: a map, not a scan of thousands of labels
-            index = new HashMap<>();
-            for (LabelFigures f : baselineLabels) {
-                index.putIfAbsent(f.getLabel(), f);
-            }
+            index = RecordedLabels.byLabel(baselineLabels);
             baselineIndex = index;
         }
         return index.get(label);
@@ -396,17 +387,7 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
 
     /** Every label's figures written beside a record that keeps only some, when readable (parsed once). */
     private Optional<LabelFiguresFile.Stored> stored() {
-        if (run == null) {
-            return Optional.empty();
-        }
-        File f = new File(dir(), LabelFiguresFile.NAME);
-        try {
-            return Optional.of(SummaryCache.get().figures(f));
-        } catch (IOException e) {
-            LOGGER.log(Level.WARNING, "perfgate: cannot read " + f + ": the build page shows the "
-                    + labels.size() + " labels its record keeps", e);
-            return Optional.empty();
-        }
+        return run == null ? Optional.empty() : SummaryCache.get().figuresIn(dir());
     }
 
     /** Over-time chart of this run as PNG: {@code chart?kind=throughput|errors|p95}. */

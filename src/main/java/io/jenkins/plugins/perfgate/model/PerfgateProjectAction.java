@@ -55,6 +55,12 @@ public final class PerfgateProjectAction implements Action {
     private record MarksRead(long stamp, BaselineMarks marks) {
     }
 
+    /** The selector's options last made, with the history they were made from. */
+    private transient volatile OptionsRead optionsCache;
+
+    private record OptionsRead(History history, List<LabelOption> options) {
+    }
+
     PerfgateProjectAction(Job<?, ?> job, String id) {
         this.job = job;
         this.id = id == null ? "" : id;
@@ -123,7 +129,14 @@ public final class PerfgateProjectAction implements Action {
      * thousands of labels the busiest are on top and the filter box narrows the rest.
      */
     public List<LabelOption> getLabelOptions() {
-        return LabelOption.of(history().entries(), RECENT_BUILDS);
+        History h = history();
+        OptionsRead cached = optionsCache;
+        if (cached != null && cached.history() == h) { // a page asks several times; the index is parsed once
+            return cached.options();
+        }
+        List<LabelOption> options = List.copyOf(LabelOption.of(h.entries(), RECENT_BUILDS));
+        optionsCache = new OptionsRead(h, options);
+        return options;
     }
 
     /**

@@ -3,8 +3,10 @@ package io.jenkins.plugins.perfgate.model;
 import io.jenkins.plugins.perfgate.engine.compare.LabelFigures;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -47,6 +49,13 @@ final class RecordedLabels {
     /** A criterion names a label when its text holds it ({@code p95[label="checkout"] < 800ms}). */
     private static boolean named(String criterion, String label) {
         return criterion != null && !label.isEmpty() && criterion.contains(label);
+    }
+
+    /** Rows by label (the first of a label). */
+    static Map<String, LabelFigures> byLabel(List<LabelFigures> rows) {
+        Map<String, LabelFigures> index = new HashMap<>();
+        rows.forEach(f -> index.putIfAbsent(f.label(), f));
+        return index;
     }
 
     /** The rows of {@code rows} whose label is kept, in their order. */

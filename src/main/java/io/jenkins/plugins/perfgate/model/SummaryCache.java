@@ -7,7 +7,10 @@ import io.jenkins.plugins.perfgate.engine.summary.SummaryJson;
 import io.jenkins.plugins.perfgate.history.BoundedCache;
 import java.io.File;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The run summaries ({@code summary.json}) that build pages read, kept parsed: a build page draws several charts
@@ -18,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @Extension
 public final class SummaryCache {
+    private static final Logger LOGGER = Logger.getLogger(SummaryCache.class.getName());
     /** Summaries kept: those of the build pages seen most recently (a summary can be a few MB in memory). */
     static final int CACHED_SUMMARIES = 16;
 
@@ -56,6 +60,21 @@ public final class SummaryCache {
      */
     LabelFiguresFile.Stored figures(File file) throws IOException {
         return cached(figures, file, LabelFiguresFile::read);
+    }
+
+    /**
+     * The label figures of the build whose perfgate folder is {@code dir}; empty (logged) when they cannot be read,
+     * and pages then show the labels the build record keeps.
+     */
+    Optional<LabelFiguresFile.Stored> figuresIn(File dir) {
+        File f = new File(dir, LabelFiguresFile.NAME);
+        try {
+            return Optional.of(figures(f));
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "perfgate: cannot read " + f + ": pages show the labels the build record keeps",
+                    e);
+            return Optional.empty();
+        }
     }
 
     private <T> T cached(BoundedCache<String, Parsed<T>> cache, File file, Parser<T> parser) throws IOException {
