@@ -257,17 +257,25 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
     /** Rows of the build page's table unless all are asked for ({@code ?labels=all}): the busiest. */
     static final int TABLE_ROWS = 200;
 
+    /** Rows of the build page's table unless all are asked for. */
+    public int getTableRows() {
+        return TABLE_ROWS;
+    }
+
     /**
-     * The build page's table rows: in label order up to 50 labels, busiest first above (as the HTML report), and of
-     * those only the {@value #TABLE_ROWS} busiest unless {@code all}, so that a page of thousands of labels stays
-     * light (the REST API and the HTML report have them all).
+     * The build page's table rows: in label order up to 50 labels, busiest first above (as the HTML report); of
+     * those, the labels holding every word of {@code filter} (any case; all when blank), and only the
+     * {@value #TABLE_ROWS} busiest unless {@code all}, so that a page of thousands of labels stays light (the REST
+     * API and the HTML report have them all).
      */
-    public List<LabelFigures> tableLabels(boolean all) {
+    public List<LabelFigures> tableLabels(boolean all, String filter) {
         List<LabelFigures> labels = getLabels();
+        String[] words = filter == null ? new String[0] : filter.trim().toLowerCase(Locale.ROOT).split("\\s+");
+        List<LabelFigures> rows = labels.stream().filter(f -> RecordedLabels.holdsAll(f.label(), words)).toList();
         if (labels.size() <= 50) {
-            return labels;
+            return rows;
         }
-        List<LabelFigures> sorted = new ArrayList<>(labels);
+        List<LabelFigures> sorted = new ArrayList<>(rows);
         sorted.sort(java.util.Comparator.comparingLong(LabelFigures::count).reversed()
                 .thenComparing(LabelFigures::label));
         return all || sorted.size() <= TABLE_ROWS ? sorted : sorted.subList(0, TABLE_ROWS);

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -49,6 +50,17 @@ final class RecordedLabels {
     /** A criterion names a label when its text holds it ({@code p95[label="checkout"] < 800ms}). */
     private static boolean named(String criterion, String label) {
         return criterion != null && !label.isEmpty() && criterion.contains(label);
+    }
+
+    /** Whether a label holds every word (lower case; an empty word is in every label). */
+    static boolean holdsAll(String label, String[] words) {
+        String text = label.toLowerCase(Locale.ROOT);
+        for (String w : words) {
+            if (!text.contains(w)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Rows by label (the first of a label). */
