@@ -91,6 +91,7 @@ class ManyLabelsPagesTest {
             // -Dperfgate.screenshots: the pages as a browser shows them, for a person to look at
             screenshot(j.getURL() + "job/many/", "job.png");
             screenshot(j.getURL() + b.getUrl() + "perfgate/", "build.png");
+            screenshot(j.getURL() + b.getUrl() + "perfgate/?q=resource-199", "build-search.png");
             screenshot(new File(b.getRootDir(), "perfgate/report/index.html").toURI().toString(), "report.png");
         }
     }
