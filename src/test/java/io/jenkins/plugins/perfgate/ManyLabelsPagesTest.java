@@ -25,8 +25,8 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
- * A build with 2,000 labels in a real Jenkins: the job page's label selector lists them busiest first with a filter
- * box that narrows them as one types, the build page's table likewise, both escaped. Prints (never asserts) the
+ * A build with 2,000 labels in a real Jenkins: the job page's label selector lists the busiest first with a filter
+ * box that narrows them as one types (and asks the server for the others), the build page's table likewise, both escaped. Prints (never asserts) the
  * render time of the pages and the size of build.xml and of the history index, the figures docs/jenkins.md quotes.
  */
 @WithJenkins
@@ -58,17 +58,24 @@ class ManyLabelsPagesTest {
         HtmlPage job = timed("job page", () -> raw.goTo("job/many/"));
         HtmlSelect select = (HtmlSelect) job.getElementById("perfgate-trend-labels");
         List<HtmlOption> options = select.getOptions();
-        assertEquals(LABELS + 1, options.size(), "all samples and every label");
+        assertEquals(201, options.size(), "all samples and the busiest 200 labels (the filter asks for the others)");
         assertEquals(BUSIEST, options.get(1).getValueAttribute(), "busiest first");
         assertTrue(options.get(1).getText().contains("%"), options.get(1).getText());
         assertFalse(job.getWebResponse().getContentAsString().contains(PublishTest.HOSTILE), "escaped");
         assertNotNull(job.querySelector("input[data-perfgate-filter=perfgate-trend-labels]"), "filter box");
         raw.getPage(b, "perfgate/");
         timed("build page", () -> raw.getPage(b, "perfgate/"));
+        timed("build page, all labels", () -> raw.getPage(b, "perfgate/?labels=all"));
         timed("build summary", () -> raw.getPage(b));
 
+        // the build page's table: the busiest 200, a link to all of them
+        HtmlPage busiest = raw.getPage(b, "perfgate/");
+        assertEquals(202, ((HtmlTable) busiest.getElementById("perfgate-labels")).getRowCount(),
+                "header, all samples and the 200 busiest labels");
+        assertEquals("?labels=all", busiest.getElementById("perfgate-all-labels").getAttribute("href"));
+
         // the filter script narrows the build page's table (the selector uses the same code on options)
-        HtmlPage build = j.createWebClient().getPage(b, "perfgate/");
+        HtmlPage build = j.createWebClient().getPage(b, "perfgate/?labels=all");
         HtmlTable table = (HtmlTable) build.getElementById("perfgate-labels");
         assertEquals(LABELS + 2, table.getRowCount(), "header, all samples and every label");
         assertEquals(BUSIEST, table.getRow(2).getCell(0).asNormalizedText(), "busiest first above 50 labels");
@@ -84,6 +91,7 @@ class ManyLabelsPagesTest {
             // -Dperfgate.screenshots: the pages as a browser shows them, for a person to look at
             screenshot(j.getURL() + "job/many/", "job.png");
             screenshot(j.getURL() + b.getUrl() + "perfgate/", "build.png");
+            screenshot(j.getURL() + b.getUrl() + "perfgate/?q=resource-199", "build-search.png");
             screenshot(new File(b.getRootDir(), "perfgate/report/index.html").toURI().toString(), "report.png");
         }
     }

@@ -1,5 +1,9 @@
 package io.jenkins.plugins.perfgate.model;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.perfgate.engine.compare.LabelFigures;
 import io.jenkins.plugins.perfgate.engine.compare.RunFigures;
 import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
@@ -19,6 +23,8 @@ import java.util.TreeSet;
  * @param caption what the selector shows
  */
 public record LabelOption(String name, String caption) {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /**
      * The labels of the last {@code recent} builds: the last build's labels busiest first (ties by name), then those
@@ -44,6 +50,54 @@ public record LabelOption(String name, String caption) {
         }
         older.forEach(n -> out.add(new LabelOption(n, n + " (not in the last build)")));
         return out;
+    }
+
+    /**
+     * The options holding every word of {@code query} (whitespace-separated, any case) in their caption, in their
+     * order, at most {@code limit}; with the number that matched in all.
+     *
+     * @param total   options that matched
+     * @param options the first {@code limit} of them
+     */
+    record Found(int total, List<LabelOption> options) {
+        Found {
+            options = List.copyOf(options);
+        }
+    }
+
+    static Found matching(List<LabelOption> all, String query, int limit) {
+        String[] words = query.trim().toLowerCase(Locale.ROOT).split("\\s+");
+        List<LabelOption> out = new ArrayList<>();
+        int total = 0;
+        for (LabelOption o : all) {
+            String text = o.caption().toLowerCase(Locale.ROOT);
+            boolean match = true;
+            for (String w : words) {
+                match &= text.contains(w);
+            }
+            if (match) {
+                total++;
+                if (out.size() < limit) {
+                    out.add(o);
+                }
+            }
+        }
+        return new Found(total, out);
+    }
+
+    /** {@code {"total": N, "options": [{"name": ..., "caption": ...}]}}: JSON, for the filter script. */
+    static byte[] json(Found found) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("total", found.total());
+        ArrayNode options = root.putArray("options");
+        for (LabelOption o : found.options()) {
+            options.addObject().put("name", o.name()).put("caption", o.caption());
+        }
+        try {
+            return MAPPER.writeValueAsBytes(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write label options", e);
+        }
     }
 
     private static String share(long count, long total) {

@@ -15,12 +15,11 @@ import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -31,16 +30,16 @@ import org.kohsuke.stapler.StaplerResponse2;
 
 /**
  * The performance result of one build: verdict, key figures per label, the baseline it was compared with and the
- * criteria lines. Persisted in build.xml, so it holds only small plain values; the full run summary (histograms,
- * over-time series) sits beside it in the build directory ({@code perfgate/summary.json}) and the HTML report in
- * {@code perfgate/report/}. A build may hold several, one per result id: the result without id uses
+ * criteria lines. Persisted in build.xml, so it holds only small plain values: with more than
+ * {@value RecordedLabels#BUSIEST} labels only the labels {@link RecordedLabels} keeps, every label's key figures (and
+ * the baseline's) then sit in {@code perfgate/label-figures.json} and are read from there when asked for. The full
+ * run summary (histograms, over-time series) sits beside it in the build directory ({@code perfgate/summary.json})
+ * and the HTML report in {@code perfgate/report/}. A build may hold several, one per result id: the result without id uses
  * {@code perfgate} (folder and URL), the result with id {@code api} uses {@code perfgate-api}.
  */
 public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.LastBuildAction {
 
     private static final Logger LOGGER = Logger.getLogger(PerfgateBuildAction.class.getName());
-
-    /** Folder of a build's perfgate files, under the build directory (for the result without id). */
 
     private transient Run<?, ?> run;
 
@@ -63,11 +62,29 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
     private final String baselinePolicy;
     /** Null in builds recorded before results had ids: the result without id. */
     private final String id;
+    /**
+     * Number of labels of the run when {@link #labels} holds only some of them (the others are in
+     * {@link LabelFiguresFile}); 0 when it holds them all, as in every record written before it existed.
+     */
+    private final int labelCount;
+    /** {@link #baselineLabels} by label, made when first asked for. */
+    private transient volatile Map<String, LabelFigures> baselineIndex;
 
     public PerfgateBuildAction(String id, String verdict, String status, String statusReason, String title, long samples,
             LabelFigures overall, List<LabelFigures> labels, String baselineDescription, int baselineBuild,
             LabelFigures baselineOverall, List<LabelFigures> baselineLabels, List<GateLine> criteria, List<String> notes,
             boolean report, String workspaceSummary, String criteriaText, String baselinePolicy) {
+        this(id, verdict, status, statusReason, title, samples, overall, labels, baselineDescription, baselineBuild,
+                baselineOverall, baselineLabels, criteria, notes, report, workspaceSummary, criteriaText,
+                baselinePolicy, 0);
+    }
+
+    private PerfgateBuildAction(String id, String verdict, String status, String statusReason, String title,
+            long samples, LabelFigures overall, List<LabelFigures> labels, String baselineDescription,
+            int baselineBuild, LabelFigures baselineOverall, List<LabelFigures> baselineLabels, List<GateLine> criteria,
+            List<String> notes, boolean report, String workspaceSummary, String criteriaText, String baselinePolicy,
+            int labelCount) {
+        this.labelCount = labelCount;
         this.id = ResultId.checked(id);
         this.verdict = verdict;
         this.status = status;
@@ -97,6 +114,24 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
     protected Object readResolve() {
         ResultId.checked(id);
         return this;
+    }
+
+    /**
+     * This result as recorded with the build whose perfgate folder is {@code dir}: with more than
+     * {@value RecordedLabels#BUSIEST} labels, every label's key figures and the baseline's are written to
+     * {@link LabelFiguresFile} there and the action returned keeps only the labels {@link RecordedLabels} chooses, so
+     * that build.xml stays small; with fewer, this action itself.
+     */
+    public PerfgateBuildAction recordedIn(File dir) throws IOException {
+        if (RecordedLabels.allKept(labels.size())) {
+            return this;
+        }
+        LabelFiguresFile.write(new File(dir, LabelFiguresFile.NAME), labels, baselineLabels);
+        Set<String> kept = RecordedLabels.kept(labels, criteria);
+        return new PerfgateBuildAction(id, verdict, status, statusReason, title, samples, overall,
+                RecordedLabels.only(labels, kept), baselineDescription, baselineBuild, baselineOverall,
+                RecordedLabels.only(baselineLabels, kept), criteria, notes, report, workspaceSummary, criteriaText,
+                baselinePolicy, labels.size());
     }
 
     /** Only the key figures go into build.xml, so that build records stay small. */
@@ -198,19 +233,52 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
         return overall;
     }
 
+    /**
+     * Every label's key figures, in the run's order: from the build record, or, when it keeps only some, from the
+     * build's {@link LabelFiguresFile} (the labels recorded when that cannot be read: logged).
+     */
     public List<LabelFigures> getLabels() {
-        return labels;
-    }
-
-    /** The build page's table rows: in label order up to 50 labels, busiest first above (as the HTML report). */
-    public List<LabelFigures> getTableLabels() {
-        if (labels.size() <= 50) {
+        if (!isLabelsTrimmed()) {
             return labels;
         }
-        List<LabelFigures> sorted = new ArrayList<>(labels);
+        return stored().map(LabelFiguresFile.Stored::labels).orElse(labels);
+    }
+
+    /** Whether the build record keeps only some labels' figures (a run with many labels). */
+    boolean isLabelsTrimmed() {
+        return labelCount > labels.size();
+    }
+
+    /** Number of labels of the run. */
+    public int getLabelCount() {
+        return Math.max(labelCount, labels.size());
+    }
+
+    /** Rows of the build page's table unless all are asked for ({@code ?labels=all}): the busiest. */
+    static final int TABLE_ROWS = 200;
+
+    /** Rows of the build page's table unless all are asked for. */
+    public int getTableRows() {
+        return TABLE_ROWS;
+    }
+
+    /**
+     * The build page's table rows: in label order up to 50 labels, busiest first above (as the HTML report); of
+     * those, the labels holding every word of {@code filter} (any case; all when blank), and only the
+     * {@value #TABLE_ROWS} busiest unless {@code all}, so that a page of thousands of labels stays light (the REST
+     * API and the HTML report have them all).
+     */
+    public List<LabelFigures> tableLabels(boolean all, String filter) {
+        List<LabelFigures> labels = getLabels();
+        String[] words = filter == null ? new String[0] : filter.trim().toLowerCase(Locale.ROOT).split("\\s+");
+        List<LabelFigures> rows = labels.stream().filter(f -> RecordedLabels.holdsAll(f.label(), words)).toList();
+        if (labels.size() <= 50) {
+            return rows;
+        }
+        List<LabelFigures> sorted = new ArrayList<>(rows);
         sorted.sort(java.util.Comparator.comparingLong(LabelFigures::count).reversed()
                 .thenComparing(LabelFigures::label));
-        return sorted;
+        return all || sorted.size() <= TABLE_ROWS ? sorted : sorted.subList(0, TABLE_ROWS);
     }
 
     public String getBaselineDescription() {
@@ -267,7 +335,18 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
         if (label == null) {
             return baselineOverall;
         }
-        return baselineLabels.stream().filter(f -> f.getLabel().equals(label)).findFirst().orElse(null);
+        if (isLabelsTrimmed()) {
+            Optional<LabelFiguresFile.Stored> s = stored();
+            if (s.isPresent()) {
+                return s.get().baseline().get(label);
+            }
+        }
+        Map<String, LabelFigures> index = baselineIndex;
+        if (index == null) { // one lookup per table row: a map, not a scan of thousands of labels
+            index = RecordedLabels.byLabel(baselineLabels);
+            baselineIndex = index;
+        }
+        return index.get(label);
     }
 
     /**
@@ -275,8 +354,7 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
      * no baseline value to compare with.
      */
     public String delta(LabelFigures current, String metric) {
-        OptionalDouble change = percentChange(current, metric);
-        return change.isEmpty() ? "" : String.format(Locale.ROOT, "%+.1f %%", change.getAsDouble());
+        return BaselineChange.text(current, baselineFor(current), metric);
     }
 
     /**
@@ -284,54 +362,16 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
      * as {@code 0.0 %} is none.
      */
     public boolean worse(LabelFigures current, String metric) {
-        OptionalDouble change = percentChange(current, metric);
-        Optional<Metric> m = Metric.byName(metric);
-        if (change.isEmpty() || m.isEmpty()
-                || String.format(Locale.ROOT, "%.1f", Math.abs(change.getAsDouble())).equals("0.0")) {
-            return false;
-        }
-        return m.get().worse(0, change.getAsDouble()); // figures are positive: the change has the sign of now - was
+        return BaselineChange.worse(current, baselineFor(current), metric);
     }
 
-    /** (current - baseline) / baseline in percent; empty without a baseline value to compare with. */
-    private OptionalDouble percentChange(LabelFigures current, String metric) {
-        LabelFigures base = current == overall ? baselineOverall : baselineOf(current.getLabel());
-        if (base == null) {
-            return OptionalDouble.empty();
-        }
-        double now = current.value(metric);
-        double was = base.value(metric);
-        if (Double.isNaN(now) || Double.isNaN(was) || was == 0) {
-            return OptionalDouble.empty();
-        }
-        return OptionalDouble.of((now - was) / was * 100);
+    private LabelFigures baselineFor(LabelFigures current) {
+        return current == overall ? baselineOverall : baselineOf(current.getLabel());
     }
 
-    /** The Pipeline step's result: verdict, figures per label, summary path. */
+    /** The Pipeline step's result: verdict, figures per label, summary path ({@link StepResult}). */
     public Map<String, Object> toResultMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", getId());
-        m.put("verdict", verdict);
-        m.put("status", status);
-        m.put("statusReason", statusReason);
-        m.put("samples", samples);
-        m.put("overall", overall == null ? Map.of() : overall.toMap());
-        Map<String, Object> perLabel = new LinkedHashMap<>();
-        for (LabelFigures f : labels) {
-            perLabel.put(f.getLabel(), f.toMap());
-        }
-        m.put("labels", perLabel);
-        m.put("baseline", baselineDescription);
-        List<Object> lines = new ArrayList<>();
-        for (GateLine g : criteria) {
-            lines.add(g.toMap());
-        }
-        m.put("criteria", lines);
-        m.put("summary", workspaceSummary);
-        if (run != null) {
-            m.put("reportUrl", run.getUrl() + getUrlName() + "/");
-        }
-        return m;
+        return StepResult.of(this);
     }
 
     /** Folder of this build's perfgate files. */
@@ -351,6 +391,11 @@ public final class PerfgateBuildAction implements RunAction2, SimpleBuildStep.La
             LOGGER.log(Level.WARNING, "cannot read " + f, e);
             return Optional.empty();
         }
+    }
+
+    /** Every label's figures written beside a record that keeps only some, when readable (parsed once). */
+    private Optional<LabelFiguresFile.Stored> stored() {
+        return run == null ? Optional.empty() : SummaryCache.get().figuresIn(dir());
     }
 
     /** Over-time chart of this run as PNG: {@code chart?kind=throughput|errors|p95}. */

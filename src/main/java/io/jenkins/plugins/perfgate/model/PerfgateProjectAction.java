@@ -41,6 +41,11 @@ public final class PerfgateProjectAction implements Action {
     static final int MAX_SIDE = 2000;
     /** Builds whose labels the trend selector offers. */
     static final int RECENT_BUILDS = 20;
+    /**
+     * Options the job page's selector is sent with (the busiest labels); its filter box asks
+     * {@link #doLabelOptions} for the others, so that a job with thousands of labels keeps a light page.
+     */
+    static final int SELECTOR_OPTIONS = 200;
 
     private final Job<?, ?> job;
     private final String id;
@@ -48,6 +53,12 @@ public final class PerfgateProjectAction implements Action {
     private transient volatile MarksRead marksCache;
 
     private record MarksRead(long stamp, BaselineMarks marks) {
+    }
+
+    /** The selector's options last made, with the history they were made from. */
+    private transient volatile OptionsRead optionsCache;
+
+    private record OptionsRead(History history, List<LabelOption> options) {
     }
 
     PerfgateProjectAction(Job<?, ?> job, String id) {
@@ -118,7 +129,49 @@ public final class PerfgateProjectAction implements Action {
      * thousands of labels the busiest are on top and the filter box narrows the rest.
      */
     public List<LabelOption> getLabelOptions() {
-        return LabelOption.of(history().entries(), RECENT_BUILDS);
+        History h = history();
+        OptionsRead cached = optionsCache;
+        if (cached != null && cached.history() == h) { // a page asks several times; the index is parsed once
+            return cached.options();
+        }
+        List<LabelOption> options = List.copyOf(LabelOption.of(h.entries(), RECENT_BUILDS));
+        optionsCache = new OptionsRead(h, options);
+        return options;
+    }
+
+    /**
+     * The selector's options as the job page sends them: the {@value #SELECTOR_OPTIONS} first of
+     * {@link #getLabelOptions()}, and the chosen label when it is not among them.
+     */
+    public List<LabelOption> selectorOptions(String selected) {
+        List<LabelOption> all = getLabelOptions();
+        if (all.size() <= SELECTOR_OPTIONS) {
+            return all;
+        }
+        List<LabelOption> shown = new ArrayList<>(all.subList(0, SELECTOR_OPTIONS));
+        all.stream().skip(SELECTOR_OPTIONS).filter(o -> o.name().equals(selected)).forEach(shown::add);
+        return shown;
+    }
+
+    /** Number of labels the selector offers in all (sent or found by the filter box). */
+    public int getLabelOptionCount() {
+        return getLabelOptions().size();
+    }
+
+    /**
+     * {@code labelOptions?q=WORDS}: the selector's options holding every word (any case), busiest first, at most
+     * {@value #SELECTOR_OPTIONS}, as JSON {@code {"total": N, "options": [{"name": ..., "caption": ...}]}}: what
+     * the job page's filter box shows when the page was sent only the busiest labels. Needs Job/Read, as the page.
+     */
+    public void doLabelOptions(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        job.checkPermission(Item.READ);
+        String q = req.getParameter("q");
+        byte[] body = LabelOption.json(LabelOption.matching(getLabelOptions(), q == null ? "" : q,
+                SELECTOR_OPTIONS));
+        rsp.setContentType("application/json;charset=UTF-8");
+        rsp.setHeader("X-Content-Type-Options", "nosniff");
+        rsp.setHeader("Cache-Control", "no-cache");
+        rsp.getOutputStream().write(body);
     }
 
     /** The names of {@link #getLabelOptions()}, in the same order. */

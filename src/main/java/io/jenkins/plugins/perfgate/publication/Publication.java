@@ -114,7 +114,7 @@ public final class Publication {
                 summary.statusReason(), title, summary.sampleCount(), LabelFigures.of(OverallRow.LABEL,
                 summary.overall()), labels, verdict.baselineDescription(), Math.toIntExact(judged.baselineBuild()),
                 baselineOverall, baselineLabels,
-                GateBridge.lines(verdict), notes, report, workspaceSummary, criteria, baseline);
+                GateBridge.lines(verdict), notes, report, workspaceSummary, criteria, baseline).recordedIn(dir);
         attach(run, action);
         return action;
     }
