@@ -42,7 +42,11 @@ public final class WorkloadPlan {
             if (responseMillis < 0 || durationSeconds < 1) {
                 throw new IllegalArgumentException("response time must be >= 0 and duration >= 1 s");
             }
-            WorkloadShape.of(template);
+            if (WorkloadShape.of(template) == WorkloadShape.STEPPING && durationSeconds < 2 * WorkloadShape.STEPS) {
+                // every step must get some time: duration > 4 x stepSeconds, in whole seconds
+                throw new IllegalArgumentException("stepping needs a duration of at least " + 2 * WorkloadShape.STEPS
+                        + " s for its " + WorkloadShape.STEPS + " steps: " + durationSeconds);
+            }
             sources = List.copyOf(sources);
         }
 

@@ -113,5 +113,8 @@ class WorkloadPlanTest {
         assertEquals("template 'smoke.jmx' is not one with request slots: load, soak, spike or stepping",
                 e.getMessage());
         assertEquals(3600, WorkloadShape.of("SOAK").defaultDuration());
+        assertEquals("stepping needs a duration of at least 10 s for its 5 steps: 9", assertThrows(
+                IllegalArgumentException.class, () -> new WorkloadPlan.Options("x", "stepping", 1, 0, 9, List.of()))
+                .getMessage());
     }
 }
