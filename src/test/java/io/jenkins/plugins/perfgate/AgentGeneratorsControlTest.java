@@ -29,6 +29,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -104,6 +106,11 @@ class AgentGeneratorsControlTest {
                     + " AND \"statut\" = 'all'");
             assertEquals(2, live.at("/results/0/series/0/values/0/1").asLong(), live + "\n"
                     + JenkinsRule.getLog(run));
+            // each agent's points carry its own name as the generator tag, not gen-1 for all
+            JsonNode tags = query(influx.url(), "SHOW TAG VALUES FROM \"jmeter\" WITH KEY = \"generator\"");
+            Set<String> generatorTags = new TreeSet<>();
+            tags.at("/results/0/series/0/values").forEach(v -> generatorTags.add(v.get(1).asText()));
+            assertEquals(new TreeSet<>(List.of(a.getNodeName(), b.getNodeName())), generatorTags, tags.toString());
 
             // 2. 6 threads on /slow (60 ms): one agent's 3 threads cannot exceed 50 req/s, both together can; only
             // the merged figures trip the criterion, and it stops both agents, which still report what they did

@@ -21,7 +21,6 @@ import io.jenkins.plugins.perfgate.engine.gate.VerdictLine;
 import io.jenkins.plugins.perfgate.engine.history.BaselinePolicy;
 import io.jenkins.plugins.perfgate.engine.history.BuildRef;
 import io.jenkins.plugins.perfgate.engine.history.BuildResult;
-import io.jenkins.plugins.perfgate.engine.history.DirectoryHistoryStore;
 import io.jenkins.plugins.perfgate.engine.history.History;
 import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
 import io.jenkins.plugins.perfgate.engine.stats.OverallRow;
@@ -72,9 +71,8 @@ public final class GateCommand implements Callable<Integer> {
             description = "baseline policy (default ${DEFAULT-VALUE})")
     String baseline;
 
-    @Option(names = "--history", paramLabel = "DIR", defaultValue = DirectoryHistoryStore.DEFAULT_DIRECTORY,
-            description = "history directory (default ${DEFAULT-VALUE})")
-    Path history;
+    @Mixin
+    HistoryDirOption historyDir = new HistoryDirOption();
 
     @Option(names = "--junit", paramLabel = "FILE", description = "write the verdict as JUnit XML")
     Path junit;
@@ -158,10 +156,10 @@ public final class GateCommand implements Callable<Integer> {
                 .record(record != null ? Recording.withVerdict() : Recording.NONE);
         JudgedRun judged;
         try {
-            judged = new GateRun(new DirectoryHistoryStore(history)).judge(
+            judged = new GateRun(historyDir.store()).judge(
                     (number == null ? request.forBuildAfterNewest(ref) : request.forBuild(ref)).build());
         } catch (GateRun.HistoryUnreadable e) {
-            err.println("perfgate gate: cannot read history " + history + ": " + e.getMessage());
+            err.println("perfgate gate: cannot read history " + historyDir + ": " + e.getMessage());
             return PerfgateCli.EXIT_INVALID_INPUT;
         }
         judged.stored().warnings().forEach(w -> err.println("warning: history: " + w));
@@ -184,7 +182,7 @@ public final class GateCommand implements Callable<Integer> {
                 throw new IOException(judged.recordFailure().get());
             }
             if (judged.recorded().isPresent()) {
-                out.println("recorded build #" + judged.recorded().get().number() + " in " + history);
+                out.println("recorded build #" + judged.recorded().get().number() + " in " + historyDir);
             }
         } catch (IOException e) {
             err.println("perfgate gate: " + e.getMessage());

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.perfgate.cli;
 
 import io.jenkins.plugins.perfgate.engine.compare.Metric;
-import io.jenkins.plugins.perfgate.engine.history.DirectoryHistoryStore;
 import io.jenkins.plugins.perfgate.engine.history.EDivisive;
 import io.jenkins.plugins.perfgate.engine.history.HistoryReport;
 import io.jenkins.plugins.perfgate.engine.history.HistoryReportFormat;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -25,9 +25,8 @@ public final class HistoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dir", paramLabel = "DIR", defaultValue = DirectoryHistoryStore.DEFAULT_DIRECTORY,
-            description = "history directory (default ${DEFAULT-VALUE})")
-    Path dir;
+    @Mixin
+    HistoryDirOption historyDir = new HistoryDirOption();
 
     @Option(names = "--label", paramLabel = "LABEL", description = "only this label (TOTAL for overall)")
     String label;
@@ -82,17 +81,17 @@ public final class HistoryCommand implements Callable<Integer> {
         HistoryReport.Collector collector = new HistoryReport.Collector(options);
         long[] builds = {0};
         try {
-            List<String> warnings = new DirectoryHistoryStore(dir).scan(e -> {
+            List<String> warnings = historyDir.store().scan(e -> {
                 collector.accept(e);
                 builds[0]++;
             });
             warnings.forEach(w -> err.println("warning: " + w));
         } catch (IOException e) {
-            err.println("perfgate history: cannot read " + dir + ": " + e.getMessage());
+            err.println("perfgate history: cannot read " + historyDir + ": " + e.getMessage());
             return PerfgateCli.EXIT_INVALID_INPUT;
         }
         if (builds[0] == 0) {
-            err.println("perfgate history: no builds recorded in " + dir
+            err.println("perfgate history: no builds recorded in " + historyDir
                     + " (record runs with: perfgate gate SUMMARY.json --record BUILD)");
             return PerfgateCli.EXIT_INVALID_INPUT;
         }

@@ -5,10 +5,10 @@ import io.jenkins.plugins.perfgate.engine.history.History;
 import io.jenkins.plugins.perfgate.engine.history.Note;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -25,9 +25,8 @@ public final class NoteCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dir", paramLabel = "DIR", defaultValue = DirectoryHistoryStore.DEFAULT_DIRECTORY,
-            description = "history directory (default ${DEFAULT-VALUE})")
-    Path dir;
+    @Mixin
+    HistoryDirOption historyDir = new HistoryDirOption();
 
     @Option(names = "--build", paramLabel = "N", required = true, description = "the recorded build it is about")
     long build;
@@ -51,11 +50,11 @@ public final class NoteCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        DirectoryHistoryStore store = new DirectoryHistoryStore(dir);
+        DirectoryHistoryStore store = historyDir.store();
         try {
             History h = store.load();
             if (h.entry(build).isEmpty()) {
-                err.println("perfgate note: build #" + build + " is not recorded in " + dir);
+                err.println("perfgate note: build #" + build + " is not recorded in " + historyDir);
                 return PerfgateCli.EXIT_INVALID_INPUT;
             }
             Note note = new Note(build, label, metric, criterion,

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -22,9 +23,8 @@ public final class RetroCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dir", paramLabel = "DIR", defaultValue = DirectoryHistoryStore.DEFAULT_DIRECTORY,
-            description = "history directory (default ${DEFAULT-VALUE})")
-    Path dir;
+    @Mixin
+    HistoryDirOption historyDir = new HistoryDirOption();
 
     @Option(names = "--from", paramLabel = "TAG", required = true, description = "the older release tag")
     String from;
@@ -46,7 +46,7 @@ public final class RetroCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DirectoryHistoryStore store = new DirectoryHistoryStore(dir);
+        DirectoryHistoryStore store = historyDir.store();
         Retrospective retro;
         try {
             History history = store.load();
@@ -56,7 +56,7 @@ public final class RetroCommand implements Callable<Integer> {
             err.println("perfgate retro: " + e.getMessage());
             return PerfgateCli.EXIT_INVALID_INPUT;
         } catch (IOException e) {
-            err.println("perfgate retro: cannot read " + dir + ": " + e.getMessage());
+            err.println("perfgate retro: cannot read " + historyDir + ": " + e.getMessage());
             return PerfgateCli.EXIT_INVALID_INPUT;
         }
         try {

@@ -14,6 +14,7 @@ import io.jenkins.plugins.perfgate.engine.runner.RunOutcome;
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterInstallation;
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.MavenCoordinate;
 import io.jenkins.plugins.perfgate.engine.runner.plan.Durations;
+import io.jenkins.plugins.perfgate.engine.runner.plan.GeneratorSpec;
 import io.jenkins.plugins.perfgate.engine.runner.plan.PlanException;
 import io.jenkins.plugins.perfgate.engine.runner.plan.RunPlan;
 import io.jenkins.plugins.perfgate.engine.runner.plan.RunPlanReader;
@@ -110,6 +111,10 @@ public final class RunCommand implements Callable<Integer> {
             + "as a machine-readable line (the Jenkins controller judges abort criteria over its agents from them)")
     boolean windowLines;
 
+    @Option(names = "--generator-name", hidden = true, paramLabel = "NAME", description = "name the plan's local "
+            + "generators NAME (NAME-1, NAME-2, ... for several): the Jenkins agent running a share uses its own name")
+    String generatorName;
+
     @Mixin
     LabelGroupingOptions grouping = new LabelGroupingOptions();
 
@@ -127,6 +132,9 @@ public final class RunCommand implements Callable<Integer> {
                     libraries.stream().map(c -> coordinate(c, "--library")).toList());
             if (timeLimit != null) {
                 plan = plan.withTimeLimit(Durations.parse(timeLimit));
+            }
+            if (generatorName != null) {
+                plan = named(plan, generatorName);
             }
         } catch (PlanException | IllegalArgumentException e) {
             err.println("perfgate run: " + e.getMessage());
@@ -165,6 +173,15 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IOException | IllegalArgumentException e) {
             err.println("perfgate run: " + e.getMessage());
             return PerfgateCli.EXIT_INVALID_INPUT;
+        }
+    }
+
+    private static RunPlan named(RunPlan plan, String name) {
+        try {
+            return plan.withGenerators(plan.generators().withOption(GeneratorSpec.NAME_OPTION, name));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().replace("generators.options.name", "--generator-name"),
+                    e);
         }
     }
 

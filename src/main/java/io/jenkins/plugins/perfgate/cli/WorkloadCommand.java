@@ -8,6 +8,7 @@ import io.jenkins.plugins.perfgate.engine.files.AtomicFiles;
 import io.jenkins.plugins.perfgate.engine.workload.Workload;
 import io.jenkins.plugins.perfgate.engine.workload.WorkloadAnalysis;
 import io.jenkins.plugins.perfgate.engine.workload.WorkloadPlan;
+import io.jenkins.plugins.perfgate.engine.workload.WorkloadShape;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -45,19 +46,24 @@ public final class WorkloadCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "also write the whole mix as JSON")
     Path json;
 
-    @Option(names = "--plan", paramLabel = "FILE", description = "also write a run plan (YAML) for the bundled "
-            + "load template that reproduces the mix of the top endpoints (--top at most 20); the template is copied "
-            + "beside it unless a load.jmx is there")
+    @Option(names = "--plan", paramLabel = "FILE", description = "also write a run plan (YAML) for a bundled "
+            + "template that reproduces the mix of the top endpoints (--top at most 20); the template is copied "
+            + "beside it unless one of that name is there")
     Path plan;
+
+    @Option(names = "--template", paramLabel = "NAME", defaultValue = "load", description = "the plan's template: "
+            + "load (the peak rate), soak (the mean rate, long), spike (the mean rate and a burst to the peak) or "
+            + "stepping (five steps up to the peak); default ${DEFAULT-VALUE}")
+    String template;
 
     @Option(names = "--response-time", paramLabel = "MS", defaultValue = "100",
             description = "the plan's assumed response time, for threads and think time (access logs do not record "
                     + "it; default ${DEFAULT-VALUE})")
     long responseMillis;
 
-    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "300",
-            description = "the plan's duration (default ${DEFAULT-VALUE})")
-    int durationSeconds;
+    @Option(names = "--duration", paramLabel = "SECONDS",
+            description = "the plan's duration (default: the template's: 300, soak 3600, spike 120)")
+    Integer durationSeconds;
 
     @Override
     public Integer call() {
@@ -67,9 +73,17 @@ public final class WorkloadCommand implements Callable<Integer> {
             err.println("perfgate workload: --top must be at least 1");
             return PerfgateCli.EXIT_USAGE;
         }
-        if (plan != null && (top > WorkloadPlan.SLOTS || responseMillis < 0 || durationSeconds < 1)) {
+        WorkloadShape shape;
+        try {
+            shape = WorkloadShape.of(template);
+        } catch (IllegalArgumentException e) {
+            err.println("perfgate workload: --template: " + e.getMessage());
+            return PerfgateCli.EXIT_USAGE;
+        }
+        int duration = durationSeconds != null ? durationSeconds : shape.defaultDuration();
+        if (plan != null && (top > WorkloadPlan.SLOTS || responseMillis < 0 || duration < 1)) {
             err.println("perfgate workload: with --plan, --top must be 1.." + WorkloadPlan.SLOTS
-                    + " (the load template's request slots), --response-time >= 0 and --duration >= 1");
+                    + " (the templates' request slots), --response-time >= 0 and --duration >= 1");
             return PerfgateCli.EXIT_USAGE;
         }
         WorkloadAnalysis analysis = new WorkloadAnalysis();
@@ -113,7 +127,8 @@ public final class WorkloadCommand implements Callable<Integer> {
         }
         if (plan != null) {
             try {
-                WorkloadPlanFile.write(plan, w, top, responseMillis, durationSeconds, logs, out, err);
+                WorkloadPlanFile.write(plan, w, new WorkloadPlan.Options(WorkloadPlanFile.name(plan),
+                        shape.template(), top, responseMillis, duration, WorkloadPlanFile.sources(logs)), out, err);
             } catch (IOException | IllegalArgumentException e) {
                 err.println("perfgate workload: cannot write the plan " + plan + ": " + e.getMessage());
                 return PerfgateCli.EXIT_INVALID_INPUT;

@@ -88,7 +88,7 @@ final class AgentProgress extends LineTransformationOutputStream {
             p95 = m.group(4) == null ? "-" : m.group(4);
             if (text.startsWith("[perfgate] final ")) {
                 state = "done";
-                // the agent's own generator name (gen-1) means nothing here: the agent's name is in front
+                // the agent's generator (named after the agent) is said already: the agent's name is in front
                 String fin = text.substring("[perfgate] ".length()).replaceFirst(" \\| .*$", "");
                 synchronized (log) {
                     log.println("[perfgate] [" + agent + "] " + fin);

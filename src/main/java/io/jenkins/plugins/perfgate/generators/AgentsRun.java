@@ -238,12 +238,21 @@ public final class AgentsRun {
 
     private static List<String> options(Request r, AgentGenerator g) {
         List<String> args = new ArrayList<>(r.runOptions());
+        // the share's one generator runs under the agent's name: live metrics (InfluxDB's generator tag) say which
+        args.add("--generator-name");
+        args.add(generatorName(g.name()));
         String home = PerfgateConfiguration.get().getJmeterHome();
         if (!home.isEmpty()) {
             args.add("--jmeter-home");
             args.add(home);
         }
         return args;
+    }
+
+    /** An agent's name as a generator name (letters, digits, '.', '_', '-'; a node name may hold others). */
+    static String generatorName(String agent) {
+        String safe = agent.replaceAll("[^A-Za-z0-9_.-]", "_");
+        return safe.length() > 64 ? safe.substring(0, 64) : safe.isEmpty() ? "agent" : safe;
     }
 
     private static String signed(long v) {

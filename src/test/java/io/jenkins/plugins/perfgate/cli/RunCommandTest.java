@@ -97,6 +97,11 @@ class RunCommandTest {
         CliRun r = execute("run", plan.toString());
         assertEquals(PerfgateCli.EXIT_INVALID_INPUT, r.exit());
         assertTrue(r.err().contains("plan.yaml: generators2: unknown field"), r.err());
+        Files.writeString(plan, Files.readString(plan).replace("generators2: {count: 2}", ""));
+        CliRun named = execute("run", plan.toString(), "--generator-name", "build box");
+        assertEquals(PerfgateCli.EXIT_INVALID_INPUT, named.exit());
+        assertTrue(named.err().contains("--generator-name: 'build box' is not 1 to 64 letters, digits, '.', '_' or"
+                + " '-'"), named.err());
     }
 
     /** {@code perfgate run} in a JVM of its own, its output lines collected. */
@@ -190,7 +195,7 @@ class RunCommandTest {
             Path stop = dir.resolve("stop");
             Thread stopper = new Thread(() -> {
                 try {
-                    Path jtl = out.resolve("generators/gen-1/results.jtl");
+                    Path jtl = out.resolve("generators/agent-7/results.jtl");
                     // a few seconds of load: windows with samples
                     while (!Files.exists(jtl) || Files.size(jtl) < 20_000) {
                         Thread.sleep(100);
@@ -204,13 +209,15 @@ class RunCommandTest {
             stopper.start();
             long started = System.currentTimeMillis();
             CliRun r = execute("run", plan.toString(), "--out", out.toString(), "--cache",
-                    TestJMeter.cacheRoot().toString(), "--window-lines", "--stop-file", stop.toString());
+                    TestJMeter.cacheRoot().toString(), "--window-lines", "--stop-file", stop.toString(),
+                    "--generator-name", "agent-7");
             assertTrue(System.currentTimeMillis() - started < 60_000, "stopped long before its 120 s");
             assertEquals(RunSupport.EXIT_RUN_NOT_COMPLETE, r.exit(), r.out() + r.err());
             RunSummary summary = SummaryJson.read(out.resolve("summary.json"));
             assertEquals(RunStatus.ABORTED, summary.status());
             assertEquals("abort criterion 'rps > 1' breached on the merged figures", summary.statusReason());
             assertTrue(summary.overall().count() > 0, "what was recorded is kept");
+            assertEquals(java.util.Set.of("agent-7"), summary.generators().keySet(), "the agent's own name");
             List<io.jenkins.plugins.perfgate.engine.runner.LiveWindow> windows = r.out().lines()
                     .filter(l -> l.startsWith(io.jenkins.plugins.perfgate.engine.runner.LiveWindow.PREFIX))
                     .map(l -> io.jenkins.plugins.perfgate.engine.runner.LiveWindow.parse(l).orElseThrow()).toList();

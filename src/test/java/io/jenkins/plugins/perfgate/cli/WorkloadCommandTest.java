@@ -42,7 +42,7 @@ class WorkloadCommandTest {
         CliRun tooMany = CliRun.of("workload", log.toString(), "--top", "21", "--plan", dir.resolve("p.yaml")
                 .toString());
         assertEquals(PerfgateCli.EXIT_USAGE, tooMany.exit());
-        assertTrue(tooMany.err().contains("--top must be 1..20 (the load template's request slots)"), tooMany.err());
+        assertTrue(tooMany.err().contains("--top must be 1..20 (the templates' request slots)"), tooMany.err());
         CliRun json = CliRun.of("workload", log.toString(), "--plan", dir.resolve("p.json").toString());
         assertEquals(PerfgateCli.EXIT_INVALID_INPUT, json.exit());
         assertTrue(json.err().contains("p.json: the plan's name must end with .yaml or .yml"), json.err());
@@ -52,8 +52,21 @@ class WorkloadCommandTest {
         assertEquals(0, kept.exit(), kept.err());
         assertEquals("<jmeterTestPlan/>", Files.readString(dir.resolve("load.jmx")));
         assertTrue(kept.err().contains("predates request mixes"), kept.err());
-        assertTrue(kept.out().contains("wrote the run plan") && kept.out().contains("(4 endpoints)"), kept.out());
+        assertTrue(kept.out().contains("wrote the run plan") && kept.out().contains("(4 endpoints, load.jmx)"),
+                kept.out());
         assertTrue(Files.readString(dir.resolve("mix.yml")).contains("name: \"mix\""));
+
+        CliRun smoke = CliRun.of("workload", log.toString(), "--plan", dir.resolve("s.yaml").toString(),
+                "--template", "smoke");
+        assertEquals(PerfgateCli.EXIT_USAGE, smoke.exit());
+        assertTrue(smoke.err().contains("--template: template 'smoke' is not one with request slots: load, soak,"
+                + " spike or stepping"), smoke.err());
+        CliRun soak = CliRun.of("workload", log.toString(), "--plan", dir.resolve("soak-mix.yaml").toString(),
+                "--template", "soak");
+        assertEquals(0, soak.exit(), soak.err());
+        assertTrue(Files.readString(dir.resolve("soak.jmx")).contains("__P(weight20,"), "the bundled soak is copied");
+        String yaml = Files.readString(dir.resolve("soak-mix.yaml"));
+        assertTrue(yaml.contains("template: \"soak.jmx\"") && yaml.contains("duration: 3600s"), yaml);
     }
 
     @Test

@@ -110,6 +110,61 @@ class WorkloadPlanRunTest {
         }
     }
 
+    @Test
+    void theSpikeTemplateReproducesAThreeLabelMixInBothItsThreadGroups() throws Exception {
+        TestJMeter.installation();
+        Path log = dir.resolve("access.log");
+        writeLog(log, 5_000, 11);
+        Path plan = dir.resolve("spike-mix.yaml");
+        CliRun w = CliRun.of("workload", log.toString(), "--top", "3", "--plan", plan.toString(),
+                "--template", "spike", "--response-time", "50");
+        assertEquals(0, w.exit(), w.out() + w.err());
+        String yaml = Files.readString(plan);
+        assertTrue(yaml.contains("template: \"spike.jmx\"") && yaml.contains("split: [threads, spikeThreads]"), yaml);
+        Files.writeString(plan, yaml.replace("  count: 1 ", "  heap: 256m\n  options: {jvmArgs: "
+                + "-XX:TieredStopAtLevel=1}\n  count: 1 "));
+        WorkloadAnalysis analysis = new WorkloadAnalysis();
+        analysis.read(log);
+        List<Workload.Endpoint> top = analysis.result().endpoints().subList(0, 3);
+        long topRequests = top.stream().mapToLong(Workload.Endpoint::requests).sum();
+
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, 2);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write("ok".getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        server.start();
+        try {
+            // bounded by time: 4 s, the spike group's 2 threads from 1 s to 3 s beside the base group's 2
+            CliRun run = CliRun.of("run", plan.toString(), "--quiet", "--out", dir.resolve("out").toString(),
+                    "--cache", TestJMeter.cacheRoot().toString(), "--time-limit", "40s",
+                    "-P", "host=127.0.0.1", "-P", "port=" + server.getAddress().getPort(), "-P", "threads=2",
+                    "-P", "rampUp=0", "-P", "thinkTime=0", "-P", "duration=4", "-P", "spikeThreads=2",
+                    "-P", "spikeDelay=1", "-P", "spikeDuration=2", "-P", "spikeRampUp=0");
+            assertEquals(0, run.exit(), run.out() + run.err());
+        } finally {
+            server.stop(0);
+            ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        }
+        RunSummary summary = SummaryJson.read(dir.resolve("out/summary.json"));
+        assertEquals(RunStatus.COMPLETE, summary.status());
+        long samples = summary.overall().count();
+        assertTrue(samples > 500, "enough samples for a few % to mean something: " + samples);
+        assertEquals(3, summary.labels().size(), summary.labels().toString());
+        for (Workload.Endpoint e : top) {
+            LabelStats label = summary.label(e.name()).orElseThrow(() -> new AssertionError("no label " + e.name()));
+            assertEquals((double) e.requests() / topRequests, (double) label.count() / samples, 0.03,
+                    e.name() + " share");
+        }
+        // the spike's threads sent their share of the mix too (thread names are "<group> 1-N")
+        assertTrue(Files.readString(dir.resolve("out/generators/gen-1/results.jtl")).contains(",spike 2-"),
+                "the spike group ran");
+    }
+
     /** A combined log of {@code n} requests drawn at random from {@link #MIX}, 100 clients, 10 requests/s each. */
     private static void writeLog(Path file, int n, long seed) throws Exception {
         DateTimeFormatter time = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT)

@@ -84,7 +84,7 @@ public final class KubernetesGenerators implements GeneratorProvider {
                 String id = "gen-" + (i + 1);
                 var dir = context.generatorDir(id);
                 Files.createDirectories(dir);
-                Pod pod = PodSpecs.generator(labels, ref, options, spec, id,
+                Pod pod = PodSpecs.generator(labels, ref, options, spec, id, context.jmeter().addons(),
                         context.secretPropertyFile().isPresent(), runLength);
                 try {
                     client.pods().inNamespace(namespace).resource(pod).create();

@@ -3,6 +3,8 @@ package io.jenkins.plugins.perfgate.engine.kubernetes;
 import io.jenkins.plugins.perfgate.engine.runner.DataFiles;
 import io.jenkins.plugins.perfgate.engine.runner.LaunchContext;
 import io.jenkins.plugins.perfgate.engine.runner.Shares;
+import io.jenkins.plugins.perfgate.engine.runner.jmeter.Checksums;
+import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterAddons;
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterArtifact;
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterManifest;
 import java.io.IOException;
@@ -20,7 +22,8 @@ import java.util.Properties;
 /**
  * The files every generator pod reads, as the data of the run's Secret (mounted at {@link #MOUNT}): the test plan,
  * each generator's JMeter properties (its share of the split ones, its data file paths), its data file shares, the
- * secret properties, and perfgate's two pod-side programs and JMeter's download list. A Secret rather than a
+ * secret properties, and perfgate's two pod-side programs and the download lists of JMeter and of the run's plugins
+ * and libraries. A Secret rather than a
  * ConfigMap because properties and data may be confidential: nothing of them appears in a pod spec.
  */
 final class PodFiles {
@@ -38,6 +41,7 @@ final class PodFiles {
     static final String RUNNER = "PodRunner.java";
     static final String PROVISION = "Provision.java";
     static final String JMETER_LIST = "jmeter.list";
+    static final String ADDONS_LIST = "addons.list";
     static final String SECRET_PROPERTIES = "secret.properties";
 
     private PodFiles() {
@@ -59,6 +63,10 @@ final class PodFiles {
         files.put(RUNNER, resource("PodRunner.java.txt"));
         files.put(PROVISION, resource("Provision.java.txt"));
         files.put(JMETER_LIST, jmeterList(mavenRepository).getBytes(StandardCharsets.UTF_8));
+        if (!context.jmeter().addons().isEmpty()) {
+            files.put(ADDONS_LIST, addonsList(mavenRepository, context.jmeter().addons())
+                    .getBytes(StandardCharsets.UTF_8));
+        }
         if (context.secretPropertyFile().isPresent()) {
             files.put(SECRET_PROPERTIES, Files.readAllBytes(context.secretPropertyFile().get()));
         }
@@ -104,6 +112,29 @@ final class PodFiles {
         for (JMeterArtifact a : JMeterManifest.bundled().artifacts()) {
             out.append(mavenRepository).append('/').append(a.repositoryPath()).append(' ').append(a.sha256())
                     .append(' ').append(a.size()).append(' ').append(a.target()).append('\n');
+        }
+        return out.toString();
+    }
+
+    /**
+     * {@code URL SHA-256 SIZE TARGET} per jar of the run's plugins ({@code plugins/NAME}) and libraries
+     * ({@code lib/NAME}), for Provision.java: the checksums are those of the jars resolved here, which were checked
+     * against what the repository publishes, so a pod gets exactly the same jars.
+     *
+     * @throws IOException for a jar perfgate cannot tell the repository path of
+     */
+    static String addonsList(String mavenRepository, JMeterAddons addons) throws IOException {
+        StringBuilder out = new StringBuilder();
+        for (Path jar : addons.all()) {
+            String source = addons.sources().get(jar);
+            if (source == null) {
+                throw new IOException("kubernetes: " + jar + " is not from a Maven repository: pods get plugins and"
+                        + " libraries by Maven coordinates only (jmeterPlugins:, libraries:)");
+            }
+            String folder = addons.plugins().contains(jar) ? "plugins/" : "lib/";
+            out.append(mavenRepository).append('/').append(source).append(' ').append(Checksums.sha256(jar))
+                    .append(' ').append(Files.size(jar)).append(' ').append(folder).append(jar.getFileName())
+                    .append('\n');
         }
         return out.toString();
     }

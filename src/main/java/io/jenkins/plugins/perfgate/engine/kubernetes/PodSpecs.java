@@ -23,13 +23,18 @@ import java.util.Optional;
  * The pod of one generator. Its main container runs {@code PodRunner.java} (Java's single-file source launcher, so
  * the image needs nothing but a JRE), which starts JMeter and streams its results through the pod's log. Without
  * {@code jmeterHome}, an init container first assembles perfgate's checksummed JMeter from Maven Central into an
- * {@code emptyDir}. The pod reads everything else from the run's Secret; its spec holds paths, never values.
+ * {@code emptyDir}; with plugins or libraries, another fetches the same jars the run resolved (same checksums) into
+ * an {@code emptyDir} of their own. The pod reads everything else from the run's Secret; its spec holds paths, never
+ * values.
  */
 final class PodSpecs {
 
     static final String MAIN = "jmeter";
     static final String INIT = "provision-jmeter";
+    static final String INIT_ADDONS = "provision-addons";
     static final String PROVISIONED_HOME = "/opt/perfgate/jmeter";
+    /** Where the run's plugins ({@code plugins/}) and libraries ({@code lib/}) are put in a pod. */
+    static final String ADDONS_HOME = "/opt/perfgate/addons";
     /** How long a pod may live past the run's planned end before Kubernetes stops it, whatever happens to perfgate. */
     static final Duration DEADLINE_MARGIN = Duration.ofMinutes(5);
 
@@ -37,15 +42,16 @@ final class PodSpecs {
     }
 
     /**
+     * @param addons    the run's plugins and libraries as resolved here ({@link PodFiles#addonsList})
      * @param runLength the longest the test may run (the plan's time limit)
      */
     @SuppressFBWarnings(value = "DMI_HARDCODED_ABSOLUTE_FILENAME",
             justification = "paths inside the generator pod, which perfgate lays out itself (volume mounts)")
     static Pod generator(RunLabels labels, OwnerReference owner, KubernetesOptions options, GeneratorSpec spec,
-            String generator, boolean secretProperties, Duration runLength) {
+            String generator, JMeterAddons addons, boolean secretProperties, Duration runLength) {
         String home = options.jmeterHome().orElse(PROVISIONED_HOME);
         var jmeter = new JMeterInstallation(Path.of(home), JMeterManifest.DEFAULT_VERSION, Path.of("java"),
-                JMeterAddons.NONE)
+                inPod(addons))
                 .command().parentWatch(false).heap(spec.heap()).jvmOptions(spec.jvmArgs())
                 .plan(Path.of(PodFiles.MOUNT, PodFiles.PLAN))
                 .results(Path.of(PodFiles.WORK, "results.jtl")).log(Path.of(PodFiles.WORK, "jmeter.log"))
@@ -56,13 +62,22 @@ final class PodSpecs {
                 PodFiles.WORK + "/results.jtl", PodFiles.WORK + "/jmeter.log",
                 Integer.toString(PodFiles.CONTROL_PORT), "--"));
         command.addAll(jmeter.nonGui());
-        List<VolumeMount> mounts = List.of(mount("files", PodFiles.MOUNT, true), mount("jmeter", home, false),
-                mount("work", PodFiles.WORK, false));
-        Container main = container(MAIN, options, command, options.jmeterHome().isPresent()
-                ? List.of(mount("files", PodFiles.MOUNT, true), mount("work", PodFiles.WORK, false)) : mounts);
-        List<Container> init = options.jmeterHome().isPresent() ? List.of()
-                : List.of(container(INIT, options, List.of("java", PodFiles.MOUNT + "/" + PodFiles.PROVISION,
-                        PodFiles.MOUNT + "/" + PodFiles.JMETER_LIST, home), mounts));
+        List<VolumeMount> files = List.of(mount("files", PodFiles.MOUNT, true), mount("work", PodFiles.WORK, false));
+        List<VolumeMount> jmeterMounts = plus(files, mount("jmeter", home, false));
+        List<VolumeMount> addonMounts = plus(files, mount("addons", ADDONS_HOME, false));
+        List<VolumeMount> mainMounts = options.jmeterHome().isPresent() ? files : jmeterMounts;
+        List<Container> init = new ArrayList<>();
+        if (options.jmeterHome().isEmpty()) {
+            init.add(container(INIT, options, List.of("java", PodFiles.MOUNT + "/" + PodFiles.PROVISION,
+                    PodFiles.MOUNT + "/" + PodFiles.JMETER_LIST, home), jmeterMounts));
+        }
+        if (!addons.isEmpty()) {
+            init.add(container(INIT_ADDONS, options, List.of("java", PodFiles.MOUNT + "/" + PodFiles.PROVISION,
+                    PodFiles.MOUNT + "/" + PodFiles.ADDONS_LIST, ADDONS_HOME, "JMeter plugins and libraries"),
+                    addonMounts));
+            mainMounts = plus(mainMounts, mount("addons", ADDONS_HOME, true));
+        }
+        Container main = container(MAIN, options, command, mainMounts);
         long deadline = runLength.plus(options.pendingTimeout()).plus(DEADLINE_MARGIN).toSeconds();
         PodBuilder pod = new PodBuilder().withNewMetadata().withName(labels.podName(generator))
                 .withLabels(labels.ofGenerator(generator)).withAnnotations(options.annotations())
@@ -86,7 +101,25 @@ final class PodSpecs {
         if (options.jmeterHome().isEmpty()) {
             pod.editSpec().addNewVolume().withName("jmeter").withNewEmptyDir().endEmptyDir().endVolume().endSpec();
         }
+        if (!addons.isEmpty()) {
+            pod.editSpec().addNewVolume().withName("addons").withNewEmptyDir().endEmptyDir().endVolume().endSpec();
+        }
         return pod.build();
+    }
+
+    /** The run's jars where the addons init container puts them in the pod (file names kept). */
+    @SuppressFBWarnings(value = "DMI_HARDCODED_ABSOLUTE_FILENAME", justification = "a path inside the pod")
+    static JMeterAddons inPod(JMeterAddons addons) {
+        Path root = Path.of(ADDONS_HOME);
+        return new JMeterAddons(
+                addons.plugins().stream().map(p -> root.resolve("plugins").resolve(p.getFileName())).toList(),
+                addons.libraries().stream().map(p -> root.resolve("lib").resolve(p.getFileName())).toList());
+    }
+
+    private static List<VolumeMount> plus(List<VolumeMount> mounts, VolumeMount more) {
+        List<VolumeMount> all = new ArrayList<>(mounts);
+        all.add(more);
+        return List.copyOf(all);
     }
 
     private static Container container(String name, KubernetesOptions options, List<String> command,

@@ -1,10 +1,7 @@
 package io.jenkins.plugins.perfgate.engine.results;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -26,16 +23,11 @@ final class GatlingTextLogReader {
     }
 
     long read(InputStream in) throws IOException {
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        long number = 0;
-        String next = r.readLine();
-        while (next != null) {
-            String line = next;
-            number++;
-            next = r.readLine();
-            String problem = line(line);
+        NumberedLines lines = new NumberedLines(in);
+        while (lines.advance()) {
+            String problem = line(lines.line());
             if (problem != null) {
-                out.problem(number, next == null, "", problem);
+                out.problem(lines, "", problem);
             }
         }
         return out.finish();

@@ -1,10 +1,7 @@
 package io.jenkins.plugins.perfgate.engine.results;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -23,8 +20,8 @@ final class K6CsvReader {
     }
 
     long read(InputStream in) throws IOException {
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        List<String> header = QuotedCsv.split(r.readLine());
+        NumberedLines lines = new NumberedLines(in);
+        List<String> header = QuotedCsv.split(lines.first());
         int iMetric = header.indexOf("metric_name");
         int iTime = header.indexOf("timestamp");
         int iValue = header.indexOf("metric_value");
@@ -33,12 +30,8 @@ final class K6CsvReader {
         int iStatus = header.indexOf("status");
         int iExpected = header.indexOf("expected_response");
         int iError = header.indexOf("error");
-        long number = 1;
-        String next = r.readLine();
-        while (next != null) {
-            String line = next;
-            number++;
-            next = r.readLine();
+        while (lines.advance()) {
+            String line = lines.line();
             if (line.isEmpty()) {
                 continue;
             }
@@ -46,7 +39,7 @@ final class K6CsvReader {
             if (f == null || f.size() != header.size()) {
                 String why = f == null ? "a quoted field is not closed"
                         : "expected " + header.size() + " fields as in the header, found " + f.size();
-                out.problem(number, next == null, "", why);
+                out.problem(lines, "", why);
                 continue;
             }
             String metric = f.get(iMetric);
@@ -56,7 +49,7 @@ final class K6CsvReader {
             }
             long time = K6Samples.millis(f.get(iTime));
             if (time == Long.MIN_VALUE) {
-                out.problem(number, next == null, "timestamp", "expected a k6 timestamp (unix seconds, "
+                out.problem(lines, "timestamp", "expected a k6 timestamp (unix seconds, "
                         + "milliseconds, microseconds, nanoseconds or RFC 3339), found '" + shown(f.get(iTime)) + "'");
                 continue;
             }
@@ -64,7 +57,7 @@ final class K6CsvReader {
             try {
                 value = Double.parseDouble(f.get(iValue));
             } catch (NumberFormatException e) {
-                out.problem(number, next == null, "metric_value", "expected a number, found '" + shown(f.get(iValue))
+                out.problem(lines, "metric_value", "expected a number, found '" + shown(f.get(iValue))
                         + "'");
                 continue;
             }
@@ -73,7 +66,7 @@ final class K6CsvReader {
                 continue;
             }
             if (!(value >= 0) || Double.isInfinite(value)) {
-                out.problem(number, next == null, "metric_value", "expected a duration in milliseconds, found " + value);
+                out.problem(lines, "metric_value", "expected a duration in milliseconds, found " + value);
                 continue;
             }
             out.accept(k6.sample(time, value, get(f, iName), get(f, iUrl), get(f, iStatus), get(f, iExpected),

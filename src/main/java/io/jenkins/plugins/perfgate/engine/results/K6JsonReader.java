@@ -3,11 +3,8 @@ package io.jenkins.plugins.perfgate.engine.results;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Reads k6's {@code --out json} file: one JSON object per line, {@code {"type":"Metric"|"Point","data":{...},
@@ -40,19 +37,14 @@ final class K6JsonReader {
     }
 
     long read(InputStream in) throws IOException {
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        long number = 0;
-        String next = r.readLine();
-        while (next != null) {
-            String line = next;
-            number++;
-            next = r.readLine();
-            if (line.isBlank()) {
+        NumberedLines lines = new NumberedLines(in);
+        while (lines.advance()) {
+            if (lines.line().isBlank()) {
                 continue;
             }
-            String why = line(line);
+            String why = line(lines.line());
             if (why != null) {
-                out.problem(number, next == null, "", why);
+                out.problem(lines, "", why);
             }
         }
         return out.finish();

@@ -1,10 +1,7 @@
 package io.jenkins.plugins.perfgate.engine.results;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,8 +62,8 @@ final class LocustCsvReader {
     }
 
     ToolAggregates read(InputStream in) throws IOException {
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        header = QuotedCsv.split(r.readLine());
+        NumberedLines lines = new NumberedLines(in);
+        header = QuotedCsv.split(lines.first());
         for (int i = 0; i < header.size(); i++) {
             String h = header.get(i);
             if (h.endsWith("%")) {
@@ -80,12 +77,8 @@ final class LocustCsvReader {
         Map<String, GivenFigures> figures = new LinkedHashMap<>();
         List<GivenInterval> series = new ArrayList<>();
         long points = 0;
-        long number = 1;
-        String next = r.readLine();
-        while (next != null) {
-            String line = next;
-            number++;
-            next = r.readLine();
+        while (lines.advance()) {
+            String line = lines.line();
             if (line.isBlank()) {
                 continue;
             }
@@ -106,12 +99,7 @@ final class LocustCsvReader {
                     figures.put(g.label(), g);
                 }
             } catch (BadField e) {
-                String why = e.getMessage();
-                if (next == null) {
-                    log.truncatedTail(number, (e.column.isEmpty() ? "" : e.column + ": ") + why);
-                } else {
-                    log.malformed(number, e.column, why);
-                }
+                lines.problem(log, e.column, e.getMessage());
             }
         }
         if (points > MAX_POINTS) {

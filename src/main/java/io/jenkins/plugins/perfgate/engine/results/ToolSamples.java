@@ -33,12 +33,8 @@ final class ToolSamples {
     }
 
     /** A line that was skipped: a cut-off tail when it is the file's last line, else malformed. */
-    void problem(long line, boolean last, String field, String why) {
-        if (last) {
-            log.truncatedTail(line, (field.isEmpty() ? "" : field + ": ") + why);
-        } else {
-            log.malformed(line, field, why);
-        }
+    void problem(NumberedLines at, String field, String why) {
+        at.problem(log, field, why);
     }
 
     /** Active (virtual) users now: the thread count of the samples that follow. */

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A run plan (YAML, docs/run-plan.md) for the bundled {@code load.jmx} that reproduces a {@link Workload}: the top
- * endpoints as the template's request slots with their method, label and weight, the think time, and enough threads
- * for the peak rate (Little's law: threads = rate x (think time + response time)). Comments say where every figure
+ * A run plan (YAML, docs/run-plan.md) for a bundled template with request slots ({@link WorkloadShape}: load, soak,
+ * spike, stepping) that reproduces a {@link Workload}: the top endpoints as the template's request slots with their
+ * method, label and weight, the think time, and threads for the log's rates in the template's shape (Little's law:
+ * threads = rate x (think time + response time)). Comments say where every figure
  * came from and list what the plan leaves out. Pure text generation: nothing is written here.
  */
 public final class WorkloadPlan {
@@ -23,7 +24,8 @@ public final class WorkloadPlan {
      * What the log cannot say.
      *
      * @param name            the plan's name
-     * @param template        the template's path as written in the plan, e.g. {@code load.jmx}
+     * @param template        the template as written in the plan: a bundled one with request slots, e.g.
+     *                        {@code load.jmx} or {@code soak.jmx} ({@link WorkloadShape})
      * @param top             endpoints planned, 1..{@value #SLOTS}
      * @param responseMillis  assumed response time (combined logs do not record it)
      * @param durationSeconds the run's duration
@@ -40,7 +42,17 @@ public final class WorkloadPlan {
             if (responseMillis < 0 || durationSeconds < 1) {
                 throw new IllegalArgumentException("response time must be >= 0 and duration >= 1 s");
             }
+            if (WorkloadShape.of(template) == WorkloadShape.STEPPING && durationSeconds < 2 * WorkloadShape.STEPS) {
+                // every step must get some time: duration > 4 x stepSeconds, in whole seconds
+                throw new IllegalArgumentException("stepping needs a duration of at least " + 2 * WorkloadShape.STEPS
+                        + " s for its " + WorkloadShape.STEPS + " steps: " + durationSeconds);
+            }
             sources = List.copyOf(sources);
+        }
+
+        /** The template's load shape. */
+        public WorkloadShape shape() {
+            return WorkloadShape.of(template);
         }
     }
 
@@ -65,7 +77,7 @@ public final class WorkloadPlan {
         long cycle = think + o.responseMillis();
         long threads = threads(w.peakPerSecond(), cycle);
         long meanThreads = threads(w.meanPerSecond(), cycle);
-        int rampUp = Math.min(60, o.durationSeconds() / 5);
+        WorkloadShape.Load load = o.shape().load(threads, meanThreads, o.durationSeconds());
 
         StringBuilder y = new StringBuilder();
         y.append("# Written by `perfgate workload` from ").append(String.join(", ", o.sources())).append('\n');
@@ -82,14 +94,16 @@ public final class WorkloadPlan {
             y.append("# No client sent two requests within a minute: the think time is 0, the rate comes from the "
                     + "threads alone.\n");
         }
+        y.append("# ").append(o.shape().template()).append(": ").append(load.comment()).append(".\n");
         y.append("# Paths are the first ones seen in the log: replace production IDs with test data.\n");
         y.append("name: ").append(quote(o.name())).append('\n');
         y.append("template: ").append(quote(o.template())).append('\n');
         y.append("duration: ").append(o.durationSeconds()).append("s\n");
+        if (!load.split().isEmpty()) {
+            y.append("split: ").append(load.split()).append('\n');
+        }
         y.append("properties:\n");
-        y.append("  threads: ").append(threads).append('\n');
-        y.append("  rampUp: ").append(rampUp).append('\n');
-        y.append("  duration: ").append(o.durationSeconds()).append('\n');
+        load.properties().forEach((k, v) -> y.append("  ").append(k).append(": ").append(v).append('\n'));
         y.append("  thinkTime: ").append(think).append('\n');
         for (int i = 0; i < planned.size(); i++) {
             Workload.Endpoint e = planned.get(i);
@@ -106,7 +120,7 @@ public final class WorkloadPlan {
                 + "rate\n");
         if (threads > THREADS_PER_GENERATOR) {
             y.append(String.format(Locale.ROOT, "  # %d threads are many for one JVM: about %d generators (count) "
-                    + "with heap: 1g each divide them (split: [threads])%n", threads,
+                    + "with heap: 1g each divide them (split)%n", threads,
                     (threads + THREADS_PER_GENERATOR - 1) / THREADS_PER_GENERATOR));
         }
         y.append("# criteria:         # from what production needs (docs/playbooks/production-scenario.md)\n"

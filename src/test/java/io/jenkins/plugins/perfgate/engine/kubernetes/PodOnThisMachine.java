@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * Runs a generator pod's main container command on this machine: the Secret's files in {@code dir/perfgate} (for
  * {@code /perfgate}), an empty {@code dir/work} (for {@code /work}), the tests' JMeter for the provisioned home and
- * this JVM's {@code java}. Its standard output, the pod's log, goes to {@code dir/log}.
+ * this JVM's {@code java}; the run's plugins and libraries from {@code dir/addons} (for {@code /opt/perfgate/addons}).
+ * Its standard output, the pod's log, goes to {@code dir/log}.
  */
 final class PodOnThisMachine {
 
@@ -36,7 +37,8 @@ final class PodOnThisMachine {
         List<String> command = new ArrayList<>();
         for (String arg : pod.getSpec().getContainers().get(0).getCommand()) {
             command.add(arg.equals("java") ? java : local(local(local(arg, PodFiles.WORK, work.toString()),
-                    PodFiles.MOUNT, files.toString()), PodSpecs.PROVISIONED_HOME, home));
+                    PodFiles.MOUNT, files.toString()), PodSpecs.PROVISIONED_HOME, home)
+                    .replace(PodSpecs.ADDONS_HOME + "/", dir.resolve("addons") + "/"));
         }
         return new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("log").toFile()).start();

@@ -87,4 +87,34 @@ class WorkloadPlanTest {
         assertThrows(IllegalArgumentException.class, () -> new WorkloadPlan.Options("x", "load.jmx", 21, 0, 1,
                 List.of()));
     }
+
+    @Test
+    void eachTemplateGetsTheLogsRatesInItsOwnShape() {
+        // peak 30/s, mean 10/s; think 0 + response 100 ms: 3 threads at the peak, 1 at the mean
+        Workload w = new Workload(1_000, List.of(new Workload.Endpoint("GET /", 1_000, 1.0, "/")), 0, 0, List.of(),
+                30, 10.0, 0, 0);
+        String soak = WorkloadPlan.yaml(w, new WorkloadPlan.Options("x", "soak.jmx", 1, 100, 3600, List.of("a")));
+        assertTrue(soak.contains("template: \"soak.jmx\"\n"), soak);
+        assertTrue(soak.contains("  threads: 1\n  rampUp: 300\n  duration: 3600\n"), "the mean rate: " + soak);
+        assertTrue(!soak.contains("split:"), soak);
+        String spike = WorkloadPlan.yaml(w, new WorkloadPlan.Options("x", "spike", 1, 100, 120, List.of("a")));
+        assertTrue(spike.contains("split: [threads, spikeThreads]\n"), spike);
+        assertTrue(spike.contains("  threads: 1\n  rampUp: 24\n  duration: 120\n  spikeThreads: 2\n"
+                + "  spikeDelay: 40\n  spikeDuration: 20\n"), "mean, then a burst to the peak: " + spike);
+        w = new Workload(1_000, List.of(new Workload.Endpoint("GET /", 1_000, 1.0, "/")), 0, 0, List.of(),
+                120, 10.0, 0, 0);
+        String stepping = WorkloadPlan.yaml(w, new WorkloadPlan.Options("x", "stepping.jmx", 1, 100, 300,
+                List.of("a")));
+        assertTrue(stepping.contains("split: [stepThreads]\n"), stepping);
+        assertTrue(stepping.contains("  stepThreads: 3\n  stepSeconds: 60\n  duration: 300\n"),
+                "12 threads at the peak in 5 steps of 3: " + stepping);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new WorkloadPlan.Options("x", "smoke.jmx", 1, 0, 1, List.of()));
+        assertEquals("template 'smoke.jmx' is not one with request slots: load, soak, spike or stepping",
+                e.getMessage());
+        assertEquals(3600, WorkloadShape.of("SOAK").defaultDuration());
+        assertEquals("stepping needs a duration of at least 10 s for its 5 steps: 9", assertThrows(
+                IllegalArgumentException.class, () -> new WorkloadPlan.Options("x", "stepping", 1, 0, 9, List.of()))
+                .getMessage());
+    }
 }

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code local}: N JMeter JVMs on this machine, generator {@code gen-i} running the template with its share of the
+ * {@code local}: N JMeter JVMs on this machine, generator {@code gen-i} (or as {@code options.name} says) running the template with its share of the
  * split properties and writing its own result file.
  */
 public final class LocalGenerators implements GeneratorProvider {
@@ -42,7 +42,7 @@ public final class LocalGenerators implements GeneratorProvider {
         List<ProcessGenerator> generators = new ArrayList<>();
         List<ResultFile> files = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String id = "gen-" + (i + 1);
+            String id = spec.localId(i);
             Path dir = context.generatorDir(id);
             Files.createDirectories(dir);
             Path jtl = dir.resolve("results.jtl");

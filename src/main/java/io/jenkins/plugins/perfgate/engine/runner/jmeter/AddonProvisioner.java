@@ -26,6 +26,8 @@ import java.util.stream.Stream;
 public final class AddonProvisioner {
 
     private static final String MARKER = ".perfgate-complete";
+    /** Lines {@code folder/jar repositoryPath}: where each jar comes from (pods fetch the same jars from there). */
+    private static final String SOURCES = ".perfgate-sources";
     private static final Object IN_PROCESS_LOCK = new Object();
 
     private final Path cacheRoot;
@@ -69,7 +71,7 @@ public final class AddonProvisioner {
                                 + " fails verification after building");
                     }
                 }
-                return new JMeterAddons(jars(dir.resolve("plugins")), jars(dir.resolve("lib")));
+                return new JMeterAddons(jars(dir.resolve("plugins")), jars(dir.resolve("lib")), sources(dir));
             }
         }
     }
@@ -111,6 +113,7 @@ public final class AddonProvisioner {
                 .closure(roots);
         PublishedArtifacts repository = new PublishedArtifacts(fetcher, log);
         List<String> marker = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
         for (Map.Entry<MavenCoordinate, String> e : closure.entrySet()) {
             MavenCoordinate c = e.getKey();
             String folder = plugins.contains(c) ? "plugins" : "lib";
@@ -119,14 +122,17 @@ public final class AddonProvisioner {
             log.accept("added " + c + " to JMeter's " + (folder.equals("plugins") ? "plugins" : "libraries")
                     + (e.getValue().equals("named") ? "" : " (needed by " + e.getValue() + ")"));
             marker.add(Checksums.sha256(target) + " " + folder + "/" + c.jarName());
+            sources.add(folder + "/" + c.jarName() + " " + c.repositoryPath("jar"));
         }
+        Files.write(staging.resolve(SOURCES), sources, StandardCharsets.UTF_8);
         Files.write(staging.resolve(MARKER), marker, StandardCharsets.UTF_8);
         Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static boolean verified(Path dir) throws IOException {
         Path marker = dir.resolve(MARKER);
-        if (!Files.isRegularFile(marker)) {
+        // a cache built before the sources were kept is rebuilt once
+        if (!Files.isRegularFile(marker) || !Files.isRegularFile(dir.resolve(SOURCES))) {
             return false;
         }
         for (String line : Files.readAllLines(marker, StandardCharsets.UTF_8)) {
@@ -138,6 +144,18 @@ public final class AddonProvisioner {
             }
         }
         return true;
+    }
+
+    /** Each jar's repository path, from the sources file written with the cache. */
+    private static Map<Path, String> sources(Path dir) throws IOException {
+        Map<Path, String> out = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(dir.resolve(SOURCES), StandardCharsets.UTF_8)) {
+            String[] f = line.split(" ", 2);
+            if (f.length == 2) {
+                out.put(dir.resolve(f[0]).toAbsolutePath(), f[1]);
+            }
+        }
+        return out;
     }
 
     private static List<Path> jars(Path folder) throws IOException {

@@ -9,11 +9,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Hex digests of files. */
-final class Checksums {
+public final class Checksums {
     private Checksums() {
     }
 
-    static String sha256(Path file) throws IOException {
+    /** The file's SHA-256, in lower-case hex. */
+    public static String sha256(Path file) throws IOException {
         return digest(file, "SHA-256");
     }
 

@@ -3,6 +3,7 @@ package io.jenkins.plugins.perfgate.engine.runner.jmeter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Jars a run adds to JMeter's class path without touching the shared JMeter home: plugins (what JMeter would find in
@@ -11,8 +12,10 @@ import java.util.List;
  *
  * @param plugins   plugin jars
  * @param libraries library jars, including the plugins' own dependencies
+ * @param sources   each jar's path in a Maven repository ({@code kg/apc/.../x-2.10.jar}), where known: generators on
+ *                  other machines (Kubernetes pods) fetch the same jars from there
  */
-public record JMeterAddons(List<Path> plugins, List<Path> libraries) {
+public record JMeterAddons(List<Path> plugins, List<Path> libraries, Map<Path, String> sources) {
 
     /** No addons. */
     public static final JMeterAddons NONE = new JMeterAddons(List.of(), List.of());
@@ -20,6 +23,12 @@ public record JMeterAddons(List<Path> plugins, List<Path> libraries) {
     public JMeterAddons {
         plugins = List.copyOf(plugins);
         libraries = List.copyOf(libraries);
+        sources = Map.copyOf(sources);
+    }
+
+    /** Jars of unknown origin. */
+    public JMeterAddons(List<Path> plugins, List<Path> libraries) {
+        this(plugins, libraries, Map.of());
     }
 
     public boolean isEmpty() {

@@ -119,6 +119,13 @@ public record RunPlan(
                 jmeterPlugins, libraries);
     }
 
+    /** The plan on other generators (a command-line override). */
+    public RunPlan withGenerators(GeneratorSpec other) {
+        return new RunPlan(name, template, properties, splitProperties, other, duration, timeLimit, dataFiles,
+                sampling, abort, criteria, baseline, metrics, jmeterHome, repeat, baselineTarget,
+                jmeterPlugins, libraries);
+    }
+
     /** The plan with more plugins and libraries (command-line and global configuration additions), each once. */
     public RunPlan withAddons(List<MavenCoordinate> morePlugins, List<MavenCoordinate> moreLibraries) {
         List<MavenCoordinate> p = new java.util.ArrayList<>(jmeterPlugins);

@@ -91,6 +91,9 @@ class AddonProvisionerTest {
         assertEquals(List.of("root-1.jar"), names(addons.plugins()));
         assertEquals(List.of("dep-2.jar", "driver-1.jar", "managed-3.jar"), names(addons.libraries()),
                 "optional, test, excluded and what the home has are left out");
+        assertEquals("g/root/1/root-1.jar", addons.sources().get(addons.plugins().get(0)),
+                "where each jar comes from, for generators that fetch it themselves (pods)");
+        assertEquals(addons.all().size(), addons.sources().size());
         int served = requests.get();
         assertEquals(addons, provisioner().provision(home, plugins, libraries));
         assertEquals(served, requests.get(), "the cached set is reused without a request");

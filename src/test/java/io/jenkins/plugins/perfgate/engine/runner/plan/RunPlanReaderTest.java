@@ -118,6 +118,19 @@ class RunPlanReaderTest {
     }
 
     @Test
+    void generatorNamesNameLocalGeneratorsAndABadNameIsRefused() throws Exception {
+        RunPlan plain = yaml("template: t.jmx\ngenerators: {count: 2}\n");
+        assertEquals(List.of("gen-1", "gen-2"), List.of(plain.generators().localId(0), plain.generators().localId(1)));
+        RunPlan named = yaml("template: t.jmx\ngenerators: {count: 2, options: {name: box-7}}\n");
+        assertEquals(List.of("box-7-1", "box-7-2"),
+                List.of(named.generators().localId(0), named.generators().localId(1)));
+        GeneratorSpec one = GeneratorSpec.local(1).withOption(GeneratorSpec.NAME_OPTION, "agent.a_1");
+        assertEquals("agent.a_1", one.localId(0), "a single generator takes the name as it is");
+        assertEquals("plan.yaml: generators.options.name: 'a/b' is not 1 to 64 letters, digits, '.', '_' or '-'",
+                error("template: t.jmx\ngenerators: {options: {name: a/b}}\n"));
+    }
+
+    @Test
     void readsJson() throws Exception {
         RunPlan plan = RunPlanReader.parse("{\"template\": \"t.jmx\", \"properties\": {\"threads\": 4},"
                 + " \"generators\": {\"count\": 2}}", true, dir, "plan.json");
