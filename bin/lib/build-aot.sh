@@ -3,7 +3,8 @@
 # linked, and method profiles so the JIT compiles the hot loops sooner), from a training run of `perfgate report`
 # on small generated files. Run by Maven at package time (after perfgate-cli.jar and perfgate-bench.jar); a no-op
 # on an older JDK. bin/perfgate uses the cache only with the JDK that built it (target/perfgate-cli.aot.jdk holds
-# its JAVA_RUNTIME_VERSION), since a cache never fits another JVM build.
+# its JAVA_RUNTIME_VERSION), since a cache never fits another JVM build. It first rewrites picocli's Java 5 class
+# files in perfgate-cli.jar as Java 8 ones (UpgradeOldClasses.java), which the cache can hold.
 set -euo pipefail
 TARGET=$1
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
