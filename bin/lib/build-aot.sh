@@ -20,7 +20,9 @@ trap 'rm -rf "$work"' EXIT
 cp="$TARGET/perfgate-cli.jar:$TARGET/perfgate-bench.jar"
 # picocli ships Java 5 class files, which the cache cannot hold once linked: rewritten as Java 8 ones (same code,
 # with stack maps) so that they are in the cache instead of loaded and verified at every start (UpgradeOldClasses)
-"$JAVA" "$(dirname "${BASH_SOURCE[0]}")/UpgradeOldClasses.java" "$TARGET/perfgate-cli.jar" /picocli
+# (not fatal: without it the cache only lacks picocli, and each class is rewritten whole or not at all)
+"$JAVA" "$(dirname "${BASH_SOURCE[0]}")/UpgradeOldClasses.java" "$TARGET/perfgate-cli.jar" /picocli \
+  || echo "perfgate: picocli's class files could not be rewritten; the AOT cache will not hold them" >&2
 # above the parallel-read threshold (8 MB), so that the training takes the path large files take
 "$JAVA" -cp "$cp" io.jenkins.plugins.perfgate.cli.ForeignJtl default 80000 "$work/train.csv" >/dev/null
 "$JAVA" -cp "$cp" io.jenkins.plugins.perfgate.cli.ForeignJtl xml 5000 "$work/train.xml" >/dev/null
