@@ -3,7 +3,8 @@
 # linked, and method profiles so the JIT compiles the hot loops sooner), from a training run of `perfgate report`
 # on small generated files. Run by Maven at package time (after perfgate-cli.jar and perfgate-bench.jar); a no-op
 # on an older JDK. bin/perfgate uses the cache only with the JDK that built it (target/perfgate-cli.aot.jdk holds
-# its JAVA_RUNTIME_VERSION), since a cache never fits another JVM build.
+# its JAVA_RUNTIME_VERSION), since a cache never fits another JVM build. It first rewrites picocli's Java 5 class
+# files in perfgate-cli.jar as Java 8 ones (UpgradeOldClasses.java), which the cache can hold.
 set -euo pipefail
 TARGET=$1
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -17,6 +18,11 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp="$TARGET/perfgate-cli.jar:$TARGET/perfgate-bench.jar"
+# picocli ships Java 5 class files, which the cache cannot hold once linked: rewritten as Java 8 ones (same code,
+# with stack maps) so that they are in the cache instead of loaded and verified at every start (UpgradeOldClasses)
+# (not fatal: without it the cache only lacks picocli, and each class is rewritten whole or not at all)
+"$JAVA" "$(dirname "${BASH_SOURCE[0]}")/UpgradeOldClasses.java" "$TARGET/perfgate-cli.jar" /picocli \
+  || echo "perfgate: picocli's class files could not be rewritten; the AOT cache will not hold them" >&2
 # above the parallel-read threshold (8 MB), so that the training takes the path large files take
 "$JAVA" -cp "$cp" io.jenkins.plugins.perfgate.cli.ForeignJtl default 80000 "$work/train.csv" >/dev/null
 "$JAVA" -cp "$cp" io.jenkins.plugins.perfgate.cli.ForeignJtl xml 5000 "$work/train.xml" >/dev/null

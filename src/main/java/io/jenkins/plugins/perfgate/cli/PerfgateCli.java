@@ -1,16 +1,29 @@
 package io.jenkins.plugins.perfgate.cli;
 
 import io.jenkins.plugins.perfgate.engine.gate.ExitCodes;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The perfgate command line: {@code perfgate <command> ...}. Subcommands live beside this class. */
+/**
+ * The perfgate command line: {@code perfgate <command> ...}. Subcommands live beside this class.
+ *
+ * <p>A process builds only the subcommand it runs ({@link #commandLine(String...)}): picocli builds a command's
+ * model by reflection over its annotations, and all twelve took about 150 ms of CPU at every start, a third of
+ * {@code perfgate --version} (picocli's classes are Java 5 class files, which the JVM's ahead-of-time cache cannot
+ * hold, so they are loaded and verified afresh each time).
+ */
 @Command(name = "perfgate", mixinStandardHelpOptions = true, versionProvider = PerfgateVersion.class,
-        description = "Load tests as a release gate: run JMeter templates, summarise, compare, gate.",
-        subcommands = {CommandLine.HelpCommand.class, ReportCommand.class, RunCommand.class, DemoCommand.class,
-            GateCommand.class, HistoryCommand.class, RetroCommand.class, NoteCommand.class, WorkloadCommand.class,
-            CalibrateCommand.class, CompareCommand.class, SplitCommand.class})
+        description = "Load tests as a release gate: run JMeter templates, summarise, compare, gate.")
 public final class PerfgateCli {
+
+    /** The subcommands in the order the usage lists them; {@code help} is picocli's. */
+    private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(CommandLine.HelpCommand.class,
+            ReportCommand.class, RunCommand.class, DemoCommand.class, GateCommand.class, HistoryCommand.class,
+            RetroCommand.class, NoteCommand.class, WorkloadCommand.class, CalibrateCommand.class,
+            CompareCommand.class, SplitCommand.class);
 
     // the codes are defined in the engine (ExitCodes); these names keep the commands readable
 
@@ -23,8 +36,40 @@ public final class PerfgateCli {
     /** Exit code for unreadable or invalid input. */
     public static final int EXIT_INVALID_INPUT = ExitCodes.INVALID_INPUT;
 
+    private static Map<String, Class<?>> subcommands(Class<?>... classes) {
+        Map<String, Class<?>> byName = new LinkedHashMap<>();
+        for (Class<?> c : classes) {
+            byName.put(c.getAnnotation(Command.class).name(), c);
+        }
+        return byName;
+    }
+
+    /** The command line with every subcommand (for the usage, and for callers that run several commands). */
     public static CommandLine commandLine() {
+        return commandLine(SUBCOMMANDS.keySet());
+    }
+
+    /**
+     * The command line for one call: with only the subcommand that {@code args} name first, none for the version
+     * alone, or all when they name none (then picocli prints the usage or an error listing them all).
+     */
+    public static CommandLine commandLine(String... args) {
+        if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
+            return commandLine(Set.of()); // the version needs no subcommand
+        }
+        if (args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !"help".equals(args[0])) {
+            return commandLine(Set.of(args[0]));
+        }
+        return commandLine();
+    }
+
+    private static CommandLine commandLine(Set<String> names) {
         CommandLine cl = new CommandLine(new PerfgateCli());
+        for (Map.Entry<String, Class<?>> e : SUBCOMMANDS.entrySet()) {
+            if (names.contains(e.getKey())) {
+                cl.addSubcommand(e.getKey(), e.getValue());
+            }
+        }
         cl.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println(ex.getMessage());
             ex.getCommandLine().usage(ex.getCommandLine().getErr());
@@ -34,6 +79,6 @@ public final class PerfgateCli {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 }

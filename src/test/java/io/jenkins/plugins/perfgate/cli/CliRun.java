@@ -8,7 +8,7 @@ import picocli.CommandLine;
 record CliRun(int exit, String out, String err) {
 
     static CliRun of(String... args) {
-        return of(PerfgateCli.commandLine(), args);
+        return of(PerfgateCli.commandLine(args), args);
     }
 
     /** A call of {@code perfgate bench} (the benchmark jar's command line, {@link BenchMain}). */

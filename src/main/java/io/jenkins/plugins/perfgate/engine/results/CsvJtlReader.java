@@ -66,10 +66,15 @@ final class CsvJtlReader {
     private final StringCache failures = new StringCache();
 
     private byte[] buf = new byte[ResultFileReader.READ_BUFFER_BYTES];
+    /** Escaped fields with their doubled quotes undone ({@link #unescape}). */
+    private byte[] scratch = new byte[256];
     private int[] starts;
     private int[] ends;
     private boolean[] escaped;
     private int nf;
+    /** Where {@link #parseRow} goes on after {@link #plainRow} gave up on a row, and the fields located before. */
+    private int resumeAt;
+    private int resumeFields;
     private long rowLines;
     private RowStatus status;
     private boolean unterminated;
@@ -130,7 +135,7 @@ final class CsvJtlReader {
         while (base + pos < stopAt) {
             int next = plainRow(pos, limit);
             if (next < 0) {
-                next = parseRow(pos, limit, eof);
+                next = parseRow(resumeAt, limit, eof, resumeFields);
             }
             if (next == END) {
                 break;
@@ -230,6 +235,8 @@ final class CsvJtlReader {
      * checking the starts for a quote is enough to hand such a row over.
      */
     private int plainRow(int p, int limit) {
+        resumeFields = 0;
+        resumeAt = p;
         final byte[] b = buf;
         final long delimiters = (delimiter & 0xffL) * ONES;
         int[] e = ends;
@@ -278,6 +285,13 @@ final class CsvJtlReader {
             quoted |= b[start] == '"';
         }
         if (quoted) {
+            // the fields before the first quoted one are located: the general path goes on from there
+            int k = 0;
+            while (b[st[k]] != '"') {
+                k++;
+            }
+            resumeFields = k;
+            resumeAt = st[k];
             return -1;
         }
         int end = e[n - 1] + 1; // after the line feed
@@ -291,9 +305,12 @@ final class CsvJtlReader {
         return end;
     }
 
-    /** Locates the fields of the row at {@code p}; returns the position after it, NEED_MORE or END. */
-    private int parseRow(int p, int limit, boolean eof) {
-        nf = 0;
+    /**
+     * Locates the fields of a row from {@code p}, where its field number {@code located} starts (the fields before it
+     * were located by {@link #plainRow}); returns the position after the row, NEED_MORE or END.
+     */
+    private int parseRow(int p, int limit, boolean eof, int located) {
+        nf = located;
         rowLines = 0;
         status = RowStatus.OK;
         unterminated = false;
@@ -323,6 +340,20 @@ final class CsvJtlReader {
                 int q = p + 1;
                 boolean esc = false;
                 while (true) {
+                    // eight bytes at a time to the next quote (long quoted messages: failures with a response
+                    // excerpt), counting the line breaks passed
+                    while (q + 8 <= limit) {
+                        long w = (long) LONGS.get(b, q);
+                        long quotes = equalBytes(w, QUOTES);
+                        long lineFeeds = equalBytes(w, NEWLINES);
+                        if (quotes != 0) {
+                            rowLines += Long.bitCount(lineFeeds & ((quotes & -quotes) - 1));
+                            q += Long.numberOfTrailingZeros(quotes) >>> 3;
+                            break;
+                        }
+                        rowLines += Long.bitCount(lineFeeds);
+                        q += 8;
+                    }
                     if (q >= limit) {
                         if (!eof) {
                             return NEED_MORE;
@@ -433,7 +464,14 @@ final class CsvJtlReader {
     private static final long HIGHS = 0x8080808080808080L;
     private static final long NEWLINES = '\n' * ONES;
 
+    private static final long QUOTES = '"' * ONES;
     private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
+
+    /** The bytes of {@code w} equal to the byte repeated in {@code pattern}, as the high bit of each (exact). */
+    private static long equalBytes(long w, long pattern) {
+        long x = w ^ pattern;
+        return ~(((x & LOWS) + LOWS) | x) & HIGHS;
+    }
 
     /**
      * The bytes of a word that are the delimiter or a line feed, as the high bit of each such byte. Exact for
@@ -632,15 +670,42 @@ final class CsvJtlReader {
 
     private String string(int i, StringCache cache) {
         if (escaped[i]) {
-            return text(i);
+            // doubled quotes undone into the scratch buffer, then looked up there: a message with quotes that
+            // repeats (JMeter's assertion messages) is decoded once
+            int n = unescape(i); // first: it may replace the scratch buffer
+            return cache.get(scratch, 0, n);
         }
         return cache.get(buf, starts[i], ends[i]);
     }
 
-    /** The decoded text of a field (doubled quotes undone), for messages and rare escaped fields. */
+    /** The decoded text of a field (doubled quotes undone), for problems. */
     private String text(int i) {
-        String s = new String(buf, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8);
-        return escaped[i] ? s.replace("\"\"", "\"") : s;
+        if (escaped[i]) {
+            int n = unescape(i);
+            return new String(scratch, 0, n, StandardCharsets.UTF_8);
+        }
+        return new String(buf, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8);
+    }
+
+    /** Copies an escaped field into {@link #scratch} with its doubled quotes undone; returns its length. */
+    private int unescape(int i) {
+        int from = starts[i];
+        int to = ends[i];
+        // room for StringCache's word reads past the end of a text
+        if (scratch.length < to - from + 32) {
+            scratch = new byte[Math.max(2 * scratch.length, to - from + 32)];
+        }
+        byte[] b = buf;
+        byte[] out = scratch;
+        int n = 0;
+        for (int k = from; k < to; k++) {
+            byte c = b[k];
+            out[n++] = c;
+            if (c == '"') {
+                k++; // the field was scanned as quoted: a quote inside it is always doubled
+            }
+        }
+        return n;
     }
 
     /** A field as shown in a problem: abbreviated. */

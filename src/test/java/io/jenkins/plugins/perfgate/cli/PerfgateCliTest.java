@@ -1,0 +1,48 @@
+package io.jenkins.plugins.perfgate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** A process builds only the subcommand it runs (start time), yet every way in still works. */
+class PerfgateCliTest {
+
+    private static final List<String> ALL = List.of("help", "report", "run", "demo", "gate", "history", "retro",
+            "note", "workload", "calibrate", "compare", "split");
+
+    @Test
+    void buildsOnlyTheSubcommandNamedFirst() {
+        assertEquals(Set.of("report"), PerfgateCli.commandLine("report", "a.jtl").getSubcommands().keySet());
+        assertEquals(Set.of("gate"), PerfgateCli.commandLine("gate", "--help").getSubcommands().keySet());
+        assertEquals(Set.of(), PerfgateCli.commandLine("--version").getSubcommands().keySet());
+        assertEquals(Set.of(), PerfgateCli.commandLine("-V").getSubcommands().keySet());
+    }
+
+    @Test
+    void buildsAllWhenNoneIsNamedOrHelpIsAskedFor() {
+        assertEquals(ALL, List.copyOf(PerfgateCli.commandLine().getSubcommands().keySet()));
+        assertEquals(ALL, List.copyOf(PerfgateCli.commandLine("help", "report").getSubcommands().keySet()));
+        assertEquals(ALL, List.copyOf(PerfgateCli.commandLine("nosuch").getSubcommands().keySet()));
+        assertEquals(ALL, List.copyOf(PerfgateCli.commandLine("--version", "x").getSubcommands().keySet()));
+    }
+
+    @Test
+    void theUsageStillListsEveryCommand() {
+        CliRun none = CliRun.of();
+        for (String name : ALL) {
+            assertTrue(none.out().contains("  " + name + " ") || none.err().contains("  " + name + " "),
+                    name + " in " + none);
+        }
+        CliRun unknown = CliRun.of("nosuch");
+        assertEquals(PerfgateCli.EXIT_USAGE, unknown.exit());
+        assertTrue(unknown.err().contains("nosuch") && unknown.err().contains("  report "), unknown.err());
+        CliRun help = CliRun.of("help", "report");
+        assertEquals(0, help.exit());
+        assertTrue(help.out().contains("Usage: perfgate report"), help.out());
+        CliRun version = CliRun.of("--version");
+        assertEquals("perfgate " + PerfgateVersion.version(), version.out().strip());
+    }
+}
