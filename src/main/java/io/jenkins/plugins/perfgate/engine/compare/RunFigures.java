@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param status       how complete the run was
  * @param statusReason why, when not complete
  * @param overall      the whole run
- * @param labels       one row per label, sorted by label
+ * @param labels       one row per label, sorted by label (a history index's rows are {@link LazyLabelRows}: decoded
+ *                     when first looked at)
  */
 public record RunFigures(RunStatus status, String statusReason, LabelFigures overall, List<LabelFigures> labels) {
 
@@ -25,9 +26,11 @@ public record RunFigures(RunStatus status, String statusReason, LabelFigures ove
         Objects.requireNonNull(status);
         statusReason = statusReason == null ? "" : statusReason;
         Objects.requireNonNull(overall);
-        List<LabelFigures> sorted = new ArrayList<>(labels);
-        sorted.sort(Comparator.comparing(LabelFigures::label));
-        labels = List.copyOf(sorted);
+        if (!(labels instanceof LazyLabelRows)) { // those sort themselves when decoded
+            List<LabelFigures> sorted = new ArrayList<>(labels);
+            sorted.sort(Comparator.comparing(LabelFigures::label));
+            labels = List.copyOf(sorted);
+        }
     }
 
     public static RunFigures of(RunSummary summary) {
