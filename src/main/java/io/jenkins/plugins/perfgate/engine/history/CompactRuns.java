@@ -11,10 +11,12 @@ import io.jenkins.plugins.perfgate.engine.compare.RunFigures;
 import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 
 /**
  * The compact form of a run's figures in a history entry of version 2 ({@link HistoryJson}): each row is an array,
@@ -26,9 +28,10 @@ import java.util.Locale;
  *         "labels": [["GET /a", 640, 2, ...], ["GET /b", ...]]}
  * </pre>
  *
- * Reading checks every token of the label rows (strings, numbers, nulls; the row count) but decodes no row: the rows
- * become {@link LazyLabelRows}, decoded from their text when first looked up. A trend of the overall row over 1,000
- * builds thus builds no label row at all.
+ * Reading checks every token of the label rows (a label, then numbers or nulls) and keeps each row's label and
+ * where its text starts, but decodes no value: the rows become {@link LazyLabelRows}, each decoded from its text when
+ * first looked up. A trend of the overall row over 1,000 builds thus decodes no label row, and a label's trend
+ * decodes that label's row of each build only.
  */
 final class CompactRuns {
 
@@ -88,7 +91,7 @@ final class CompactRuns {
         String status = null;
         String reason = "";
         LabelFigures overall = null;
-        LazyLabelRows labels = null;
+        List<LabelFigures> labels = List.of();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken t = p.nextToken();
@@ -109,49 +112,82 @@ final class CompactRuns {
         if (overall == null) {
             throw new HistoryFormatException(source + ": missing field 'overall'");
         }
-        return new RunFigures(runStatus, reason, overall,
-                labels == null ? new LazyLabelRows(0, List::of) : labels);
+        return new RunFigures(runStatus, reason, overall, labels);
     }
 
-    /** Checks the label rows' tokens and keeps their text for decoding when asked. */
-    private static LazyLabelRows labels(JsonParser p, String text, int[] columns, JsonFactory factory, String source)
-            throws IOException, HistoryFormatException {
+    /**
+     * Checks the label rows' tokens and keeps their text, each row decoded when asked; rows out of label order (not
+     * written by perfgate) are decoded at once and sorted.
+     */
+    private static List<LabelFigures> labels(JsonParser p, String text, int[] columns, JsonFactory factory,
+            String source) throws IOException, HistoryFormatException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             throw new HistoryFormatException(source + ": 'labels' is not an array");
         }
-        int start = (int) p.currentTokenLocation().getCharOffset();
+        int base = (int) p.currentTokenLocation().getCharOffset();
+        String[] names = new String[8];
+        int[] starts = new int[9];
         int rows = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            checkRow(p, columns, source + " label row " + (rows + 1));
+            if (rows == names.length) {
+                names = Arrays.copyOf(names, rows * 2);
+                starts = Arrays.copyOf(starts, rows * 2 + 1);
+            }
+            starts[rows] = (int) p.currentTokenLocation().getCharOffset() - base;
+            names[rows] = checkRow(p, columns, source + " label row " + (rows + 1));
             rows++;
         }
         int end = (int) p.currentLocation().getCharOffset();
-        if (start < 0 || end <= start || end > text.length()) {
+        if (base < 0 || end <= base || end > text.length()) {
             throw new HistoryFormatException(source + ": cannot locate the label rows");
         }
-        String slice = text.substring(start, end);
-        return new LazyLabelRows(rows, () -> decode(slice, columns, factory, source));
+        // kept as UTF-8 (a byte a character for most labels), each row decoded from where it starts
+        String slice = text.substring(base, end);
+        byte[] utf8 = slice.getBytes(StandardCharsets.UTF_8);
+        int[] at = utf8Offsets(slice, starts, rows);
+        IntFunction<LabelFigures> decoder = i -> decode(utf8, at[i], factory, columns, source);
+        if (!LazyLabelRows.sorted(names, rows)) {
+            List<LabelFigures> all = new ArrayList<>(rows);
+            for (int i = 0; i < rows; i++) {
+                all.add(decoder.apply(i));
+            }
+            return all;
+        }
+        return new LazyLabelRows(Arrays.copyOf(names, rows), decoder);
     }
 
-    private static List<LabelFigures> decode(String slice, int[] columns, JsonFactory factory, String source) {
-        try (JsonParser p = factory.createParser(slice)) {
-            p.nextToken();
-            List<LabelFigures> rows = new ArrayList<>();
-            while (p.nextToken() == JsonToken.START_ARRAY) {
-                rows.add(row(p, columns, source));
+    /** The UTF-8 byte offsets of the given (ascending) character offsets of a text. */
+    private static int[] utf8Offsets(String text, int[] charOffsets, int n) {
+        int[] bytes = new int[n];
+        int b = 0;
+        int c = 0;
+        for (int i = 0; i < n; i++) {
+            for (; c < charOffsets[i]; c++) {
+                char ch = text.charAt(c);
+                b += ch < 0x80 ? 1 : ch < 0x800 ? 2 : Character.isSurrogate(ch) ? 2 : 3;
             }
-            return rows;
+            bytes[i] = b;
+        }
+        return bytes;
+    }
+
+    /** Decodes the row that starts at {@code offset} of the label rows' UTF-8 text. */
+    private static LabelFigures decode(byte[] utf8, int offset, JsonFactory factory, int[] columns, String source) {
+        try (JsonParser p = factory.createParser(utf8, offset, utf8.length - offset)) {
+            p.nextToken();
+            return row(p, columns, source);
         } catch (IOException e) { // checked when read: the text has not changed since
             throw new UncheckedIOException(new IOException(source + ": " + e.getMessage(), e));
         }
     }
 
-    /** Checks a row's tokens without converting them; the parser is left on its END_ARRAY. */
-    private static void checkRow(JsonParser p, int[] columns, String source) throws IOException,
+    /** Checks a row's tokens without converting its values; returns its label; leaves the parser on END_ARRAY. */
+    private static String checkRow(JsonParser p, int[] columns, String source) throws IOException,
             HistoryFormatException {
         if (p.currentToken() != JsonToken.START_ARRAY || p.nextToken() != JsonToken.VALUE_STRING) {
             throw new HistoryFormatException(source + ": a row is not [\"label\", values...]");
         }
+        String label = p.getText();
         int n = 0;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
             if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT && t != JsonToken.VALUE_NULL) {
@@ -167,6 +203,7 @@ final class CompactRuns {
             throw new HistoryFormatException(source + ": " + n + " values, more than the " + columns.length
                     + " metrics named");
         }
+        return label;
     }
 
     /** Decodes a row; the parser is on its START_ARRAY and is left on its END_ARRAY. */

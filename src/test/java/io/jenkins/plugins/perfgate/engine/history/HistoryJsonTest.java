@@ -56,10 +56,14 @@ class HistoryJsonTest {
         LazyLabelRows rows = (LazyLabelRows) read.figures().labels();
         assertEquals(20, rows.size());
         assertEquals(100_000, read.figures().overall().count());
-        assertFalse(rows.decoded(), "the overall row needs no label row");
+        assertEquals(0, rows.decodedRows(), "the overall row needs no label row");
+        assertEquals(20, read.figures().labelNames().size());
+        assertEquals(0, rows.decodedRows(), "nor do the labels' names");
         assertEquals(3_000, read.figures().label("GET /api/\"items\"/3 ✓").orElseThrow().count());
-        assertTrue(rows.decoded());
+        assertEquals(1, rows.decodedRows(), "a label's row is found without decoding the others");
+        assertTrue(read.figures().label("GET /nothing").isEmpty());
         assertEquals("GET /api/\"items\"/1 ✓", rows.get(0).label(), "sorted by label");
+        assertEquals(row("GET /api/\"items\"/1 ✓", 1), rows.get(0));
     }
 
     @Test
@@ -93,5 +97,20 @@ class HistoryJsonTest {
                 ",\"perfgateFigures\":2}");
         e = assertThrows(HistoryFormatException.class, () -> HistoryJson.fromJson(reordered, "f"));
         assertTrue(e.getMessage().contains("must start with its version"), e.getMessage());
+    }
+
+    @Test
+    void rowsOutOfOrderAreSortedWhenRead() throws HistoryFormatException {
+        HistoryEntry e = entry(3);
+        String json = HistoryJson.toJson(e);
+        String first = json.replaceFirst(".*?(\\[\"GET /api/[^\\]]*/1 ✓\"[^\\]]*\\]),.*", "$1");
+        String last = json.replaceFirst(".*(\\[\"GET /api/[^\\]]*/3 ✓\"[^\\]]*\\])\\].*", "$1");
+        int at = json.indexOf("\"labels\":[") + 10;
+        String swapped = json.substring(0, at) + json.substring(at).replaceFirst(java.util.regex.Pattern.quote(first),
+                "FIRST").replaceFirst(java.util.regex.Pattern.quote(last), java.util.regex.Matcher.quoteReplacement(
+                first)).replace("FIRST", last);
+        assertTrue(!swapped.equals(json), swapped);
+        assertEquals(e, HistoryJson.fromJson(swapped, "x"));
+        assertFalse(HistoryJson.fromJson(swapped, "x").figures().labels() instanceof LazyLabelRows);
     }
 }
