@@ -1,5 +1,6 @@
 package io.jenkins.plugins.perfgate.engine.compare;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import io.jenkins.plugins.perfgate.engine.stats.LabelStats;
 import java.io.Serializable;
 import java.util.Collections;
@@ -42,7 +43,8 @@ public final class LabelFigures implements Serializable {
      */
     private final double[] more;
     /** Build records of an earlier version kept the other metrics in a map; read into {@link #more}, never written. */
-    @SuppressWarnings("unused")
+    @SuppressFBWarnings(value = {"UWF_UNWRITTEN_FIELD", "UWF_NULL_FIELD"},
+            justification = "written by XStream when it reads an older build record")
     private EnumMap<Metric, Double> others;
 
     /** The metrics that are not {@link Metric#isKeyFigure() key figures}, in declaration order. */
