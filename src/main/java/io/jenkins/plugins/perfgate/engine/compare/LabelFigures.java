@@ -1,6 +1,5 @@
 package io.jenkins.plugins.perfgate.engine.compare;
 
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import io.jenkins.plugins.perfgate.engine.stats.LabelStats;
 import java.io.Serializable;
 import java.util.Collections;
@@ -43,8 +42,6 @@ public final class LabelFigures implements Serializable {
      */
     private final double[] more;
     /** Build records of an earlier version kept the other metrics in a map; read into {@link #more}, never written. */
-    @SuppressFBWarnings(value = {"UWF_UNWRITTEN_FIELD", "UWF_NULL_FIELD"},
-            justification = "written by XStream when it reads an older build record")
     private EnumMap<Metric, Double> others;
 
     /** The metrics that are not {@link Metric#isKeyFigure() key figures}, in declaration order. */
@@ -134,7 +131,11 @@ public final class LabelFigures implements Serializable {
     private static Map<Metric, Double> values(LabelFigures keyFigures, Map<Metric, Double> others) {
         EnumMap<Metric, Double> all = new EnumMap<>(Metric.class);
         for (Metric m : Metric.values()) {
-            all.put(m, m.isKeyFigure() ? keyFigures.get(m) : others.getOrDefault(m, Double.NaN));
+            if (m.isKeyFigure()) {
+                all.put(m, keyFigures.get(m));
+            } else {
+                all.put(m, others.getOrDefault(m, Double.NaN));
+            }
         }
         return all;
     }
