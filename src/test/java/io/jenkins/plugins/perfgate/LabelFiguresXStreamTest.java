@@ -51,7 +51,25 @@ class LabelFiguresXStreamTest {
         LabelFigures f = (LabelFigures) x.fromXML(OLD.replace("io.jenkins.plugins.perfgate.KeyFigures",
                 LabelFigures.class.getName()));
         String xml = x.toXML(f.keyFiguresOnly());
-        assertTrue(!xml.contains("others"), xml);
+        assertTrue(!xml.contains("others") && !xml.contains("more"), xml);
         assertTrue(xml.contains("<p95>350.0</p95>"), xml);
+    }
+
+    @Test
+    void recordsWithTheOtherMetricsInAMapStillRead() {
+        XStream2 x = new XStream2();
+        String withMap = OLD.replace("io.jenkins.plugins.perfgate.KeyFigures", LabelFigures.class.getName())
+                .replace("  <apdex>0.93</apdex>\n", "  <apdex>0.93</apdex>\n  <others enum-type=\"io.jenkins.plugins.perfgate.engine.compare.Metric\">\n"
+                        + "    <entry>\n"
+                        + "      <io.jenkins.plugins.perfgate.engine.compare.Metric>LATENCY_P95"
+                        + "</io.jenkins.plugins.perfgate.engine.compare.Metric>\n      <double>700.0</double>\n"
+                        + "    </entry>\n  </others>\n");
+        LabelFigures f = (LabelFigures) x.fromXML(withMap);
+        assertEquals(700.0, f.get(Metric.LATENCY_P95), withMap);
+        assertEquals(350, f.getP95());
+        assertTrue(Double.isNaN(f.get(Metric.CONNECT_P95)));
+        String again = x.toXML(f);
+        assertTrue(!again.contains("others") && again.contains("<more>"), again);
+        assertEquals(f, x.fromXML(again), "the array form written and read back unchanged");
     }
 }

@@ -130,7 +130,9 @@ public final class JobHistoryStore implements HistoryStore {
                     continue;
                 }
                 try {
-                    JsonNode node = JSON.readTree(line);
+                    // entries start with their version; only other lines (deletions) are parsed as a tree, so an
+                    // entry is parsed once (and its label rows only when looked up)
+                    JsonNode node = line.startsWith("{\"perfgateFigures\"") ? null : JSON.readTree(line);
                     if (node != null && node.path("deleted").asBoolean(false)) {
                         byNumber.remove(node.path("number").asLong());
                         continue;
@@ -235,13 +237,13 @@ public final class JobHistoryStore implements HistoryStore {
             ObjectNode n = JSON.createObjectNode();
             n.put("number", number);
             n.put("deleted", true);
-            append(n);
+            append(JSON.writeValueAsString(n));
         }
     }
 
-    private void append(ObjectNode node) throws IOException {
+    private void append(String line) throws IOException {
         synchronized (lock()) {
-            LineLog.append(index.toPath(), JSON.writeValueAsString(node), JobHistoryStore::isWholeEntry)
+            LineLog.append(index.toPath(), line, JobHistoryStore::isWholeEntry)
                     .ifPresent(w -> LOGGER.warning("perfgate: " + index + ": " + w));
             if (indexes.countAppend(index) % COMPACT_EVERY == 0) {
                 compactIfNeeded();
@@ -274,7 +276,7 @@ public final class JobHistoryStore implements HistoryStore {
         }
         StringBuilder out = new StringBuilder();
         for (HistoryEntry e : h.entries()) {
-            out.append(JSON.writeValueAsString(encode(e))).append('\n');
+            out.append(encode(e)).append('\n');
         }
         AtomicFiles.writeString(index.toPath(), out.toString());
     }
@@ -297,7 +299,7 @@ public final class JobHistoryStore implements HistoryStore {
 
     // ---- JSON form of an entry: the engine's history document, one line each
 
-    private static ObjectNode encode(HistoryEntry e) throws IOException {
-        return (ObjectNode) JSON.readTree(HistoryJson.toJson(e));
+    private static String encode(HistoryEntry e) {
+        return HistoryJson.toJson(e);
     }
 }

@@ -16,8 +16,9 @@ import java.util.Objects;
  *
  * <p>A plain final class rather than a record because Jenkins persists it with XStream in every build record, and
  * XStream cannot restore records. The eleven figures a build page shows are fields with the names build records have
- * always used ({@code label}, {@code count}, ..., {@code apdex}); the other metrics sit in {@code others}, absent from
- * records written before it existed.
+ * always used ({@code label}, {@code count}, ..., {@code apdex}); the other metrics sit in one primitive array
+ * ({@code more}), absent from build records (they keep the key figures only). Records that kept them in a map
+ * ({@code others}) still read.
  */
 public final class LabelFigures implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -34,8 +35,27 @@ public final class LabelFigures implements Serializable {
     private final double p99;
     private final double max;
     private final double apdex;
-    /** Every other metric that has a value; null when there is none (and in older build records). */
-    private final EnumMap<Metric, Double> others;
+    /**
+     * Every other metric's value by its position in {@link #OTHERS} (NaN when not recorded); null when none has a
+     * value (build records keep the key figures only). A primitive array: a history of 10,000 builds holds one per
+     * label and build, where a map of boxed values cost three times as much.
+     */
+    private final double[] more;
+    /** Build records of an earlier version kept the other metrics in a map; read into {@link #more}, never written. */
+    private EnumMap<Metric, Double> others;
+
+    /** The metrics that are not {@link Metric#isKeyFigure() key figures}, in declaration order. */
+    private static final Metric[] OTHERS = java.util.Arrays.stream(Metric.values()).filter(m -> !m.isKeyFigure())
+            .toArray(Metric[]::new);
+    /** Position of each metric in {@link #OTHERS} by ordinal; -1 for key figures. */
+    private static final int[] OTHER_INDEX = new int[Metric.values().length];
+
+    static {
+        java.util.Arrays.fill(OTHER_INDEX, -1);
+        for (int i = 0; i < OTHERS.length; i++) {
+            OTHER_INDEX[OTHERS[i].ordinal()] = i;
+        }
+    }
 
     /**
      * @param label  the label ({@link io.jenkins.plugins.perfgate.engine.stats.OverallRow#LABEL} for the overall row)
@@ -54,13 +74,70 @@ public final class LabelFigures implements Serializable {
         this.p99 = valueOf(values, Metric.P99);
         this.max = valueOf(values, Metric.MAX);
         this.apdex = valueOf(values, Metric.APDEX);
-        EnumMap<Metric, Double> rest = new EnumMap<>(Metric.class);
-        values.forEach((m, v) -> {
-            if (!m.isKeyFigure() && v != null && !Double.isNaN(v)) {
-                rest.put(m, v);
+        this.more = others(values::get);
+    }
+
+    /**
+     * The figures of a label from values by {@link Metric#ordinal()} (NaN where not recorded): what index readers
+     * build without a map per row.
+     *
+     * @param label  the label
+     * @param values one value per metric, in {@link Metric#values()} order; not kept
+     */
+    public static LabelFigures ofOrdinals(String label, double[] values) {
+        if (values.length != Metric.values().length) {
+            throw new IllegalArgumentException("expected " + Metric.values().length + " values, got " + values.length);
+        }
+        return new LabelFigures(label, values);
+    }
+
+    private LabelFigures(String label, double[] byOrdinal) {
+        this.label = Objects.requireNonNull(label);
+        this.count = byOrdinal[Metric.COUNT.ordinal()];
+        this.errors = byOrdinal[Metric.ERRORS.ordinal()];
+        this.errorPercent = byOrdinal[Metric.ERROR_PERCENT.ordinal()];
+        this.throughput = byOrdinal[Metric.THROUGHPUT.ordinal()];
+        this.mean = byOrdinal[Metric.MEAN.ordinal()];
+        this.p50 = byOrdinal[Metric.P50.ordinal()];
+        this.p90 = byOrdinal[Metric.P90.ordinal()];
+        this.p95 = byOrdinal[Metric.P95.ordinal()];
+        this.p99 = byOrdinal[Metric.P99.ordinal()];
+        this.max = byOrdinal[Metric.MAX.ordinal()];
+        this.apdex = byOrdinal[Metric.APDEX.ordinal()];
+        this.more = others(m -> byOrdinal[m.ordinal()]);
+    }
+
+    /** The other metrics' values, or null when none has one. */
+    private static double[] others(java.util.function.Function<Metric, Double> value) {
+        double[] rest = null;
+        for (int i = 0; i < OTHERS.length; i++) {
+            Double v = value.apply(OTHERS[i]);
+            if (v != null && !Double.isNaN(v)) {
+                if (rest == null) {
+                    rest = new double[OTHERS.length];
+                    java.util.Arrays.fill(rest, Double.NaN);
+                }
+                rest[i] = v;
             }
-        });
-        this.others = rest.isEmpty() ? null : rest;
+        }
+        return rest;
+    }
+
+    /** A build record of an earlier version, with its other metrics in a map: read into the array. */
+    private Object readResolve() {
+        return others == null ? this : new LabelFigures(label, values(this, others));
+    }
+
+    private static Map<Metric, Double> values(LabelFigures keyFigures, Map<Metric, Double> others) {
+        EnumMap<Metric, Double> all = new EnumMap<>(Metric.class);
+        for (Metric m : Metric.values()) {
+            if (m.isKeyFigure()) {
+                all.put(m, keyFigures.get(m));
+            } else {
+                all.put(m, others.getOrDefault(m, Double.NaN));
+            }
+        }
+        return all;
     }
 
     private static double valueOf(Map<Metric, Double> values, Metric m) {
@@ -98,7 +175,7 @@ public final class LabelFigures implements Serializable {
             case P99 -> p99;
             case MAX -> max;
             case APDEX -> apdex;
-            default -> others == null ? Double.NaN : others.getOrDefault(metric, Double.NaN);
+            default -> more == null ? Double.NaN : more[OTHER_INDEX[metric.ordinal()]];
         };
     }
 

@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param status       how complete the run was
  * @param statusReason why, when not complete
  * @param overall      the whole run
- * @param labels       one row per label, sorted by label
+ * @param labels       one row per label, sorted by label (a history index's rows are {@link LazyLabelRows}: each
+ *                     decoded when first looked up)
  */
 public record RunFigures(RunStatus status, String statusReason, LabelFigures overall, List<LabelFigures> labels) {
 
@@ -25,9 +26,11 @@ public record RunFigures(RunStatus status, String statusReason, LabelFigures ove
         Objects.requireNonNull(status);
         statusReason = statusReason == null ? "" : statusReason;
         Objects.requireNonNull(overall);
-        List<LabelFigures> sorted = new ArrayList<>(labels);
-        sorted.sort(Comparator.comparing(LabelFigures::label));
-        labels = List.copyOf(sorted);
+        if (!(labels instanceof LazyLabelRows)) { // those are sorted, and decoded row by row when looked up
+            List<LabelFigures> sorted = new ArrayList<>(labels);
+            sorted.sort(Comparator.comparing(LabelFigures::label));
+            labels = List.copyOf(sorted);
+        }
     }
 
     public static RunFigures of(RunSummary summary) {
@@ -41,6 +44,10 @@ public record RunFigures(RunStatus status, String statusReason, LabelFigures ove
 
     /** The row of a label; a binary search, as labels are sorted (gates look rows up per label and build). */
     public Optional<LabelFigures> label(String name) {
+        if (labels instanceof LazyLabelRows lazy) { // found by name, without decoding the rows passed over
+            int i = lazy.indexOf(name);
+            return i < 0 ? Optional.empty() : Optional.of(lazy.get(i));
+        }
         int lo = 0;
         int hi = labels.size() - 1;
         while (lo <= hi) {
@@ -63,6 +70,9 @@ public record RunFigures(RunStatus status, String statusReason, LabelFigures ove
     }
 
     public List<String> labelNames() {
+        if (labels instanceof LazyLabelRows lazy) {
+            return lazy.names();
+        }
         return labels.stream().map(LabelFigures::label).toList();
     }
 }

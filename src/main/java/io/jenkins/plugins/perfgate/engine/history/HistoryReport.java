@@ -5,9 +5,7 @@ import io.jenkins.plugins.perfgate.engine.compare.Metric;
 import io.jenkins.plugins.perfgate.engine.stats.OverallRow;
 import io.jenkins.plugins.perfgate.engine.summary.RunStatus;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -73,12 +71,15 @@ public record HistoryReport(List<Metric> metrics, List<LabelTrend> labels) {
      */
     public static final class Collector {
         private final Options options;
-        private final java.util.TreeMap<String, List<LabelTrend.Point>> byLabel = new java.util.TreeMap<>();
-        private final List<LabelTrend.Point> overall = new ArrayList<>();
+        private final java.util.TreeMap<String, TrendColumns.Builder> byLabel = new java.util.TreeMap<>();
+        private final TrendColumns.Builder overall;
         private final Set<Long> seen = new java.util.HashSet<>();
+        private final double[] row;
 
         public Collector(Options options) {
             this.options = Objects.requireNonNull(options);
+            this.overall = new TrendColumns.Builder(options.metrics());
+            this.row = new double[options.metrics().size()];
         }
 
         /** Takes one build's trended values; builds of incomplete runs are left out, as in the report. */
@@ -90,44 +91,45 @@ public record HistoryReport(List<Metric> metrics, List<LabelTrend> labels) {
                 return;
             }
             if (options.label().isPresent()) {
-                add(e, options.label().get(), byLabel.computeIfAbsent(options.label().get(), k -> new ArrayList<>()));
+                add(e, options.label().get(), series(options.label().get()));
                 return;
             }
             add(e, OverallRow.LABEL, overall);
             for (String name : e.figures().labelNames()) {
-                add(e, name, byLabel.computeIfAbsent(name, k -> new ArrayList<>()));
+                add(e, name, series(name));
             }
         }
 
-        private void add(HistoryEntry e, String label, List<LabelTrend.Point> points) {
-            Optional<LabelFigures> row = e.figures().row(label);
-            if (row.isEmpty() || row.get().count() == 0) {
+        private TrendColumns.Builder series(String label) {
+            return byLabel.computeIfAbsent(label, k -> new TrendColumns.Builder(options.metrics()));
+        }
+
+        private void add(HistoryEntry e, String label, TrendColumns.Builder points) {
+            Optional<LabelFigures> figures = e.figures().row(label);
+            if (figures.isEmpty() || figures.get().count() == 0) {
                 return;
             }
-            Map<Metric, Double> values = new EnumMap<>(Metric.class);
-            for (Metric m : options.metrics()) {
-                values.put(m, e.value(label, m).orElse(Double.NaN));
+            for (int i = 0; i < row.length; i++) {
+                row[i] = e.value(label, options.metrics().get(i)).orElse(Double.NaN);
             }
-            points.add(new LabelTrend.Point(e.build(), values));
+            points.add(e.build(), row);
         }
 
         /** The report over the entries taken: per label (overall first) the points by build number, and changes. */
         public HistoryReport report() {
             List<LabelTrend> trends = new ArrayList<>();
             if (options.label().isEmpty()) {
-                trends.add(trend(OverallRow.LABEL, overall, options));
+                trends.add(trend(OverallRow.LABEL, overall.byBuildNumber(), options));
                 byLabel.remove(OverallRow.LABEL); // a label named like the overall row is the overall row
             } else {
-                byLabel.putIfAbsent(options.label().get(), new ArrayList<>());
+                series(options.label().get());
             }
-            byLabel.forEach((name, points) -> trends.add(trend(name, points, options)));
+            byLabel.forEach((name, points) -> trends.add(trend(name, points.byBuildNumber(), options)));
             return new HistoryReport(options.metrics(), trends);
         }
     }
 
-    private static LabelTrend trend(String label, List<LabelTrend.Point> unsorted, Options options) {
-        List<LabelTrend.Point> points = new ArrayList<>(unsorted);
-        points.sort(java.util.Comparator.comparingLong(p -> p.build().number()));
+    private static LabelTrend trend(String label, TrendColumns points, Options options) {
         List<ChangePoint> changes = new ArrayList<>();
         for (Metric m : options.metrics()) {
             changes.addAll(changePoints(label, m, points, options));

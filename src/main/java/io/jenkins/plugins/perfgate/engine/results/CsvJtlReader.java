@@ -19,7 +19,7 @@ import java.util.Arrays;
  * <p>Why one class of about 640 lines: this is the hot loop of reading (every byte of every result file passes
  * through {@link #parse}), and its row scan, field location, word-at-a-time delimiter search and field decoding
  * share the buffer and the field offsets as fields of this object. Splitting it would put that state behind calls
- * between objects inside the innermost loop, whose speed {@code perfgate bench} guards (docs/engine.md#benchmark).
+ * between objects inside the innermost loop, whose speed {@code perfgate bench} guards (docs/performance.md#benchmark).
  * The methods follow the loop: parse, row scan, word-at-a-time scan, then row handling and field decoding.
  */
 final class CsvJtlReader {

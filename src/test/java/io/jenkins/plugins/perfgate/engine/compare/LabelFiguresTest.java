@@ -56,4 +56,25 @@ class LabelFiguresTest {
         assertEquals("other", figures().withLabel("other").label());
         assertEquals(figures().values(), figures().withLabel("other").values());
     }
+
+    @Test
+    void fromValuesByOrdinalAsFromAMap() {
+        double[] v = new double[Metric.values().length];
+        java.util.Arrays.fill(v, Double.NaN);
+        figures().values().forEach((m, x) -> v[m.ordinal()] = x);
+        LabelFigures f = LabelFigures.ofOrdinals("home", v);
+        assertEquals(figures(), f);
+        v[Metric.LATENCY_P95.ordinal()] = 1;
+        assertEquals(700, f.get(Metric.LATENCY_P95), "the array given is not kept");
+        assertTrue(Double.isNaN(LabelFigures.ofOrdinals("x", nans()).get(Metric.CONNECT_P99)));
+        assertTrue(Double.isNaN(LabelFigures.ofOrdinals("x", nans()).get(Metric.P95)));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> LabelFigures.ofOrdinals("x", new double[3]));
+    }
+
+    private static double[] nans() {
+        double[] v = new double[Metric.values().length];
+        java.util.Arrays.fill(v, Double.NaN);
+        return v;
+    }
 }

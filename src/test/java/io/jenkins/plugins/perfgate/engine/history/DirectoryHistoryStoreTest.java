@@ -63,7 +63,7 @@ class DirectoryHistoryStoreTest {
         }
         Files.writeString(dir.resolve("2/figures.json"), "{\"perfgateFigures\": 1, \"build\": {\"numb");
         String three = Files.readString(dir.resolve("3/figures.json"));
-        Files.writeString(dir.resolve("3/figures.json"), three.replace("\"perfgateFigures\":1",
+        Files.writeString(dir.resolve("3/figures.json"), three.replace("\"perfgateFigures\":2",
                 "\"perfgateFigures\":99"));
         Files.delete(dir.resolve("4/figures.json"));
         Files.createDirectories(dir.resolve("7"));
@@ -114,11 +114,11 @@ class DirectoryHistoryStoreTest {
         HistoryEntry entry = new HistoryEntry(BuildRef.of(9, 1, BuildResult.SUCCESS), f);
         String json = HistoryJson.toJson(entry);
         assertEquals(entry, HistoryJson.fromJson(json, "x"));
-        String older = json.replaceFirst("\"apdex\":[^,]*,", "");
+        String older = HistoryJson.toJsonVersion1(entry).replaceFirst("\"apdex\":[^,]*,", "");
         HistoryEntry read = HistoryJson.fromJson(older, "x");
         assertTrue(Double.isNaN(read.figures().overall().get(Metric.APDEX)));
-        HistoryFormatException bad = assertThrows(HistoryFormatException.class,
-                () -> HistoryJson.fromJson(json.replaceFirst("\"p95\":[0-9.]+", "\"p95\":\"slow\""), "f.json"));
+        HistoryFormatException bad = assertThrows(HistoryFormatException.class, () -> HistoryJson.fromJson(
+                HistoryJson.toJsonVersion1(entry).replaceFirst("\"p95\":[0-9.]+", "\"p95\":\"slow\""), "f.json"));
         assertTrue(bad.getMessage().contains("p95 is not a number"), bad.getMessage());
     }
 }

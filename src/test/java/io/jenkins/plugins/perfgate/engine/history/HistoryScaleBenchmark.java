@@ -43,14 +43,14 @@ final class HistoryScaleBenchmark {
                 labels + 1);
         for (Figures f : List.of(base, big)) {
             log.printf(Locale.ROOT, "  %,6d builds: load %6.0f ms, report %6.0f ms, table %4.0f ms, total %6.0f ms"
-                    + " (%.2f ms/build), %d change points, %.1f MiB kept (%.1f KiB/build)%s%n", f.builds(),
+                    + " (%.2f ms/build), %d change points, %.1f MiB kept (%,d bytes/build)%s%n", f.builds(),
                     f.loadMillis(), f.reportMillis(), f.tableMillis(), f.totalMillis(), f.totalMillis() / f.builds(),
-                    f.changePoints(), f.retainedBytes() / 1048576.0, f.retainedBytes() / 1024.0 / f.builds(),
+                    f.changePoints(), f.retainedBytes() / 1048576.0, f.retainedBytes() / f.builds(),
                     f == base ? "  <- baseline" : "");
         }
         log.printf(Locale.ROOT, "  %,6d builds with the whole history held (the read before issue 21): total %6.0f ms,"
-                + " %.1f MiB kept (%.1f KiB/build): streaming keeps %.1fx less%n", held.builds(), held.totalMillis(),
-                held.retainedBytes() / 1048576.0, held.retainedBytes() / 1024.0 / held.builds(),
+                + " %.1f MiB kept (%,d bytes/build): streaming keeps %.1fx less%n", held.builds(), held.totalMillis(),
+                held.retainedBytes() / 1048576.0, held.retainedBytes() / held.builds(),
                 (double) held.retainedBytes() / big.retainedBytes());
         double n = (double) large / small;
         log.printf(Locale.ROOT, "  %.0fx the builds: %.1fx the time (report %.1fx), %.1fx the heap%n", n,

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * perfgate's overhead over plain JMeter: the same template (load.jmx, one fast endpoint, no think time) against the
  * same demo target, run through the plain JMeter command line (baseline), perfgate with 1 local generator and
  * perfgate with 2 local generators (threads split), alternating, each repeated; prints the achieved req/s.
- * Run: {@code ./mvnw -q test-compile} then
+ * Run: {@code bin/bench runner}, or {@code ./mvnw -q test-compile} then
  * {@code java -cp target/test-classes:target/classes:$(cat cp.txt) io.jenkins.plugins.perfgate.engine.runner.RunnerBenchmark [seconds] [threads] [rounds]}
  * (see docs/runner.md).
  */
@@ -76,6 +76,10 @@ public final class RunnerBenchmark {
                         median(ownCpu[v]), 100 * median(ownCpu[v])
                                 / (seconds * Runtime.getRuntime().availableProcessors()));
             }
+            double one = median(rates[1]);
+            System.out.printf(Locale.ROOT, "perfgate's overhead at one generator: %+.1f %% of plain JMeter's req/s"
+                    + " (target: within 5 %%; rounds: %s vs %s)%n", 100 * (baseline - one) / baseline,
+                    rounded(rates[1]), rounded(rates[0]));
         }
     }
 
@@ -96,6 +100,10 @@ public final class RunnerBenchmark {
     /** CPU time of this JVM (the perfgate side: run loop, live tail, summary), all threads. */
     private static long cpuNanos() {
         return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
+    private static String rounded(double[] values) {
+        return java.util.Arrays.toString(java.util.Arrays.stream(values).mapToLong(Math::round).toArray());
     }
 
     private static double median(double[] values) {
