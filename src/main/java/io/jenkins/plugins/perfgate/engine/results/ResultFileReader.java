@@ -128,7 +128,7 @@ public final class ResultFileReader {
             } else if (s.format().otherTool()) {
                 samples = ToolFormats.read(s.format(), rest, options, log, sink, progress);
             } else if (s.format() == JtlFormat.XML) {
-                XmlJtlReader xml = new XmlJtlReader(options, log, sink, progress);
+                XmlJtlReader xml = new XmlJtlReader(options, log, sink, threadNames, progress);
                 xml.read(rest);
                 samples = xml.samples();
             } else {
