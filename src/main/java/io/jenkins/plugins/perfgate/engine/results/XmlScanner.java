@@ -199,8 +199,13 @@ final class XmlScanner {
                 if (n < 0) {
                     throw error("invalid UTF-8 in a name " + where);
                 }
-                if (n == 0) {
-                    i = limit; // the rest of the character is read first
+                if (n == 0) { // the rest of the character is read first
+                    int taken = i - start;
+                    if (!fill(start)) {
+                        throw endsEarly(where);
+                    }
+                    start = 0;
+                    i = taken;
                     continue;
                 }
                 i += n;
@@ -275,7 +280,16 @@ final class XmlScanner {
                 if (n < 0) {
                     throw error("invalid UTF-8 in an attribute value");
                 }
-                i = n == 0 ? limit : i + n;
+                if (n == 0) { // the rest of the character is read first
+                    int taken = i - start;
+                    if (!fill(start)) {
+                        throw endsEarly("inside an attribute value");
+                    }
+                    start = 0;
+                    i = taken;
+                    continue;
+                }
+                i += n;
             } else {
                 break; // a reference, a line break or something refused: decoded (or refused) below
             }
