@@ -209,6 +209,21 @@ public final class ResultFileReader {
         } catch (IOException e) {
             throw new ResultsReadException(name + ": cannot read: " + describe(e), e);
         }
+        if (s.format() == JtlFormat.XML) {
+            ParallelRead<S> xml;
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                xml = XmlParts.read(name, channel, s.contentStart(), size, threads, options.maxProblems(), sinks,
+                        merge, (log, sink) -> new XmlJtlReader(options, log, sink, threadNames, progress),
+                        in -> counted(in, Long.MAX_VALUE));
+            } catch (ResultsReadException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new ResultsReadException(name + ": cannot read: " + describe(e), e);
+            }
+            if (xml != null) {
+                return xml;
+            }
+        }
         if (s.format() != JtlFormat.CSV) {
             S sink = sinks.get();
             return new ParallelRead<>(read(file, sink, false, false), sink);

@@ -59,6 +59,9 @@ final class XmlJtlReader {
     private long assertionMessageLength;
     /** The kind of element whose text is being collected ({@link #FAILED}, {@link #FAILURE_MESSAGE}), or 0. */
     private int collecting;
+    /** Reading a part of a file that ends between two top-level samples ({@link #readPart}). */
+    private boolean partEnds;
+    private long lines;
 
     /** @param progress where to report the samples read, every few thousand; may be null */
     XmlJtlReader(ReadOptions options, ProblemLog log, SampleSink sink, boolean threadNames, ReadProgress progress) {
@@ -72,6 +75,54 @@ final class XmlJtlReader {
 
     long samples() {
         return samples;
+    }
+
+    /** Line breaks read (for the line numbers of the next part). */
+    long linesRead() {
+        return lines;
+    }
+
+    /**
+     * Reads one part of a UTF-8 file cut before top-level samples ({@link XmlParts}): the first part from the file's
+     * start, the others from inside the root element; every part but the last must end between top-level samples.
+     *
+     * @return false when the part did not end cleanly or met an error that stops a read (or the file declares
+     *         another encoding): the file must then be read by one thread
+     */
+    boolean readPart(InputStream in, boolean first, boolean last) throws ResultsReadException {
+        XmlScanner sc = new XmlScanner(in, 1);
+        partEnds = !last;
+        try {
+            if (first) {
+                if (declaration(sc) != sc) {
+                    return false;
+                }
+                prolog(sc);
+            } else {
+                names[0] = "testResults".getBytes(StandardCharsets.US_ASCII);
+                nameLengths[0] = names[0].length;
+                depth = 1;
+            }
+            elements(sc);
+            if (depth > 0 || !last) {
+                return depth == 1 && openSamples == 0 && collecting == 0 && !last;
+            }
+            epilog(sc);
+            return true;
+        } catch (XmlScanner.XmlError e) {
+            if (last) { // the parts before it ended cleanly: the read with one thread would stop here too
+                report(e);
+                return true;
+            }
+            return false;
+        } catch (IOException e) {
+            throw new ResultsReadException(log.file() + ": cannot read: " + e.getMessage(), e);
+        } finally {
+            lines = sc.line() - 1;
+            if (progress != null) {
+                progress.add(0, samples & 4095);
+            }
+        }
     }
 
     void read(InputStream raw) throws ResultsReadException {
@@ -94,12 +145,15 @@ final class XmlJtlReader {
             elements(sc);
             epilog(sc);
         } catch (XmlScanner.XmlError e) {
-            if (e.endsEarly) {
-                log.truncatedTail(e.line, "the XML ends early: " + e.getMessage());
-            } else {
-                log.malformed(e.line, "", "XML is not well-formed, the rest of the file is skipped: "
-                        + e.getMessage());
-            }
+            report(e);
+        }
+    }
+
+    private void report(XmlScanner.XmlError e) {
+        if (e.endsEarly) {
+            log.truncatedTail(e.line, "the XML ends early: " + e.getMessage());
+        } else {
+            log.malformed(e.line, "", "XML is not well-formed, the rest of the file is skipped: " + e.getMessage());
         }
     }
 
@@ -178,6 +232,9 @@ final class XmlJtlReader {
     private void elements(XmlScanner sc) throws IOException, XmlScanner.XmlError, ResultsReadException {
         while (depth > 0) {
             boolean more = collecting != 0 ? sc.collectContent() : sc.skipContent();
+            if (!more && partEnds) {
+                return; // the end of a part: the caller checks where it is
+            }
             if (!more) {
                 throw sc.endsEarly("before </" + new String(names[depth - 1], 0, nameLengths[depth - 1],
                         StandardCharsets.UTF_8) + ">");
