@@ -97,8 +97,9 @@ final class GunzipAhead extends InputStream {
             if (current == END) {
                 return -1;
             }
-            if (current != null && current.failure == null) {
-                free.offer(current.bytes);
+            if (current != null && current.failure == null && !free.offer(current.bytes)) {
+                // cannot happen (at most AHEAD + 2 chunks exist at once); the chunk is then left to the collector
+                current = null;
             }
             try {
                 current = full.take();

@@ -1,13 +1,8 @@
 package io.jenkins.plugins.perfgate.engine.results;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
-import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.util.Arrays;
 
 /**
@@ -94,10 +89,10 @@ final class XmlJtlReader {
         partEnds = !last;
         try {
             if (first) {
-                if (declaration(sc) != sc) {
+                if (XmlProlog.declaration(sc, log.file()) != sc) {
                     return false;
                 }
-                prolog(sc);
+                startTag(sc, XmlProlog.prolog(sc, log.file()));
             } else {
                 names[0] = "testResults".getBytes(StandardCharsets.US_ASCII);
                 nameLengths[0] = names[0].length;
@@ -107,9 +102,9 @@ final class XmlJtlReader {
             if (depth > 0 || !last) {
                 return depth == 1 && openSamples == 0 && collecting == 0 && !last;
             }
-            epilog(sc);
+            XmlProlog.epilog(sc);
             return true;
-        } catch (XmlScanner.XmlError e) {
+        } catch (XmlError e) {
             if (last) { // the parts before it ended cleanly: the read with one thread would stop here too
                 report(e);
                 return true;
@@ -140,16 +135,16 @@ final class XmlJtlReader {
     private void readAll(InputStream raw) throws ResultsReadException, IOException {
         XmlScanner sc = new XmlScanner(raw, 1);
         try {
-            sc = declaration(sc);
-            prolog(sc);
+            sc = XmlProlog.declaration(sc, log.file());
+            startTag(sc, XmlProlog.prolog(sc, log.file()));
             elements(sc);
-            epilog(sc);
-        } catch (XmlScanner.XmlError e) {
+            XmlProlog.epilog(sc);
+        } catch (XmlError e) {
             report(e);
         }
     }
 
-    private void report(XmlScanner.XmlError e) {
+    private void report(XmlError e) {
         if (e.endsEarly) {
             log.truncatedTail(e.line, "the XML ends early: " + e.getMessage());
         } else {
@@ -157,79 +152,8 @@ final class XmlJtlReader {
         }
     }
 
-    /** Reads the XML declaration if there is one; a scanner of the rest as UTF-8. */
-    private XmlScanner declaration(XmlScanner sc) throws IOException, XmlScanner.XmlError, ResultsReadException {
-        if (!(sc.lookingAt("<?xml ") || sc.lookingAt("<?xml\t") || sc.lookingAt("<?xml\n")
-                || sc.lookingAt("<?xml\r"))) {
-            return sc;
-        }
-        sc.skip(5);
-        String encoding = null;
-        while (true) {
-            boolean space = sc.space();
-            if (sc.lookingAt("?>")) {
-                sc.skip(2);
-                break;
-            }
-            if (!space) {
-                throw sc.error("'?>' expected to end the XML declaration");
-            }
-            int n = sc.name("in the XML declaration");
-            boolean isEncoding = sc.nameIs(n, "encoding");
-            sc.space();
-            sc.expect("=", "in the XML declaration");
-            sc.space();
-            sc.value();
-            if (isEncoding) {
-                encoding = sc.valueText != null ? sc.valueText
-                        : new String(sc.buf, sc.valueFrom, sc.valueTo - sc.valueFrom, StandardCharsets.UTF_8);
-            }
-        }
-        Charset charset;
-        try {
-            charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding.trim());
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new ResultsReadException(log.file() + ": declares the encoding '" + encoding.trim()
-                    + "', which cannot be read here");
-        }
-        if (charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)) {
-            return sc;
-        }
-        InputStream rest = new SequenceInputStream(new ByteArrayInputStream(sc.unread()), sc.stream());
-        return new XmlScanner(new Utf8TranscodingStream(rest, charset), sc.line());
-    }
-
-    private void prolog(XmlScanner sc) throws IOException, XmlScanner.XmlError, ResultsReadException {
-        while (true) {
-            sc.space();
-            int c = sc.peek();
-            if (c < 0) {
-                throw sc.endsEarly("before its root element <testResults>");
-            }
-            if (c != '<') {
-                throw sc.error("text is not allowed before the root element");
-            }
-            if (sc.lookingAt("<!--")) {
-                sc.skip(4);
-                sc.passUntil("-->", false, "inside a comment");
-            } else if (sc.lookingAt("<!DOCTYPE")) {
-                throw new ResultsReadException(log.file() + ": contains a DOCTYPE declaration; result files with "
-                        + "DTDs are refused (they could read external entities or expand entities without bound)");
-            } else if (sc.lookingAt("<?")) {
-                instruction(sc);
-            } else if (sc.lookingAt("<!")) {
-                throw sc.error("'<!' is only allowed for comments before the root element");
-            } else {
-                long line = sc.line();
-                sc.skip(1);
-                startTag(sc, line);
-                return;
-            }
-        }
-    }
-
     /** Everything inside the root element, up to its end tag. */
-    private void elements(XmlScanner sc) throws IOException, XmlScanner.XmlError, ResultsReadException {
+    private void elements(XmlScanner sc) throws IOException, XmlError, ResultsReadException {
         while (depth > 0) {
             boolean more = collecting != 0 ? sc.collectContent() : sc.skipContent();
             if (!more && partEnds) {
@@ -257,7 +181,7 @@ final class XmlJtlReader {
                 }
             } else if (c == '?') {
                 sc.skip(1);
-                instructionBody(sc);
+                XmlProlog.instructionBody(sc);
             } else if (collecting != 0) {
                 throw sc.error("an element inside <" + (collecting == FAILED ? "failure" : "failureMessage")
                         + ">, which holds text only");
@@ -267,39 +191,7 @@ final class XmlJtlReader {
         }
     }
 
-    /** After the root element: comments, processing instructions and white space only. */
-    private void epilog(XmlScanner sc) throws IOException, XmlScanner.XmlError {
-        while (true) {
-            sc.space();
-            if (sc.peek() < 0) {
-                return;
-            }
-            if (sc.lookingAt("<!--")) {
-                sc.skip(4);
-                sc.passUntil("-->", false, "inside a comment");
-            } else if (sc.lookingAt("<?")) {
-                instruction(sc);
-            } else {
-                throw sc.error("only comments may follow the root element's end tag");
-            }
-        }
-    }
-
-    private static void instruction(XmlScanner sc) throws IOException, XmlScanner.XmlError {
-        sc.skip(2);
-        instructionBody(sc);
-    }
-
-    /** A processing instruction after its "<?". */
-    private static void instructionBody(XmlScanner sc) throws IOException, XmlScanner.XmlError {
-        int n = sc.name("after '<?'");
-        if (n == 3 && sc.nameText(n).equalsIgnoreCase("xml")) {
-            throw sc.error("the XML declaration must come first in the file");
-        }
-        sc.passUntil("?>", false, "inside a processing instruction");
-    }
-
-    private void startTag(XmlScanner sc, long line) throws IOException, XmlScanner.XmlError, ResultsReadException {
+    private void startTag(XmlScanner sc, long line) throws IOException, XmlError, ResultsReadException {
         int n = sc.name("after '<'");
         if (depth == 0 && !sc.nameIs(n, "testResults")) {
             throw new ResultsReadException(log.file() + ": not a JMeter result file: the root element is <"
@@ -363,7 +255,7 @@ final class XmlJtlReader {
     }
 
     /** Reads the attributes of a start tag, a sample's into its fields; whether the element is empty ("/>"). */
-    private boolean attributes(XmlScanner sc, XmlSampleFields sample) throws IOException, XmlScanner.XmlError {
+    private boolean attributes(XmlScanner sc, XmlSampleFields sample) throws IOException, XmlError {
         while (true) {
             boolean space = sc.space();
             int c = sc.peek();
@@ -394,7 +286,7 @@ final class XmlJtlReader {
         }
     }
 
-    private void endTag(XmlScanner sc) throws IOException, XmlScanner.XmlError {
+    private void endTag(XmlScanner sc) throws IOException, XmlError {
         int n = sc.name("after '</'");
         int top = depth - 1;
         if (n != nameLengths[top] || !Arrays.equals(sc.buf, sc.nameFrom, sc.nameFrom + n, names[top], 0, n)) {

@@ -96,7 +96,7 @@ final class XmlSampleFields {
     }
 
     /** Takes the value the scanner has just read for attribute {@code id}. */
-    void set(int id, XmlScanner sc, StringCache cache, TimestampParser timestamps) throws XmlScanner.XmlError {
+    void set(int id, XmlScanner sc, StringCache cache, TimestampParser timestamps) throws XmlError {
         if ((seen & (1 << id)) != 0) {
             throw sc.error("attribute " + NAMES[id] + " appears twice in one element");
         }
