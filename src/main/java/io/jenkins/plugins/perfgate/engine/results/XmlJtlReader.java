@@ -216,7 +216,7 @@ final class XmlJtlReader {
             }
             sample = open[openSamples];
             if (sample == null) {
-                sample = new XmlSampleFields();
+                sample = new XmlSampleFields(fields == null);
                 open[openSamples] = sample;
             }
             sample.reset(line, openSamples + 1);
@@ -276,9 +276,15 @@ final class XmlJtlReader {
             }
             int n = sc.name("for an attribute");
             int id = sample == null ? -1 : XmlSampleFields.id(sc.buf, sc.nameFrom, n);
-            sc.space();
-            sc.expect("=", "after an attribute name");
-            sc.space();
+            if (sc.peek() == '=') {
+                sc.skip(1);
+            } else {
+                sc.space();
+                sc.expect("=", "after an attribute name");
+            }
+            if (sc.peek() != '"') {
+                sc.space();
+            }
             sc.value();
             if (id >= 0) {
                 sample.set(id, sc, cache, timestamps);

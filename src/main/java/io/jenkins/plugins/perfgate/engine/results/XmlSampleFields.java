@@ -24,6 +24,9 @@ final class XmlSampleFields {
     /** The order in which a sample's problems are looked for: the first one is reported. */
     private static final int[] CHECK_ORDER = {TS, T, LB, S, BY, SBY, NA, LT, CT};
 
+    /** Whether the thread name is kept (the aggregation never looks at it). */
+    private final boolean threadNames;
+
     long line;
     int depth;
     private int seen;
@@ -46,6 +49,10 @@ final class XmlSampleFields {
     boolean success;
     String failureMessage;
     long failureLength;
+
+    XmlSampleFields(boolean threadNames) {
+        this.threadNames = threadNames;
+    }
 
     void reset(long line, int depth) {
         this.line = line;
@@ -113,9 +120,13 @@ final class XmlSampleFields {
                 }
             }
             case S -> {
-                String s = inBuffer && to - from <= 5 ? text(sc) : inBuffer ? "" : sc.valueText;
-                if ("true".equalsIgnoreCase(s) || "false".equalsIgnoreCase(s)) {
-                    successFlag = "true".equalsIgnoreCase(s) ? 1 : 0;
+                if (inBuffer && isWord(b, from, to, "true")) {
+                    successFlag = 1;
+                } else if (inBuffer && isWord(b, from, to, "false")) {
+                    successFlag = 0;
+                } else if (!inBuffer && ("true".equalsIgnoreCase(sc.valueText)
+                        || "false".equalsIgnoreCase(sc.valueText))) {
+                    successFlag = "true".equalsIgnoreCase(sc.valueText) ? 1 : 0;
                 } else {
                     problem(S, "not true or false: '" + shortened(text(sc)) + "'");
                 }
@@ -133,8 +144,10 @@ final class XmlSampleFields {
                 messageLength = inBuffer ? message.length() : sc.valueLength;
             }
             case TN -> {
-                thread = inBuffer ? cache.get(b, from, to) : sc.valueText;
-                threadLength = inBuffer ? thread.length() : sc.valueLength;
+                if (threadNames) {
+                    thread = inBuffer ? cache.get(b, from, to) : sc.valueText;
+                    threadLength = inBuffer ? thread.length() : sc.valueLength;
+                }
             }
             default -> {
                 long v = inBuffer ? Digits.parse(b, from, to) : Digits.INVALID;
@@ -168,6 +181,19 @@ final class XmlSampleFields {
                 }
             }
         }
+    }
+
+    /** Whether {@code b[from..to)} is the lower-case ASCII {@code word} in any case (no String per sample). */
+    private static boolean isWord(byte[] b, int from, int to, String word) {
+        if (to - from != word.length()) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if ((b[from + i] | 0x20) != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private long number(int id, String v) {
