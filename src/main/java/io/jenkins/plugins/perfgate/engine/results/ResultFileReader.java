@@ -87,7 +87,7 @@ public final class ResultFileReader {
      */
     public FileReadResult read(Path file, SampleSink sink) throws ResultsReadException {
         try {
-            return read(file, sink, isGzip(file));
+            return read(file, sink, isGzip(file), false);
         } catch (ResultsReadException e) {
             throw e;
         } catch (IOException e) {
@@ -95,10 +95,12 @@ public final class ResultFileReader {
         }
     }
 
-    private FileReadResult read(Path file, SampleSink sink, boolean gzip) throws ResultsReadException {
+    /** @param inflateAhead decompress a gzip file on a thread of its own, ahead of the reading */
+    private FileReadResult read(Path file, SampleSink sink, boolean gzip, boolean inflateAhead)
+            throws ResultsReadException {
         String name = file.toString();
         try (InputStream raw = counted(open(file), Long.MAX_VALUE)) {
-            return read(name, raw, gzip, sink);
+            return read(name, raw, gzip, inflateAhead, sink);
         } catch (ResultsReadException e) {
             throw e;
         } catch (IOException e) {
@@ -111,12 +113,34 @@ public final class ResultFileReader {
      * for the fuzz tests, which feed bytes without the cost of a file per input.
      */
     FileReadResult read(String name, InputStream raw, boolean gzip, SampleSink sink) throws ResultsReadException {
+        return read(name, raw, gzip, false, sink);
+    }
+
+    private FileReadResult read(String name, InputStream raw, boolean gzip, boolean inflateAhead, SampleSink sink)
+            throws ResultsReadException {
+        if (gzip && inflateAhead) {
+            try (GunzipAhead in = new GunzipAhead(raw)) {
+                return readContent(name, in, gzip, sink);
+            } catch (ResultsReadException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new ResultsReadException(name + ": cannot read: " + describe(e), e);
+            }
+        }
+        try {
+            return readContent(name, gzip ? new GZIPInputStream(raw, 1 << 16) : raw, gzip, sink);
+        } catch (ResultsReadException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ResultsReadException(name + ": cannot read: " + describe(e), e);
+        }
+    }
+
+    /** Reads the (decompressed) content of a result file. */
+    private FileReadResult readContent(String name, InputStream in, boolean gzip, SampleSink sink)
+            throws ResultsReadException {
         ProblemLog log = new ProblemLog(name, options.maxProblems());
         try {
-            InputStream in = raw;
-            if (gzip) {
-                in = new GZIPInputStream(raw, 1 << 16);
-            }
             Sniffed s = sniff(name, in, gzip);
             InputStream rest = new SequenceInputStream(
                     new ByteArrayInputStream(s.prefix(), s.contentStart(), s.prefixLength() - s.contentStart()), in);
@@ -128,7 +152,7 @@ public final class ResultFileReader {
             } else if (s.format().otherTool()) {
                 samples = ToolFormats.read(s.format(), rest, options, log, sink, progress);
             } else if (s.format() == JtlFormat.XML) {
-                XmlJtlReader xml = new XmlJtlReader(options, log, sink, progress);
+                XmlJtlReader xml = new XmlJtlReader(options, log, sink, threadNames, progress);
                 xml.read(rest);
                 samples = xml.samples();
             } else {
@@ -174,7 +198,8 @@ public final class ResultFileReader {
             boolean gzip = isGzip(file);
             if (threads <= 1 || gzip || size < PARALLEL_THRESHOLD) {
                 S sink = sinks.get();
-                return new ParallelRead<>(read(file, sink, gzip), sink);
+                // a gzip file: decompressed on a second thread when there is one
+                return new ParallelRead<>(read(file, sink, gzip, gzip && threads > 1), sink);
             }
             try (InputStream in = open(file)) {
                 s = sniff(name, in, false);
@@ -184,9 +209,24 @@ public final class ResultFileReader {
         } catch (IOException e) {
             throw new ResultsReadException(name + ": cannot read: " + describe(e), e);
         }
+        if (s.format() == JtlFormat.XML) {
+            ParallelRead<S> xml;
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                xml = XmlParts.read(name, channel, s.contentStart(), size, threads, options.maxProblems(), sinks,
+                        merge, (log, sink) -> new XmlJtlReader(options, log, sink, threadNames, progress),
+                        in -> counted(in, Long.MAX_VALUE));
+            } catch (ResultsReadException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new ResultsReadException(name + ": cannot read: " + describe(e), e);
+            }
+            if (xml != null) {
+                return xml;
+            }
+        }
         if (s.format() != JtlFormat.CSV) {
             S sink = sinks.get();
-            return new ParallelRead<>(read(file, sink, false), sink);
+            return new ParallelRead<>(read(file, sink, false, false), sink);
         }
         CsvLayout layout = CsvLayout.detect(name, firstLine(name, s), options);
         long dataStart = s.contentStart() + (layout.hasHeader() ? headerBytes(s) : 0);
@@ -201,7 +241,7 @@ public final class ResultFileReader {
             return parts;
         }
         S sink = sinks.get();
-        return new ParallelRead<>(read(file, sink, false), sink);
+        return new ParallelRead<>(read(file, sink, false, false), sink);
     }
 
     /** Parts per thread at least: the last parts to finish decide when the file is read. */

@@ -31,10 +31,18 @@ final class TextCaps {
 
     /** Caps a field and notes it in the file's problems when it was cut. */
     static String capped(String v, int max, ProblemLog log, long line, String field) {
-        if (v == null || v.length() <= max) {
+        return v == null ? null : capped(v, v.length(), max, log, line, field);
+    }
+
+    /**
+     * Caps a field of {@code length} characters of which {@code v} holds at least the first {@code max + 1} (a
+     * reader that streams long texts keeps only their start), noting the cut.
+     */
+    static String capped(String v, long length, int max, ProblemLog log, long line, String field) {
+        if (length <= max) {
             return v;
         }
-        log.note(line, field, field + " of " + v.length() + " characters cut to its first " + (max - 1)
+        log.note(line, field, field + " of " + length + " characters cut to its first " + (max - 1)
                 + " (perfgate keeps at most " + max + ")");
         return capped(v, max);
     }

@@ -1,91 +1,130 @@
 package io.jenkins.plugins.perfgate.engine.results;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Streams an XML result file ({@code <testResults>} with {@code <httpSample>}/{@code <sample>} elements) into
- * samples with StAX. DTDs are refused outright (no DOCTYPE in a JMeter result file; refusing it stops external
- * entities and entity expansion bombs before any entity is read). Nested samples are sub-results: rows of their own
- * by default, as JMeter's CSV writer saves them ({@link SubResultMode}). Not thread-safe.
+ * samples. The file is read by perfgate's own scanner ({@link XmlScanner}), not a general XML parser: a result file
+ * is a flat list of elements with attributes, and a parser that resolves namespaces, builds attribute tables and
+ * decodes every character costs several times the CSV reader's work per byte. It checks what a well-formed file
+ * must be (matching tags, quoted attributes, strict UTF-8, legal characters and references) and stops at the first
+ * error with the line. DTDs are refused outright (no DOCTYPE in a JMeter result file; refusing it stops external
+ * entities and entity expansion bombs before any entity is read), and only the five predefined entities and
+ * character references exist. A file that declares another encoding than UTF-8 is decoded with it first. Nested
+ * samples are sub-results: rows of their own by default, as JMeter's CSV writer saves them
+ * ({@link SubResultMode}). Not thread-safe.
  */
 final class XmlJtlReader {
-
-    private final ReadProgress progress;
 
     /** JMeter's CSV writer saves sub-results up to 10 recursion levels below the top-level sample. */
     static final int MAX_ROW_DEPTH = 12;
     /** Nesting beyond this is not a JMeter file (guards the stack against hostile input). */
     private static final int MAX_DEPTH = 64;
+    /** Elements of any kind nested deeper than this are not a JMeter file either. */
+    private static final int MAX_ELEMENT_DEPTH = 256;
 
-    private static final XMLInputFactory FACTORY = newFactory();
+    private static final int OTHER = 0;
+    private static final int SAMPLE = 1;
+    private static final int ASSERTION = 2;
+    private static final int FAILED = 3;
+    private static final int FAILURE_MESSAGE = 4;
 
+    private final ReadProgress progress;
     private final ReadOptions options;
     private final ProblemLog log;
     private final SampleSink sink;
+    /** The sink when it takes figures without a Sample and no thread names are wanted, else null. */
+    private final FieldSink fields;
     private final TimestampParser timestamps;
+    private final StringCache cache = new StringCache();
     private long samples;
 
+    private final XmlSampleFields[] open = new XmlSampleFields[MAX_DEPTH];
+    private int openSamples;
+    private final byte[][] names = new byte[MAX_ELEMENT_DEPTH][];
+    private final int[] nameLengths = new int[MAX_ELEMENT_DEPTH];
+    private final int[] kinds = new int[MAX_ELEMENT_DEPTH];
+    private int depth;
+    private boolean inAssertion;
+    private boolean assertionFailed;
+    private String assertionMessage = "";
+    private long assertionMessageLength;
+    /** The kind of element whose text is being collected ({@link #FAILED}, {@link #FAILURE_MESSAGE}), or 0. */
+    private int collecting;
+    /** Reading a part of a file that ends between two top-level samples ({@link #readPart}). */
+    private boolean partEnds;
+    private long lines;
+
     /** @param progress where to report the samples read, every few thousand; may be null */
-    XmlJtlReader(ReadOptions options, ProblemLog log, SampleSink sink, ReadProgress progress) {
+    XmlJtlReader(ReadOptions options, ProblemLog log, SampleSink sink, boolean threadNames, ReadProgress progress) {
         this.progress = progress;
         this.options = options;
         this.log = log;
         this.sink = sink;
+        this.fields = !threadNames && sink instanceof FieldSink f ? f : null;
         this.timestamps = new TimestampParser(options.timestampFormat(), options.zone());
-    }
-
-    static XMLInputFactory newFactory() {
-        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        f.setXMLResolver((publicId, systemId, baseUri, ns) -> {
-            throw new XMLStreamException("external resources are not loaded: " + systemId);
-        });
-        return f;
     }
 
     long samples() {
         return samples;
     }
 
-    /** A sample element being read: its attributes and the first failed assertion's message. */
-    private static final class Pending {
-        final long line;
-        final int depth;
-        String invalidField;
-        String invalidReason;
-        long timeStamp;
-        long elapsed;
-        String label;
-        String code;
-        String message;
-        String thread;
-        boolean success;
-        long bytes;
-        long sentBytes;
-        int allThreads;
-        long latency;
-        long connect;
-        String failureMessage = "";
+    /** Line breaks read (for the line numbers of the next part). */
+    long linesRead() {
+        return lines;
+    }
 
-        Pending(long line, int depth) {
-            this.line = line;
-            this.depth = depth;
+    /**
+     * Reads one part of a UTF-8 file cut before top-level samples ({@link XmlParts}): the first part from the file's
+     * start, the others from inside the root element; every part but the last must end between top-level samples.
+     *
+     * @return false when the part did not end cleanly or met an error that stops a read (or the file declares
+     *         another encoding): the file must then be read by one thread
+     */
+    boolean readPart(InputStream in, boolean first, boolean last) throws ResultsReadException {
+        XmlScanner sc = new XmlScanner(in, 1);
+        partEnds = !last;
+        try {
+            if (first) {
+                if (XmlProlog.declaration(sc, log.file()) != sc) {
+                    return false;
+                }
+                startTag(sc, XmlProlog.prolog(sc, log.file()));
+            } else {
+                names[0] = "testResults".getBytes(StandardCharsets.US_ASCII);
+                nameLengths[0] = names[0].length;
+                depth = 1;
+            }
+            elements(sc);
+            if (depth > 0 || !last) {
+                return depth == 1 && openSamples == 0 && collecting == 0 && !last;
+            }
+            XmlProlog.epilog(sc);
+            return true;
+        } catch (XmlError e) {
+            if (last) { // the parts before it ended cleanly: the read with one thread would stop here too
+                report(e);
+                return true;
+            }
+            return false;
+        } catch (IOException e) {
+            throw new ResultsReadException(log.file() + ": cannot read: " + e.getMessage(), e);
+        } finally {
+            lines = sc.line() - 1;
+            if (progress != null) {
+                progress.add(0, samples & 4095);
+            }
         }
     }
 
     void read(InputStream raw) throws ResultsReadException {
         try {
             readAll(raw);
+        } catch (IOException e) {
+            throw new ResultsReadException(log.file() + ": cannot read: " + e.getMessage(), e);
         } finally {
             if (progress != null) {
                 progress.add(0, samples & 4095); // those not reported yet
@@ -93,93 +132,204 @@ final class XmlJtlReader {
         }
     }
 
-    private void readAll(InputStream raw) throws ResultsReadException {
-        EofTrackingStream in = new EofTrackingStream(raw);
-        XMLStreamReader r;
+    private void readAll(InputStream raw) throws ResultsReadException, IOException {
+        XmlScanner sc = new XmlScanner(raw, 1);
         try {
-            r = FACTORY.createXMLStreamReader(in);
-        } catch (XMLStreamException e) {
-            throw new ResultsReadException(log.file() + ": not readable as XML: " + e.getMessage(), e);
+            sc = XmlProlog.declaration(sc, log.file());
+            startTag(sc, XmlProlog.prolog(sc, log.file()));
+            elements(sc);
+            XmlProlog.epilog(sc);
+        } catch (XmlError e) {
+            report(e);
         }
-        Deque<Pending> open = new ArrayDeque<>();
-        boolean inAssertion = false;
-        boolean assertionFailed = false;
-        String assertionMessage = "";
-        boolean rootSeen = false;
-        long line = 1;
-        try {
-            while (r.hasNext()) {
-                int event = r.next();
-                line = r.getLocation().getLineNumber();
-                switch (event) {
-                    case XMLStreamConstants.DTD -> throw new ResultsReadException(log.file()
-                            + ": contains a DOCTYPE declaration; result files with DTDs are refused (they could "
-                            + "read external entities or expand entities without bound)");
-                    case XMLStreamConstants.ENTITY_REFERENCE -> throw new ResultsReadException(log.file() + ":"
-                            + line + ": entity reference &" + r.getLocalName() + "; is not allowed");
-                    case XMLStreamConstants.START_ELEMENT -> {
-                        String name = r.getLocalName();
-                        if (!rootSeen) {
-                            rootSeen = true;
-                            if (!"testResults".equals(name)) {
-                                throw new ResultsReadException(log.file() + ": not a JMeter result file: the root "
-                                        + "element is <" + name + ">, not <testResults>");
-                            }
-                        } else if ("sample".equals(name) || "httpSample".equals(name)) {
-                            if (open.size() >= MAX_DEPTH) {
-                                throw new ResultsReadException(log.file() + ":" + line + ": samples nested more than "
-                                        + MAX_DEPTH + " levels deep");
-                            }
-                            open.push(pending(r, line, open.size() + 1));
-                        } else if ("assertionResult".equals(name) && !open.isEmpty()) {
-                            inAssertion = true;
-                            assertionFailed = false;
-                            assertionMessage = "";
-                        } else if (inAssertion && ("failure".equals(name) || "error".equals(name))) {
-                            assertionFailed |= "true".equalsIgnoreCase(r.getElementText().trim());
-                        } else if (inAssertion && "failureMessage".equals(name)) {
-                            assertionMessage = r.getElementText();
-                        }
-                    }
-                    case XMLStreamConstants.END_ELEMENT -> {
-                        String name = r.getLocalName();
-                        if ("assertionResult".equals(name) && inAssertion) {
-                            inAssertion = false;
-                            Pending p = open.peek();
-                            if (assertionFailed && p != null && p.failureMessage.isEmpty()) {
-                                p.failureMessage = assertionMessage.isEmpty() ? "(assertion failed)"
-                                        : assertionMessage;
-                            }
-                        } else if (("sample".equals(name) || "httpSample".equals(name)) && !open.isEmpty()) {
-                            emit(open.pop());
-                        }
-                    }
-                    default -> {
-                    }
+    }
+
+    private void report(XmlError e) {
+        if (e.endsEarly) {
+            log.truncatedTail(e.line, "the XML ends early: " + e.getMessage());
+        } else {
+            log.malformed(e.line, "", "XML is not well-formed, the rest of the file is skipped: " + e.getMessage());
+        }
+    }
+
+    /** Everything inside the root element, up to its end tag. */
+    private void elements(XmlScanner sc) throws IOException, XmlError, ResultsReadException {
+        while (depth > 0) {
+            boolean more = collecting != 0 ? sc.collectContent() : sc.skipContent();
+            if (!more && partEnds) {
+                return; // the end of a part: the caller checks where it is
+            }
+            if (!more) {
+                throw sc.endsEarly("before </" + new String(names[depth - 1], 0, nameLengths[depth - 1],
+                        StandardCharsets.UTF_8) + ">");
+            }
+            long line = sc.line();
+            sc.skip(1);
+            int c = sc.peek();
+            if (c == '/') {
+                sc.skip(1);
+                endTag(sc);
+            } else if (c == '!') {
+                if (sc.lookingAt("!--")) {
+                    sc.skip(3);
+                    sc.passUntil("-->", false, "inside a comment");
+                } else if (sc.lookingAt("![CDATA[")) {
+                    sc.skip(8);
+                    sc.passUntil("]]>", collecting != 0, "inside a CDATA section");
+                } else {
+                    throw sc.error("'<!' is only allowed for comments and CDATA sections inside the document");
                 }
-            }
-            if (!rootSeen) {
-                throw new ResultsReadException(log.file() + ": not a JMeter result file: no XML element found");
-            }
-        } catch (XMLStreamException e) {
-            String reason = e.getMessage() == null ? e.toString() : e.getMessage().replaceAll("\\s+", " ");
-            long at = e.getLocation() == null || e.getLocation().getLineNumber() < 0 ? line
-                    : e.getLocation().getLineNumber();
-            if (in.cutOffAt(at)) {
-                log.truncatedTail(at, "the XML ends early: " + reason);
+            } else if (c == '?') {
+                sc.skip(1);
+                XmlProlog.instructionBody(sc);
+            } else if (collecting != 0) {
+                throw sc.error("an element inside <" + (collecting == FAILED ? "failure" : "failureMessage")
+                        + ">, which holds text only");
             } else {
-                log.malformed(at, "", "XML is not well-formed, the rest of the file is skipped: " + reason);
-            }
-        } finally {
-            try {
-                r.close();
-            } catch (XMLStreamException ignored) {
-                // closing a broken reader: nothing left to lose
+                startTag(sc, line);
             }
         }
     }
 
-    private void emit(Pending p) {
+    private void startTag(XmlScanner sc, long line) throws IOException, XmlError, ResultsReadException {
+        int n = sc.name("after '<'");
+        if (depth == 0 && !sc.nameIs(n, "testResults")) {
+            throw new ResultsReadException(log.file() + ": not a JMeter result file: the root element is <"
+                    + sc.nameText(Math.min(n, 100)) + ">, not <testResults>");
+        }
+        if (depth >= MAX_ELEMENT_DEPTH) {
+            throw sc.error("elements nested more than " + MAX_ELEMENT_DEPTH + " levels deep");
+        }
+        byte[] slot = names[depth];
+        if (slot == null || slot.length < n) {
+            slot = new byte[Math.max(32, n)];
+            names[depth] = slot;
+        }
+        System.arraycopy(sc.buf, sc.nameFrom, slot, 0, n);
+        nameLengths[depth] = n;
+        int kind = depth == 0 ? OTHER : kind(sc, n);
+        XmlSampleFields sample = null;
+        if (kind == SAMPLE) {
+            if (openSamples >= MAX_DEPTH) {
+                throw new ResultsReadException(log.file() + ":" + line + ": samples nested more than " + MAX_DEPTH
+                        + " levels deep");
+            }
+            sample = open[openSamples];
+            if (sample == null) {
+                sample = new XmlSampleFields(fields == null);
+                open[openSamples] = sample;
+            }
+            sample.reset(line, openSamples + 1);
+        }
+        boolean empty = attributes(sc, sample);
+        kinds[depth++] = kind;
+        if (sample != null) {
+            sample.finish();
+            openSamples++;
+        } else if (kind == ASSERTION && openSamples > 0) {
+            inAssertion = true;
+            assertionFailed = false;
+            assertionMessage = "";
+            assertionMessageLength = 0;
+        } else if (inAssertion && (kind == FAILED || kind == FAILURE_MESSAGE)) {
+            collecting = kind;
+            sc.clearText();
+        }
+        if (empty) {
+            depth--;
+            end(sc, kind);
+        }
+    }
+
+    private static int kind(XmlScanner sc, int n) {
+        if (sc.nameIs(n, "httpSample") || sc.nameIs(n, "sample")) {
+            return SAMPLE;
+        } else if (sc.nameIs(n, "assertionResult")) {
+            return ASSERTION;
+        } else if (sc.nameIs(n, "failure") || sc.nameIs(n, "error")) {
+            return FAILED;
+        } else if (sc.nameIs(n, "failureMessage")) {
+            return FAILURE_MESSAGE;
+        }
+        return OTHER;
+    }
+
+    /** Reads the attributes of a start tag, a sample's into its fields; whether the element is empty ("/>"). */
+    private boolean attributes(XmlScanner sc, XmlSampleFields sample) throws IOException, XmlError {
+        while (true) {
+            boolean space = sc.space();
+            int c = sc.peek();
+            if (c == '>') {
+                sc.skip(1);
+                return false;
+            }
+            if (c == '/') {
+                sc.skip(1);
+                sc.expect(">", "after '/' in a start tag");
+                return true;
+            }
+            if (c < 0) {
+                throw sc.endsEarly("inside a start tag");
+            }
+            if (!space) {
+                throw sc.error("white space is needed before an attribute, found " + XmlScanner.shown((byte) c));
+            }
+            int n = sc.name("for an attribute");
+            int id = sample == null ? -1 : XmlSampleFields.id(sc.buf, sc.nameFrom, n);
+            if (sc.peek() == '=') {
+                sc.skip(1);
+            } else {
+                sc.space();
+                sc.expect("=", "after an attribute name");
+            }
+            if (sc.peek() != '"') {
+                sc.space();
+            }
+            sc.value();
+            if (id >= 0) {
+                sample.set(id, sc, cache, timestamps);
+            }
+        }
+    }
+
+    private void endTag(XmlScanner sc) throws IOException, XmlError {
+        int n = sc.name("after '</'");
+        int top = depth - 1;
+        if (n != nameLengths[top] || !Arrays.equals(sc.buf, sc.nameFrom, sc.nameFrom + n, names[top], 0, n)) {
+            throw sc.error("the end tag </" + sc.nameText(Math.min(n, 100)) + "> does not match <"
+                    + new String(names[top], 0, nameLengths[top], StandardCharsets.UTF_8) + ">");
+        }
+        sc.space();
+        sc.expect(">", "to close an end tag");
+        depth--;
+        end(sc, kinds[top]);
+    }
+
+    private void end(XmlScanner sc, int kind) {
+        if (kind == SAMPLE && openSamples > 0) {
+            emit(open[--openSamples]);
+        } else if (kind == ASSERTION && inAssertion) {
+            inAssertion = false;
+            XmlSampleFields p = openSamples > 0 ? open[openSamples - 1] : null;
+            if (assertionFailed && p != null && p.failureMessage.isEmpty()) {
+                boolean none = assertionMessage.isEmpty();
+                p.failureMessage = none ? "(assertion failed)" : assertionMessage;
+                p.failureLength = none ? p.failureMessage.length() : assertionMessageLength;
+            }
+        } else if (kind == collecting && collecting != 0) {
+            long length = sc.valueLength;
+            String text = sc.takeText();
+            if (kind == FAILED) {
+                assertionFailed |= "true".equalsIgnoreCase(text.trim());
+            } else {
+                assertionMessage = text;
+                assertionMessageLength = length;
+            }
+            collecting = 0;
+        }
+    }
+
+    private void emit(XmlSampleFields p) {
         boolean wanted = p.depth == 1
                 || (options.subResults() == SubResultMode.AS_ROWS && p.depth <= MAX_ROW_DEPTH);
         if (!wanted) {
@@ -190,119 +340,28 @@ final class XmlJtlReader {
             return;
         }
         // the same caps as for CSV rows, each cut noted with its line and attribute
-        sink.accept(new Sample(p.timeStamp, p.elapsed,
-                TextCaps.capped(p.label, TextCaps.MAX_LABEL_CHARS, log, p.line, "lb"),
-                TextCaps.capped(p.code, TextCaps.MAX_TEXT_CHARS, log, p.line, "rc"),
-                TextCaps.capped(p.message, TextCaps.MAX_TEXT_CHARS, log, p.line, "rm"),
-                TextCaps.capped(p.thread, TextCaps.MAX_TEXT_CHARS, log, p.line, "tn"), p.success,
-                TextCaps.capped(p.failureMessage, TextCaps.MAX_TEXT_CHARS, log, p.line, "failureMessage"),
-                p.bytes, p.sentBytes, p.allThreads, p.latency, p.connect));
+        String label = TextCaps.capped(p.label, p.labelLength, TextCaps.MAX_LABEL_CHARS, log, p.line, "lb");
+        String code = TextCaps.capped(p.code, p.codeLength, TextCaps.MAX_TEXT_CHARS, log, p.line, "rc");
+        String message = TextCaps.capped(p.message, p.messageLength, TextCaps.MAX_TEXT_CHARS, log, p.line, "rm");
+        long[] v = p.numbers;
+        int allThreads = (int) Math.min(Integer.MAX_VALUE, v[XmlSampleFields.NA]);
+        if (fields != null) {
+            String failure = TextCaps.capped(p.failureMessage, p.failureLength, TextCaps.MAX_TEXT_CHARS, log,
+                    p.line, "failureMessage");
+            fields.accept(p.timeStamp, v[XmlSampleFields.T], label, code, message, p.success, failure,
+                    v[XmlSampleFields.BY], v[XmlSampleFields.SBY], allThreads, v[XmlSampleFields.LT],
+                    v[XmlSampleFields.CT]);
+        } else {
+            String thread = TextCaps.capped(p.thread, p.threadLength, TextCaps.MAX_TEXT_CHARS, log, p.line, "tn");
+            String failure = TextCaps.capped(p.failureMessage, p.failureLength, TextCaps.MAX_TEXT_CHARS, log,
+                    p.line, "failureMessage");
+            sink.accept(new Sample(p.timeStamp, v[XmlSampleFields.T], label, code, message, thread, p.success,
+                    failure, v[XmlSampleFields.BY], v[XmlSampleFields.SBY], allThreads, v[XmlSampleFields.LT],
+                    v[XmlSampleFields.CT]));
+        }
         samples++;
         if (progress != null && (samples & 4095) == 0) {
             progress.add(0, 4096);
-        }
-    }
-
-    private Pending pending(XMLStreamReader r, long line, int depth) {
-        Pending p = new Pending(line, depth);
-        String ts = r.getAttributeValue(null, "ts");
-        p.timeStamp = ts == null ? Long.MIN_VALUE : timestamps.parseText(ts);
-        if (p.timeStamp == Long.MIN_VALUE) {
-            invalid(p, "ts", ts == null ? "missing" : "not a timestamp: '" + ts + "'");
-        }
-        p.elapsed = number(p, r, "t", true);
-        p.label = r.getAttributeValue(null, "lb");
-        if (p.label == null) {
-            invalid(p, "lb", "missing");
-        }
-        p.code = orEmpty(r.getAttributeValue(null, "rc"));
-        p.message = orEmpty(r.getAttributeValue(null, "rm"));
-        p.thread = orEmpty(r.getAttributeValue(null, "tn"));
-        String s = r.getAttributeValue(null, "s");
-        if (s == null) {
-            p.success = !(p.code.startsWith("4") || p.code.startsWith("5") || p.code.startsWith("Non HTTP"));
-        } else if ("true".equalsIgnoreCase(s) || "false".equalsIgnoreCase(s)) {
-            p.success = "true".equalsIgnoreCase(s);
-        } else {
-            invalid(p, "s", "not true or false: '" + s + "'");
-        }
-        p.bytes = number(p, r, "by", false);
-        p.sentBytes = number(p, r, "sby", false);
-        p.allThreads = (int) Math.min(Integer.MAX_VALUE, number(p, r, "na", false));
-        p.latency = number(p, r, "lt", false);
-        p.connect = number(p, r, "ct", false);
-        return p;
-    }
-
-    private static long number(Pending p, XMLStreamReader r, String attribute, boolean required) {
-        String v = r.getAttributeValue(null, attribute);
-        if (v == null || v.isEmpty()) {
-            if (required) {
-                invalid(p, attribute, "missing");
-            }
-            return 0;
-        }
-        try {
-            return Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            invalid(p, attribute, "not a number: '" + (v.length() > 60 ? v.substring(0, 57) + "..." : v) + "'");
-            return 0;
-        }
-    }
-
-    private static void invalid(Pending p, String field, String reason) {
-        if (p.invalidField == null) {
-            p.invalidField = field;
-            p.invalidReason = reason;
-        }
-    }
-
-    private static String orEmpty(String s) {
-        return s == null ? "" : s;
-    }
-
-    /**
-     * Remembers whether the underlying stream was read to its end and how many lines it had: a parse error on the
-     * last line of a file read to its end means a cut-off file, not a malformed one.
-     */
-    private static final class EofTrackingStream extends FilterInputStream {
-        private boolean eof;
-        private long lines = 1;
-
-        EofTrackingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n;
-            try {
-                n = super.read(b, off, len);
-            } catch (java.io.EOFException e) {
-                eof = true; // compressed data cut off
-                throw e;
-            }
-            if (n < 0) {
-                eof = true;
-            }
-            for (int i = off; i < off + n; i++) {
-                if (b[i] == '\n') {
-                    lines++;
-                }
-            }
-            return n;
-        }
-
-        /** Whether an error on this line is the cut-off end of the file. */
-        boolean cutOffAt(long line) {
-            return eof && line >= lines - 1;
         }
     }
 }
