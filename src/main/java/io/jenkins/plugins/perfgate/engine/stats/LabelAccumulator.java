@@ -14,6 +14,9 @@ final class LabelAccumulator {
     /** Distinct texts tracked per table before further new texts are only counted as "others". */
     static final int MAX_DISTINCT_TEXTS = 1000;
 
+    /** Samples whose times are held back before they are recorded into the histograms together. */
+    static final int BATCH = 32;
+
     private final String label;
     private final AggregationOptions options;
     private boolean transactionController;
@@ -29,16 +32,30 @@ final class LabelAccumulator {
     private long bytesSent;
     private long satisfied;
     private long tolerating;
-    private final AdaptiveHistogram elapsed = new AdaptiveHistogram();
-    private final AdaptiveHistogram latency = new AdaptiveHistogram();
-    private final AdaptiveHistogram connect = new AdaptiveHistogram();
+    private final AdaptiveHistogram elapsed;
+    private final AdaptiveHistogram latency;
+    private final AdaptiveHistogram connect;
     private final TextCounts codes = new TextCounts();
     private final TextCounts messages = new TextCounts();
     private final IntervalSeries.Builder series;
+    /**
+     * Elapsed, latency and connect times not yet in the histograms: {@value #BATCH} of each at
+     * {@code [0, BATCH)}, {@code [BATCH, 2 BATCH)} and {@code [2 BATCH, 3 BATCH)}. With thousands of labels a
+     * sample's label is rarely the previous one's, and recording into its packed histograms one value at a time
+     * missed the processor's cache on every sample (half the CPU with 2,000 labels); a batch is recorded while
+     * the histograms are in the cache, sorted. Null once the elapsed histogram is flat (a busy label: its flat
+     * arrays record fast, and most of the few labels' state stays in the cache anyway).
+     */
+    private int[] pending = new int[3 * BATCH];
+    private int pendingCount;
 
-    LabelAccumulator(String label, AggregationOptions options) {
+    /** An accumulator whose histograms' dense counts come out of {@code budget} (see {@link AdaptiveHistogram}). */
+    LabelAccumulator(String label, AggregationOptions options, AdaptiveHistogram.Budget budget) {
         this.label = label;
         this.options = options;
+        this.elapsed = new AdaptiveHistogram(budget);
+        this.latency = new AdaptiveHistogram(budget);
+        this.connect = new AdaptiveHistogram(budget);
         this.series = new IntervalSeries.Builder(options.intervalMillis(), options.maxIntervals());
     }
 
@@ -63,9 +80,22 @@ final class LabelAccumulator {
         max = Math.max(max, e);
         bytesReceived += Math.max(0, bytes);
         bytesSent += Math.max(0, sentBytes);
-        elapsed.record(e);
-        latency.record(Math.max(0, latencyMillis));
-        connect.record(Math.max(0, connectMillis));
+        long l = Math.max(0, latencyMillis);
+        long c = Math.max(0, connectMillis);
+        if (pending != null && (e | l | c) <= Integer.MAX_VALUE) {
+            int n = pendingCount;
+            pending[n] = (int) e;
+            pending[BATCH + n] = (int) l;
+            pending[2 * BATCH + n] = (int) c;
+            pendingCount = n + 1;
+            if (n + 1 == BATCH) {
+                flush();
+            }
+        } else {
+            elapsed.record(e);
+            latency.record(l);
+            connect.record(c);
+        }
         if (success) {
             if (e <= options.apdexTMillis()) {
                 satisfied++;
@@ -141,6 +171,20 @@ final class LabelAccumulator {
         return count;
     }
 
+    /** Records the held-back times into the histograms. */
+    private void flush() {
+        int n = pendingCount;
+        if (n > 0) {
+            pendingCount = 0;
+            elapsed.recordAll(pending, 0, n);
+            latency.recordAll(pending, BATCH, BATCH + n);
+            connect.recordAll(pending, 2 * BATCH, 2 * BATCH + n);
+        }
+        if (elapsed.isFlat()) {
+            pending = null;
+        }
+    }
+
     /**
      * Adds everything another accumulator holds (exact: sums, extremes, histograms, counts, series), thread counts
      * combined as {@code threads} says.
@@ -149,6 +193,8 @@ final class LabelAccumulator {
         if (o.count == 0) {
             return;
         }
+        flush();
+        o.flush();
         count += o.count;
         errors += o.errors;
         transactionController |= o.transactionController;
@@ -186,7 +232,9 @@ final class LabelAccumulator {
 
     /** The figures frozen, with another over-time series (the same samples' with thread counts combined otherwise). */
     LabelStats toStats(IntervalSeries withSeries) {
-        return new LabelStats(new LabelStats.Raw(label, transactionController, count, errors,
+        flush();
+        // frozen() makes fresh compact copies nothing else holds
+        return LabelStats.owning(new LabelStats.Raw(label, transactionController, count, errors,
                 count == 0 ? 0 : firstStart, count == 0 ? 0 : lastEnd, sumElapsed, sumSquares,
                 count == 0 ? 0 : min, count == 0 ? 0 : max, bytesReceived, bytesSent, options.apdexTMillis(),
                 satisfied, tolerating, elapsed.frozen(), latency.frozen(), connect.frozen(),
