@@ -39,15 +39,20 @@ final class LabelAccumulator {
     private final TextCounts messages = new TextCounts();
     private final IntervalSeries.Builder series;
     /**
-     * Elapsed, latency and connect times not yet in the histograms: {@value #BATCH} of each at
-     * {@code [0, BATCH)}, {@code [BATCH, 2 BATCH)} and {@code [2 BATCH, 3 BATCH)}. With thousands of labels a
-     * sample's label is rarely the previous one's, and recording into its packed histograms one value at a time
-     * missed the processor's cache on every sample (half the CPU with 2,000 labels); a batch is recorded while
-     * the histograms are in the cache, sorted. Null once the elapsed histogram is flat (a busy label: its flat
-     * arrays record fast, and most of the few labels' state stays in the cache anyway).
+     * Samples not yet in the histograms and the series, {@value #BATCH} at most: elapsed, latency and connect times
+     * at {@code [0, BATCH)}, {@code [BATCH, 2 BATCH)}, {@code [2 BATCH, 3 BATCH)}, and active threads shifted left
+     * by one with the failure bit at {@code [3 BATCH, 4 BATCH)}; their times in {@link #pendingTimes}. With
+     * thousands of labels a sample's label is rarely the previous one's, and recording into its histograms and
+     * series one sample at a time missed the processor's cache several times a sample (over half the CPU with
+     * 2,000 labels); a batch is recorded while they are in the cache. Null once the elapsed histogram is flat (a
+     * busy label: with few labels their state stays in the cache anyway).
      */
-    private int[] pending = new int[3 * BATCH];
+    private int[] pending = new int[4 * BATCH];
+    private long[] pendingTimes = new long[BATCH];
     private int pendingCount;
+    /** The response code of the last samples and how many in a row had it, not yet in {@link #codes}. */
+    private String runCode;
+    private long runLength;
 
     /** An accumulator whose histograms' dense counts come out of {@code budget} (see {@link AdaptiveHistogram}). */
     LabelAccumulator(String label, AggregationOptions options, AdaptiveHistogram.Budget budget) {
@@ -82,11 +87,13 @@ final class LabelAccumulator {
         bytesSent += Math.max(0, sentBytes);
         long l = Math.max(0, latencyMillis);
         long c = Math.max(0, connectMillis);
-        if (pending != null && (e | l | c) <= Integer.MAX_VALUE) {
+        if (pending != null && (e | l | c) <= Integer.MAX_VALUE && Math.abs(allThreads) < 1 << 30) {
             int n = pendingCount;
             pending[n] = (int) e;
             pending[BATCH + n] = (int) l;
             pending[2 * BATCH + n] = (int) c;
+            pending[3 * BATCH + n] = allThreads << 1 | (success ? 0 : 1);
+            pendingTimes[n] = timeStamp;
             pendingCount = n + 1;
             if (n + 1 == BATCH) {
                 flush();
@@ -95,6 +102,7 @@ final class LabelAccumulator {
             elapsed.record(e);
             latency.record(l);
             connect.record(c);
+            series.record(timeStamp, e, success, allThreads);
         }
         if (success) {
             if (e <= options.apdexTMillis()) {
@@ -107,8 +115,21 @@ final class LabelAccumulator {
             String message = failureMessage == null || failureMessage.isEmpty() ? responseMessage : failureMessage;
             messages.count(message == null || message.isEmpty() ? "(no message)" : message);
         }
-        codes.count(responseCode == null ? "" : responseCode);
-        series.record(timeStamp, e, success, allThreads);
+        String code = responseCode == null ? "" : responseCode;
+        if (code == runCode) {
+            runLength++;
+        } else {
+            endCodeRun();
+            runCode = code;
+            runLength = 1;
+        }
+    }
+
+    private void endCodeRun() {
+        if (runLength > 0) {
+            codes.count(runCode, runLength);
+            runLength = 0;
+        }
     }
 
     /**
@@ -126,20 +147,26 @@ final class LabelAccumulator {
                 justification = "identity on purpose: the reader hands out one cached String per distinct text, so "
                         + "== finds a repeat without hashing; a miss only falls back to the map")
         void count(String text) {
+            count(text, 1);
+        }
+
+        @SuppressFBWarnings(value = "ES_COMPARING_PARAMETER_STRING_WITH_EQ",
+                justification = "identity on purpose, as in count(String)")
+        void count(String text, long n) {
             if (text == lastText) {
-                lastCell[0]++;
+                lastCell[0] += n;
                 return;
             }
             long[] cell = counts.get(text);
             if (cell == null) {
                 if (counts.size() >= MAX_DISTINCT_TEXTS) {
-                    others++;
+                    others += n;
                     return;
                 }
                 cell = new long[1];
                 counts.put(text, cell);
             }
-            cell[0]++;
+            cell[0] += n;
             lastText = text;
             lastCell = cell;
         }
@@ -171,17 +198,24 @@ final class LabelAccumulator {
         return count;
     }
 
-    /** Records the held-back times into the histograms. */
+    /** Records the held-back samples into the series and the histograms, and the current code run. */
     private void flush() {
+        endCodeRun();
         int n = pendingCount;
         if (n > 0) {
             pendingCount = 0;
+            for (int i = 0; i < n; i++) {
+                int threadsAndFailure = pending[3 * BATCH + i];
+                series.record(pendingTimes[i], pending[i], (threadsAndFailure & 1) == 0, threadsAndFailure >> 1);
+            }
+            // after the series: the histograms may sort their part
             elapsed.recordAll(pending, 0, n);
             latency.recordAll(pending, BATCH, BATCH + n);
             connect.recordAll(pending, 2 * BATCH, 2 * BATCH + n);
         }
         if (elapsed.isFlat()) {
             pending = null;
+            pendingTimes = null;
         }
     }
 
@@ -223,11 +257,12 @@ final class LabelAccumulator {
 
     /** The over-time series so far. */
     IntervalSeries series() {
+        flush();
         return series.build();
     }
 
     LabelStats toStats() {
-        return toStats(series.build());
+        return toStats(series());
     }
 
     /** The figures frozen, with another over-time series (the same samples' with thread counts combined otherwise). */
