@@ -198,9 +198,14 @@ final class LabelAccumulator {
         return count;
     }
 
-    /** Records the held-back samples into the series and the histograms, and the current code run. */
-    private void flush() {
+    /** Records everything held back: the samples, and the current code run. */
+    private void settle() {
+        flush();
         endCodeRun();
+    }
+
+    /** Records the held-back samples into the series and the histograms. */
+    private void flush() {
         int n = pendingCount;
         if (n > 0) {
             pendingCount = 0;
@@ -227,8 +232,8 @@ final class LabelAccumulator {
         if (o.count == 0) {
             return;
         }
-        flush();
-        o.flush();
+        settle();
+        o.settle();
         count += o.count;
         errors += o.errors;
         transactionController |= o.transactionController;
@@ -257,7 +262,7 @@ final class LabelAccumulator {
 
     /** The over-time series so far. */
     IntervalSeries series() {
-        flush();
+        settle();
         return series.build();
     }
 
@@ -267,7 +272,7 @@ final class LabelAccumulator {
 
     /** The figures frozen, with another over-time series (the same samples' with thread counts combined otherwise). */
     LabelStats toStats(IntervalSeries withSeries) {
-        flush();
+        settle();
         // frozen() makes fresh compact copies nothing else holds
         return LabelStats.owning(new LabelStats.Raw(label, transactionController, count, errors,
                 count == 0 ? 0 : firstStart, count == 0 ? 0 : lastEnd, sumElapsed, sumSquares,

@@ -35,6 +35,8 @@ public final class RunAggregator implements FieldSink {
     /** No grouping and no filters: labels need no rewriting (the common case, kept off the per-sample path). */
     private final boolean labelsAsTheyAre;
     private final Map<String, Row> labels = new HashMap<>();
+    /** The same rows, found faster per sample. */
+    private final LabelTable<Row> rowTable = new LabelTable<>();
     /** Dense histogram counts all labels of this aggregator may hold (see {@link AdaptiveHistogram}). */
     private final AdaptiveHistogram.Budget denseBudget = AdaptiveHistogram.Budget.forHeap();
     private long droppedByFilter;
@@ -101,6 +103,7 @@ public final class RunAggregator implements FieldSink {
     private Row newRow(String label) {
         Row row = new Row(label, options, denseBudget);
         labels.put(label, row);
+        rowTable.put(label, row);
         int wanted = labelSeriesIntervals(options.maxIntervals(), labels.size());
         // lowered for all rows once it halved, so that adding labels one by one costs log(labels) passes
         if (wanted <= labelSeriesIntervals / 2 || wanted == MIN_LABEL_INTERVALS && labelSeriesIntervals > wanted) {
@@ -129,7 +132,7 @@ public final class RunAggregator implements FieldSink {
             droppedByFilter++;
             return;
         }
-        Row row = labels.get(label);
+        Row row = rowTable.get(label);
         if (row == null) {
             if (labels.size() >= MAX_LABELS) {
                 droppedOverLabelLimit++;
