@@ -178,8 +178,8 @@ final class AdaptiveHistogram {
         int newLo = Math.min(lo, i);
         int newHi = Math.max(hi, i + 1);
         int range = newHi - newLo;
-        // room on the side it grew, so that a histogram filled value by value is copied log(range) times
-        int room = Math.min(DENSE_MAX_RANGE - range, Math.max(16, range / 2));
+        // room on the side it grew (an eighth: little unused memory, and the range of response times settles soon)
+        int room = Math.min(DENSE_MAX_RANGE - range, Math.max(16, range / 8));
         if (range > DENSE_MAX_RANGE || !budget.take(2L * (range + room - dense.length))) {
             return false;
         }

@@ -15,7 +15,7 @@ final class LabelAccumulator {
     static final int MAX_DISTINCT_TEXTS = 1000;
 
     /** Samples whose times are held back before they are recorded into the histograms together. */
-    static final int BATCH = 32;
+    static final int BATCH = 16;
 
     private final String label;
     private final AggregationOptions options;
@@ -41,14 +41,15 @@ final class LabelAccumulator {
     /**
      * Samples not yet in the histograms and the series, {@value #BATCH} at most: elapsed, latency and connect times
      * at {@code [0, BATCH)}, {@code [BATCH, 2 BATCH)}, {@code [2 BATCH, 3 BATCH)}, and active threads shifted left
-     * by one with the failure bit at {@code [3 BATCH, 4 BATCH)}; their times in {@link #pendingTimes}. With
+     * by one with the failure bit at {@code [3 BATCH, 4 BATCH)}, times after {@link #batchStart} at
+     * {@code [4 BATCH, 5 BATCH)} (ints: 1.6 MB less with 2,000 labels in two threads than a long array). With
      * thousands of labels a sample's label is rarely the previous one's, and recording into its histograms and
      * series one sample at a time missed the processor's cache several times a sample (over half the CPU with
      * 2,000 labels); a batch is recorded while they are in the cache. Null once the elapsed histogram is flat (a
      * busy label: with few labels their state stays in the cache anyway).
      */
-    private int[] pending = new int[4 * BATCH];
-    private long[] pendingTimes = new long[BATCH];
+    private int[] pending = new int[5 * BATCH];
+    private long batchStart;
     private int pendingCount;
     /** The response code of the last samples and how many in a row had it, not yet in {@link #codes}. */
     private String runCode;
@@ -87,13 +88,18 @@ final class LabelAccumulator {
         bytesSent += Math.max(0, sentBytes);
         long l = Math.max(0, latencyMillis);
         long c = Math.max(0, connectMillis);
-        if (pending != null && (e | l | c) <= Integer.MAX_VALUE && Math.abs(allThreads) < 1 << 30) {
+        long sinceBatchStart = pendingCount == 0 ? 0 : timeStamp - batchStart;
+        if (pending != null && (e | l | c) <= Integer.MAX_VALUE && Math.abs(allThreads) < 1 << 30
+                && sinceBatchStart == (int) sinceBatchStart) {
             int n = pendingCount;
+            if (n == 0) {
+                batchStart = timeStamp;
+            }
             pending[n] = (int) e;
             pending[BATCH + n] = (int) l;
             pending[2 * BATCH + n] = (int) c;
             pending[3 * BATCH + n] = allThreads << 1 | (success ? 0 : 1);
-            pendingTimes[n] = timeStamp;
+            pending[4 * BATCH + n] = (int) sinceBatchStart;
             pendingCount = n + 1;
             if (n + 1 == BATCH) {
                 flush();
@@ -211,7 +217,7 @@ final class LabelAccumulator {
             pendingCount = 0;
             for (int i = 0; i < n; i++) {
                 int threadsAndFailure = pending[3 * BATCH + i];
-                series.record(pendingTimes[i], pending[i], (threadsAndFailure & 1) == 0, threadsAndFailure >> 1);
+                series.record(batchStart + pending[4 * BATCH + i], pending[i], (threadsAndFailure & 1) == 0, threadsAndFailure >> 1);
             }
             // after the series: the histograms may sort their part
             elapsed.recordAll(pending, 0, n);
@@ -220,7 +226,6 @@ final class LabelAccumulator {
         }
         if (elapsed.isFlat()) {
             pending = null;
-            pendingTimes = null;
         }
     }
 
