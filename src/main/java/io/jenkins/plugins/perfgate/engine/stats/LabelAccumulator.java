@@ -149,15 +149,13 @@ final class LabelAccumulator {
         private String lastText;
         private long[] lastCell;
 
-        @SuppressFBWarnings(value = "ES_COMPARING_PARAMETER_STRING_WITH_EQ",
-                justification = "identity on purpose: the reader hands out one cached String per distinct text, so "
-                        + "== finds a repeat without hashing; a miss only falls back to the map")
         void count(String text) {
             count(text, 1);
         }
 
         @SuppressFBWarnings(value = "ES_COMPARING_PARAMETER_STRING_WITH_EQ",
-                justification = "identity on purpose, as in count(String)")
+                justification = "identity on purpose: the reader hands out one cached String per distinct text, so "
+                        + "== finds a repeat without hashing; a miss only falls back to the map")
         void count(String text, long n) {
             if (text == lastText) {
                 lastCell[0] += n;
