@@ -36,7 +36,7 @@ public final class RunAggregator implements FieldSink {
     private final boolean labelsAsTheyAre;
     private final Map<String, Row> labels = new HashMap<>();
     /** The same rows, found faster per sample. */
-    private final LabelTable<Row> rowTable = new LabelTable<>();
+    private final LabelRows<Row> rowTable = new LabelRows<>();
     /** Dense histogram counts all labels of this aggregator may hold (see {@link AdaptiveHistogram}). */
     private final AdaptiveHistogram.Budget denseBudget = AdaptiveHistogram.Budget.forHeap();
     private long droppedByFilter;

@@ -9,7 +9,7 @@ package io.jenkins.plugins.perfgate.engine.stats;
  *
  * @param <V> what a label finds
  */
-final class LabelTable<V> {
+final class LabelRows<V> {
 
     /** key at 2i, value at 2i + 1. */
     private Object[] slots = new Object[2 * 64];
