@@ -89,7 +89,7 @@ final class LabelAccumulator {
         long l = Math.max(0, latencyMillis);
         long c = Math.max(0, connectMillis);
         long sinceBatchStart = pendingCount == 0 ? 0 : timeStamp - batchStart;
-        if (pending != null && (e | l | c) <= Integer.MAX_VALUE && Math.abs(allThreads) < 1 << 30
+        if (pending != null && (e | l | c) <= Integer.MAX_VALUE && (allThreads << 1) >> 1 == allThreads
                 && sinceBatchStart == (int) sinceBatchStart) {
             int n = pendingCount;
             if (n == 0) {
