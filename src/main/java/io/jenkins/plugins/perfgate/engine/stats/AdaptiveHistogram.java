@@ -1,94 +1,278 @@
 package io.jenkins.plugins.perfgate.engine.stats;
 
+import java.util.Arrays;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.IntCountsHistogram;
 
 /**
- * A histogram being filled whose memory follows its data: it starts in HdrHistogram's packed form (a few bytes per
- * occupied count: a label with a thousand samples costs well under a kilobyte) and moves to a flat array of int
- * counts once it has {@value #FLAT_AFTER} values, where a flat array (16 to 64 KB for response times) costs about
- * what the packed form would and records several times faster. With thousands of rarely hit labels the heap holds
- * small packed histograms; with a few busy labels the reading speed is that of flat arrays. Zeros are only
- * counted until another value comes (connect times are mostly 0 on kept-alive connections, and a histogram object
- * costs about a kilobyte even when empty). Counts are exact in every form.
+ * A histogram being filled whose memory follows its data, in HdrHistogram's buckets at perfgate's precision. It
+ * moves through up to four forms, each exact:
+ * <ol>
+ * <li><b>zeros only</b>: a count (connect times are mostly 0 on kept-alive connections, and a histogram object
+ * costs about a kilobyte even when empty);</li>
+ * <li><b>dense</b>: 16-bit counts over the range of buckets hit so far ({@link HdrIndex}), at most
+ * {@value #DENSE_MAX_RANGE} buckets, while the aggregator's {@link Budget} for dense counts lasts: a label with
+ * values between 20 ms and 1.7 s costs about 3.4 KB, records a value with one array store, and is copied or merged
+ * by a scan of that array;</li>
+ * <li><b>packed</b>: HdrHistogram's packed form, for values spread wider, or once the budget is spent (a few bytes
+ * per bucket hit, but each record walks a small tree and each copy visits every bucket of the range);</li>
+ * <li><b>flat</b>: a flat array of int counts once it has {@value #FLAT_AFTER} values, where it costs about what
+ * the other forms would and records fastest.</li>
+ * </ol>
+ * With thousands of rarely hit labels the heap holds small dense or packed counts; with a few busy labels the
+ * reading speed is that of flat arrays.
  */
 final class AdaptiveHistogram {
 
-    /** Values recorded in packed form before the histogram becomes a flat array. */
+    /** Values recorded before the histogram becomes a flat array (below 2^16: dense counts cannot overflow). */
     static final int FLAT_AFTER = 1 << 14;
 
-    /** Null while every value was 0. */
-    private AbstractHistogram counts;
+    /** Widest range of buckets kept dense: 8 KB, values up to about 8 s at full resolution. */
+    static final int DENSE_MAX_RANGE = 4096;
+
+    /**
+     * Bytes of dense counts the histograms of one aggregator may hold together (one budget per aggregator, which is
+     * used by one thread: no synchronisation). Beyond it histograms are packed: memory stays bounded with any number
+     * of labels, and the labels that came first, usually the busiest, record fastest.
+     */
+    static final class Budget {
+        private long left;
+
+        Budget(long bytes) {
+            this.left = bytes;
+        }
+
+        /** A budget of an eighth of the heap shared among the processor count of aggregators. */
+        static Budget forHeap() {
+            Runtime r = Runtime.getRuntime();
+            return new Budget(r.maxMemory() / 8 / Math.max(1, r.availableProcessors()));
+        }
+
+        boolean take(long bytes) {
+            if (bytes > left) {
+                return false;
+            }
+            left -= bytes;
+            return true;
+        }
+
+        void giveBack(long bytes) {
+            left += bytes;
+        }
+    }
+
+    private final Budget budget;
+    /** Zeros while nothing else was recorded (the other forms count them in their bucket 0). */
     private long zeros;
+    /** Dense form: dense[i - base] counts bucket i; buckets lo..hi-1 are the range hit. Null in other forms. */
+    private char[] dense;
+    private int base;
+    private int lo;
+    private int hi;
+    private long denseTotal;
+    /** Packed or flat form; null in the others. */
+    private AbstractHistogram counts;
     private boolean flat;
 
+    /** A histogram with a dense-count budget of its own (unbounded). */
+    AdaptiveHistogram() {
+        this(new Budget(Long.MAX_VALUE));
+    }
+
+    AdaptiveHistogram(Budget budget) {
+        this.budget = budget;
+    }
+
     void record(long value) {
-        if (value == 0 && counts == null) {
-            zeros++;
-            return;
-        }
+        record(value, 1);
+    }
+
+    /** Records {@code n} occurrences of a value (not negative). */
+    void record(long value, long n) {
         if (counts == null) {
-            start();
+            if (dense == null) {
+                if (value == 0) {
+                    zeros += n;
+                    return;
+                }
+                if (zeros + n >= FLAT_AFTER || !startDense(HdrIndex.of(value))) {
+                    toCounts(zeros + n);
+                }
+            }
+            if (dense != null && recordDense(value, n)) {
+                return;
+            }
         }
-        counts.recordValue(value);
+        counts.recordValueWithCount(value, n);
         if (!flat && counts.getTotalCount() >= FLAT_AFTER) {
             toFlat();
+        }
+    }
+
+    /**
+     * Records the values {@code values[from..to)}. A packed histogram gets them sorted (it may reorder the range):
+     * equal values are recorded once with their count, and its tree is walked in index order.
+     */
+    void recordAll(int[] values, int from, int to) {
+        if (counts == null || flat) {
+            for (int i = from; i < to; i++) {
+                record(values[i], 1);
+            }
+            return;
+        }
+        Arrays.sort(values, from, to);
+        int i = from;
+        while (i < to) {
+            int v = values[i];
+            int j = i + 1;
+            while (j < to && values[j] == v) {
+                j++;
+            }
+            record(v, j - i);
+            i = j;
+        }
+    }
+
+    /** Adds to the dense counts, or moves to another form and returns false when the value does not fit. */
+    private boolean recordDense(long value, long n) {
+        if (denseTotal + n >= FLAT_AFTER) {
+            toCounts(denseTotal + n);
+            return false;
+        }
+        int i = HdrIndex.of(value);
+        if ((i < base || i >= base + dense.length) && !growDense(i, n)) {
+            toCounts(denseTotal + n);
+            return false;
+        }
+        dense[i - base] += (char) n;
+        lo = Math.min(lo, i);
+        hi = Math.max(hi, i + 1);
+        denseTotal += n;
+        return true;
+    }
+
+    /** Starts the dense form for a first value in bucket {@code index} (and the zeros so far), if narrow enough. */
+    private boolean startDense(int index) {
+        int from = zeros > 0 ? 0 : index;
+        int range = index + 1 - from;
+        int start = zeros > 0 ? 0 : Math.max(0, index - 8);
+        int length = index - start + 1 + 8;
+        if (range > DENSE_MAX_RANGE || !budget.take(2L * length)) {
+            return false;
+        }
+        base = start;
+        dense = new char[length];
+        lo = from;
+        hi = index + 1;
+        if (zeros > 0) {
+            dense[0] = (char) zeros;
+            denseTotal = zeros;
+            zeros = 0;
+        }
+        return true;
+    }
+
+    /** Widens the dense array to hold bucket {@code i}, unless the range would be too wide for the values held. */
+    private boolean growDense(int i, long n) {
+        int newLo = Math.min(lo, i);
+        int newHi = Math.max(hi, i + 1);
+        int range = newHi - newLo;
+        // room on the side it grew (an eighth: little unused memory, and the range of response times settles soon)
+        int room = Math.min(DENSE_MAX_RANGE - range, Math.max(16, range / 8));
+        if (range > DENSE_MAX_RANGE || !budget.take(2L * (range + room - dense.length))) {
+            return false;
+        }
+        char[] grown = new char[range + room];
+        int newBase = i < lo ? Math.max(0, newLo - room) : newLo;
+        System.arraycopy(dense, lo - base, grown, lo - newBase, hi - lo);
+        dense = grown;
+        base = newBase;
+        return true;
+    }
+
+    /** Leaves the zeros-only or dense form for the packed one, or the flat one if it will hold that many. */
+    private void toCounts(long total) {
+        AbstractHistogram h = total >= FLAT_AFTER ? newFlat() : LabelStats.newHistogram();
+        addTo(h);
+        counts = h;
+        flat = total >= FLAT_AFTER;
+        if (dense != null) {
+            budget.giveBack(2L * dense.length);
+        }
+        dense = null;
+        zeros = 0;
+        denseTotal = 0;
+    }
+
+    private static IntCountsHistogram newFlat() {
+        // int counts: half the memory of long counts (over 2^31 samples of one label in one bucket of one file
+        // part is not a JMeter run)
+        IntCountsHistogram h = new IntCountsHistogram(LabelStats.SIGNIFICANT_DIGITS);
+        h.setAutoResize(true);
+        return h;
+    }
+
+    private void toFlat() {
+        IntCountsHistogram h = newFlat();
+        h.add(counts);
+        counts = h;
+        flat = true;
+    }
+
+    /** Adds what this histogram holds to {@code h}. */
+    private void addTo(AbstractHistogram h) {
+        if (counts != null) {
+            h.add(counts);
+        } else if (dense != null) {
+            for (int i = lo; i < hi; i++) {
+                char c = dense[i - base];
+                if (c != 0) {
+                    h.recordValueWithCount(HdrIndex.lowestValue(i), c);
+                }
+            }
+        } else if (zeros > 0) {
+            h.recordValueWithCount(0, zeros);
         }
     }
 
     void add(AdaptiveHistogram other) {
-        if (other.counts == null) {
+        if (other.counts != null) {
             if (counts == null) {
-                zeros += other.zeros;
-            } else {
-                counts.recordValueWithCount(0, other.zeros);
+                toCounts(total() + other.counts.getTotalCount());
             }
-            return;
-        }
-        if (counts == null) {
-            start();
-        }
-        counts.add(other.counts);
-        if (other.zeros > 0) {
-            counts.recordValueWithCount(0, other.zeros);
-        }
-        if (!flat && counts.getTotalCount() >= FLAT_AFTER) {
-            toFlat();
+            counts.add(other.counts);
+            if (!flat && counts.getTotalCount() >= FLAT_AFTER) {
+                toFlat();
+            }
+        } else if (other.dense != null) {
+            for (int i = other.lo; i < other.hi; i++) {
+                char c = other.dense[i - other.base];
+                if (c != 0) {
+                    record(HdrIndex.lowestValue(i), c);
+                }
+            }
+        } else if (other.zeros > 0) {
+            record(0, other.zeros);
         }
     }
 
-    private void start() {
-        counts = LabelStats.newHistogram();
-        if (zeros > 0) {
-            counts.recordValueWithCount(0, zeros);
-            zeros = 0;
-        }
+    private long total() {
+        return counts != null ? counts.getTotalCount() : dense != null ? denseTotal : zeros;
     }
 
     boolean isFlat() {
         return flat;
     }
 
-    private void toFlat() {
-        // int counts: half the memory of long counts (over 2^31 samples of one label in one bucket of one file
-        // part is not a JMeter run)
-        IntCountsHistogram h = new IntCountsHistogram(LabelStats.SIGNIFICANT_DIGITS);
-        h.setAutoResize(true);
-        h.add(counts);
-        counts = h;
-        flat = true;
+    boolean isDense() {
+        return dense != null;
     }
 
     /** The counts so far, as a compact histogram of their own. */
     Histogram frozen() {
-        if (counts == null) {
-            Histogram h = LabelStats.newHistogram();
-            if (zeros > 0) {
-                h.recordValueWithCount(0, zeros);
-            }
-            return h;
-        }
-        return LabelStats.compactCopy(counts);
+        Histogram h = LabelStats.newHistogram();
+        addTo(h);
+        return h;
     }
 }

@@ -35,6 +35,10 @@ public final class RunAggregator implements FieldSink {
     /** No grouping and no filters: labels need no rewriting (the common case, kept off the per-sample path). */
     private final boolean labelsAsTheyAre;
     private final Map<String, Row> labels = new HashMap<>();
+    /** The same rows, found faster per sample. */
+    private final LabelRows<Row> rowTable = new LabelRows<>();
+    /** Dense histogram counts all labels of this aggregator may hold (see {@link AdaptiveHistogram}). */
+    private final AdaptiveHistogram.Budget denseBudget = AdaptiveHistogram.Budget.forHeap();
     private long droppedByFilter;
     private long droppedOverLabelLimit;
     /**
@@ -55,17 +59,19 @@ public final class RunAggregator implements FieldSink {
         LabelAccumulator transactionParents;
 
         private final AggregationOptions options;
+        private final AdaptiveHistogram.Budget budget;
         private int seriesIntervals;
 
-        Row(String label, AggregationOptions options) {
+        Row(String label, AggregationOptions options, AdaptiveHistogram.Budget budget) {
             this.options = options;
+            this.budget = budget;
             this.seriesIntervals = options.maxIntervals();
-            counted = new LabelAccumulator(label, options);
+            counted = new LabelAccumulator(label, options, budget);
         }
 
         LabelAccumulator parents(String label) {
             if (transactionParents == null) {
-                transactionParents = new LabelAccumulator(label, options);
+                transactionParents = new LabelAccumulator(label, options, budget);
                 transactionParents.limitSeries(seriesIntervals);
             }
             return transactionParents;
@@ -95,8 +101,9 @@ public final class RunAggregator implements FieldSink {
 
     /** A new row, the labels' series bound lowered when the labels' number calls for it. */
     private Row newRow(String label) {
-        Row row = new Row(label, options);
+        Row row = new Row(label, options, denseBudget);
         labels.put(label, row);
+        rowTable.put(label, row);
         int wanted = labelSeriesIntervals(options.maxIntervals(), labels.size());
         // lowered for all rows once it halved, so that adding labels one by one costs log(labels) passes
         if (wanted <= labelSeriesIntervals / 2 || wanted == MIN_LABEL_INTERVALS && labelSeriesIntervals > wanted) {
@@ -125,7 +132,7 @@ public final class RunAggregator implements FieldSink {
             droppedByFilter++;
             return;
         }
-        Row row = labels.get(label);
+        Row row = rowTable.get(label);
         if (row == null) {
             if (labels.size() >= MAX_LABELS) {
                 droppedOverLabelLimit++;
@@ -195,7 +202,7 @@ public final class RunAggregator implements FieldSink {
         List<String> names = new ArrayList<>(labels.keySet());
         names.sort(Comparator.naturalOrder());
         List<LabelStats> rows = new ArrayList<>(labels.size());
-        LabelAccumulator overall = new LabelAccumulator(OverallRow.LABEL, options);
+        LabelAccumulator overall = new LabelAccumulator(OverallRow.LABEL, options, denseBudget);
         // while reading, a row's bound is lowered only once it halved (at most twice the share); here the share
         int share = labelSeriesIntervals(options.maxIntervals(), labels.size());
         for (String name : names) {
@@ -206,7 +213,7 @@ public final class RunAggregator implements FieldSink {
                 rows.add(row.counted.toStats());
             } else {
                 // a label's parents and other samples ran on the same generators at the same times
-                LabelAccumulator both = new LabelAccumulator(name, options);
+                LabelAccumulator both = new LabelAccumulator(name, options, denseBudget);
                 both.limitSeries(row.seriesIntervals);
                 both.addAll(row.counted, IntervalSeries.ThreadsMerge.MAX_SAME_GENERATOR);
                 both.addAll(row.transactionParents, IntervalSeries.ThreadsMerge.MAX_SAME_GENERATOR);

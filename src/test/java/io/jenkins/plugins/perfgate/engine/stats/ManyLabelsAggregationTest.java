@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,60 @@ class ManyLabelsAggregationTest {
         onlyZeros.record(0);
         onlyZeros.record(0);
         assertEquals(2, onlyZeros.frozen().getCountAtValue(0));
+    }
+
+    /**
+     * Samples are held back per label and recorded in batches, and runs of one response code are counted at once:
+     * a label's codes, series (count, errors, threads per interval) and percentiles still equal a direct
+     * computation, whatever the interleaving and with batches cut off by the end, by merges and by a freeze.
+     */
+    @Test
+    void batchedSamplesCountExactly() {
+        AggregationOptions options = AggregationOptions.defaults();
+        RunAggregator agg = new RunAggregator(options);
+        RunAggregator part = new RunAggregator(options);
+        SplittableRandom random = new SplittableRandom(9);
+        String[] codes = {"200", "200", "200", "404", "500"};
+        Map<String, Map<String, Long>> codeCounts = new HashMap<>();
+        Map<String, Map<Long, long[]>> perSecond = new HashMap<>();
+        Map<String, Histogram> elapsed = new HashMap<>();
+        long start = 1_760_000_000_000L;
+        for (int i = 0; i < 20_000; i++) {
+            String label = "L" + random.nextInt(7);
+            long t = start + random.nextInt(120_000);
+            String code = codes[random.nextInt(i % 3 == 0 ? 5 : 1)];
+            boolean ok = !code.equals("500");
+            int threads = 1 + random.nextInt(40);
+            long e = random.nextInt(10) == 0 ? 1L << 33 : random.nextInt(5_000);
+            (i < 15_000 ? agg : part).accept(t, e, label, code, "m", ok, ok ? "" : "boom", 1, 1, threads, e / 2, 0);
+            if (i == 5_000) {
+                agg.aggregate(); // a freeze midway changes nothing
+            }
+            codeCounts.computeIfAbsent(label, k -> new HashMap<>()).merge(code, 1L, Long::sum);
+            long[] second = perSecond.computeIfAbsent(label, k -> new HashMap<>())
+                    .computeIfAbsent(Math.floorDiv(t, 1000L), k -> new long[3]);
+            second[0]++;
+            second[1] += ok ? 0 : 1;
+            second[2] = Math.max(second[2], threads);
+            elapsed.computeIfAbsent(label, k -> LabelStats.newHistogram()).recordValue(e);
+        }
+        agg.addAll(part);
+        RunAggregator.Aggregate a = agg.aggregate();
+        assertEquals(7, a.labels().size());
+        for (LabelStats l : a.labels()) {
+            assertEquals(codeCounts.get(l.label()), l.responseCodes().entries(), l.label());
+            assertEquals(elapsed.get(l.label()), l.elapsedHistogram(), l.label());
+            IntervalSeries series = l.series();
+            assertEquals(1000, series.bucketMillis(), "7 labels keep 1 s intervals");
+            Map<Long, long[]> expected = perSecond.get(l.label());
+            assertEquals(expected.size(), series.intervals().size(), l.label());
+            for (IntervalSeries.Interval in : series.intervals()) {
+                long[] want = expected.get(in.startMillis() / 1000);
+                assertEquals(want[0], in.count(), l.label() + " count at " + in.startMillis());
+                assertEquals(want[1], in.errors(), l.label() + " errors at " + in.startMillis());
+                assertEquals(want[2], in.maxThreads(), l.label() + " threads at " + in.startMillis());
+            }
+        }
     }
 
     @Test

@@ -1,0 +1,124 @@
+package io.jenkins.plugins.perfgate.engine.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dense form's buckets are HdrHistogram's, and every form and every move between forms keeps the counts exact
+ * (compared with a plain HdrHistogram fed the same values).
+ */
+class AdaptiveHistogramTest {
+
+    @Test
+    void bucketsAreHdrHistogramsBuckets() {
+        Histogram h = LabelStats.newHistogram();
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < 200_000; i++) {
+            long v = i < 70_000 ? i : random.nextLong(1L << random.nextInt(1, 62));
+            int index = HdrIndex.of(v);
+            assertEquals(h.lowestEquivalentValue(v), HdrIndex.lowestValue(index), "value " + v);
+            assertEquals(index, HdrIndex.of(HdrIndex.lowestValue(index)), "value " + v);
+            if (v > 0) {
+                assertEquals(index - 1, HdrIndex.of(h.lowestEquivalentValue(v) - 1), "bucket below " + v);
+            }
+        }
+    }
+
+    @Test
+    void denseFormCountsExactlyAndMergesIntoEveryForm() {
+        SplittableRandom random = new SplittableRandom(5);
+        Histogram reference = LabelStats.newHistogram();
+        AdaptiveHistogram narrow = new AdaptiveHistogram();
+        narrow.record(0);
+        narrow.record(0);
+        reference.recordValueWithCount(0, 2);
+        for (int i = 0; i < 3_000; i++) {
+            long v = 20 + random.nextInt(1_700);
+            narrow.record(v);
+            reference.recordValue(v);
+        }
+        assertTrue(narrow.isDense(), "1.7 s of values in 3,000 samples stay dense");
+        assertEquals(reference, narrow.frozen());
+
+        // a thin spread (a few values over seconds) moves to the packed form, exactly
+        AdaptiveHistogram wide = new AdaptiveHistogram();
+        Histogram wideReference = LabelStats.newHistogram();
+        for (long v : new long[] {3, 90_000, 5, 7_000_000_000L, 1_200}) {
+            wide.record(v);
+            wideReference.recordValue(v);
+        }
+        assertFalse(wide.isDense());
+        assertEquals(wideReference, wide.frozen());
+
+        // dense into packed, packed into dense, then past the flat threshold
+        AdaptiveHistogram sum = new AdaptiveHistogram();
+        sum.add(narrow);
+        sum.add(wide);
+        reference.add(wideReference);
+        assertEquals(reference, sum.frozen());
+        AdaptiveHistogram other = new AdaptiveHistogram();
+        other.add(wide);
+        other.add(narrow);
+        assertEquals(reference, other.frozen());
+        int[] batch = new int[AdaptiveHistogram.FLAT_AFTER];
+        for (int i = 0; i < batch.length; i++) {
+            batch[i] = random.nextInt(4) == 0 ? 0 : random.nextInt(50_000);
+            reference.recordValue(batch[i]);
+        }
+        sum.recordAll(batch, 0, batch.length);
+        assertTrue(sum.isFlat());
+        assertEquals(reference, sum.frozen());
+        assertEquals(reference.getMaxValue(), sum.frozen().getMaxValue());
+        assertEquals(reference.getMinNonZeroValue(), sum.frozen().getMinNonZeroValue());
+    }
+
+    @Test
+    void denseCountsStayWithinTheBudgetAndGiveItBack() {
+        AdaptiveHistogram.Budget budget = new AdaptiveHistogram.Budget(4_000);
+        AdaptiveHistogram first = new AdaptiveHistogram(budget);
+        AdaptiveHistogram second = new AdaptiveHistogram(budget);
+        first.record(10);
+        first.record(1_000);
+        assertTrue(first.isDense(), "about 1,500 bytes of counts");
+        second.record(10);
+        second.record(1_500);
+        assertFalse(second.isDense(), "over the budget: packed");
+        first.record(60_000);
+        assertFalse(first.isDense(), "beyond the widest dense range");
+        AdaptiveHistogram third = new AdaptiveHistogram(budget);
+        third.record(10);
+        third.record(1_000);
+        assertTrue(third.isDense(), "the budget was given back");
+        Histogram reference = LabelStats.newHistogram();
+        for (long v : new long[] {10, 1_000, 60_000}) {
+            reference.recordValue(v);
+        }
+        assertEquals(reference, first.frozen());
+    }
+
+    @Test
+    void zerosThenAValueFarAwayAndManyZerosGoStraightToTheRightForm() {
+        AdaptiveHistogram few = new AdaptiveHistogram();
+        few.record(0, 3);
+        few.record(3_000);
+        assertTrue(few.isDense(), "0 to 3 s: 2,500 buckets");
+        assertEquals(3, few.frozen().getCountAtValue(0));
+        AdaptiveHistogram many = new AdaptiveHistogram();
+        many.record(0, 1_000_000);
+        many.record(3);
+        assertTrue(many.isFlat(), "a million zeros do not fit 16-bit counts");
+        assertEquals(1_000_000, many.frozen().getCountAtValue(0));
+        assertEquals(1_000_001, many.frozen().getTotalCount());
+        AdaptiveHistogram some = new AdaptiveHistogram();
+        some.record(0, 40);
+        some.record(3);
+        assertTrue(some.isDense());
+        assertEquals(40, some.frozen().getCountAtValue(0));
+        assertEquals(1, some.frozen().getCountAtValue(3));
+    }
+}
