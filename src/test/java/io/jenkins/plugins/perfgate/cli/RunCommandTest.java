@@ -75,13 +75,14 @@ class RunCommandTest {
                     quiet.out());
 
             // a plan with criteria is gated: the verdict is printed, the exit code follows it, the run is recorded
+            // (1 s of load is enough for a verdict)
             Path gated = dir.resolve("gated.yaml");
             Files.writeString(gated, Files.readString(plan)
                     + "criteria:\n  - error% < 50\n  - rps > 1000000 => unstable\nbaseline: {policy: previous}\n");
             Path history = dir.resolve("history");
             CliRun g = execute("run", gated.toString(), "--quiet", "--out", dir.resolve("g").toString(),
                     "--cache", TestJMeter.cacheRoot().toString(), "--history", history.toString(),
-                    "--record", "7", "--html", dir.resolve("g/report").toString());
+                    "--record", "7", "--html", dir.resolve("g/report").toString(), "-P", "duration=1");
             assertEquals(PerfgateCli.EXIT_UNSTABLE, g.exit(), g.out() + g.err());
             assertTrue(g.out().contains("perfgate verdict: UNSTABLE") && g.out().contains("PASS     error% < 50"),
                     g.out());
