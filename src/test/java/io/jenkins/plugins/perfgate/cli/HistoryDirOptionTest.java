@@ -15,7 +15,7 @@ class HistoryDirOptionTest {
     @Test
     void theHistoryCommandsShareOneOptionUnderBothNames() {
         for (String name : List.of("history", "retro", "note", "gate")) {
-            CommandLine sub = new CommandLine(new PerfgateCli()).getSubcommands().get(name);
+            CommandLine sub = PerfgateCli.commandLine().getSubcommands().get(name);
             OptionSpec dir = sub.getCommandSpec().findOption("--dir");
             assertSame(dir, sub.getCommandSpec().findOption("--history"), name + ": --history is the same option");
             assertEquals(DirectoryHistoryStore.DEFAULT_DIRECTORY, dir.defaultValue(), name);
