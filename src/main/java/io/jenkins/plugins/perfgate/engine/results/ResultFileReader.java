@@ -261,12 +261,14 @@ public final class ResultFileReader {
             long dataStart, long headerLines, CsvLayout layout, int threads, Supplier<S> sinks,
             BiConsumer<S, S> merge) throws IOException, ResultsReadException {
         long span = size - dataStart;
-        int n = (int) Math.min(MAX_PARTS, Math.min(Math.max((long) threads * PARTS_PER_THREAD, span / PART_BYTES),
-                Math.max(threads, span / MIN_PART)));
+        int equal = (int) Math.min(MAX_PARTS, Math.min(Math.max((long) threads * PARTS_PER_THREAD,
+                span / PART_BYTES), Math.max(threads, span / MIN_PART)));
+        long[] aims = RowCuts.aims(span, equal, threads, MIN_PART);
+        int n = aims.length + 1;
         long[] starts = new long[n + 1];
         starts[0] = dataStart;
         for (int k = 1; k < n; k++) {
-            long cut = RowCuts.rowStartAtOrAfter(channel, dataStart + span * k / n, size, layout);
+            long cut = RowCuts.rowStartAtOrAfter(channel, dataStart + aims[k - 1], size, layout);
             starts[k] = Math.max(starts[k - 1], cut);
         }
         starts[n] = Long.MAX_VALUE;
