@@ -1,6 +1,7 @@
 package io.jenkins.plugins.perfgate.cli;
 
 import io.jenkins.plugins.perfgate.engine.gate.ExitCodes;
+import io.jenkins.plugins.perfgate.engine.results.PhaseTrace;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -79,6 +80,7 @@ public final class PerfgateCli {
     }
 
     public static void main(String[] args) {
+        PhaseTrace.mark("main");
         System.exit(commandLine(args).execute(args));
     }
 }

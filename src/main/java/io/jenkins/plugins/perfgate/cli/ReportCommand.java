@@ -1,6 +1,7 @@
 package io.jenkins.plugins.perfgate.cli;
 
 import io.jenkins.plugins.perfgate.engine.results.JtlFormat;
+import io.jenkins.plugins.perfgate.engine.results.PhaseTrace;
 import io.jenkins.plugins.perfgate.engine.results.ReadOptions;
 import io.jenkins.plugins.perfgate.engine.results.ReadProblem;
 import io.jenkins.plugins.perfgate.engine.results.ReadProgress;
@@ -113,6 +114,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PhaseTrace.mark("report command starts");
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outWriter = spec.commandLine().getOut();
         Summarizer summarizer = summarizer();
@@ -137,6 +139,7 @@ public final class ReportCommand implements Callable<Integer> {
             err.println("perfgate report: " + e.getMessage());
             return PerfgateCli.EXIT_INVALID_INPUT;
         }
+        PhaseTrace.mark("summary built");
         for (ReadProblem p : summary.problems()) {
             err.println(p);
         }
@@ -169,6 +172,7 @@ public final class ReportCommand implements Callable<Integer> {
         outWriter.printf("%d samples from %d file(s); status %s%s%n", summary.sampleCount(), summary.sources().size(),
                 summary.status(), summary.statusReason().isEmpty() ? "" : " (" + summary.statusReason() + ")");
         outWriter.flush();
+        PhaseTrace.mark("report table printed");
         if (out != null) {
             try {
                 SummaryJson.write(summary, out);
@@ -177,6 +181,7 @@ public final class ReportCommand implements Callable<Integer> {
                 return PerfgateCli.EXIT_INVALID_INPUT;
             }
             outWriter.println("summary written to " + out);
+            PhaseTrace.mark("summary JSON written");
         }
         List<Path> raw = new ArrayList<>(files);
         raw.add(out);
@@ -184,6 +189,8 @@ public final class ReportCommand implements Callable<Integer> {
                 .collect(java.util.stream.Collectors.joining(", ")), raw, outWriter, err)) {
             return PerfgateCli.EXIT_INVALID_INPUT;
         }
+        PhaseTrace.mark("HTML report done");
+        PhaseTrace.threads();
         if (summary.status() == RunStatus.COMPLETE) {
             return 0;
         }

@@ -37,6 +37,13 @@ final class CsvJtlReader {
     record ParseEnd(long endOffset, long lines) {
     }
 
+    /**
+     * An empty part's end. Also initialises {@link ParseEnd} with this class: the JIT compiles {@link #parse}'s
+     * loop long before the first part ends, and a class not yet initialised there made that code be thrown away
+     * and compiled again when the first part returned (an "uninitialized" trap, seen in a compilation log).
+     */
+    private static final ParseEnd NOTHING = new ParseEnd(0, 0);
+
     private final byte delimiter;
     private final int fieldCount;
     private final int iTimeStamp;
@@ -196,7 +203,7 @@ final class CsvJtlReader {
             pos = next;
         }
         report();
-        return new ParseEnd(base + pos, line - firstLine);
+        return base + pos == 0 && line == firstLine ? NOTHING : new ParseEnd(base + pos, line - firstLine);
     }
 
     private void report() {

@@ -204,6 +204,7 @@ public final class ResultFileReader {
             try (InputStream in = open(file)) {
                 s = sniff(name, in, false);
             }
+            PhaseTrace.mark("sniffed " + name);
         } catch (ResultsReadException e) {
             throw e;
         } catch (IOException e) {
@@ -260,15 +261,18 @@ public final class ResultFileReader {
             long dataStart, long headerLines, CsvLayout layout, int threads, Supplier<S> sinks,
             BiConsumer<S, S> merge) throws IOException, ResultsReadException {
         long span = size - dataStart;
-        int n = (int) Math.min(MAX_PARTS, Math.min(Math.max((long) threads * PARTS_PER_THREAD, span / PART_BYTES),
-                Math.max(threads, span / MIN_PART)));
+        int equal = (int) Math.min(MAX_PARTS, Math.min(Math.max((long) threads * PARTS_PER_THREAD,
+                span / PART_BYTES), Math.max(threads, span / MIN_PART)));
+        long[] aims = RowCuts.aims(span, equal, threads, MIN_PART);
+        int n = aims.length + 1;
         long[] starts = new long[n + 1];
         starts[0] = dataStart;
         for (int k = 1; k < n; k++) {
-            long cut = RowCuts.rowStartAtOrAfter(channel, dataStart + span * k / n, size, layout);
+            long cut = RowCuts.rowStartAtOrAfter(channel, dataStart + aims[k - 1], size, layout);
             starts[k] = Math.max(starts[k - 1], cut);
         }
         starts[n] = Long.MAX_VALUE;
+        PhaseTrace.mark("csv split into " + n + " parts");
         CsvJtlReader.ParseEnd[] outcomes = new CsvJtlReader.ParseEnd[n];
         ProblemLog[] logs = new ProblemLog[n];
         long[] samples = new long[n];
@@ -285,16 +289,23 @@ public final class ResultFileReader {
                     CsvJtlReader reader = new CsvJtlReader(layout, options, log, mine, threadNames, progress);
                     long stopAt = k == n - 1 ? Long.MAX_VALUE : starts[k + 1] - starts[k];
                     long length = (k == n - 1 ? size : starts[k + 1]) - starts[k];
+                    double began = PhaseTrace.nowMillis();
                     outcomes[k] = reader.parse(counted(new RegionInputStream(channel, starts[k]), length), stopAt,
                             1);
                     logs[k] = log;
                     samples[k] = reader.samples();
+                    if (PhaseTrace.ON) {
+                        PhaseTrace.mark(String.format(java.util.Locale.ROOT, "part %d of %d read: %.1f MB in %.1f ms",
+                                k, n, length / 1e6, PhaseTrace.nowMillis() - began));
+                    }
                 }
+                PhaseTrace.mark("no part left: thread done");
                 return mine;
             });
         }
+        AtomicInteger numbered = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "perfgate-csv-part");
+            Thread t = new Thread(r, "perfgate-csv-part-" + numbered.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -315,6 +326,7 @@ public final class ResultFileReader {
         } finally {
             pool.shutdown();
         }
+        PhaseTrace.mark("all parts read");
         for (int k = 0; k + 1 < n; k++) {
             if (starts[k] + outcomes[k].endOffset() != starts[k + 1]) {
                 return null;
@@ -332,6 +344,7 @@ public final class ResultFileReader {
         for (S other : filled.subList(1, filled.size())) {
             merge.accept(first, other);
         }
+        PhaseTrace.mark("threads' aggregates merged");
         return new ParallelRead<>(new FileReadResult(name, JtlFormat.CSV, false, total, all.malformed(),
                 all.truncated(), all.problems()), first);
     }

@@ -11,6 +11,34 @@ final class RowCuts {
     private RowCuts() {
     }
 
+    /** Parts the last part-sized stretch of each thread is cut into. */
+    static final int TAIL_SPLIT = 4;
+
+    /**
+     * Where to aim the cuts of {@code span} bytes read by {@code threads} threads in about {@code parts} equal
+     * parts: offsets (from the start of the data) of the starts of the second part on. The threads take parts as
+     * they come, so they run out of work up to one part's reading apart while the others finish theirs; the last
+     * {@code threads} parts are therefore cut in {@link #TAIL_SPLIT} each, so that the threads end within a
+     * fraction of a part of one another. Equal parts when the quarters would be smaller than {@code minPart}.
+     */
+    static long[] aims(long span, int parts, int threads, long minPart) {
+        boolean tail = parts > threads && span / parts / TAIL_SPLIT >= minPart;
+        int full = tail ? parts - threads : parts;
+        int count = full + (tail ? threads * TAIL_SPLIT : 0);
+        long[] aims = new long[count - 1];
+        for (int k = 1; k < full; k++) {
+            aims[k - 1] = span * k / parts;
+        }
+        if (tail) {
+            long from = span * full / parts;
+            int pieces = threads * TAIL_SPLIT;
+            for (int j = 0; j < pieces; j++) {
+                aims[full - 1 + j] = from + (span - from) * j / pieces;
+            }
+        }
+        return aims;
+    }
+
     /**
      * Where to cut a file at or after {@code from}: the start of the first line there that looks like a whole row
      * (as many delimiters as the layout has fields less one, no quote), for a line inside a quoted field rarely

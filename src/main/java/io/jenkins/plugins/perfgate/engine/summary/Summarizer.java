@@ -1,6 +1,7 @@
 package io.jenkins.plugins.perfgate.engine.summary;
 
 import io.jenkins.plugins.perfgate.engine.results.FileReadResult;
+import io.jenkins.plugins.perfgate.engine.results.PhaseTrace;
 import io.jenkins.plugins.perfgate.engine.results.ReadOptions;
 import io.jenkins.plugins.perfgate.engine.results.ReadProblem;
 import io.jenkins.plugins.perfgate.engine.results.ReadProgress;
@@ -257,6 +258,7 @@ public final class Summarizer {
     private RunSummary summarize(List<Source> sources, boolean strict) throws ResultsReadException {
         Gathering g = new Gathering(strict);
         readAll(sources, g);
+        PhaseTrace.mark("all files read");
         List<SourceFile> files = g.files;
         List<ReadProblem> problems = g.problems;
         Map<String, LabelStats> generators = g.generators();
