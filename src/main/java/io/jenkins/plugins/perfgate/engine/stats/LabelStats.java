@@ -301,6 +301,24 @@ public final class LabelStats {
         return connect.copy();
     }
 
+    /**
+     * HdrHistogram's compressed encoding of the elapsed-time histogram, made without a copy (what
+     * {@link #elapsedHistogram()}{@code .encodeIntoCompressedByteBuffer} gives, byte for byte).
+     */
+    public byte[] elapsedEncoded() {
+        return HistogramEncoding.compressed(elapsed);
+    }
+
+    /** As {@link #elapsedEncoded()}, of the latency histogram. */
+    public byte[] latencyEncoded() {
+        return HistogramEncoding.compressed(latency);
+    }
+
+    /** As {@link #elapsedEncoded()}, of the connect-time histogram. */
+    public byte[] connectEncoded() {
+        return HistogramEncoding.compressed(connect);
+    }
+
     public CountTable responseCodes() {
         return responseCodes;
     }

@@ -18,13 +18,20 @@ public final class LogBinSketch {
 
     /**
      * Bin counts: bin b is at counts[b - base]; bins lo..hi-1 are the range hit so far (the array has room around
-     * it, so that a sketch filled sample by sample grows by doubling, not by one bin at a time).
+     * it, so that a sketch filled sample by sample grows by doubling, not by one bin at a time). {@code int}
+     * counts: the series keeps one sketch per label and interval, and with thousands of labels these arrays were
+     * the largest part of the heap; a sketch whose bin would pass {@code Integer.MAX_VALUE} moves to
+     * {@link #wide} instead.
      */
-    private long[] counts = new long[0];
+    private int[] counts = EMPTY;
+    /** The counts once one overflowed an {@code int} (then {@link #counts} is unused), else null. */
+    private long[] wide;
     private int base;
     private int lo;
     private int hi;
     private long total;
+
+    private static final int[] EMPTY = new int[0];
 
     /** Values below this find their bin in {@link #SMALL_BINS} (elapsed times in ms nearly always do). */
     private static final int SMALL = 1 << 14;
@@ -96,23 +103,31 @@ public final class LogBinSketch {
     private static final int ROOM = 4;
 
     private void add(int bin, long n) {
+        int length = wide == null ? counts.length : wide.length;
         if (hi == lo) {
-            if (counts.length == 0) {
-                counts = new long[ROOM];
+            if (length == 0) {
+                counts = new int[ROOM];
+                length = ROOM;
             }
-            base = bin - counts.length / 2;
+            base = bin - length / 2;
             lo = bin;
             hi = bin + 1;
-        } else if (bin < base || bin >= base + counts.length) {
+        } else if (bin < base || bin >= base + length) {
             int newLo = Math.min(lo, bin);
             int newHi = Math.max(hi, bin + 1);
             // a few bins of room: a sketch filled sample by sample is not copied once per new bin, and its
             // memory stays close to the range hit (the over-time series keeps one per label and interval)
             int room = ROOM;
-            long[] grown = new long[newHi - newLo + room];
             int newBase = bin < base ? newLo - room : newLo;
-            System.arraycopy(counts, lo - base, grown, lo - newBase, hi - lo);
-            counts = grown;
+            if (wide == null) {
+                int[] grown = new int[newHi - newLo + room];
+                System.arraycopy(counts, lo - base, grown, lo - newBase, hi - lo);
+                counts = grown;
+            } else {
+                long[] grown = new long[newHi - newLo + room];
+                System.arraycopy(wide, lo - base, grown, lo - newBase, hi - lo);
+                wide = grown;
+            }
             base = newBase;
             lo = newLo;
             hi = newHi;
@@ -120,13 +135,37 @@ public final class LogBinSketch {
             lo = Math.min(lo, bin);
             hi = Math.max(hi, bin + 1);
         }
-        counts[bin - base] += n;
+        int i = bin - base;
+        if (wide == null) {
+            long sum = counts[i] + n;
+            if (sum <= Integer.MAX_VALUE) {
+                counts[i] = (int) sum;
+                total += n;
+                return;
+            }
+            widen();
+        }
+        wide[i] += n;
         total += n;
+    }
+
+    /** Moves the counts to {@code long}s: a bin is about to hold more than {@code Integer.MAX_VALUE}. */
+    private void widen() {
+        wide = new long[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            wide[i] = counts[i];
+        }
+        counts = EMPTY;
+    }
+
+    /** Count of a bin in lo..hi-1. */
+    private long count(int bin) {
+        return wide == null ? counts[bin - base] : wide[bin - base];
     }
 
     public void merge(LogBinSketch other) {
         for (int b = other.lo; b < other.hi; b++) {
-            long c = other.counts[b - other.base];
+            long c = other.count(b);
             if (c != 0) {
                 add(b, c);
             }
@@ -141,7 +180,7 @@ public final class LogBinSketch {
         long rank = Math.max(1, (long) Math.ceil(p / 100.0 * total));
         long seen = 0;
         for (int b = lo; b < hi; b++) {
-            seen += counts[b - base];
+            seen += count(b);
             if (seen >= rank) {
                 return upperEdge(b);
             }
@@ -155,7 +194,7 @@ public final class LogBinSketch {
         writeVarint(out, hi == lo ? 0 : lo);
         writeVarint(out, hi - lo);
         for (int b = lo; b < hi; b++) {
-            writeVarint(out, counts[b - base]);
+            writeVarint(out, count(b));
         }
         return Base64.getEncoder().withoutPadding().encodeToString(out.toByteArray());
     }
@@ -180,7 +219,11 @@ public final class LogBinSketch {
     /** An independent copy holding just the bins hit. */
     public LogBinSketch copy() {
         LogBinSketch c = new LogBinSketch();
-        c.counts = Arrays.copyOfRange(counts, lo - base, hi - base);
+        if (wide == null) {
+            c.counts = Arrays.copyOfRange(counts, lo - base, hi - base);
+        } else {
+            c.wide = Arrays.copyOfRange(wide, lo - base, hi - base);
+        }
         c.base = lo;
         c.lo = lo;
         c.hi = hi;

@@ -186,9 +186,10 @@ public final class SummaryJson {
         raw.put("bytesReceived", l.bytesReceived());
         raw.put("bytesSent", l.bytesSent());
         ObjectNode hist = n.putObject("histograms");
-        hist.put("elapsed", encode(l.elapsedHistogram()));
-        hist.put("latency", encode(l.latencyHistogram()));
-        hist.put("connect", encode(l.connectHistogram()));
+        // encoded in place: a copy of a packed histogram walks every bucket of its range
+        hist.put("elapsed", Base64.getEncoder().encodeToString(l.elapsedEncoded()));
+        hist.put("latency", Base64.getEncoder().encodeToString(l.latencyEncoded()));
+        hist.put("connect", Base64.getEncoder().encodeToString(l.connectEncoded()));
         ObjectNode series = n.putObject("series");
         series.put("bucketMillis", l.series().bucketMillis());
         series.put("columns", "startMillis,count,errors,maxThreads,p95,sketch");
@@ -207,12 +208,6 @@ public final class SummaryJson {
         t.entries().forEach(entries::put);
         n.put("others", t.others());
         return n;
-    }
-
-    private static String encode(Histogram h) {
-        ByteBuffer buf = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
-        int len = h.encodeIntoCompressedByteBuffer(buf);
-        return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buf.array(), len));
     }
 
     private static Histogram decode(String text, String where) throws SummaryFormatException {

@@ -225,4 +225,37 @@ public class MergeAndPrecisionTest {
         }
         assertEquals(LogBinSketch.computedBin(Long.MAX_VALUE), LogBinSketch.binOf(Long.MAX_VALUE));
     }
+
+    @Test
+    void logBinSketchCountsPastTheIntRangeStayExact() {
+        // a sketch of Integer.MAX_VALUE samples in bin 10 and one in bin 11, in the encoded form
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (long v : new long[] {10, 2, Integer.MAX_VALUE, 1}) {
+            while ((v & ~0x7FL) != 0) {
+                bytes.write((int) ((v & 0x7F) | 0x80));
+                v >>>= 7;
+            }
+            bytes.write((int) v);
+        }
+        LogBinSketch big = LogBinSketch.decode(java.util.Base64.getEncoder().withoutPadding()
+                .encodeToString(bytes.toByteArray()));
+        LogBinSketch sum = new LogBinSketch();
+        sum.record(0);
+        sum.merge(big);
+        sum.merge(big); // bin 10 now holds 2 * Integer.MAX_VALUE: the counts move to longs
+        sum.record(1_000_000); // and still grow to a new bin far up
+        long edge10 = LogBinSketch.upperEdge(10);
+        assertEquals(edge10, sum.percentile(50));
+        assertEquals(LogBinSketch.upperEdge(11), sum.percentile(100.0 * (2.0 * Integer.MAX_VALUE + 3) / (2.0 * Integer.MAX_VALUE + 4)));
+        assertEquals(LogBinSketch.upperEdge(LogBinSketch.binOf(1_000_000)), sum.percentile(100));
+        assertEquals(0, sum.percentile(1e-12));
+        LogBinSketch again = LogBinSketch.decode(sum.encode());
+        assertEquals(sum.encode(), again.encode());
+        assertEquals(sum.encode(), sum.copy().encode());
+        LogBinSketch twice = new LogBinSketch();
+        twice.merge(again);
+        twice.merge(again.copy());
+        assertEquals(edge10, twice.percentile(50));
+        assertEquals(LogBinSketch.upperEdge(LogBinSketch.binOf(1_000_000)), twice.percentile(100));
+    }
 }
