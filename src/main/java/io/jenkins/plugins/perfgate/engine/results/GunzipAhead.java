@@ -19,7 +19,8 @@ final class GunzipAhead extends InputStream {
 
     /**
      * Bytes a chunk holds. Each chunk is a hand-off between the threads (a wake-up of the one waiting): 512 KB
-     * and 1 MB chunks cost about 5 % less CPU than 256 KB ones, 64 KB ones a few % more (docs/performance.md).
+     * chunks cost about 3 % less process CPU than 256 KB ones, 1 MB ones no less, 64 KB ones more
+     * (docs/performance.md).
      */
     static final int CHUNK = 512 * 1024;
     static final int AHEAD = 4;
