@@ -11,15 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Locale;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
@@ -86,25 +80,13 @@ public final class ResultFileReader {
      *                              that cannot be read are reported in the result instead
      */
     public FileReadResult read(Path file, SampleSink sink) throws ResultsReadException {
-        try {
-            return read(file, sink, isGzip(file), false);
-        } catch (ResultsReadException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new ResultsReadException(file + ": cannot read: " + describe(e), e);
-        }
+        return wrapped(file.toString(), () -> read(file, sink, isGzip(file), false));
     }
 
     /** @param inflateAhead decompress a gzip file on a thread of its own, ahead of the reading */
-    private FileReadResult read(Path file, SampleSink sink, boolean gzip, boolean inflateAhead)
-            throws ResultsReadException {
-        String name = file.toString();
+    private FileReadResult read(Path file, SampleSink sink, boolean gzip, boolean inflateAhead) throws IOException {
         try (InputStream raw = counted(open(file), Long.MAX_VALUE)) {
-            return read(name, raw, gzip, inflateAhead, sink);
-        } catch (ResultsReadException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new ResultsReadException(name + ": cannot read: " + describe(e), e);
+            return read(file.toString(), raw, gzip, inflateAhead, sink);
         }
     }
 
@@ -113,22 +95,31 @@ public final class ResultFileReader {
      * for the fuzz tests, which feed bytes without the cost of a file per input.
      */
     FileReadResult read(String name, InputStream raw, boolean gzip, SampleSink sink) throws ResultsReadException {
-        return read(name, raw, gzip, false, sink);
+        return wrapped(name, () -> read(name, raw, gzip, false, sink));
     }
 
     private FileReadResult read(String name, InputStream raw, boolean gzip, boolean inflateAhead, SampleSink sink)
-            throws ResultsReadException {
+            throws IOException {
         if (gzip && inflateAhead) {
             try (GunzipAhead in = new GunzipAhead(raw)) {
                 return readContent(name, in, gzip, sink);
-            } catch (ResultsReadException e) {
-                throw e;
-            } catch (IOException e) {
-                throw new ResultsReadException(name + ": cannot read: " + describe(e), e);
             }
         }
+        return readContent(name, gzip ? new GZIPInputStream(raw, 1 << 16) : raw, gzip, sink);
+    }
+
+    /** A read that may fail. */
+    private interface Read<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * The outcome of a read of the file {@code name}, its I/O failures turned into a {@link ResultsReadException}
+     * that names the file (the readers' own exceptions pass as they are): the one place they are turned.
+     */
+    private static <T> T wrapped(String name, Read<T> read) throws ResultsReadException {
         try {
-            return readContent(name, gzip ? new GZIPInputStream(raw, 1 << 16) : raw, gzip, sink);
+            return read.run();
         } catch (ResultsReadException e) {
             throw e;
         } catch (IOException e) {
@@ -138,40 +129,34 @@ public final class ResultFileReader {
 
     /** Reads the (decompressed) content of a result file. */
     private FileReadResult readContent(String name, InputStream in, boolean gzip, SampleSink sink)
-            throws ResultsReadException {
+            throws IOException {
         ProblemLog log = new ProblemLog(name, options.maxProblems());
-        try {
-            Sniffed s = sniff(name, in, gzip);
-            InputStream rest = new SequenceInputStream(
-                    new ByteArrayInputStream(s.prefix(), s.contentStart(), s.prefixLength() - s.contentStart()), in);
-            long samples;
-            if (s.format().aggregatesOnly()) {
-                ToolAggregates given = ToolFormats.readAggregates(s.format(), name, rest, log);
-                return new FileReadResult(name, s.format(), gzip, 0, log.malformed(), log.truncated(),
-                        log.problems(), given);
-            } else if (s.format().otherTool()) {
-                samples = ToolFormats.read(s.format(), rest, options, log, sink, progress);
-            } else if (s.format() == JtlFormat.XML) {
-                XmlJtlReader xml = new XmlJtlReader(options, log, sink, threadNames, progress);
-                xml.read(rest);
-                samples = xml.samples();
-            } else {
-                String firstLine = firstLine(name, s);
-                CsvLayout layout = CsvLayout.detect(name, firstLine, options);
-                if (layout.hasHeader()) {
-                    rest.skipNBytes(headerBytes(s));
-                }
-                CsvJtlReader csv = new CsvJtlReader(layout, options, log, sink, threadNames, progress);
-                csv.parse(rest, Long.MAX_VALUE, (layout.hasHeader() ? 2 : 1) + s.skippedLines());
-                samples = csv.samples();
+        Sniffed s = sniff(name, in, gzip);
+        InputStream rest = new SequenceInputStream(
+                new ByteArrayInputStream(s.prefix(), s.contentStart(), s.prefixLength() - s.contentStart()), in);
+        long samples;
+        if (s.format().aggregatesOnly()) {
+            ToolAggregates given = ToolFormats.readAggregates(s.format(), name, rest, log);
+            return new FileReadResult(name, s.format(), gzip, 0, log.malformed(), log.truncated(),
+                    log.problems(), given);
+        } else if (s.format().otherTool()) {
+            samples = ToolFormats.read(s.format(), rest, options, log, sink, progress);
+        } else if (s.format() == JtlFormat.XML) {
+            XmlJtlReader xml = new XmlJtlReader(options, log, sink, threadNames, progress);
+            xml.read(rest);
+            samples = xml.samples();
+        } else {
+            String firstLine = firstLine(name, s);
+            CsvLayout layout = CsvLayout.detect(name, firstLine, options);
+            if (layout.hasHeader()) {
+                rest.skipNBytes(headerBytes(s));
             }
-            return new FileReadResult(name, s.format(), gzip, samples, log.malformed(), log.truncated(),
-                    log.problems());
-        } catch (ResultsReadException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new ResultsReadException(name + ": cannot read: " + describe(e), e);
+            CsvJtlReader csv = new CsvJtlReader(layout, options, log, sink, threadNames, progress);
+            csv.parse(rest, Long.MAX_VALUE, (layout.hasHeader() ? 2 : 1) + s.skippedLines());
+            samples = csv.samples();
         }
+        return new FileReadResult(name, s.format(), gzip, samples, log.malformed(), log.truncated(),
+                log.problems());
     }
 
     /**
@@ -190,68 +175,46 @@ public final class ResultFileReader {
      */
     public <S extends SampleSink> ParallelRead<S> readParallel(Path file, int threads, Supplier<S> sinks,
             BiConsumer<S, S> merge) throws ResultsReadException {
+        return wrapped(file.toString(), () -> readInParts(file, threads, sinks, merge));
+    }
+
+    private <S extends SampleSink> ParallelRead<S> readInParts(Path file, int threads, Supplier<S> sinks,
+            BiConsumer<S, S> merge) throws IOException {
         String name = file.toString();
-        long size;
-        Sniffed s;
-        try {
-            size = Files.size(file);
-            boolean gzip = isGzip(file);
-            if (threads <= 1 || gzip || size < PARALLEL_THRESHOLD) {
-                S sink = sinks.get();
-                // a gzip file: decompressed on a second thread when there is one
-                return new ParallelRead<>(read(file, sink, gzip, gzip && threads > 1), sink);
-            }
-            try (InputStream in = open(file)) {
-                s = sniff(name, in, false);
-            }
-            PhaseTrace.mark("sniffed " + name);
-        } catch (ResultsReadException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new ResultsReadException(name + ": cannot read: " + describe(e), e);
+        long size = Files.size(file);
+        boolean gzip = isGzip(file);
+        if (threads <= 1 || gzip || size < PARALLEL_THRESHOLD) {
+            S sink = sinks.get();
+            // a gzip file: decompressed on a second thread when there is one
+            return new ParallelRead<>(read(file, sink, gzip, gzip && threads > 1), sink);
         }
+        Sniffed s;
+        try (InputStream in = open(file)) {
+            s = sniff(name, in, false);
+        }
+        PhaseTrace.mark("sniffed " + name);
+        ParallelRead<S> parts = null;
         if (s.format() == JtlFormat.XML) {
-            ParallelRead<S> xml;
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-                xml = XmlParts.read(name, channel, s.contentStart(), size, threads, options.maxProblems(), sinks,
+                parts = XmlParts.read(name, channel, s.contentStart(), size, threads, options.maxProblems(), sinks,
                         merge, (log, sink) -> new XmlJtlReader(options, log, sink, threadNames, progress),
                         in -> counted(in, Long.MAX_VALUE));
-            } catch (ResultsReadException e) {
-                throw e;
-            } catch (IOException e) {
-                throw new ResultsReadException(name + ": cannot read: " + describe(e), e);
             }
-            if (xml != null) {
-                return xml;
+        } else if (s.format() == JtlFormat.CSV) {
+            CsvLayout layout = CsvLayout.detect(name, firstLine(name, s), options);
+            long dataStart = s.contentStart() + (layout.hasHeader() ? headerBytes(s) : 0);
+            long headerLines = (layout.hasHeader() ? 1 : 0) + s.skippedLines();
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                parts = readParts(name, channel, size, dataStart, headerLines, layout, threads, sinks, merge);
             }
-        }
-        if (s.format() != JtlFormat.CSV) {
-            S sink = sinks.get();
-            return new ParallelRead<>(read(file, sink, false, false), sink);
-        }
-        CsvLayout layout = CsvLayout.detect(name, firstLine(name, s), options);
-        long dataStart = s.contentStart() + (layout.hasHeader() ? headerBytes(s) : 0);
-        long headerLines = (layout.hasHeader() ? 1 : 0) + s.skippedLines();
-        ParallelRead<S> parts;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            parts = readParts(name, channel, size, dataStart, headerLines, layout, threads, sinks, merge);
-        } catch (IOException e) {
-            throw new ResultsReadException(name + ": cannot read: " + describe(e), e);
         }
         if (parts != null) {
             return parts;
         }
+        // another tool's format, or parts that did not fit: one thread
         S sink = sinks.get();
         return new ParallelRead<>(read(file, sink, false, false), sink);
     }
-
-    /** Parts per thread at least: the last parts to finish decide when the file is read. */
-    private static final int PARTS_PER_THREAD = 8;
-    /** Size of a part in large files (a few tens of milliseconds of reading). */
-    private static final long PART_BYTES = 16L << 20;
-    /** Smallest part worth its own reader. */
-    private static final long MIN_PART = 1L << 20;
-    private static final int MAX_PARTS = 4096;
 
     /**
      * The parts of a file read by a pool of threads, each into its own sink; null when a part did not end where
@@ -259,11 +222,9 @@ public final class ResultFileReader {
      */
     private <S extends SampleSink> ParallelRead<S> readParts(String name, FileChannel channel, long size,
             long dataStart, long headerLines, CsvLayout layout, int threads, Supplier<S> sinks,
-            BiConsumer<S, S> merge) throws IOException, ResultsReadException {
+            BiConsumer<S, S> merge) throws IOException {
         long span = size - dataStart;
-        int equal = (int) Math.min(MAX_PARTS, Math.min(Math.max((long) threads * PARTS_PER_THREAD,
-                span / PART_BYTES), Math.max(threads, span / MIN_PART)));
-        long[] aims = RowCuts.aims(span, equal, threads, MIN_PART);
+        long[] aims = RowCuts.aims(span, PartsRunner.partCount(span, threads), threads, PartsRunner.MIN_PART);
         int n = aims.length + 1;
         long[] starts = new long[n + 1];
         starts[0] = dataStart;
@@ -276,56 +237,21 @@ public final class ResultFileReader {
         CsvJtlReader.ParseEnd[] outcomes = new CsvJtlReader.ParseEnd[n];
         ProblemLog[] logs = new ProblemLog[n];
         long[] samples = new long[n];
-        AtomicInteger next = new AtomicInteger();
-        List<Callable<S>> readers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            readers.add(() -> {
-                S mine = null;
-                for (int k = next.getAndIncrement(); k < n; k = next.getAndIncrement()) {
-                    if (mine == null) {
-                        mine = sinks.get();
-                    }
-                    ProblemLog log = new ProblemLog(name, options.maxProblems());
-                    CsvJtlReader reader = new CsvJtlReader(layout, options, log, mine, threadNames, progress);
-                    long stopAt = k == n - 1 ? Long.MAX_VALUE : starts[k + 1] - starts[k];
-                    long length = (k == n - 1 ? size : starts[k + 1]) - starts[k];
-                    double began = PhaseTrace.nowMillis();
-                    outcomes[k] = reader.parse(counted(new RegionInputStream(channel, starts[k]), length), stopAt,
-                            1);
-                    logs[k] = log;
-                    samples[k] = reader.samples();
-                    if (PhaseTrace.ON) {
-                        PhaseTrace.mark(String.format(java.util.Locale.ROOT, "part %d of %d read: %.1f MB in %.1f ms",
-                                k, n, length / 1e6, PhaseTrace.nowMillis() - began));
-                    }
-                }
-                PhaseTrace.mark("no part left: thread done");
-                return mine;
-            });
-        }
-        AtomicInteger numbered = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "perfgate-csv-part-" + numbered.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        List<S> filled = new ArrayList<>();
-        try {
-            // every reader runs to its end (never interrupted: that would close the shared channel)
-            for (Future<S> f : pool.invokeAll(readers)) {
-                S sink = f.get();
-                if (sink != null) {
-                    filled.add(sink);
-                }
+        List<S> filled = PartsRunner.run(name, "perfgate-csv-part", threads, n, sinks, (k, sink) -> {
+            ProblemLog log = new ProblemLog(name, options.maxProblems());
+            CsvJtlReader reader = new CsvJtlReader(layout, options, log, sink, threadNames, progress);
+            // a part reads on past its end to finish its last row
+            long stopAt = k == n - 1 ? Long.MAX_VALUE : starts[k + 1] - starts[k];
+            long length = (k == n - 1 ? size : starts[k + 1]) - starts[k];
+            double began = PhaseTrace.nowMillis();
+            outcomes[k] = reader.parse(counted(new RegionInputStream(channel, starts[k]), length), stopAt, 1);
+            logs[k] = log;
+            samples[k] = reader.samples();
+            if (PhaseTrace.ON) {
+                PhaseTrace.mark(String.format(Locale.ROOT, "part %d of %d read: %.1f MB in %.1f ms",
+                        k, n, length / 1e6, PhaseTrace.nowMillis() - began));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ResultsReadException(name + ": reading was interrupted", e);
-        } catch (ExecutionException e) {
-            throw new ResultsReadException(name + ": cannot read: " + describe(e.getCause()), e.getCause());
-        } finally {
-            pool.shutdown();
-        }
+        }, cause -> new ResultsReadException(name + ": cannot read: " + describe(cause), cause));
         PhaseTrace.mark("all parts read");
         for (int k = 0; k + 1 < n; k++) {
             if (starts[k] + outcomes[k].endOffset() != starts[k + 1]) {
@@ -340,10 +266,7 @@ public final class ResultFileReader {
             lineOffset += outcomes[k].lines();
             total += samples[k];
         }
-        S first = filled.get(0);
-        for (S other : filled.subList(1, filled.size())) {
-            merge.accept(first, other);
-        }
+        S first = PartsRunner.merged(filled, merge);
         PhaseTrace.mark("threads' aggregates merged");
         return new ParallelRead<>(new FileReadResult(name, JtlFormat.CSV, false, total, all.malformed(),
                 all.truncated(), all.problems()), first);

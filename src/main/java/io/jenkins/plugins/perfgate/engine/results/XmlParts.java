@@ -6,12 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -26,10 +20,6 @@ import java.util.function.Supplier;
  */
 final class XmlParts {
 
-    private static final long PART_BYTES = 16L << 20;
-    private static final int PARTS_PER_THREAD = 8;
-    private static final long MIN_PART = 1L << 20;
-    private static final int MAX_PARTS = 4096;
     /** How far a cut looks for a line starting with a sample before giving up on that cut. */
     private static final int SEARCH = 1 << 20;
 
@@ -50,8 +40,7 @@ final class XmlParts {
             long size, int threads, int maxProblems, Supplier<S> sinks, BiConsumer<S, S> merge,
             PartReader readers, Function<InputStream, InputStream> counted) throws IOException {
         long span = size - start;
-        int n = (int) Math.min(MAX_PARTS, Math.min(Math.max((long) threads * PARTS_PER_THREAD, span / PART_BYTES),
-                Math.max(threads, span / MIN_PART)));
+        int n = PartsRunner.partCount(span, threads);
         List<Long> cuts = new ArrayList<>();
         cuts.add(start);
         for (int k = 1; k < n; k++) {
@@ -66,51 +55,18 @@ final class XmlParts {
         }
         cuts.add(size);
         Part[] outcomes = new Part[parts];
-        AtomicInteger next = new AtomicInteger();
-        List<Callable<S>> tasks = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            tasks.add(() -> {
-                S mine = null;
-                for (int k = next.getAndIncrement(); k < parts; k = next.getAndIncrement()) {
-                    if (mine == null) {
-                        mine = sinks.get();
-                    }
-                    ProblemLog log = new ProblemLog(name, maxProblems);
-                    long from = cuts.get(k);
-                    long to = cuts.get(k + 1);
-                    XmlJtlReader reader = readers.reader(log, mine);
-                    boolean clean;
-                    try {
-                        clean = reader.readPart(counted.apply(new Region(channel, from, to)), k == 0, k == parts - 1);
-                    } catch (ResultsReadException e) {
-                        clean = false; // the read with one thread reports it
-                    }
-                    outcomes[k] = new Part(clean, log, reader.linesRead(), reader.samples());
-                }
-                return mine;
-            });
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "perfgate-xml-part");
-            t.setDaemon(true);
-            return t;
-        });
-        List<S> filled = new ArrayList<>();
-        try {
-            for (Future<S> f : pool.invokeAll(tasks)) {
-                S sink = f.get();
-                if (sink != null) {
-                    filled.add(sink);
-                }
+        List<S> filled = PartsRunner.run(name, "perfgate-xml-part", threads, parts, sinks, (k, sink) -> {
+            ProblemLog log = new ProblemLog(name, maxProblems);
+            XmlJtlReader reader = readers.reader(log, sink);
+            boolean clean;
+            try {
+                clean = reader.readPart(counted.apply(new RegionInputStream(channel, cuts.get(k), cuts.get(k + 1))),
+                        k == 0, k == parts - 1);
+            } catch (ResultsReadException e) {
+                clean = false; // the read with one thread reports it
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ResultsReadException(name + ": reading was interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-        } finally {
-            pool.shutdown();
-        }
+            outcomes[k] = new Part(clean, log, reader.linesRead(), reader.samples());
+        }, cause -> cause instanceof IOException io ? io : new IOException(cause));
         ProblemLog all = new ProblemLog(name, maxProblems);
         long lineOffset = 0;
         long total = 0;
@@ -122,12 +78,8 @@ final class XmlParts {
             lineOffset += p.lines();
             total += p.samples();
         }
-        S first = filled.get(0);
-        for (S other : filled.subList(1, filled.size())) {
-            merge.accept(first, other);
-        }
         return new ResultFileReader.ParallelRead<>(new FileReadResult(name, JtlFormat.XML, false, total,
-                all.malformed(), all.truncated(), all.problems()), first);
+                all.malformed(), all.truncated(), all.problems()), PartsRunner.merged(filled, merge));
     }
 
     /** Makes the reader of one part. */
@@ -184,39 +136,5 @@ final class XmlParts {
             }
         }
         return 0;
-    }
-
-    /** Bytes {@code [from, to)} of a file, with positional reads (threads share the channel). */
-    private static final class Region extends InputStream {
-        private final FileChannel channel;
-        private long position;
-        private final long end;
-
-        Region(FileChannel channel, long from, long to) {
-            this.channel = channel;
-            this.position = from;
-            this.end = to;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (position >= end) {
-                return -1;
-            }
-            if (len == 0) {
-                return 0;
-            }
-            int n = channel.read(ByteBuffer.wrap(b, off, (int) Math.min(len, end - position)), position);
-            if (n > 0) {
-                position += n;
-            }
-            return n;
-        }
     }
 }

@@ -37,11 +37,11 @@ class GunzipAheadTest {
         return new Read(r.result(), samples);
     }
 
-    /** About 3 MB of CSV (a dozen chunks), or XML. */
+    /** About 5 MB of CSV, or XML: more chunks than the queue holds. */
     private static byte[] content(boolean xml) {
         StringBuilder sb = new StringBuilder(xml ? "<testResults version=\"1.2\">\n"
                 : "timeStamp,elapsed,label,responseCode,responseMessage,threadName,success,failureMessage,bytes\n");
-        for (int i = 0; i < 40_000; i++) {
+        for (int i = 0; i < 80_000; i++) {
             if (xml) {
                 sb.append("<httpSample t=\"").append(i % 997).append("\" ts=\"").append(1_000_000 + i)
                         .append("\" s=\"true\" lb=\"label ").append(i % 17).append("\" rc=\"200\" by=\"").append(i)
@@ -80,9 +80,10 @@ class GunzipAheadTest {
     void wholeCutOffAndDamagedFilesReadAsWithOneThread() throws Exception {
         for (boolean xml : List.of(false, true)) {
             byte[] content = content(xml);
+            assertTrue(content.length > (GunzipAhead.AHEAD + 2) * GunzipAhead.CHUNK, "more chunks than the queue holds");
             Path whole = gzip("whole.gz", content);
             Read one = read(whole, 1);
-            assertEquals(40_000, one.samples().size());
+            assertEquals(80_000, one.samples().size());
             assertSameRead(one, read(whole, 2));
 
             byte[] compressed = Files.readAllBytes(whole);

@@ -98,7 +98,7 @@ class XmlPartsTest {
     }
 
     private static boolean readInParts(Read r) {
-        return r.sink().threads.stream().allMatch(t -> t.equals("perfgate-xml-part"));
+        return r.sink().threads.stream().allMatch(t -> t.startsWith("perfgate-xml-part-"));
     }
 
     @Test
