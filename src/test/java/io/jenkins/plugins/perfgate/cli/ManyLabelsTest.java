@@ -101,7 +101,7 @@ class ManyLabelsTest {
     private Report report(String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx64m", "-XX:+UseSerialGC",
-                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), PerfgateCli.class.getName(),
+                "-Djava.awt.headless=true", "-cp", TestCliClassPath.get(), PerfgateCli.class.getName(),
                 "report", "--progress-every", "0", "--threads", "2"));
         command.addAll(Arrays.asList(args));
         Path log = Files.createTempFile(dir, "report", ".log");

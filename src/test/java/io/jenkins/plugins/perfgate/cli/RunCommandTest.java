@@ -109,7 +109,7 @@ class RunCommandTest {
     private record CliProcess(Process process, List<String> lines, Thread reader) implements AutoCloseable {
         static CliProcess start(String... args) throws java.io.IOException {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+            List<String> command = new ArrayList<>(List.of(java, "-cp", TestCliClassPath.get(),
                     PerfgateCli.class.getName()));
             command.addAll(List.of(args));
             Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -74,7 +74,7 @@ class WorkloadCommandTest {
         Path log = dir.resolve("big.log");
         AccessLogs.write(log, 600_000, 500, 3); // ~70 MB
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx32m",
-                "-cp", System.getProperty("java.class.path"), PerfgateCli.class.getName(), "workload", log.toString())
+                "-cp", TestCliClassPath.get(), PerfgateCli.class.getName(), "workload", log.toString())
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,24 +51,83 @@ class WorkloadPlanRunTest {
 
     @Test
     void thePlanReproducesTheLogsMix() throws Exception {
+        // bounded by request count: 4 threads x 400 iterations, the top endpoint once per iteration (~4 300
+        // samples); the plan's think time and thread count would make it a 2-minute production-like run
+        MixRun mix = runMix(20_000, 7, "plans/shop-mix.yaml", List.of("--top", "6", "--duration", "120"), "60s",
+                "threads=4", "iterations=400");
+        assertTrue(Files.exists(dir.resolve("plans/load.jmx")), "the bundled template is copied beside the plan");
+        assertTrue(mix.yaml().contains("#   - 2 endpoint(s) with ") && mix.yaml().contains("DELETE /sessions/{id}"),
+                mix.yaml());
+        RunSummary summary = mix.summary();
+        long samples = summary.overall().count();
+        assertEquals(0, summary.overall().errors(), "every request answered 200");
+        assertTrue(samples > 3_000, "enough samples for 1 % to mean something: " + samples);
+        assertEquals(6, summary.labels().size(), summary.labels().toString());
+        for (Workload.Endpoint e : mix.top()) {
+            LabelStats label = summary.label(e.name()).orElseThrow(() -> new AssertionError("no label " + e.name()));
+            assertEquals(mix.share(e), (double) label.count() / samples, 0.01, e.name() + " share");
+            long served = mix.seen().getOrDefault(e.name(), new LongAdder()).sum();
+            assertEquals(label.count(), served, "the server saw " + e.name() + " with its method: " + mix.seen());
+        }
+    }
+
+    @Test
+    void theSpikeTemplateReproducesAThreeLabelMixInBothItsThreadGroups() throws Exception {
+        // bounded by time: 4 s, the spike group's 2 threads from 1 s to 3 s beside the base group's 2
+        MixRun mix = runMix(5_000, 11, "spike-mix.yaml", List.of("--top", "3", "--template", "spike"), "40s",
+                "threads=2", "duration=4", "spikeThreads=2", "spikeDelay=1", "spikeDuration=2", "spikeRampUp=0");
+        assertTrue(mix.yaml().contains("template: \"spike.jmx\"")
+                && mix.yaml().contains("split: [threads, spikeThreads]"), mix.yaml());
+        RunSummary summary = mix.summary();
+        long samples = summary.overall().count();
+        assertTrue(samples > 500, "enough samples for a few % to mean something: " + samples);
+        assertEquals(3, summary.labels().size(), summary.labels().toString());
+        for (Workload.Endpoint e : mix.top()) {
+            LabelStats label = summary.label(e.name()).orElseThrow(() -> new AssertionError("no label " + e.name()));
+            assertEquals(mix.share(e), (double) label.count() / samples, 0.03, e.name() + " share");
+        }
+        // the spike's threads sent their share of the mix too (thread names are "<group> 1-N")
+        assertTrue(Files.readString(dir.resolve("out/generators/gen-1/results.jtl")).contains(",spike 2-"),
+                "the spike group ran");
+    }
+
+    /**
+     * What a workload plan run gave: the plan as {@code perfgate workload} wrote it, the log's top endpoints, the
+     * run's summary and the requests the server saw (method and path, IDs as {@code {id}}).
+     */
+    private record MixRun(String yaml, List<Workload.Endpoint> top, RunSummary summary, Map<String, LongAdder> seen) {
+
+        /** The endpoint's share of the top endpoints' requests in the log. */
+        double share(Workload.Endpoint e) {
+            return (double) e.requests() / top.stream().mapToLong(Workload.Endpoint::requests).sum();
+        }
+    }
+
+    /**
+     * The shared set-up: a log of {@code requests} random requests of {@link #MIX}, {@code perfgate workload} makes
+     * the plan ({@code --response-time 50} and {@code workloadArgs}; its generator made lean for the test), then
+     * {@code perfgate run} runs it with real JMeter against a real HTTP server on 127.0.0.1 that counts what it sees,
+     * with {@code properties} (no ramp-up, no think time); the run must end well and {@code COMPLETE}.
+     */
+    private MixRun runMix(int requests, long seed, String planName, List<String> workloadArgs, String timeLimit,
+            String... properties) throws Exception {
         TestJMeter.installation();
         Path log = dir.resolve("access.log");
-        writeLog(log, 20_000, 7);
-        Path plan = dir.resolve("plans/shop-mix.yaml");
-        CliRun w = CliRun.of("workload", log.toString(), "--top", "6", "--plan", plan.toString(),
-                "--response-time", "50", "--duration", "120");
+        writeLog(log, requests, seed);
+        Path plan = dir.resolve(planName);
+        List<String> workload = new ArrayList<>(List.of("workload", log.toString(), "--plan", plan.toString(),
+                "--response-time", "50"));
+        workload.addAll(workloadArgs);
+        CliRun w = CliRun.of(workload.toArray(String[]::new));
         assertEquals(0, w.exit(), w.out() + w.err());
-        assertTrue(Files.exists(dir.resolve("plans/load.jmx")), "the bundled template is copied beside the plan");
         String yaml = Files.readString(plan);
-        assertTrue(yaml.contains("#   - 2 endpoint(s) with ") && yaml.contains("DELETE /sessions/{id}"), yaml);
         // a lean generator JVM for the test (the plan's own generators section is the production one)
         Files.writeString(plan, yaml.replace("  count: 1 ", "  heap: 256m\n  options: {jvmArgs: "
                 + "-XX:TieredStopAtLevel=1}\n  count: 1 "));
-
         WorkloadAnalysis analysis = new WorkloadAnalysis();
         analysis.read(log);
-        List<Workload.Endpoint> top = analysis.result().endpoints().subList(0, 6);
-        long topRequests = top.stream().mapToLong(Workload.Endpoint::requests).sum();
+        int topN = Integer.parseInt(workloadArgs.get(workloadArgs.indexOf("--top") + 1));
+        List<Workload.Endpoint> top = analysis.result().endpoints().subList(0, topN);
 
         Map<String, LongAdder> seen = new ConcurrentHashMap<>();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -83,86 +143,22 @@ class WorkloadPlanRunTest {
         });
         server.start();
         try {
-            // bounded by request count: 4 threads x 400 iterations, the top endpoint once per iteration (~4 300
-            // samples); the plan's think time and thread count would make it a 2-minute production-like run
-            CliRun run = CliRun.of("run", plan.toString(), "--quiet", "--out", dir.resolve("out").toString(),
-                    "--cache", TestJMeter.cacheRoot().toString(), "--time-limit", "60s",
-                    "-P", "host=127.0.0.1", "-P", "port=" + server.getAddress().getPort(), "-P", "threads=4",
-                    "-P", "rampUp=0", "-P", "thinkTime=0", "-P", "iterations=400");
-            assertEquals(0, run.exit(), run.out() + run.err());
-        } finally {
-            server.stop(0);
-            ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
-        }
-        RunSummary summary = SummaryJson.read(dir.resolve("out/summary.json"));
-        assertEquals(RunStatus.COMPLETE, summary.status());
-        long samples = summary.overall().count();
-        assertEquals(0, summary.overall().errors(), "every request answered 200");
-        assertTrue(samples > 3_000, "enough samples for 1 % to mean something: " + samples);
-        assertEquals(6, summary.labels().size(), summary.labels().toString());
-        for (Workload.Endpoint e : top) {
-            LabelStats label = summary.label(e.name()).orElseThrow(() -> new AssertionError("no label " + e.name()));
-            double expected = (double) e.requests() / topRequests;
-            double actual = (double) label.count() / samples;
-            assertEquals(expected, actual, 0.01, e.name() + " share");
-            long served = seen.getOrDefault(e.name(), new LongAdder()).sum();
-            assertEquals(label.count(), served, "the server saw " + e.name() + " with its method: " + seen);
-        }
-    }
-
-    @Test
-    void theSpikeTemplateReproducesAThreeLabelMixInBothItsThreadGroups() throws Exception {
-        TestJMeter.installation();
-        Path log = dir.resolve("access.log");
-        writeLog(log, 5_000, 11);
-        Path plan = dir.resolve("spike-mix.yaml");
-        CliRun w = CliRun.of("workload", log.toString(), "--top", "3", "--plan", plan.toString(),
-                "--template", "spike", "--response-time", "50");
-        assertEquals(0, w.exit(), w.out() + w.err());
-        String yaml = Files.readString(plan);
-        assertTrue(yaml.contains("template: \"spike.jmx\"") && yaml.contains("split: [threads, spikeThreads]"), yaml);
-        Files.writeString(plan, yaml.replace("  count: 1 ", "  heap: 256m\n  options: {jvmArgs: "
-                + "-XX:TieredStopAtLevel=1}\n  count: 1 "));
-        WorkloadAnalysis analysis = new WorkloadAnalysis();
-        analysis.read(log);
-        List<Workload.Endpoint> top = analysis.result().endpoints().subList(0, 3);
-        long topRequests = top.stream().mapToLong(Workload.Endpoint::requests).sum();
-
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        server.setExecutor(Executors.newFixedThreadPool(4));
-        server.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            exchange.sendResponseHeaders(200, 2);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write("ok".getBytes(StandardCharsets.UTF_8));
+            List<String> run = new ArrayList<>(List.of("run", plan.toString(), "--quiet", "--out",
+                    dir.resolve("out").toString(), "--cache", TestJMeter.cacheRoot().toString(), "--time-limit",
+                    timeLimit, "-P", "host=127.0.0.1", "-P", "port=" + server.getAddress().getPort(),
+                    "-P", "rampUp=0", "-P", "thinkTime=0"));
+            for (String p : properties) {
+                run.addAll(List.of("-P", p));
             }
-        });
-        server.start();
-        try {
-            // bounded by time: 4 s, the spike group's 2 threads from 1 s to 3 s beside the base group's 2
-            CliRun run = CliRun.of("run", plan.toString(), "--quiet", "--out", dir.resolve("out").toString(),
-                    "--cache", TestJMeter.cacheRoot().toString(), "--time-limit", "40s",
-                    "-P", "host=127.0.0.1", "-P", "port=" + server.getAddress().getPort(), "-P", "threads=2",
-                    "-P", "rampUp=0", "-P", "thinkTime=0", "-P", "duration=4", "-P", "spikeThreads=2",
-                    "-P", "spikeDelay=1", "-P", "spikeDuration=2", "-P", "spikeRampUp=0");
-            assertEquals(0, run.exit(), run.out() + run.err());
+            CliRun r = CliRun.of(run.toArray(String[]::new));
+            assertEquals(0, r.exit(), r.out() + r.err());
         } finally {
             server.stop(0);
             ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
         }
         RunSummary summary = SummaryJson.read(dir.resolve("out/summary.json"));
         assertEquals(RunStatus.COMPLETE, summary.status());
-        long samples = summary.overall().count();
-        assertTrue(samples > 500, "enough samples for a few % to mean something: " + samples);
-        assertEquals(3, summary.labels().size(), summary.labels().toString());
-        for (Workload.Endpoint e : top) {
-            LabelStats label = summary.label(e.name()).orElseThrow(() -> new AssertionError("no label " + e.name()));
-            assertEquals((double) e.requests() / topRequests, (double) label.count() / samples, 0.03,
-                    e.name() + " share");
-        }
-        // the spike's threads sent their share of the mix too (thread names are "<group> 1-N")
-        assertTrue(Files.readString(dir.resolve("out/generators/gen-1/results.jtl")).contains(",spike 2-"),
-                "the spike group ran");
+        return new MixRun(yaml, top, summary, seen);
     }
 
     /** A combined log of {@code n} requests drawn at random from {@link #MIX}, 100 clients, 10 requests/s each. */

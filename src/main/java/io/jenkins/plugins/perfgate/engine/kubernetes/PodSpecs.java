@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterAddons;
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterInstallation;
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterManifest;
+import io.jenkins.plugins.perfgate.engine.runner.jmeter.PathSyntax;
 import io.jenkins.plugins.perfgate.engine.runner.plan.GeneratorSpec;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +53,7 @@ final class PodSpecs {
         String home = options.jmeterHome().orElse(PROVISIONED_HOME);
         var jmeter = new JMeterInstallation(Path.of(home), JMeterManifest.DEFAULT_VERSION, Path.of("java"),
                 inPod(addons))
-                .command().parentWatch(false).heap(spec.heap()).jvmOptions(spec.jvmArgs())
+                .command().pathSyntax(PathSyntax.POSIX).parentWatch(false).heap(spec.heap()).jvmOptions(spec.jvmArgs())
                 .plan(Path.of(PodFiles.MOUNT, PodFiles.PLAN))
                 .results(Path.of(PodFiles.WORK, "results.jtl")).log(Path.of(PodFiles.WORK, "jmeter.log"))
                 .propertyFile(Optional.of(Path.of(PodFiles.MOUNT, PodFiles.propertiesKey(generator))))
@@ -107,13 +108,21 @@ final class PodSpecs {
         return pod.build();
     }
 
-    /** The run's jars where the addons init container puts them in the pod (file names kept). */
+    /**
+     * The run's jars where the addons init container puts them in the pod (file names kept). Only the names of the
+     * local jars are used: the pod's paths are built from the pod's constants and spelled the POSIX way by the
+     * command ({@link PathSyntax#POSIX}), whatever this machine's rules are.
+     */
     @SuppressFBWarnings(value = "DMI_HARDCODED_ABSOLUTE_FILENAME", justification = "a path inside the pod")
     static JMeterAddons inPod(JMeterAddons addons) {
         Path root = Path.of(ADDONS_HOME);
         return new JMeterAddons(
-                addons.plugins().stream().map(p -> root.resolve("plugins").resolve(p.getFileName())).toList(),
-                addons.libraries().stream().map(p -> root.resolve("lib").resolve(p.getFileName())).toList());
+                addons.plugins().stream().map(p -> root.resolve("plugins").resolve(fileName(p))).toList(),
+                addons.libraries().stream().map(p -> root.resolve("lib").resolve(fileName(p))).toList());
+    }
+
+    private static String fileName(Path local) {
+        return String.valueOf(local.getFileName());
     }
 
     private static List<VolumeMount> plus(List<VolumeMount> mounts, VolumeMount more) {

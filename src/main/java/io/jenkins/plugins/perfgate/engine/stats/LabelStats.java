@@ -108,8 +108,8 @@ public final class LabelStats {
 
     /** Same figures under another label (used for the overall row). */
     public LabelStats withLabel(String newLabel) {
-        Raw r = raw();
-        return new LabelStats(new Raw(newLabel, r.transactionController(), r.count(), r.errors(), r.firstStart(),
+        Raw r = raw(); // fresh compact copies: owned as they are, not copied a second time
+        return owning(new Raw(newLabel, r.transactionController(), r.count(), r.errors(), r.firstStart(),
                 r.lastEnd(), r.sumElapsed(), r.sumSquaresElapsed(), r.minElapsed(), r.maxElapsed(),
                 r.bytesReceived(), r.bytesSent(), r.apdexTMillis(), r.apdexSatisfied(), r.apdexTolerating(),
                 r.elapsed(), r.latency(), r.connect(), r.responseCodes(), r.failureMessages(), r.series()));
@@ -123,8 +123,8 @@ public final class LabelStats {
         if (millis == 0 || count == 0) {
             return this;
         }
-        Raw r = raw();
-        return new LabelStats(new Raw(r.label(), r.transactionController(), r.count(), r.errors(),
+        Raw r = raw(); // fresh compact copies: owned as they are
+        return owning(new Raw(r.label(), r.transactionController(), r.count(), r.errors(),
                 r.firstStart() + millis, r.lastEnd() + millis, r.sumElapsed(), r.sumSquaresElapsed(),
                 r.minElapsed(), r.maxElapsed(), r.bytesReceived(), r.bytesSent(), r.apdexTMillis(),
                 r.apdexSatisfied(), r.apdexTolerating(), r.elapsed(), r.latency(), r.connect(), r.responseCodes(),
@@ -160,7 +160,8 @@ public final class LabelStats {
         l.add(o.latency);
         Histogram c = connect.copy();
         c.add(o.connect);
-        return new LabelStats(new Raw(label, transactionController || o.transactionController, count + o.count,
+        // e, l, c are compact copies nothing else holds: copying them again cost a merge of repetitions half its time
+        return owning(new Raw(label, transactionController || o.transactionController, count + o.count,
                 errors + o.errors, Math.min(firstStart, o.firstStart), Math.max(lastEnd, o.lastEnd),
                 sumElapsed + o.sumElapsed, sumSquaresElapsed + o.sumSquaresElapsed,
                 Math.min(minElapsed, o.minElapsed), Math.max(maxElapsed, o.maxElapsed),

@@ -212,11 +212,9 @@ public final class SummaryJson {
 
     private static Histogram decode(String text, String where) throws SummaryFormatException {
         try {
-            Histogram h = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(text)),
-                    0);
-            Histogram auto = LabelStats.newHistogram();
-            auto.add(h);
-            return auto;
+            // flat, as decoded: the LabelStats made of it keeps a compact copy (a second, packed-to-packed copy
+            // walked every bucket of the range once more, for each of a label's three histograms)
+            return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(text)), 0);
         } catch (DataFormatException | RuntimeException e) {
             throw new SummaryFormatException(where + ": unreadable histogram (" + e.getMessage() + ")");
         }

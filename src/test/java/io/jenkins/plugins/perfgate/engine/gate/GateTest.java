@@ -162,15 +162,17 @@ class GateTest {
 
     @Test
     void aaRunsWithRealisticNoiseRaiseNoFalseAlarms() {
-        // run-to-run noise of 4 % (CV) between builds; threshold 5 %: crossed often, but within noise
+        // run-to-run noise of 4 % (CV) between builds; threshold 5 %: crossed often, but within noise. One job's
+        // builds, as perfgate sees them: each build judged against the 10 before it (not 11 fresh runs per trial:
+        // a tenth of the runs to make, and every judgement is still of a fresh build against its own history)
         int trials = 300;
+        List<HistoryEntry> job = builds(RUNS, 5000, trials + 10, 0.04);
         int alarms = 0;
         int crossed = 0;
-        Random r = new Random(4242);
         for (int t = 0; t < trials; t++) {
-            History h = history(5000 + t, 10, 0.04);
-            Verdict v = judge("p95 vs baseline < +5%; mean[label~\"*\"] vs baseline < +5% => unstable",
-                    RUNS.run(9000 + t, 1 + 0.04 * r.nextGaussian()), h);
+            Verdict v = new Gate(GateOptions.defaults()).judge(CriteriaParser.parseAll(
+                    "p95 vs baseline < +5%; mean[label~\"*\"] vs baseline < +5% => unstable"), job.get(t + 10),
+                    new History(job.subList(t, t + 10), List.of()));
             if (v.result() != GateResult.PASS) {
                 alarms++;
             }
@@ -181,19 +183,28 @@ class GateTest {
         assertTrue(crossed > trials / 10, "the threshold alone would have alarmed " + crossed + " times");
     }
 
+    /** Builds 1..n of one job, each run's times scaled by 1 + N(0, cv). */
+    private static List<HistoryEntry> builds(SyntheticRuns runs, long seed, int n, double cv) {
+        Random r = new Random(seed);
+        List<HistoryEntry> entries = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            entries.add(new HistoryEntry(BuildRef.of(i, i, BuildResult.SUCCESS),
+                    RunFigures.of(runs.run(seed * 1000 + i, 1 + cv * r.nextGaussian()))));
+        }
+        return entries;
+    }
+
     @Test
     void aaWithRepetitionsRaisesNoFalseAlarmsEither() {
-        // 9 repetitions of the same build (U-test path) against builds with the same 4 % run-to-run noise
+        // 9 repetitions of the same build (U-test path) against builds with the same 4 % run-to-run noise; the
+        // repetitions are fresh in every trial, the history is the job's 10 builds before (as above)
         SyntheticRuns small = SyntheticRuns.of(label("home", 120, 300, 0), label("checkout", 300, 300, 0));
         int trials = 100;
+        List<HistoryEntry> job = builds(small, 70_000, trials + 9, 0.04);
         int alarms = 0;
         int uTests = 0;
         for (int t = 0; t < trials; t++) {
             Random r = new Random(70_000 + t);
-            List<HistoryEntry> entries = new ArrayList<>();
-            for (int i = 1; i <= 10; i++) {
-                entries.add(entry(i, small.run(1_000_000L * t + i, 1 + 0.04 * r.nextGaussian())));
-            }
             List<RunFigures> reps = new ArrayList<>();
             RunSummary merged = null;
             for (int k = 0; k < 9; k++) {
@@ -201,11 +212,11 @@ class GateTest {
                 reps.add(RunFigures.of(rep));
                 merged = merged == null ? rep : merged.merge(rep);
             }
-            HistoryEntry candidate = new HistoryEntry(BuildRef.of(11, 11, BuildResult.SUCCESS),
+            HistoryEntry candidate = new HistoryEntry(BuildRef.of(t + 11, t + 11, BuildResult.SUCCESS),
                     RunFigures.of(merged), reps);
             Verdict v = new Gate(GateOptions.defaults()).judge(CriteriaParser.parseAll(
                     "mean[label~\"*\"] vs baseline < +2%; p95 vs baseline < +2%"), candidate,
-                    new History(entries, List.of()));
+                    new History(job.subList(t, t + 10), List.of()));
             alarms += v.result() == GateResult.PASS ? 0 : 1;
             uTests += (int) v.lines().stream().filter(l -> l.significance().map(s -> s.method()
                     == Significance.Method.MANN_WHITNEY_U).orElse(false)).count();

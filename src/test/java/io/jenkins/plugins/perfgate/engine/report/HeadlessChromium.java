@@ -17,7 +17,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * to resolve, so a report that tried to load anything remote would show errors. Missing binaries fail the test
  * (CI installs them with bin/lib/install-test-deps.sh); they never skip it.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
     static final String CHROMIUM = System.getenv().getOrDefault("PERFGATE_CHROMIUM", "/usr/bin/chromium");
     static final String CHROMEDRIVER = System.getenv().getOrDefault("PERFGATE_CHROMEDRIVER", "/usr/bin/chromedriver");
@@ -25,7 +25,7 @@ final class HeadlessChromium {
     private HeadlessChromium() {
     }
 
-    static ChromeDriver start(Path profile) throws IOException {
+    public static ChromeDriver start(Path profile) throws IOException {
         assertTrue(Files.isExecutable(Path.of(CHROMIUM)), CHROMIUM
                 + " is missing: install the Debian packages chromium and chromium-driver (bin/lib/install-test-deps.sh)");
         assertTrue(Files.isExecutable(Path.of(CHROMEDRIVER)), CHROMEDRIVER + " is missing: install chromium-driver");

@@ -42,6 +42,7 @@ public final class JMeterCommand {
     private List<String> remoteHosts = List.of();
     private boolean remoteExit = true;
     private boolean parentWatch = true;
+    private PathSyntax paths = PathSyntax.LOCAL;
 
     JMeterCommand(JMeterInstallation installation) {
         this.installation = installation;
@@ -138,6 +139,15 @@ public final class JMeterCommand {
         return this;
     }
 
+    /**
+     * How the machine that runs the command spells paths (default: this machine's). {@link PathSyntax#POSIX} for a
+     * command that a Linux pod runs: every path and the class path then follow its rules, whatever this machine is.
+     */
+    public JMeterCommand pathSyntax(PathSyntax syntax) {
+        this.paths = Objects.requireNonNull(syntax);
+        return this;
+    }
+
     /** {@code java ... -jar ApacheJMeter.jar -n -t plan [-l jtl] ...}. */
     public List<String> nonGui() {
         if (plan == null) {
@@ -146,10 +156,10 @@ public final class JMeterCommand {
         List<String> cmd = jvm();
         cmd.add("-n");
         cmd.add("-t");
-        cmd.add(plan.toString());
+        cmd.add(paths.text(plan));
         if (results != null) {
             cmd.add("-l");
-            cmd.add(results.toString());
+            cmd.add(paths.text(results));
         }
         if (!remoteHosts.isEmpty()) {
             cmd.add("-R");
@@ -178,7 +188,7 @@ public final class JMeterCommand {
 
     private List<String> jvm() {
         List<String> cmd = new ArrayList<>();
-        cmd.add(installation.java().toString());
+        cmd.add(paths.text(installation.java()));
         cmd.add("-Xms" + heap);
         cmd.add("-Xmx" + heap);
         cmd.add("-XX:+UseG1GC");
@@ -195,38 +205,34 @@ public final class JMeterCommand {
         cmd.addAll(jvmOptions);
         systemProperties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("-jar");
-        cmd.add(installation.launcher().toString());
+        cmd.add(paths.text(installation.launcher()));
         return cmd;
     }
 
     private void jmeterOptions(List<String> cmd) {
         if (log != null) {
             cmd.add("-j");
-            cmd.add(log.toString());
+            cmd.add(paths.text(log));
         }
         JMeterAddons addons = installation.addons();
         if (!addons.plugins().isEmpty()) {
-            // JMeter adds these to its class loader and scans them for plugins, like lib/ext
-            cmd.add("-Jsearch_paths=" + join(addons.plugins(), ";"));
+            // JMeter adds these to its class loader and scans them for plugins, like lib/ext (';' on every OS)
+            cmd.add("-Jsearch_paths=" + String.join(";", addons.plugins().stream().map(paths::text).toList()));
         }
         if (!addons.libraries().isEmpty()) {
-            cmd.add("-Juser.classpath=" + join(addons.libraries(), java.io.File.pathSeparator));
+            cmd.add("-Juser.classpath=" + paths.classPath(addons.libraries()));
         }
         properties.forEach((k, v) -> cmd.add("-J" + k + "=" + v));
         globalProperties.forEach((k, v) -> cmd.add("-G" + k + "=" + v));
         for (Path f : propertyFiles) {
             cmd.add("-q");
-            cmd.add(f.toString());
+            cmd.add(paths.text(f));
         }
-        globalPropertyFiles.forEach(f -> cmd.add("-G" + f));
+        globalPropertyFiles.forEach(f -> cmd.add("-G" + paths.text(f)));
         if (!globalPropertyFiles.isEmpty()) {
             // the controller logs every property it sends to the servers ("Sending properties {...}") at INFO
             cmd.add("-L" + CLIENT_ENGINE_LOGGER + "=WARN");
         }
-    }
-
-    private static String join(List<Path> jars, String separator) {
-        return String.join(separator, jars.stream().map(Path::toString).toList());
     }
 
     private static String checkName(String name) {
