@@ -111,11 +111,13 @@ final class LabelAccumulator {
             series.record(timeStamp, e, success, allThreads);
         }
         if (success) {
-            if (e <= options.apdexTMillis()) {
-                satisfied++;
-            } else if (e <= 4 * options.apdexTMillis()) {
-                tolerating++;
-            }
+            // Apdex counts by sign bits, not tests: a response slower than T is rare in the first rows, and a test
+            // the JIT saw always true there was compiled as a trap that threw this method away at the first slow
+            // one (T is 1 ms to 1 h and e >= 0: no overflow)
+            long t = options.apdexTMillis();
+            long above = (t - e) >>> 63;
+            satisfied += 1 - above;
+            tolerating += above & (1 - ((4 * t - e) >>> 63));
         } else {
             errors++;
             String message = failureMessage == null || failureMessage.isEmpty() ? responseMessage : failureMessage;
