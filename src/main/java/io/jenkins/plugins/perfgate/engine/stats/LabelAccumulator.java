@@ -45,10 +45,12 @@ final class LabelAccumulator {
      * {@code [4 BATCH, 5 BATCH)} (ints: 1.6 MB less with 2,000 labels in two threads than a long array). With
      * thousands of labels a sample's label is rarely the previous one's, and recording into its histograms and
      * series one sample at a time missed the processor's cache several times a sample (over half the CPU with
-     * 2,000 labels); a batch is recorded while they are in the cache. Null once the elapsed histogram is flat (a
-     * busy label: with few labels their state stays in the cache anyway).
+     * 2,000 labels); a batch is recorded while they are in the cache. Also once the histograms are flat: a label
+     * that switched to recording directly changed the path of {@link #add} a few hundred thousand rows into a
+     * file, after the JIT had compiled it (and the reading loop) for the batched path only, which threw that code
+     * away and compiled it again (docs/performance.md, "The JIT's work").
      */
-    private int[] pending = new int[5 * BATCH];
+    private final int[] pending = new int[5 * BATCH];
     private long batchStart;
     private int pendingCount;
     /** The response code of the last samples and how many in a row had it, not yet in {@link #codes}. */
@@ -89,7 +91,7 @@ final class LabelAccumulator {
         long l = Math.max(0, latencyMillis);
         long c = Math.max(0, connectMillis);
         long sinceBatchStart = pendingCount == 0 ? 0 : timeStamp - batchStart;
-        if (pending != null && (e | l | c) <= Integer.MAX_VALUE && (allThreads << 1) >> 1 == allThreads
+        if ((e | l | c) <= Integer.MAX_VALUE && (allThreads << 1) >> 1 == allThreads
                 && sinceBatchStart == (int) sinceBatchStart) {
             int n = pendingCount;
             if (n == 0) {
@@ -223,9 +225,6 @@ final class LabelAccumulator {
             elapsed.recordAll(pending, 0, n);
             latency.recordAll(pending, BATCH, BATCH + n);
             connect.recordAll(pending, 2 * BATCH, 2 * BATCH + n);
-        }
-        if (elapsed.isFlat()) {
-            pending = null;
         }
     }
 
