@@ -5,6 +5,7 @@ import java.lang.management.ThreadMXBean;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -73,7 +74,12 @@ public final class PhaseTrace {
             Map<String, Long> ticks = new TreeMap<>();
             try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
                 for (Path task : tasks) {
-                    String stat = Files.readString(task.resolve("stat"));
+                    String stat;
+                    try {
+                        stat = Files.readString(task.resolve("stat"));
+                    } catch (NoSuchFileException ended) {
+                        continue; // a thread that ended since the listing (this lost the whole table before)
+                    }
                     int close = stat.lastIndexOf(')');
                     String name = stat.substring(stat.indexOf('(') + 1, close).replaceAll("[0-9]+$", "#");
                     String[] f = stat.substring(close + 2).split(" ");

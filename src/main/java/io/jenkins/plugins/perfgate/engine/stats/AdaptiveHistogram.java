@@ -62,6 +62,14 @@ final class AdaptiveHistogram {
         }
     }
 
+    static {
+        // HdrHistogram's classes initialised up front: the JIT compiles record() while every histogram is still
+        // dense, and a call into a class not yet initialised was compiled as a trap that threw the compiled
+        // code away when the first histogram left the dense form
+        newFlat().recordValue(1);
+        LabelStats.newHistogram().recordValue(1);
+    }
+
     private final Budget budget;
     /** Zeros while nothing else was recorded (the other forms count them in their bucket 0). */
     private long zeros;

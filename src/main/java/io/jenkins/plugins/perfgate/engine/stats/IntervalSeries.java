@@ -155,6 +155,15 @@ public final class IntervalSeries {
             if (timeStamp >= lastStart && timeStamp < lastEnd) {
                 return last;
             }
+            return otherBucket(timeStamp);
+        }
+
+        /**
+         * The interval of a sample outside the last one's: apart, so that the JIT does not inline it into the
+         * reading loop, where its rare branches (coarsening, growing) were compiled as traps that threw the loop's
+         * code away when first taken.
+         */
+        private Mutable otherBucket(long timeStamp) {
             long index = Math.floorDiv(timeStamp, width);
             if (index == lastIndex) {
                 return last;

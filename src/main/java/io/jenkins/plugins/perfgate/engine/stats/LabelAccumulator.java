@@ -45,10 +45,12 @@ final class LabelAccumulator {
      * {@code [4 BATCH, 5 BATCH)} (ints: 1.6 MB less with 2,000 labels in two threads than a long array). With
      * thousands of labels a sample's label is rarely the previous one's, and recording into its histograms and
      * series one sample at a time missed the processor's cache several times a sample (over half the CPU with
-     * 2,000 labels); a batch is recorded while they are in the cache. Null once the elapsed histogram is flat (a
-     * busy label: with few labels their state stays in the cache anyway).
+     * 2,000 labels); a batch is recorded while they are in the cache. Also once the histograms are flat: a label
+     * that switched to recording directly changed the path of {@link #add} a few hundred thousand rows into a
+     * file, after the JIT had compiled it (and the reading loop) for the batched path only, which threw that code
+     * away and compiled it again (docs/performance.md, "The JIT's work").
      */
-    private int[] pending = new int[5 * BATCH];
+    private final int[] pending = new int[5 * BATCH];
     private long batchStart;
     private int pendingCount;
     /** The response code of the last samples and how many in a row had it, not yet in {@link #codes}. */
@@ -89,7 +91,7 @@ final class LabelAccumulator {
         long l = Math.max(0, latencyMillis);
         long c = Math.max(0, connectMillis);
         long sinceBatchStart = pendingCount == 0 ? 0 : timeStamp - batchStart;
-        if (pending != null && (e | l | c) <= Integer.MAX_VALUE && (allThreads << 1) >> 1 == allThreads
+        if ((e | l | c) <= Integer.MAX_VALUE && (allThreads << 1) >> 1 == allThreads
                 && sinceBatchStart == (int) sinceBatchStart) {
             int n = pendingCount;
             if (n == 0) {
@@ -111,11 +113,13 @@ final class LabelAccumulator {
             series.record(timeStamp, e, success, allThreads);
         }
         if (success) {
-            if (e <= options.apdexTMillis()) {
-                satisfied++;
-            } else if (e <= 4 * options.apdexTMillis()) {
-                tolerating++;
-            }
+            // Apdex counts by sign bits, not tests: a response slower than T is rare in the first rows, and a test
+            // the JIT saw always true there was compiled as a trap that threw this method away at the first slow
+            // one (T is 1 ms to 1 h and e >= 0: no overflow)
+            long t = options.apdexTMillis();
+            long above = (t - e) >>> 63;
+            satisfied += 1 - above;
+            tolerating += above & (1 - ((4 * t - e) >>> 63));
         } else {
             errors++;
             String message = failureMessage == null || failureMessage.isEmpty() ? responseMessage : failureMessage;
@@ -221,9 +225,6 @@ final class LabelAccumulator {
             elapsed.recordAll(pending, 0, n);
             latency.recordAll(pending, BATCH, BATCH + n);
             connect.recordAll(pending, 2 * BATCH, 2 * BATCH + n);
-        }
-        if (elapsed.isFlat()) {
-            pending = null;
         }
     }
 
