@@ -426,6 +426,18 @@ final class CsvJtlReader {
                         long w = (long) LONGS.get(b, q);
                         long quotes = equalBytes(w, QUOTES);
                         long lineFeeds = equalBytes(w, NEWLINES);
+                        // doubled quotes wholly in this word dropped without going back to a byte check and a
+                        // new load each (JSON in a response excerpt doubles a quote every few bytes): pairs from
+                        // the first quote, as q is never inside a pair
+                        while (quotes != 0) {
+                            long first = quotes & -quotes;
+                            long second = first << 8; // 0 for the word's last byte: its pair is checked below
+                            if ((quotes & second) == 0) {
+                                break;
+                            }
+                            quotes &= ~(first | second);
+                            esc = true;
+                        }
                         if (quotes != 0) {
                             rowLines += Long.bitCount(lineFeeds & ((quotes & -quotes) - 1));
                             q += Long.numberOfTrailingZeros(quotes) >>> 3;
