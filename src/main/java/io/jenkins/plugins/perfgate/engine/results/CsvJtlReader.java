@@ -16,7 +16,7 @@ import java.util.Arrays;
  * be read are counted and reported ({@link ProblemLog}); an incomplete last row is skipped as a truncated tail.
  * Not thread-safe: one per file or chunk.
  *
- * <p>Why one class of about 640 lines: this is the hot loop of reading (every byte of every result file passes
+ * <p>Why one class of about 870 lines: this is the hot loop of reading (every byte of every result file passes
  * through {@link #parse}), and its row scan, field location, word-at-a-time delimiter search and field decoding
  * share the buffer and the field offsets as fields of this object. Splitting it would put that state behind calls
  * between objects inside the innermost loop, whose speed {@code perfgate bench} guards (docs/performance.md#benchmark).
@@ -30,6 +30,8 @@ final class CsvJtlReader {
     private static final int NEED_MORE = -1;
     private static final int END = -2;
     private static final long INVALID = Long.MIN_VALUE;
+    /** Longer messages skip a full text cache ({@link #message}). */
+    private static final int LONG_TEXT = 32;
 
     private enum RowStatus { OK, UNCLOSED_QUOTE, TEXT_AFTER_QUOTE, TOO_MANY_FIELDS }
 
@@ -71,6 +73,10 @@ final class CsvJtlReader {
     private final StringCache messages = new StringCache();
     private final StringCache threads = new StringCache();
     private final StringCache failures = new StringCache();
+    /** The last response code looked up ({@link #code}): its bytes as a word, its length and its text. */
+    private long lastCodeWord;
+    private int lastCodeLength;
+    private String lastCode;
 
     private byte[] buf = new byte[ResultFileReader.READ_BUFFER_BYTES];
     /** Escaped fields with their doubled quotes undone ({@link #unescape}). */
@@ -78,6 +84,8 @@ final class CsvJtlReader {
     private int[] starts;
     private int[] ends;
     private boolean[] escaped;
+    /** Whether {@link #escaped} may hold a true entry (the fast path clears it only then). */
+    private boolean escapes;
     private int nf;
     /** Where {@link #parseRow} goes on after {@link #plainRow} gave up on a row, and the fields located before. */
     private int resumeAt;
@@ -233,13 +241,14 @@ final class CsvJtlReader {
     }
 
     /**
-     * The fast path for a row without quoted fields that lies wholly in the buffer (nearly every row JMeter
-     * writes): locates its fields eight bytes at a time and returns the position after it, or -1 when the general
+     * The fast path for a row without quotes that lies wholly in the buffer (nearly every row JMeter writes):
+     * locates its fields eight bytes at a time and returns the position after it, or -1 when the general
      * {@link #parseRow} must read it (a field starting with a quote, the buffer's end, very many fields). The
      * delimiters of each word are written out by position without a branch per field, so that varying field
-     * lengths cost no mispredicted branches. A quoted field may hold delimiters and line breaks, which this path
-     * would take literally; but it starts where this path sees a field start (the fields before it are plain), so
-     * checking the starts for a quote is enough to hand such a row over.
+     * lengths cost no mispredicted branches. The first quote byte ends the scan: a quoted field may hold
+     * delimiters and line breaks, which this path would take literally, and a long quoted message (a failure with
+     * a response excerpt) was scanned here for delimiters in vain. A quote that starts a field hands the row over
+     * with the fields before it located; one inside a plain field goes to {@link #rowWithQuotes}.
      */
     private int plainRow(int p, int limit) {
         resumeFields = 0;
@@ -257,49 +266,113 @@ final class CsvJtlReader {
             long w = (long) LONGS.get(b, base);
             long x = w ^ delimiters;
             long y = w ^ NEWLINES;
+            long z = w ^ QUOTES;
             long yNonZero = ((y & LOWS) + LOWS) | y;
             long m = ~((((x & LOWS) + LOWS) | x) & yNonZero) & HIGHS;
-            long newline = ~yNonZero & HIGHS;
+            // line feeds and quotes: one test for both, so that the common word costs no extra branch
+            long stop = ~((((z & LOWS) + LOWS) | z) & yNonZero) & HIGHS;
+            if (stop != 0) {
+                long first = stop & -stop;
+                m &= (first << 1) - 1; // up to the line feed or quote (a quote is not in m)
+                n = store(e, n, base, m);
+                if ((first & ~yNonZero) != 0) {
+                    break;
+                }
+                int quote = base + (Long.numberOfTrailingZeros(first) >>> 3);
+                if (quote > p && b[quote - 1] != delimiter) {
+                    return rowWithQuotes(p, limit);
+                }
+                // the general path goes on from the quoted field, the fields before it located
+                setStarts(p, n);
+                resumeFields = n;
+                resumeAt = quote;
+                return -1;
+            }
+            n = store(e, n, base, m);
+            base += 8;
+        }
+        setStarts(p, n);
+        int[] st = starts;
+        int end = e[n - 1] + 1; // after the line feed
+        if (e[n - 1] > st[n - 1] && b[e[n - 1] - 1] == '\r') {
+            e[n - 1]--;
+        }
+        nf = n;
+        rowLines = 1;
+        status = RowStatus.OK;
+        unterminated = false;
+        return end;
+    }
+
+    /**
+     * Writes the positions of the bytes flagged in {@code m} (the word at {@code base}) to {@code e} from index
+     * {@code n}; returns the new count. The first position unconditionally (an entry beyond the count is
+     * overwritten later), the rest in a loop: measured faster than two or four unconditional stores, which cost
+     * more than the branch saves, and than gathering a row's flags 64 bytes at a time.
+     */
+    private static int store(int[] e, int n, int base, long m) {
+        int count = Long.bitCount(m);
+        e[n] = base + (Long.numberOfTrailingZeros(m) >>> 3);
+        if (count > 1) {
+            m &= m - 1;
+            for (int k = n + 1; m != 0; k++) {
+                e[k] = base + (Long.numberOfTrailingZeros(m) >>> 3);
+                m &= m - 1;
+            }
+        }
+        return n + count;
+    }
+
+    /** The starts of fields 0 to {@code n - 1} from their ends, and their escaped flags cleared. */
+    private void setStarts(int p, int n) {
+        int[] st = starts;
+        int[] e = ends;
+        if (escapes) {
+            Arrays.fill(escaped, false);
+            escapes = false;
+        }
+        st[0] = p;
+        for (int k = 1; k < n; k++) {
+            st[k] = e[k - 1] + 1;
+        }
+    }
+
+    /**
+     * A row with a quote inside a plain field: its fields are located word by word up to the line feed, and when
+     * a later one starts with a quote the general path goes on from there.
+     */
+    private int rowWithQuotes(int p, int limit) {
+        final byte[] b = buf;
+        final long delimiters = (delimiter & 0xffL) * ONES;
+        int[] e = ends;
+        int cap = e.length - 8;
+        int n = 0;
+        int base = p;
+        while (true) {
+            if (base + 8 > limit || n > cap) {
+                return -1;
+            }
+            long w = (long) LONGS.get(b, base);
+            long m = structural(w, delimiters);
+            long newline = equalBytes(w, NEWLINES);
             if (newline != 0) {
                 m &= ((newline & -newline) << 1) - 1; // up to the line feed
             }
-            // the first position unconditionally (an entry beyond the count is overwritten later), the rest in a
-            // loop: measured faster than two or four unconditional stores, which cost more than the branch saves
-            int count = Long.bitCount(m);
-            e[n] = base + (Long.numberOfTrailingZeros(m) >>> 3);
-            if (count > 1) {
-                m &= m - 1;
-                for (int k = n + 1; m != 0; k++) {
-                    e[k] = base + (Long.numberOfTrailingZeros(m) >>> 3);
-                    m &= m - 1;
-                }
-            }
-            n += count;
+            n = store(e, n, base, m);
             if (newline != 0) {
                 break;
             }
             base += 8;
         }
+        setStarts(p, n);
         int[] st = starts;
-        boolean[] esc = escaped;
-        st[0] = p;
-        esc[0] = false;
-        boolean quoted = b[p] == '"';
-        for (int k = 1; k < n; k++) {
-            int start = e[k - 1] + 1;
-            st[k] = start;
-            esc[k] = false;
-            quoted |= b[start] == '"';
-        }
-        if (quoted) {
-            // the fields before the first quoted one are located: the general path goes on from there
-            int k = 0;
-            while (b[st[k]] != '"') {
-                k++;
+        for (int k = 0; k < n; k++) {
+            if (b[st[k]] == '"') {
+                // the fields before the first quoted one are located: the general path goes on from there
+                resumeFields = k;
+                resumeAt = st[k];
+                return -1;
             }
-            resumeFields = k;
-            resumeAt = st[k];
-            return -1;
         }
         int end = e[n - 1] + 1; // after the line feed
         if (e[n - 1] > st[n - 1] && b[e[n - 1] - 1] == '\r') {
@@ -353,6 +426,18 @@ final class CsvJtlReader {
                         long w = (long) LONGS.get(b, q);
                         long quotes = equalBytes(w, QUOTES);
                         long lineFeeds = equalBytes(w, NEWLINES);
+                        // doubled quotes wholly in this word dropped without going back to a byte check and a
+                        // new load each (JSON in a response excerpt doubles a quote every few bytes): pairs from
+                        // the first quote, as q is never inside a pair
+                        while (quotes != 0) {
+                            long first = quotes & -quotes;
+                            long second = first << 8; // 0 for the word's last byte: its pair is checked below
+                            if ((quotes & second) == 0) {
+                                break;
+                            }
+                            quotes &= ~(first | second);
+                            esc = true;
+                        }
                         if (quotes != 0) {
                             rowLines += Long.bitCount(lineFeeds & ((quotes & -quotes) - 1));
                             q += Long.numberOfTrailingZeros(quotes) >>> 3;
@@ -389,6 +474,7 @@ final class CsvJtlReader {
                 starts[nf] = p + 1;
                 ends[nf] = q;
                 escaped[nf] = esc;
+                escapes |= esc;
                 nf++;
                 p = q + 1;
                 if (p >= limit) {
@@ -555,21 +641,15 @@ final class CsvJtlReader {
             return;
         }
         boolean success;
-        String code = iCode < 0 ? "" : TextCaps.capped(string(iCode, codes), TextCaps.MAX_TEXT_CHARS, log, line,
+        String code = iCode < 0 ? "" : TextCaps.capped(code(iCode), TextCaps.MAX_TEXT_CHARS, log, line,
                 JMeterColumns.RESPONSE_CODE);
         if (iSuccess >= 0) {
-            int s = starts[iSuccess];
-            int len = ends[iSuccess] - s;
-            if (len == 4 && (b[s] | 0x20) == 't' && (b[s + 1] | 0x20) == 'r' && (b[s + 2] | 0x20) == 'u'
-                    && (b[s + 3] | 0x20) == 'e') {
-                success = true;
-            } else if (len == 5 && (b[s] | 0x20) == 'f' && (b[s + 1] | 0x20) == 'a' && (b[s + 2] | 0x20) == 'l'
-                    && (b[s + 3] | 0x20) == 's' && (b[s + 4] | 0x20) == 'e') {
-                success = false;
-            } else {
+            int flag = successFlag(starts[iSuccess], ends[iSuccess]);
+            if (flag < 0) {
                 problem(line, JMeterColumns.SUCCESS, "not true or false: '" + shown(iSuccess) + "'");
                 return;
             }
+            success = flag == 1;
         } else {
             // without a success column: HTTP 4xx/5xx and non-HTTP failures count as errors
             success = !(code.startsWith("4") || code.startsWith("5") || code.startsWith("Non HTTP"));
@@ -593,9 +673,9 @@ final class CsvJtlReader {
                 JMeterColumns.LABEL);
         // the aggregation needs the message of a failed sample and of a Transaction Controller parent only
         String message = iMessage < 0 || (success && figuresOnly && !mayBeTransactionMessage(iMessage)) ? ""
-                : TextCaps.capped(string(iMessage, messages), TextCaps.MAX_TEXT_CHARS, log, line,
+                : TextCaps.capped(message(iMessage, messages), TextCaps.MAX_TEXT_CHARS, log, line,
                         JMeterColumns.RESPONSE_MESSAGE);
-        String failure = iFailure < 0 ? "" : TextCaps.capped(string(iFailure, failures), TextCaps.MAX_TEXT_CHARS,
+        String failure = iFailure < 0 ? "" : TextCaps.capped(message(iFailure, failures), TextCaps.MAX_TEXT_CHARS,
                 log, line, JMeterColumns.FAILURE_MESSAGE);
         int allThreads = (int) Math.min(Integer.MAX_VALUE, all);
         if (figuresOnly) {
@@ -608,6 +688,49 @@ final class CsvJtlReader {
                     success, failure, bytes, sent, allThreads, latency, connect));
         }
         samples++;
+    }
+
+    private static final long TRUE_WORD = 't' | 'r' << 8 | 'u' << 16 | (long) 'e' << 24;
+    private static final long FALSE_WORD = 'f' | 'a' << 8 | 'l' << 16 | (long) 's' << 24 | (long) 'e' << 32;
+    /** Sets the 0x20 bit of each letter of true or false: upper case becomes lower, as JMeter's parser ignores case. */
+    private static final long LOWER = 0x2020202020L;
+
+    /** 1 for true, 0 for false (any case), -1 for anything else: one word compared, not a byte at a time. */
+    private int successFlag(int s, int e) {
+        byte[] b = buf;
+        int len = e - s;
+        if (s + 8 <= b.length) {
+            long w = (long) LONGS.get(b, s) | LOWER;
+            return len == 4 && (w & 0xFFFFFFFFL) == TRUE_WORD ? 1
+                    : len == 5 && (w & 0xFFFFFFFFFFL) == FALSE_WORD ? 0 : -1;
+        }
+        if (len == 4 && (b[s] | 0x20) == 't' && (b[s + 1] | 0x20) == 'r' && (b[s + 2] | 0x20) == 'u'
+                && (b[s + 3] | 0x20) == 'e') {
+            return 1;
+        }
+        return len == 5 && (b[s] | 0x20) == 'f' && (b[s + 1] | 0x20) == 'a' && (b[s + 2] | 0x20) == 'l'
+                && (b[s + 3] | 0x20) == 's' && (b[s + 4] | 0x20) == 'e' ? 0 : -1;
+    }
+
+    /**
+     * The response code: nearly every row repeats the previous row's (97 % in real JMeter output), so a code of up
+     * to eight bytes is first compared with it as one word, before the text cache's hash and probe.
+     */
+    private String code(int i) {
+        int s = starts[i];
+        int len = ends[i] - s;
+        if (len == 0 || len > 8 || escaped[i] || s + 8 > buf.length) {
+            return string(i, codes);
+        }
+        long w = (long) LONGS.get(buf, s) & (-1L >>> ((8 - len) << 3));
+        if (w == lastCodeWord && len == lastCodeLength) {
+            return lastCode;
+        }
+        String c = string(i, codes);
+        lastCodeWord = w;
+        lastCodeLength = len;
+        lastCode = c;
+        return c;
     }
 
     private static final long TC_HEAD = (long) LONGS.get(
@@ -675,6 +798,16 @@ final class CsvJtlReader {
         return Digits.parse(buf, p, e);
     }
 
+    /**
+     * A message field's text: as {@link #string}, but once the cache keeps no more texts a long one is decoded
+     * without a lookup. Such a cache is full of messages that differ in every sample (a failure that quotes the
+     * response): a lookup then nearly always missed after probing entries that share the message's first bytes
+     * (a third of the reading of the {@code failing} shape), and decoded the text anyway.
+     */
+    private String message(int i, StringCache cache) {
+        return ends[i] - starts[i] > LONG_TEXT && cache.full() ? text(i) : string(i, cache);
+    }
+
     private String string(int i, StringCache cache) {
         if (escaped[i]) {
             // doubled quotes undone into the scratch buffer, then looked up there: a message with quotes that
@@ -694,22 +827,41 @@ final class CsvJtlReader {
         return new String(buf, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8);
     }
 
-    /** Copies an escaped field into {@link #scratch} with its doubled quotes undone; returns its length. */
+    /**
+     * Copies an escaped field into {@link #scratch} with its doubled quotes undone; returns its length. Eight bytes
+     * at a time: a word is copied whole and the copy goes on after its first quote (JSON in a response excerpt
+     * quotes every few bytes; a byte loop was a fifth of the reading of such rows).
+     */
     private int unescape(int i) {
         int from = starts[i];
         int to = ends[i];
-        // room for StringCache's word reads past the end of a text
+        // room for the word copies and for StringCache's word reads past the end of a text
         if (scratch.length < to - from + 32) {
             scratch = new byte[Math.max(2 * scratch.length, to - from + 32)];
         }
         byte[] b = buf;
         byte[] out = scratch;
         int n = 0;
-        for (int k = from; k < to; k++) {
+        int k = from;
+        while (k + 8 <= to) {
+            long w = (long) LONGS.get(b, k);
+            LONGS.set(out, n, w);
+            long quotes = equalBytes(w, QUOTES);
+            if (quotes == 0) {
+                k += 8;
+                n += 8;
+            } else {
+                // the field was scanned as quoted: a quote inside it is always doubled, the second one dropped
+                int kept = (Long.numberOfTrailingZeros(quotes) >>> 3) + 1;
+                n += kept;
+                k += kept + 1;
+            }
+        }
+        for (; k < to; k++) {
             byte c = b[k];
             out[n++] = c;
             if (c == '"') {
-                k++; // the field was scanned as quoted: a quote inside it is always doubled
+                k++;
             }
         }
         return n;

@@ -129,6 +129,11 @@ final class StringCache {
         }
     }
 
+    /** Whether the cache keeps no further texts: a text not in it is decoded anew at every lookup. */
+    boolean full() {
+        return entries >= MAX_ENTRIES;
+    }
+
     /** A mask of the first {@code n} bytes of a word: none for n <= 0, all for n >= 8; without a branch. */
     private static long tailMask(int n) {
         int bits = Math.clamp(n, 0, 8) << 2;

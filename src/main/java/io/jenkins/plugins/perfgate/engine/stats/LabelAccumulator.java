@@ -36,7 +36,7 @@ final class LabelAccumulator {
     private final AdaptiveHistogram latency;
     private final AdaptiveHistogram connect;
     private final TextCounts codes = new TextCounts();
-    private final TextCounts messages = new TextCounts();
+    private final TextTally messages = new TextTally(MAX_DISTINCT_TEXTS);
     private final IntervalSeries.Builder series;
     /**
      * Samples not yet in the histograms and the series, {@value #BATCH} at most: elapsed, latency and connect times

@@ -76,6 +76,33 @@ class CsvQuotedFieldsTest {
     }
 
     @Test
+    void messagesPastAFullTextCacheReadExactly() throws IOException {
+        // more distinct long messages than the reader's text cache keeps (4,096): past that point long ones are
+        // decoded without a lookup, plain and quoted, while short and early ones still come from the cache
+        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        List<String> written = new ArrayList<>();
+        for (int i = 0; i < 12_000; i++) {
+            String message = switch (i % 4) {
+                case 0 -> "Assertion failed: response " + i + " lacks the expected status " + "z".repeat(i % 50);
+                case 1 -> "Test failed: \"status\":\"error\",\"request\":" + i + ", expected \"ok\"";
+                case 2 -> i % 8 == 2 ? "short " + (i % 10) : "Test failed: \"early\" message, seen again";
+                default -> "";
+            };
+            written.add(message);
+            String field = message.contains("\"") || message.contains(",") ? quoted(message) : message;
+            csv.append(row(1_000 + i, "L" + (i % 3), field)).append('\n');
+        }
+        Read r = read(csv.toString());
+        assertEquals(0, r.result().malformedLines(), () -> r.result().problems().toString());
+        assertEquals(written.size(), r.samples().size());
+        for (int i = 0; i < written.size(); i++) {
+            assertEquals(written.get(i), r.samples().get(i).failureMessage(), "row " + i);
+        }
+        // a short message cached before the cache filled is still handed out as the same String
+        assertSame(r.samples().get(2).failureMessage(), r.samples().get(11_962).failureMessage());
+    }
+
+    @Test
     void aRepeatedMessageWithQuotesIsDecodedOnce() throws IOException {
         String message = quoted("Test failed: text expected to contain /\"status\":\"ok\"/");
         Read r = read(HEADER + "\n" + row(1000, "a", message) + "\n" + row(2000, "b", message) + "\n");

@@ -161,6 +161,30 @@ class CsvReadingTest {
     }
 
     @Test
+    void successFlagsInAnyCaseAndCodesThatChangeFromRowToRow() throws IOException {
+        // the success flag is compared as a word and the code first against the previous row's: codes that share
+        // their first bytes or differ only in length, and flags of every case or almost true/false
+        String[] codes = {"200", "200", "2000", "20", "200", "Non HTTP response code: java.net.SocketException",
+            "500", "", "500", "\"5,0\"", "200", "200", "200"};
+        String[] flags = {"true", "TRUE", "False", "fALSE", "true", "false", "true", "false", "tru", "true", "truee",
+            "yes", "t"};
+        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        for (int i = 0; i < codes.length; i++) {
+            csv.append(row(1000 + i, 5, "a", codes[i], true).replace(",true,", "," + flags[i] + ",")).append('\n');
+        }
+        Read r = read(csv.toString(), ReadOptions.defaults());
+        List<String> gotCodes = r.samples().stream().map(Sample::responseCode).toList();
+        List<Boolean> gotFlags = r.samples().stream().map(Sample::success).toList();
+        assertEquals(List.of("200", "200", "2000", "20", "200", "Non HTTP response code: java.net.SocketException",
+                "500", "", "5,0"), gotCodes);
+        assertEquals(List.of(true, true, false, false, true, false, true, false, true), gotFlags);
+        assertEquals(4, r.result().malformedLines(), () -> r.result().problems().toString());
+        for (ReadProblem p : r.result().problems()) {
+            assertEquals(JMeterColumns.SUCCESS, p.field(), p::toString);
+        }
+    }
+
+    @Test
     void utf8ByteOrderMarkAndNonAsciiLabels() throws IOException {
         Read r = read("\uFEFF" + HEADER + "\n" + row(1000, 12, "Überweisung – 送金", "200", true) + "\n",
                 ReadOptions.defaults());
