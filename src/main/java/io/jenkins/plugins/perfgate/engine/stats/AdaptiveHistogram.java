@@ -271,7 +271,17 @@ final class AdaptiveHistogram {
 
     /** The counts so far, as a compact histogram of their own. */
     Histogram frozen() {
-        Histogram h = LabelStats.newHistogram();
+        Histogram h;
+        if (counts != null) {
+            // at most one count per bucket of the range hit (and the zeros')
+            long max = counts.getMaxValue();
+            h = PackedSizing.forValues(max, max == 0 ? 1
+                    : HdrIndex.of(max) - HdrIndex.of(counts.getMinNonZeroValue()) + 2);
+        } else if (dense != null) {
+            h = PackedSizing.forValues(HdrIndex.lowestValue(hi - 1), hi - lo);
+        } else {
+            h = LabelStats.newHistogram();
+        }
         addTo(h);
         return h;
     }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.perfgate.engine.stats;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.Deflater;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
@@ -28,26 +29,64 @@ final class HistogramEncoding {
     private HistogramEncoding() {
     }
 
+    /**
+     * What one encoding needs, kept for the next: a summary encodes three histograms per label, and each used to
+     * allocate a buffer for the histogram's whole range (about 110 KB for times up to 2 s: 660 MB of zeroed
+     * garbage for 2,000 labels) and a zlib stream (a few hundred KB of native memory set up and torn down).
+     */
+    private static final class Scratch {
+        ByteBuffer plain = ByteBuffer.allocate(0);
+        byte[] out = new byte[0];
+        final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
+    }
+
+    /** Buffers this large are not kept between encodings. */
+    private static final int KEEP_AT_MOST = 1 << 20;
+
+    /** One spare scratch (taken by one encoding at a time; concurrent encodings make their own). */
+    private static final AtomicReference<Scratch> SPARE = new AtomicReference<>();
+
     /** The compressed encoding of {@code h} (read only). */
     static byte[] compressed(AbstractHistogram h) {
-        ByteBuffer plain = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
-        int plainLength = h.encodeIntoByteBuffer(plain);
-        // as HdrHistogram sizes its target: the uncompressed size bounds what Deflater writes for such data
-        byte[] out = new byte[8 + plainLength + plainLength / 100 + 64];
-        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
+        Scratch s = SPARE.getAndSet(null);
+        if (s == null) {
+            s = new Scratch();
+        }
+        boolean keep = true;
         try {
+            int needed = h.getNeededByteBufferCapacity();
+            if (s.plain.capacity() < needed) {
+                s.plain = ByteBuffer.allocate(needed);
+            }
+            ByteBuffer plain = s.plain;
+            plain.clear();
+            int plainLength = h.encodeIntoByteBuffer(plain);
+            // as HdrHistogram sizes its target: the uncompressed size bounds what Deflater writes for such data
+            int outLength = 8 + plainLength + plainLength / 100 + 64;
+            if (s.out.length < outLength) {
+                s.out = new byte[outLength];
+            }
+            byte[] out = s.out;
+            Deflater deflater = s.deflater;
+            deflater.reset();
             deflater.setInput(plain.array(), 0, plainLength);
             deflater.finish();
-            int compressedLength = deflater.deflate(out, 8, out.length - 8);
+            int compressedLength = deflater.deflate(out, 8, outLength - 8);
             if (!deflater.finished()) {
+                keep = false;
                 throw new IllegalStateException("histogram encoding: compressed form larger than expected");
             }
             ByteBuffer head = ByteBuffer.wrap(out);
             head.putInt(0, COOKIE);
             head.putInt(4, compressedLength);
+            keep = s.plain.capacity() <= KEEP_AT_MOST && s.out.length <= KEEP_AT_MOST;
             return Arrays.copyOf(out, 8 + compressedLength);
         } finally {
-            deflater.end();
+            if (keep) {
+                SPARE.set(s);
+            } else {
+                s.deflater.end();
+            }
         }
     }
 }
