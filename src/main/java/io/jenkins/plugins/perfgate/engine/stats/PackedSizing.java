@@ -1,6 +1,7 @@
 package io.jenkins.plugins.perfgate.engine.stats;
 
 import java.lang.reflect.Field;
+import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.PackedHistogram;
 import org.HdrHistogram.packedarray.PackedLongArray;
@@ -38,6 +39,18 @@ final class PackedSizing {
             f.setAccessible(true);
             return f;
         } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The packed counts of {@code h}, or null when it is not packed or they cannot be reached. */
+    static PackedLongArray countsOf(AbstractHistogram h) {
+        if (COUNTS == null || !(h instanceof PackedHistogram)) {
+            return null;
+        }
+        try {
+            return (PackedLongArray) COUNTS.get(h);
+        } catch (IllegalAccessException | RuntimeException e) {
             return null;
         }
     }
