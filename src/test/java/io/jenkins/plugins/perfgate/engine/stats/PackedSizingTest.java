@@ -69,4 +69,25 @@ class PackedSizingTest {
         grown.recordValueWithCount(0, 7);
         assertArrayEquals(encoding(grown), encoding(h));
     }
+
+    @Test
+    void percentilesAreHdrHistogramsOwn() {
+        SplittableRandom random = new SplittableRandom(3);
+        double[] fixed = {0, 1e-9, 0.1, 1, 25, 50, 90, 95, 99, 99.9, 99.99, 100, 150, -5};
+        for (int round = 0; round < 40; round++) {
+            Histogram h = LabelStats.newHistogram();
+            int n = round == 0 ? 0 : random.nextInt(1, round < 10 ? 5 : 5_000);
+            long spread = 1L << random.nextInt(1, 36);
+            for (int i = 0; i < n; i++) {
+                h.recordValueWithCount(random.nextInt(4) == 0 ? 0 : random.nextLong(spread), random.nextInt(1, 3));
+            }
+            for (double p : fixed) {
+                assertEquals(h.getValueAtPercentile(p), PackedSizing.valueAtPercentile(h, p), "round " + round + " p" + p);
+            }
+            for (int i = 0; i < 20; i++) {
+                double p = random.nextDouble(100);
+                assertEquals(h.getValueAtPercentile(p), PackedSizing.valueAtPercentile(h, p), "round " + round + " p" + p);
+            }
+        }
+    }
 }
