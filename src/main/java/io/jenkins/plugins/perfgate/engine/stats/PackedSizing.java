@@ -84,7 +84,7 @@ final class PackedSizing {
 
     /**
      * An empty packed histogram of perfgate's precision whose range reaches {@code maxValue} and whose storage
-     * holds about {@code buckets} non-zero counts without growing.
+     * holds {@code buckets} non-zero counts (of a spread like response times') without growing.
      */
     static Histogram forValues(long maxValue, int buckets) {
         Histogram h = LabelStats.newHistogram();
