@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.IntCountsHistogram;
+import org.HdrHistogram.packedarray.PackedLongArray;
 
 /**
  * A histogram being filled whose memory follows its data, in HdrHistogram's buckets at perfgate's precision. It
@@ -279,7 +280,25 @@ final class AdaptiveHistogram {
 
     /** The counts so far, as a compact histogram of their own. */
     Histogram frozen() {
-        Histogram h = LabelStats.newHistogram();
+        Histogram h;
+        if (counts != null) {
+            long max = counts.getMaxValue();
+            PackedLongArray packed = PackedSizing.countsOf(counts);
+            // a packed copy needs about the storage of its packed source; a flat source has at most one count per
+            // bucket of the range hit (and the zeros')
+            h = PackedSizing.forValues(max, packed != null ? 2 * packed.getPhysicalLength()
+                    : max == 0 ? 1 : HdrIndex.of(max) - HdrIndex.of(counts.getMinNonZeroValue()) + 2);
+        } else if (dense != null) {
+            int buckets = 0;
+            for (int i = lo - base; i < hi - base; i++) {
+                if (dense[i] != 0) {
+                    buckets++;
+                }
+            }
+            h = PackedSizing.forValues(HdrIndex.lowestValue(hi - 1), buckets);
+        } else {
+            h = LabelStats.newHistogram();
+        }
         addTo(h);
         return h;
     }

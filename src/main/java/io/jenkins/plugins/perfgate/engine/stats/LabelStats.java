@@ -237,15 +237,15 @@ public final class LabelStats {
     public long percentile(double p) {
         // HdrHistogram answers with the highest value equivalent to the rank's bucket; the true value is never
         // outside [min, max], so clamping only brings the answer closer (a lone 2204 ms sample reads 2204, not 2205)
-        return count == 0 ? 0 : Math.max(minElapsed, Math.min(maxElapsed, elapsed.getValueAtPercentile(p)));
+        return count == 0 ? 0 : Math.max(minElapsed, Math.min(maxElapsed, PackedSizing.valueAtPercentile(elapsed, p)));
     }
 
     public long latencyPercentile(double p) {
-        return count == 0 ? 0 : latency.getValueAtPercentile(p);
+        return count == 0 ? 0 : PackedSizing.valueAtPercentile(latency, p);
     }
 
     public long connectPercentile(double p) {
-        return count == 0 ? 0 : connect.getValueAtPercentile(p);
+        return count == 0 ? 0 : PackedSizing.valueAtPercentile(connect, p);
     }
 
     public long sumElapsed() {
