@@ -47,10 +47,10 @@ final class ConsoleLabelTable {
     }
 
     private static String[] row(String label, LabelStats l) {
+        long[] p = l.percentiles(50, 90, 95, 99);
         return new String[] {label, Long.toString(l.count()), fixed(l.errorPercent(), 2), fixed(l.throughput(), 1),
-            fixed(l.mean(), 1), Long.toString(l.percentile(50)), Long.toString(l.percentile(90)),
-            Long.toString(l.percentile(95)), Long.toString(l.percentile(99)), Long.toString(l.max()),
-            fixed(l.apdex(), 3)};
+            fixed(l.mean(), 1), Long.toString(p[0]), Long.toString(p[1]), Long.toString(p[2]), Long.toString(p[3]),
+            Long.toString(l.max()), fixed(l.apdex(), 3)};
     }
 
     private static void line(StringBuilder sb, String[] cells, int[] width) {
