@@ -240,6 +240,19 @@ public final class LabelStats {
         return count == 0 ? 0 : Math.max(minElapsed, Math.min(maxElapsed, PackedSizing.valueAtPercentile(elapsed, p)));
     }
 
+    /**
+     * {@link #percentile} of each of {@code ps} (ascending), the same answers, found in one walk of the counts.
+     */
+    public long[] percentiles(double... ps) {
+        long[] values = count == 0 ? new long[ps.length] : PackedSizing.valuesAtPercentiles(elapsed, ps);
+        if (count != 0) {
+            for (int i = 0; i < values.length; i++) {
+                values[i] = Math.max(minElapsed, Math.min(maxElapsed, values[i]));
+            }
+        }
+        return values;
+    }
+
     public long latencyPercentile(double p) {
         return count == 0 ? 0 : PackedSizing.valueAtPercentile(latency, p);
     }

@@ -18,7 +18,7 @@ public final class LogBinSketch {
 
     /**
      * Bin counts: bin b is at counts[b - base]; bins lo..hi-1 are the range hit so far (the array has room around
-     * it, so that a sketch filled sample by sample grows by doubling, not by one bin at a time). {@code int}
+     * it, so that a sketch filled sample by sample is not copied at every new bin). {@code int}
      * counts: the series keeps one sketch per label and interval, and with thousands of labels these arrays were
      * the largest part of the heap; a sketch whose bin would pass {@code Integer.MAX_VALUE} moves to
      * {@link #wide} instead.
@@ -119,7 +119,9 @@ public final class LogBinSketch {
             int newLo = Math.min(lo, bin);
             int newHi = Math.max(hi, bin + 1);
             // a few bins of room: a sketch filled sample by sample is not copied once per new bin, and its
-            // memory stays close to the range hit (the over-time series keeps one per label and interval)
+            // memory stays close to the range hit (the over-time series keeps one per label and interval; room in
+            // proportion to the range cut the copies but made the heap held while reading larger, and a
+            // 2,000-label report at -Xmx64m then collected more often)
             int room = ROOM;
             int newBase = bin < base ? newLo - room : newLo;
             if (wide == null) {
@@ -167,6 +169,12 @@ public final class LogBinSketch {
     }
 
     public void merge(LogBinSketch other) {
+        if (other.hi == other.lo) {
+            return;
+        }
+        // the whole range first: one growth, not one per bin beyond the current range
+        add(other.lo, 0);
+        add(other.hi - 1, 0);
         for (int b = other.lo; b < other.hi; b++) {
             long c = other.count(b);
             if (c != 0) {

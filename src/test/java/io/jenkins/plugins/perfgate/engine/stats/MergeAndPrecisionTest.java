@@ -258,4 +258,27 @@ public class MergeAndPrecisionTest {
         assertEquals(edge10, twice.percentile(50));
         assertEquals(LogBinSketch.upperEdge(LogBinSketch.binOf(1_000_000)), twice.percentile(100));
     }
+
+    /** Merging (which grows a sketch to the other's range first) holds what recording every value into one held. */
+    @Test
+    void logBinSketchMergeEqualsRecordingAll() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int round = 0; round < 200; round++) {
+            LogBinSketch all = new LogBinSketch();
+            LogBinSketch merged = new LogBinSketch();
+            for (int part = 0; part < 4; part++) {
+                LogBinSketch one = new LogBinSketch();
+                long from = random.nextLong(0, 5_000);
+                int n = random.nextInt(0, 30);
+                for (int i = 0; i < n; i++) {
+                    long v = from + random.nextLong(0, 1L << random.nextInt(1, 16));
+                    one.record(v);
+                    all.record(v);
+                }
+                merged.merge(random.nextBoolean() ? one : one.copy());
+            }
+            assertEquals(all.encode(), merged.encode(), "round " + round);
+            assertEquals(all.percentile(95), merged.percentile(95), "round " + round);
+        }
+    }
 }

@@ -88,6 +88,13 @@ class PackedSizingTest {
                 double p = random.nextDouble(100);
                 assertEquals(h.getValueAtPercentile(p), PackedSizing.valueAtPercentile(h, p), "round " + round + " p" + p);
             }
+            // several in one walk: ascending, repeated, and close together (two ranks in one bucket)
+            double[] several = {-5, 0, 0, 1e-9, 50, 50, 90, 95, 99, 99.9, 99.99, 100, 150};
+            long[] expected = new long[several.length];
+            for (int i = 0; i < several.length; i++) {
+                expected[i] = h.getValueAtPercentile(several[i]);
+            }
+            assertArrayEquals(expected, PackedSizing.valuesAtPercentiles(h, several), "round " + round);
         }
     }
 }
