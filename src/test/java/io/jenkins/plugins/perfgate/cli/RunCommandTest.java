@@ -109,8 +109,13 @@ class RunCommandTest {
     private record CliProcess(Process process, List<String> lines, Thread reader) implements AutoCloseable {
         static CliProcess start(String... args) throws java.io.IOException {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = new ArrayList<>(List.of(java, "-cp", TestCliClassPath.get(),
-                    PerfgateCli.class.getName()));
+            List<String> command = new ArrayList<>();
+            if (sigintIgnored()) {
+                // started in the background by a shell without job control (nohup ... &), this JVM ignores SIGINT
+                // and so would the child: a JVM that inherits an ignored SIGINT never reacts to Ctrl-C
+                command.addAll(List.of("env", "--default-signal=INT"));
+            }
+            command.addAll(List.of(java, "-cp", TestCliClassPath.get(), PerfgateCli.class.getName()));
             command.addAll(List.of(args));
             Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();
             List<String> lines = new CopyOnWriteArrayList<>();
@@ -124,6 +129,16 @@ class RunCommandTest {
             });
             reader.start();
             return new CliProcess(cli, lines, reader);
+        }
+
+        /** Whether this process ignores SIGINT (Linux: bit 2 of SigIgn in /proc/self/status). */
+        private static boolean sigintIgnored() throws java.io.IOException {
+            Path status = Path.of("/proc/self/status");
+            if (!Files.isRegularFile(status)) {
+                return false;
+            }
+            return Files.readAllLines(status).stream().filter(l -> l.startsWith("SigIgn:"))
+                    .anyMatch(l -> (Long.parseUnsignedLong(l.substring(7).trim(), 16) & 2L) != 0);
         }
 
         /** Waits for the first progress line with samples; returns the JMeter processes running then. */
