@@ -18,20 +18,20 @@ public final class LogBinSketch {
 
     /**
      * Bin counts: bin b is at counts[b - base]; bins lo..hi-1 are the range hit so far (the array has room around
-     * it, so that a sketch filled sample by sample is not copied at every new bin). {@code int}
-     * counts: the series keeps one sketch per label and interval, and with thousands of labels these arrays were
-     * the largest part of the heap; a sketch whose bin would pass {@code Integer.MAX_VALUE} moves to
-     * {@link #wide} instead.
+     * it, so that a sketch filled sample by sample is not copied at every new bin). 16-bit unsigned counts
+     * ({@code char}): the series keeps one sketch per label and interval, and with thousands of labels these arrays
+     * were the largest part of the heap held while reading (a label's interval holds a few hundred samples); a
+     * sketch whose bin would pass 65,535 moves to {@link #wide} instead.
      */
-    private int[] counts = EMPTY;
-    /** The counts once one overflowed an {@code int} (then {@link #counts} is unused), else null. */
+    private char[] counts = EMPTY;
+    /** The counts once one overflowed a {@code char} (then {@link #counts} is unused), else null. */
     private long[] wide;
     private int base;
     private int lo;
     private int hi;
     private long total;
 
-    private static final int[] EMPTY = new int[0];
+    private static final char[] EMPTY = new char[0];
 
     /** Values below this find their bin in {@link #SMALL_BINS} (elapsed times in ms nearly always do). */
     private static final int SMALL = 1 << 14;
@@ -109,7 +109,7 @@ public final class LogBinSketch {
         int length = wide == null ? counts.length : wide.length;
         if (hi == lo) {
             if (length == 0) {
-                counts = new int[ROOM];
+                counts = new char[ROOM];
                 length = ROOM;
             }
             base = bin - length / 2;
@@ -125,7 +125,7 @@ public final class LogBinSketch {
             int room = ROOM;
             int newBase = bin < base ? newLo - room : newLo;
             if (wide == null) {
-                int[] grown = new int[newHi - newLo + room];
+                char[] grown = new char[newHi - newLo + room];
                 System.arraycopy(counts, lo - base, grown, lo - newBase, hi - lo);
                 counts = grown;
             } else {
@@ -143,8 +143,8 @@ public final class LogBinSketch {
         int i = bin - base;
         if (wide == null) {
             long sum = counts[i] + n;
-            if (sum <= Integer.MAX_VALUE) {
-                counts[i] = (int) sum;
+            if (sum <= Character.MAX_VALUE) {
+                counts[i] = (char) sum;
                 total += n;
                 return;
             }
@@ -154,7 +154,7 @@ public final class LogBinSketch {
         total += n;
     }
 
-    /** Moves the counts to {@code long}s: a bin is about to hold more than {@code Integer.MAX_VALUE}. */
+    /** Moves the counts to {@code long}s: a bin is about to hold more than 65,535. */
     private void widen() {
         wide = new long[counts.length];
         for (int i = 0; i < counts.length; i++) {

@@ -227,6 +227,37 @@ public class MergeAndPrecisionTest {
     }
 
     @Test
+    void logBinSketchCountsPastSixteenBitsStayExact() {
+        // counts are 16-bit until a bin passes 65,535; recorded one by one across that edge, and merged past it
+        LogBinSketch one = new LogBinSketch();
+        for (int i = 0; i < 70_000; i++) {
+            one.record(100);
+        }
+        one.record(5);
+        LogBinSketch plain = new LogBinSketch();
+        for (int i = 0; i < 65_535; i++) {
+            plain.record(100);
+        }
+        plain.record(5);
+        assertEquals(LogBinSketch.upperEdge(LogBinSketch.binOf(5)), one.percentile(100.0 / 70_001));
+        assertEquals(LogBinSketch.upperEdge(LogBinSketch.binOf(100)), one.percentile(100.0 * 2 / 70_001));
+        LogBinSketch decoded = LogBinSketch.decode(one.encode());
+        assertEquals(one.encode(), decoded.encode());
+        assertEquals(one.encode(), one.copy().encode());
+        LogBinSketch merged = new LogBinSketch();
+        merged.merge(plain);
+        merged.merge(plain); // bin of 100 ms now holds 131,070
+        LogBinSketch expected = new LogBinSketch();
+        for (int i = 0; i < 131_070; i++) {
+            expected.record(100);
+        }
+        expected.record(5);
+        expected.record(5);
+        assertEquals(expected.encode(), merged.encode());
+        assertEquals(LogBinSketch.upperEdge(LogBinSketch.binOf(5)), merged.percentile(100.0 * 2 / 131_072));
+    }
+
+    @Test
     void logBinSketchCountsPastTheIntRangeStayExact() {
         // a sketch of Integer.MAX_VALUE samples in bin 10 and one in bin 11, in the encoded form
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
