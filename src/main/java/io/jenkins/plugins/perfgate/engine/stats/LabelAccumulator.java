@@ -1,9 +1,6 @@
 package io.jenkins.plugins.perfgate.engine.stats;
 
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import io.jenkins.plugins.perfgate.engine.results.Sample;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Mutable running totals of one label while a result file is read; {@link #toStats()} freezes them. Memory is
@@ -35,7 +32,7 @@ final class LabelAccumulator {
     private final AdaptiveHistogram elapsed;
     private final AdaptiveHistogram latency;
     private final AdaptiveHistogram connect;
-    private final TextCounts codes = new TextCounts();
+    private final TextTally codes = new TextTally(MAX_DISTINCT_TEXTS);
     private final TextTally messages = new TextTally(MAX_DISTINCT_TEXTS);
     private final IntervalSeries.Builder series;
     /**
@@ -139,66 +136,6 @@ final class LabelAccumulator {
         if (runLength > 0) {
             codes.count(runCode, runLength);
             runLength = 0;
-        }
-    }
-
-    /**
-     * Occurrences of texts, bounded to {@link #MAX_DISTINCT_TEXTS} distinct ones (the rest only counted). Counters
-     * are mutable cells, and the text seen last is checked first by identity: readers hand out the same String for
-     * the same bytes, and most samples repeat the previous response code.
-     */
-    private static final class TextCounts {
-        private final Map<String, long[]> counts = new HashMap<>();
-        private long others;
-        private String lastText;
-        private long[] lastCell;
-
-        void count(String text) {
-            count(text, 1);
-        }
-
-        @SuppressFBWarnings(value = "ES_COMPARING_PARAMETER_STRING_WITH_EQ",
-                justification = "identity on purpose: the reader hands out one cached String per distinct text, so "
-                        + "== finds a repeat without hashing; a miss only falls back to the map")
-        void count(String text, long n) {
-            if (text == lastText) {
-                lastCell[0] += n;
-                return;
-            }
-            long[] cell = counts.get(text);
-            if (cell == null) {
-                if (counts.size() >= MAX_DISTINCT_TEXTS) {
-                    others += n;
-                    return;
-                }
-                cell = new long[1];
-                counts.put(text, cell);
-            }
-            cell[0] += n;
-            lastText = text;
-            lastCell = cell;
-        }
-
-        void addAll(TextCounts o) {
-            others += o.others;
-            o.counts.forEach((text, cell) -> {
-                long[] mine = counts.get(text);
-                if (mine == null) {
-                    if (counts.size() >= MAX_DISTINCT_TEXTS) {
-                        others += cell[0];
-                        return;
-                    }
-                    mine = new long[1];
-                    counts.put(text, mine);
-                }
-                mine[0] += cell[0];
-            });
-        }
-
-        CountTable top(int n) {
-            Map<String, Long> plain = new HashMap<>();
-            counts.forEach((k, v) -> plain.put(k, v[0]));
-            return CountTable.top(plain, others, n);
         }
     }
 

@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Occurrences of texts (a label's failure messages), bounded to a number of distinct ones; further new texts are
- * only counted as "others". Not thread-safe.
+ * Occurrences of texts (a label's response codes and failure messages), bounded to a number of distinct ones;
+ * further new texts are only counted as "others". Not thread-safe.
  *
  * <p>Why not a {@code HashMap}: with many distinct messages (a failure message that quotes the response, different
  * in every sample) nearly every lookup misses in a full table, and the map's lookup followed a pointer to a node
