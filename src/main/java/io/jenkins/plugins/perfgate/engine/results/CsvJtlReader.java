@@ -669,8 +669,13 @@ final class CsvJtlReader {
             log.truncatedTail(line, "the last line has no line break");
             return;
         }
-        String label = TextCaps.capped(string(iLabel, labels), TextCaps.MAX_LABEL_CHARS, log, line,
-                JMeterColumns.LABEL);
+        String label = string(iLabel, labels);
+        int labelNumber = labels.lastNumber();
+        if (ends[iLabel] - starts[iLabel] > TextCaps.MAX_LABEL_CHARS) {
+            // no more characters than bytes: a shorter field is not measured (that read each label's String, a
+            // cache miss per row with thousands of labels)
+            label = TextCaps.capped(label, TextCaps.MAX_LABEL_CHARS, log, line, JMeterColumns.LABEL);
+        }
         // the aggregation needs the message of a failed sample and of a Transaction Controller parent only
         String message = iMessage < 0 || (success && figuresOnly && !mayBeTransactionMessage(iMessage)) ? ""
                 : TextCaps.capped(message(iMessage, messages), TextCaps.MAX_TEXT_CHARS, log, line,
@@ -679,8 +684,8 @@ final class CsvJtlReader {
                 log, line, JMeterColumns.FAILURE_MESSAGE);
         int allThreads = (int) Math.min(Integer.MAX_VALUE, all);
         if (figuresOnly) {
-            fields.accept(ts, elapsed, label, code, message, success, failure, bytes, sent, allThreads, latency,
-                    connect);
+            fields.accept(ts, elapsed, label, labelNumber, code, message, success, failure, bytes, sent, allThreads,
+                    latency, connect);
         } else {
             sink.accept(new Sample(ts, elapsed, label, code, message, iThread < 0 ? ""
                     : TextCaps.capped(string(iThread, threads), TextCaps.MAX_TEXT_CHARS, log, line,
