@@ -246,6 +246,9 @@ public final class LogBinSketch {
     /** An independent copy holding just the bins hit. */
     public LogBinSketch copy() {
         LogBinSketch c = new LogBinSketch();
+        if (hi == lo) {
+            return c; // (an empty sketch may have an array, from sizedLike, and any base)
+        }
         if (wide == null) {
             c.counts = Arrays.copyOfRange(counts, lo - base, hi - base);
         } else {
