@@ -1,5 +1,6 @@
 package io.jenkins.plugins.perfgate.engine.stats;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import io.jenkins.plugins.perfgate.engine.results.Sample;
 import io.jenkins.plugins.perfgate.engine.results.FieldSink;
 import java.util.ArrayList;
@@ -144,6 +145,9 @@ public final class RunAggregator implements FieldSink {
     }
 
     @Override
+    @SuppressFBWarnings(value = "ES_COMPARING_PARAMETER_STRING_WITH_EQ",
+            justification = "identity on purpose: a label number finds its slot only with the very String it was "
+                    + "kept with (another reader's number falls back to the label's lookup by equality)")
     public void accept(long timeStamp, long elapsed, String sampleLabel, int labelNumber, String responseCode,
             String responseMessage, boolean success, String failureMessage, long bytes, long sentBytes,
             int allThreads, long latency, long connect) {
