@@ -15,4 +15,18 @@ public interface FieldSink extends SampleSink {
     void accept(long timeStamp, long elapsed, String label, String responseCode, String responseMessage,
             boolean success, String failureMessage, long bytes, long sentBytes, int allThreads, long latency,
             long connect);
+
+    /**
+     * As {@link #accept(long, long, String, String, String, boolean, String, long, long, int, long, long)}, with
+     * the reader's number for the label text ({@code labelNumber}, -1 when it has none): the same number always
+     * comes with the same String from one reader, numbers are small (0, 1, 2... in the order labels came), and
+     * another reader may give the same number to another label. A sink may use it to find its state of the label
+     * by array index instead of by the String's hash; it must check the String too (by identity).
+     */
+    default void accept(long timeStamp, long elapsed, String label, int labelNumber, String responseCode,
+            String responseMessage, boolean success, String failureMessage, long bytes, long sentBytes,
+            int allThreads, long latency, long connect) {
+        accept(timeStamp, elapsed, label, responseCode, responseMessage, success, failureMessage, bytes, sentBytes,
+                allThreads, latency, connect);
+    }
 }

@@ -14,6 +14,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
@@ -237,9 +239,12 @@ public final class ResultFileReader {
         CsvJtlReader.ParseEnd[] outcomes = new CsvJtlReader.ParseEnd[n];
         ProblemLog[] logs = new ProblemLog[n];
         long[] samples = new long[n];
+        // each thread's parts share their text caches (by thread, not by sink: a sink might be shared)
+        Map<Thread, CsvJtlReader.TextCaches> caches = new ConcurrentHashMap<>();
         List<S> filled = PartsRunner.run(name, "perfgate-csv-part", threads, n, sinks, (k, sink) -> {
             ProblemLog log = new ProblemLog(name, options.maxProblems());
-            CsvJtlReader reader = new CsvJtlReader(layout, options, log, sink, threadNames, progress);
+            CsvJtlReader reader = new CsvJtlReader(layout, options, log, sink, threadNames, progress,
+                    caches.computeIfAbsent(Thread.currentThread(), t -> new CsvJtlReader.TextCaches()));
             // a part reads on past its end to finish its last row
             long stopAt = k == n - 1 ? Long.MAX_VALUE : starts[k + 1] - starts[k];
             long length = (k == n - 1 ? size : starts[k + 1]) - starts[k];

@@ -28,7 +28,7 @@ final class StringCache {
      * A kept text: its length, first eight bytes (zero-padded), bytes 8-31 as three words (zero-padded; held here
      * so that comparing a short text reads no other object) and all its bytes (zero-padded to whole words).
      */
-    private record Entry(int length, long head, long w1, long w2, long w3, byte[] key, String value) {
+    private record Entry(int length, long head, long w1, long w2, long w3, byte[] key, String value, int number) {
     }
 
     /** Texts up to this length are compared in three word loads without a loop. */
@@ -36,6 +36,8 @@ final class StringCache {
 
     private Entry[] table = new Entry[64];
     private int entries;
+    /** The number of the text the last {@link #get} returned, or -1 (see {@link #lastNumber}). */
+    private int lastNumber = -1;
 
     /** The first min(8, len) bytes at {@code from} as a little-endian word, the rest zero. */
     private static long head(byte[] buf, int from, int len) {
@@ -88,13 +90,28 @@ final class StringCache {
         return (((long) LONGS.get(key, last) ^ (long) LONGS.get(buf, from + last)) & mask) == 0;
     }
 
+    /**
+     * The number of the text the last {@link #get} returned: kept texts are numbered 0, 1, 2... in the order they
+     * came, so that a consumer can find what it keeps per text in an array instead of hashing the String (with
+     * thousands of labels, reading each label String's hash missed the processor's cache once a row). -1 when that
+     * text is not kept (empty, too long, or the cache was full).
+     */
+    int lastNumber() {
+        return lastNumber;
+    }
+
     String get(byte[] buf, int from, int to) {
         int len = to - from;
         if (len == 0) {
+            lastNumber = -1;
             return "";
         }
         if (len > MAX_KEY_LENGTH || to + 8 > buf.length) {
-            return len > MAX_KEY_LENGTH ? new String(buf, from, len, StandardCharsets.UTF_8) : slowGet(buf, from, to);
+            if (len > MAX_KEY_LENGTH) {
+                lastNumber = -1;
+                return new String(buf, from, len, StandardCharsets.UTF_8);
+            }
+            return slowGet(buf, from, to);
         }
         long head = head(buf, from, len);
         Entry[] t = table;
@@ -112,6 +129,7 @@ final class StringCache {
                     return add(buf, from, len, head);
                 }
                 if (e.length == len && ((e.head ^ head) | (e.w1 ^ w1) | (e.w2 ^ w2) | (e.w3 ^ w3)) == 0) {
+                    lastNumber = e.number;
                     return e.value;
                 }
                 slot = (slot + 1) & mask;
@@ -123,6 +141,7 @@ final class StringCache {
                 return add(buf, from, len, head);
             }
             if (e.length == len && e.head == head && (len <= 8 || sameTail(e.key, buf, from, len))) {
+                lastNumber = e.number;
                 return e.value;
             }
             slot = (slot + 1) & mask;
@@ -149,6 +168,7 @@ final class StringCache {
     private String add(byte[] buf, int from, int len, long head) {
         String s = new String(buf, from, len, StandardCharsets.UTF_8);
         if (entries >= MAX_ENTRIES) {
+            lastNumber = -1;
             return s;
         }
         if ((entries + 1) * 2 > table.length) {
@@ -157,7 +177,8 @@ final class StringCache {
         byte[] key = new byte[Math.max(SHORT, (len + 7) & ~7)];
         System.arraycopy(buf, from, key, 0, len);
         put(new Entry(len, head, (long) LONGS.get(key, 8), (long) LONGS.get(key, 16), (long) LONGS.get(key, 24), key,
-                s));
+                s, entries));
+        lastNumber = entries;
         entries++;
         return s;
     }

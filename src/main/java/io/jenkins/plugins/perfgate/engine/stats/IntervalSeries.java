@@ -131,6 +131,8 @@ public final class IntervalSeries {
         private long lastStart = Long.MAX_VALUE;
         private long lastEnd = Long.MIN_VALUE;
         private Mutable last;
+        /** The sketch of the interval used last, kept across coarsening: a new interval's is sized like it. */
+        private LogBinSketch recent;
 
         public Builder(long initialWidthMillis, int maxBuckets) {
             if (initialWidthMillis <= 0 || maxBuckets < 2) {
@@ -192,13 +194,14 @@ public final class IntervalSeries {
             int slot = (int) (index - first);
             Mutable b = slots[slot];
             if (b == null) {
-                b = new Mutable();
+                b = new Mutable(recent == null ? new LogBinSketch() : LogBinSketch.sizedLike(recent));
                 slots[slot] = b;
             }
             lastIndex = index;
             lastStart = index * width;
             lastEnd = lastStart + width;
             last = b;
+            recent = b.sketch;
             return b;
         }
 
@@ -290,7 +293,11 @@ public final class IntervalSeries {
         long count;
         long errors;
         int maxThreads;
-        final LogBinSketch sketch = new LogBinSketch();
+        final LogBinSketch sketch;
+
+        Mutable(LogBinSketch sketch) {
+            this.sketch = sketch;
+        }
 
         static Mutable mergeInto(Mutable a, Mutable b) {
             a.count += b.count;

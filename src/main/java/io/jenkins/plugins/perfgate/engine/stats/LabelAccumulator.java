@@ -139,6 +139,10 @@ final class LabelAccumulator {
         }
     }
 
+    String label() {
+        return label;
+    }
+
     long count() {
         return count;
     }

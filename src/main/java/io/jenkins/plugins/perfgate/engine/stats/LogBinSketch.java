@@ -105,6 +105,20 @@ public final class LogBinSketch {
     /** Room added on the side a sketch grows. */
     private static final int ROOM = 4;
 
+    /**
+     * An empty sketch with room for the bins another one hit (and a few around them): a label's next interval
+     * mostly hits the bins of its last one, and grown bin by bin from nothing its array was copied a dozen times
+     * (the largest part of what a 2,000-label read allocated).
+     */
+    static LogBinSketch sizedLike(LogBinSketch other) {
+        LogBinSketch s = new LogBinSketch();
+        if (other.hi > other.lo) {
+            s.counts = new char[other.hi - other.lo + ROOM];
+            s.base = other.lo - ROOM / 2;
+        }
+        return s;
+    }
+
     private void add(int bin, long n) {
         int length = wide == null ? counts.length : wide.length;
         if (hi == lo) {
@@ -112,7 +126,9 @@ public final class LogBinSketch {
                 counts = new char[ROOM];
                 length = ROOM;
             }
-            base = bin - length / 2;
+            if (bin < base || bin >= base + length) {
+                base = bin - length / 2;
+            }
             lo = bin;
             hi = bin + 1;
         } else if (bin < base || bin >= base + length) {
@@ -230,6 +246,9 @@ public final class LogBinSketch {
     /** An independent copy holding just the bins hit. */
     public LogBinSketch copy() {
         LogBinSketch c = new LogBinSketch();
+        if (hi == lo) {
+            return c; // (an empty sketch may have an array, from sizedLike, and any base)
+        }
         if (wide == null) {
             c.counts = Arrays.copyOfRange(counts, lo - base, hi - base);
         } else {

@@ -1,8 +1,10 @@
 package io.jenkins.plugins.perfgate.engine.stats;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import io.jenkins.plugins.perfgate.engine.results.Sample;
 import io.jenkins.plugins.perfgate.engine.results.FieldSink;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +43,13 @@ public final class RunAggregator implements FieldSink {
      * {@link #labels}).
      */
     private final LabelRows<LabelAccumulator> countedTable = new LabelRows<>();
+    /**
+     * The {@code counted} accumulators by the reader's label number ({@link FieldSink}): the reader's label String
+     * at {@code 2n}, its accumulator at {@code 2n + 1}. Found by index and checked by identity, the String itself is
+     * not read: with thousands of labels, hashing it ({@link #countedTable}) missed the processor's cache once a
+     * sample. Another reader's numbers (files read one after another) only make a slot miss and be taken over.
+     */
+    private Object[] byNumber = new Object[0];
     /** Dense histogram counts all labels of this aggregator may hold (see {@link AdaptiveHistogram}). */
     private final AdaptiveHistogram.Budget denseBudget = AdaptiveHistogram.Budget.forHeap();
     private long droppedByFilter;
@@ -131,20 +140,30 @@ public final class RunAggregator implements FieldSink {
     public void accept(long timeStamp, long elapsed, String sampleLabel, String responseCode,
             String responseMessage, boolean success, String failureMessage, long bytes, long sentBytes,
             int allThreads, long latency, long connect) {
-        String label = labelsAsTheyAre ? sampleLabel : options.effectiveLabel(sampleLabel);
-        if (label == null) {
-            droppedByFilter++;
-            return;
-        }
-        LabelAccumulator counted = countedTable.get(label);
-        if (counted == null) {
-            if (labels.size() >= MAX_LABELS) {
-                droppedOverLabelLimit++;
+        accept(timeStamp, elapsed, sampleLabel, -1, responseCode, responseMessage, success, failureMessage, bytes,
+                sentBytes, allThreads, latency, connect);
+    }
+
+    @Override
+    @SuppressFBWarnings(value = "ES_COMPARING_PARAMETER_STRING_WITH_EQ",
+            justification = "identity on purpose: a label number finds its slot only with the very String it was "
+                    + "kept with (another reader's number falls back to the label's lookup by equality)")
+    public void accept(long timeStamp, long elapsed, String sampleLabel, int labelNumber, String responseCode,
+            String responseMessage, boolean success, String failureMessage, long bytes, long sentBytes,
+            int allThreads, long latency, long connect) {
+        Object[] numbered = byNumber;
+        int at = 2 * labelNumber;
+        LabelAccumulator counted;
+        if (at >= 0 && at < numbered.length && numbered[at] == sampleLabel) {
+            counted = (LabelAccumulator) numbered[at + 1];
+        } else {
+            counted = counted(sampleLabel, labelNumber);
+            if (counted == null) {
                 return;
             }
-            counted = newRow(label).counted;
         }
         if (responseMessage != null && responseMessage.startsWith(Sample.TRANSACTION_MESSAGE_PREFIX)) {
+            String label = counted.label();
             labels.get(label).parents(label).add(timeStamp, elapsed, responseCode, responseMessage, success,
                     failureMessage, bytes, sentBytes, allThreads, latency, connect, true);
         } else {
@@ -152,6 +171,35 @@ public final class RunAggregator implements FieldSink {
                     sentBytes, allThreads, latency, connect, false);
             overallSeries.record(timeStamp, Math.max(0, elapsed), success, allThreads);
         }
+    }
+
+    /**
+     * The accumulator of a sample's label found by the label (and kept under its number when it has one), or null
+     * when the sample is left out (filters, label limit), which is counted here.
+     */
+    private LabelAccumulator counted(String sampleLabel, int labelNumber) {
+        String label = labelsAsTheyAre ? sampleLabel : options.effectiveLabel(sampleLabel);
+        if (label == null) {
+            droppedByFilter++;
+            return null;
+        }
+        LabelAccumulator counted = countedTable.get(label);
+        if (counted == null) {
+            if (labels.size() >= MAX_LABELS) {
+                droppedOverLabelLimit++;
+                return null;
+            }
+            counted = newRow(label).counted;
+        }
+        if (labelNumber >= 0) {
+            int at = 2 * labelNumber;
+            if (at >= byNumber.length) {
+                byNumber = Arrays.copyOf(byNumber, Math.max(at + 2, 2 * byNumber.length));
+            }
+            byNumber[at] = sampleLabel;
+            byNumber[at + 1] = counted;
+        }
+        return counted;
     }
 
     public AggregationOptions options() {

@@ -33,6 +33,37 @@ class ReaderPartsTest {
         assertEquals("", cache.get(b, 3, 3));
     }
 
+    /** Kept texts are numbered in the order they came, each always with its number; others have none (-1). */
+    @Test
+    void stringCacheNumbersTheTextsItKeeps() {
+        StringCache cache = new StringCache();
+        byte[] buf = "GET /a|GET /b|GET /a|".getBytes(StandardCharsets.UTF_8);
+        String a = cache.get(buf, 0, 6);
+        assertEquals(0, cache.lastNumber());
+        cache.get(buf, 7, 13);
+        assertEquals(1, cache.lastNumber());
+        assertSame(a, cache.get(buf, 14, 20));
+        assertEquals(0, cache.lastNumber());
+        cache.get(buf, 3, 3);
+        assertEquals(-1, cache.lastNumber(), "the empty text");
+        byte[] tail = "GET /b".getBytes(StandardCharsets.UTF_8); // at the very end of its array: copied, then looked up
+        cache.get(tail, 0, tail.length);
+        assertEquals(1, cache.lastNumber());
+        byte[] longText = ("x".repeat(600) + "|padding").getBytes(StandardCharsets.UTF_8);
+        cache.get(longText, 0, 600);
+        assertEquals(-1, cache.lastNumber(), "too long to keep");
+        for (int i = 2; !cache.full(); i++) {
+            byte[] k = ("label " + i + "|padding").getBytes(StandardCharsets.UTF_8);
+            cache.get(k, 0, k.length - 8);
+            assertEquals(i, cache.lastNumber());
+        }
+        byte[] late = "one more|padding".getBytes(StandardCharsets.UTF_8);
+        cache.get(late, 0, 8);
+        assertEquals(-1, cache.lastNumber(), "not kept once full");
+        cache.get(buf, 7, 13);
+        assertEquals(1, cache.lastNumber());
+    }
+
     /**
      * Look-alike texts of every length around the word boundaries (the masked three-word compare up to 32 bytes,
      * the word loop above), anywhere in a buffer of other bytes including its very end, always give their own text.
