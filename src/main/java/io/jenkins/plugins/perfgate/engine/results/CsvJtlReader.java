@@ -32,8 +32,6 @@ final class CsvJtlReader {
     private static final long INVALID = Long.MIN_VALUE;
     /** Longer messages skip a full text cache ({@link #message}). */
     private static final int LONG_TEXT = 32;
-    /** The numeric fields of a row: elapsed, bytes, sent bytes, all threads, latency, connect. */
-    private static final int NUMBERS = 6;
 
     private enum RowStatus { OK, UNCLOSED_QUOTE, TEXT_AFTER_QUOTE, TOO_MANY_FIELDS }
 
@@ -63,13 +61,6 @@ final class CsvJtlReader {
     private final int iAllThreads;
     private final int iLatency;
     private final int iConnect;
-    /**
-     * The numeric fields' column indexes (-1 when absent), parsed in one loop ({@link #numbers}), in this order:
-     * elapsed, bytes, sent bytes, all threads, latency, connect.
-     */
-    private final int[] numberColumns;
-    /** The row's numbers, in {@link #numberColumns}' order. */
-    private final long[] numbers = new long[NUMBERS];
     private final TimestampParser timestamps;
     private final ProblemLog log;
     private final SampleSink sink;
@@ -133,7 +124,6 @@ final class CsvJtlReader {
         this.iAllThreads = layout.indexOf(JMeterColumns.ALL_THREADS);
         this.iLatency = layout.indexOf(JMeterColumns.LATENCY);
         this.iConnect = layout.indexOf(JMeterColumns.CONNECT);
-        this.numberColumns = new int[] {iElapsed, iBytes, iSent, iAllThreads, iLatency, iConnect};
         this.timestamps = new TimestampParser(options.timestampFormat(), options.zone());
         this.log = log;
         this.sink = sink;
@@ -645,13 +635,11 @@ final class CsvJtlReader {
             problem(line, JMeterColumns.TIME_STAMP, "not a timestamp: '" + shown(iTimeStamp) + "'");
             return;
         }
-        int badNumber = numbers();
-        if (badNumber == iElapsed || starts[iElapsed] == ends[iElapsed]) {
+        long elapsed = number(iElapsed);
+        if (elapsed == INVALID || starts[iElapsed] == ends[iElapsed]) {
             problem(line, JMeterColumns.ELAPSED, "not a number: '" + shown(iElapsed) + "'");
             return;
         }
-        final long[] v = numbers;
-        long elapsed = v[0];
         boolean success;
         String code = iCode < 0 ? "" : TextCaps.capped(code(iCode), TextCaps.MAX_TEXT_CHARS, log, line,
                 JMeterColumns.RESPONSE_CODE);
@@ -666,15 +654,17 @@ final class CsvJtlReader {
             // without a success column: HTTP 4xx/5xx and non-HTTP failures count as errors
             success = !(code.startsWith("4") || code.startsWith("5") || code.startsWith("Non HTTP"));
         }
-        if (badNumber >= 0) {
-            problem(line, columnName(badNumber), "not a number: '" + shown(badNumber) + "'");
+        long bytes = optionalNumber(iBytes);
+        long sent = optionalNumber(iSent);
+        long all = optionalNumber(iAllThreads);
+        long latency = optionalNumber(iLatency);
+        long connect = optionalNumber(iConnect);
+        if (bytes == INVALID || sent == INVALID || all == INVALID || latency == INVALID || connect == INVALID) {
+            int bad = bytes == INVALID ? iBytes : sent == INVALID ? iSent : all == INVALID ? iAllThreads
+                    : latency == INVALID ? iLatency : iConnect;
+            problem(line, columnName(bad), "not a number: '" + shown(bad) + "'");
             return;
         }
-        long bytes = v[1];
-        long sent = v[2];
-        long all = v[3];
-        long latency = v[4];
-        long connect = v[5];
         if (unterminated && !complete()) {
             log.truncatedTail(line, "the last line has no line break");
             return;
@@ -784,28 +774,25 @@ final class CsvJtlReader {
         return JMeterColumns.CONNECT;
     }
 
-    /**
-     * Parses the row's numeric fields into {@link #numbers} (an absent or empty field is 0) and returns the column
-     * of the first that is not a number, or -1. One loop, so one call of the digit parser: parsed field by field,
-     * the parser was inlined six times into {@link #handleRow}, C2's largest compilation, a third of its code.
-     */
-    private int numbers() {
-        final int[] columns = numberColumns;
-        final long[] v = numbers;
-        int bad = -1;
-        for (int k = 0; k < NUMBERS; k++) {
-            int i = columns[k];
-            long x = i < 0 ? 0 : number(i);
-            v[k] = x;
-            if (x == INVALID && bad < 0) {
-                bad = i;
-            }
+    private long optionalNumber(int i) {
+        if (i < 0 || starts[i] == ends[i]) {
+            return 0;
         }
-        return bad;
+        return number(i);
     }
 
-    /** A decimal integer field, or INVALID. */
+    /**
+     * A decimal integer field, or INVALID. Inlined once per numeric field into {@link #handleRow}, so kept small:
+     * the common case (one to eight digits) here, the rest in {@link #anyNumber}. The whole parser inlined six
+     * times made {@code handleRow} C2's largest compilation by far (27 KB of code; docs/performance.md).
+     */
     private long number(int i) {
+        long v = Digits.upToEight(buf, starts[i], ends[i]);
+        return v != Digits.INVALID ? v : anyNumber(i);
+    }
+
+    /** A decimal integer field of any form: empty (0), negative, longer than eight digits, or INVALID. */
+    private long anyNumber(int i) {
         if (escaped[i]) {
             return INVALID;
         }
