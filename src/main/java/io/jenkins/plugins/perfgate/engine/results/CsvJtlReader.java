@@ -812,8 +812,18 @@ final class CsvJtlReader {
         return number(i);
     }
 
-    /** A decimal integer field, or INVALID. */
+    /**
+     * A decimal integer field, or INVALID. Inlined once per numeric field into {@link #handleRow}, so kept small:
+     * the common case (one to eight digits) here, the rest in {@link #anyNumber}. The whole parser inlined six
+     * times made {@code handleRow} C2's largest compilation by far (27 KB of code; docs/performance.md).
+     */
     private long number(int i) {
+        long v = Digits.upToEight(buf, starts[i], ends[i]);
+        return v != Digits.INVALID ? v : anyNumber(i);
+    }
+
+    /** A decimal integer field of any form: empty (0), negative, longer than eight digits, or INVALID. */
+    private long anyNumber(int i) {
         if (escaped[i]) {
             return INVALID;
         }

@@ -23,18 +23,27 @@ final class Digits {
     private Digits() {
     }
 
-    /** The value of {@code b[from..to)} when it is 1 to 18 ASCII digits, else {@link #INVALID}. */
+    /**
+     * The value of {@code b[from..to)} when it is 1 to 18 ASCII digits, else {@link #INVALID}. Reads whole words
+     * around the digits, always inside {@code b}: up to eight digits as the word that ends with them, which
+     * exists everywhere but in an array's first bytes, where no reader's numbers are (a CSV row starts with its
+     * timestamp). Reading the word that starts with them instead failed near the end of a buffer, a branch first
+     * taken after the reading loop was compiled, which threw that code away (docs/performance.md, "The JIT's
+     * work").
+     */
     static long parse(byte[] b, int from, int to) {
         int len = to - from;
         if (len <= 0 || len > 18) {
             return INVALID;
         }
-        if (len <= 8 && from + 8 <= b.length) {
-            return eight(b, from, len);
-        }
-        if (len <= 16 && from + 8 <= b.length && to <= b.length) {
+        if (len <= 8) {
+            if (to >= 8) {
+                return ending(b, to, len);
+            }
+        } else if (len <= 16) {
+            // both words lie in [from, to)
             long high = eight(b, from, len - 8);
-            long low = eight(b, to - 8, 8);
+            long low = ending(b, to, 8);
             return high < 0 || low < 0 ? INVALID : high * 100_000_000L + low;
         }
         long v = 0;
@@ -46,6 +55,33 @@ final class Digits {
             v = v * 10 + d;
         }
         return v;
+    }
+
+    /**
+     * The value of {@code b[from..to)} when it is one to eight ASCII digits and {@code to >= 8}, else
+     * {@link #INVALID} ({@link #parse} then tells). Small enough to be inlined at every numeric field of a row,
+     * where {@link #parse} is not: one test for the length, one for the digits.
+     */
+    static long upToEight(byte[] b, int from, int to) {
+        int len = to - from;
+        if (((len - 1) | (8 - len) | (to - 8)) < 0) {
+            return INVALID;
+        }
+        return ending(b, to, len);
+    }
+
+    /**
+     * The value of the {@code len} (1..8) digits that end at {@code to}, reading the eight bytes before it (the
+     * bytes before the digits are ignored), or {@link #INVALID}.
+     */
+    private static long ending(byte[] b, int to, int len) {
+        // digit bytes become their values 0..9; little-endian: the digits sit in the high len bytes, the bytes
+        // before them are cleared (as leading zeros)
+        long x = ((long) LONGS.get(b, to - 8) ^ ZEROS) & (-1L << ((8 - len) << 3));
+        if ((((x + TENS) | x) & HIGHS) != 0) {
+            return INVALID;
+        }
+        return combine(x);
     }
 
     /**
@@ -62,7 +98,11 @@ final class Digits {
             return INVALID;
         }
         // moved to the high bytes, leading zeros below: "123" becomes 00000123 (first digit in the lowest byte)
-        x <<= shift;
+        return combine(x << shift);
+    }
+
+    /** The value of eight digit values 0..9, one per byte, the first in the lowest byte. */
+    private static long combine(long x) {
         x = (x * 10 + (x >>> 8)) & 0x00FF00FF00FF00FFL;
         x = (x * 100 + (x >>> 16)) & 0x0000FFFF0000FFFFL;
         return (x * 10000 + (x >>> 32)) & 0xFFFFFFFFL;

@@ -222,6 +222,8 @@ class CsvReadingTest {
         Read r = read("1000,5,a,200,true\n2000,6,b,404,false\n", options);
         assertEquals(2, r.samples().size());
         assertFalse(r.samples().get(1).success());
+        assertEquals(6, r.samples().get(1).elapsed());
+        assertEquals(0, r.samples().get(1).bytes() + r.samples().get(1).latency() + r.samples().get(1).connect());
         ResultsReadException e = assertThrows(ResultsReadException.class,
                 () -> read("1000,5,a,200,true\n", ReadOptions.defaults()));
         assertTrue(e.getMessage().contains("5 fields"), e.getMessage());
@@ -303,6 +305,44 @@ class CsvReadingTest {
         assertEquals(List.of("3:elapsed", "4:", "5:success", "6:bytes", "7:timeStamp", "8:"), where);
         assertTrue(r.result().problems().get(1).reason().contains("expected 17 fields, found 3"));
         assertTrue(r.result().problems().get(0).toString().startsWith(r.result().path() + ":3 [elapsed]"));
+    }
+
+    /** A default row with some of its fields (index: value) replaced. */
+    private static String rowWith(long ts, String... replacements) {
+        String[] f = row(ts, 12, "a", "200", true).split(",", -1);
+        for (int k = 0; k < replacements.length; k += 2) {
+            f[Integer.parseInt(replacements[k])] = replacements[k + 1];
+        }
+        return String.join(",", f);
+    }
+
+    @Test
+    void everyNumericFieldIsCheckedAndTheFirstBadOneIsNamed() throws IOException {
+        // columns: 1 elapsed, 7 success, 9 bytes, 10 sentBytes, 12 allThreads, 14 Latency, 16 Connect
+        String content = HEADER + "\n"
+                + rowWith(1000, "9", "x") + "\n"
+                + rowWith(1001, "10", "1.5") + "\n"
+                + rowWith(1002, "12", "--1") + "\n"
+                + rowWith(1003, "14", "5ms") + "\n"
+                + rowWith(1004, "16", "1234567890123456789") + "\n"
+                + rowWith(1005, "14", "a", "16", "b") + "\n"
+                + rowWith(1006, "1", "", "9", "x") + "\n"
+                + rowWith(1007, "7", "maybe", "9", "x") + "\n"
+                + rowWith(1008, "9", "", "10", "", "12", "", "14", "", "16", "") + "\n"
+                + rowWith(1009, "1", "-3", "9", "123456789012345678", "10", "-0", "12", "7", "14", "12345678",
+                        "16", "123456789") + "\n";
+        Read r = read(content, ReadOptions.defaults());
+        List<String> where = r.result().problems().stream().map(p -> p.line() + ":" + p.field()).toList();
+        assertEquals(List.of("2:bytes", "3:sentBytes", "4:allThreads", "5:Latency", "6:Connect", "7:Latency",
+                "8:elapsed", "9:success"), where);
+        assertTrue(r.result().problems().get(6).reason().contains("not a number: ''"), r.result().problems()::toString);
+        assertEquals(2, r.samples().size());
+        Sample empty = r.samples().get(0);
+        assertEquals(List.of(12L, 0L, 0L, 0L, 0L), List.of(empty.elapsed(), empty.bytes(), empty.sentBytes(),
+                (long) empty.allThreads(), empty.latency() + empty.connect()));
+        Sample big = r.samples().get(1);
+        assertEquals(List.of(-3L, 123456789012345678L, 0L, 7L, 12345678L, 123456789L), List.of(big.elapsed(),
+                big.bytes(), big.sentBytes(), (long) big.allThreads(), big.latency(), big.connect()));
     }
 
     @Test

@@ -135,6 +135,10 @@ class ReaderPartsTest {
             long expected = !t.isEmpty() && t.length() <= 18 && t.chars().allMatch(c -> c >= '0' && c <= '9')
                     ? Long.parseLong(t) : Digits.INVALID;
             assertEquals(expected, Digits.parse(buf, before, before + body.length), "'" + t + "'");
+            // the inlined fast path: the same value where it applies, INVALID (parse's turn) elsewhere
+            int to = before + body.length;
+            long small = t.length() <= 8 && to >= 8 ? expected : Digits.INVALID;
+            assertEquals(small, Digits.upToEight(buf, before, to), "'" + t + "' up to eight");
         }
     }
 
