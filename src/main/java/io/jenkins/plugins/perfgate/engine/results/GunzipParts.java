@@ -18,7 +18,8 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>The bytes are those a {@link GZIPInputStream} gives; the failure that ends the decompression (data cut off or
  * damaged) comes at the end of the last part, after the bytes decompressed before it. Memory: up to {@value #AHEAD}
- * parts waiting, one per reader and one being filled, of {@value #PART_BYTES} bytes each. {@link #close()} stops the
+ * parts waiting, one per reader (the decompressing thread included) and one being filled, of {@value #PART_BYTES}
+ * bytes each. {@link #close()} stops the
  * thread (the compressed stream is closed by whoever opened it).
  */
 final class GunzipParts implements AutoCloseable {
@@ -71,22 +72,34 @@ final class GunzipParts implements AutoCloseable {
 
     private static final Part END = new Part(-1, new byte[0], 0, 0, null);
 
+    /** Reads a part on the decompressing thread. */
+    interface Help {
+        void read(Part part);
+    }
+
     private final BlockingQueue<Part> full = new ArrayBlockingQueue<>(AHEAD + 1);
     /** Buffers whose parts were read, for the decompressing thread to fill again. */
     private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(AHEAD + 8);
     private final int partBytes;
     private final byte delimiter;
     private final int delimiters;
+    private final Help help;
     private final Thread thread;
     private volatile boolean closed;
     private volatile boolean abandoned;
+    /** What a part read by the decompressing thread threw, which ended the parts. */
+    private volatile Throwable helpFailure;
 
     /**
      * Decompresses {@code compressed}, whose content's rows start at byte {@code dataStart} (after the header),
-     * rows of {@code fieldCount} fields separated by {@code delimiter}, in parts of {@code partBytes} bytes.
+     * rows of {@code fieldCount} fields separated by {@code delimiter}, in parts of {@code partBytes} bytes. When
+     * the readers fall behind (the queue is full), the decompressing thread reads the part it just cut with
+     * {@code help} instead of waiting: so no thread waits while there is work, which on a busy machine (where a
+     * woken reader may wait long for a core) keeps the decompression, the one thing that cannot be shared, going.
      */
-    GunzipParts(InputStream compressed, int dataStart, char delimiter, int fieldCount, int partBytes) {
+    GunzipParts(InputStream compressed, int dataStart, char delimiter, int fieldCount, int partBytes, Help help) {
         this.partBytes = partBytes;
+        this.help = help;
         this.delimiter = (byte) delimiter;
         this.delimiters = fieldCount - 1;
         thread = new Thread(() -> inflate(compressed, dataStart), "perfgate-gunzip");
@@ -114,6 +127,11 @@ final class GunzipParts implements AutoCloseable {
         if (p.bytes().length == partBytes) {
             free.offer(p.bytes());
         }
+    }
+
+    /** What a part read on the decompressing thread threw, if anything (the parts ended there). */
+    Throwable helpFailure() {
+        return helpFailure;
     }
 
     /** Whether the parts stopped before the end because a full buffer had no line that looks like a row. */
@@ -160,7 +178,17 @@ final class GunzipParts implements AutoCloseable {
                 }
                 byte[] next = buffer(n - cut);
                 System.arraycopy(b, cut, next, 0, n - cut);
-                full.put(new Part(index++, b, from, cut, null));
+                Part p = new Part(index++, b, from, cut, null);
+                if (!full.offer(p)) {
+                    try {
+                        help.read(p);
+                        release(p);
+                    } catch (RuntimeException | Error e) {
+                        helpFailure = e;
+                        full.put(END);
+                        return;
+                    }
+                }
                 b = next;
                 n -= cut;
                 from = 0;

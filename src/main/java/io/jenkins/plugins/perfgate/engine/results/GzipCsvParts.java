@@ -31,6 +31,24 @@ final class GzipCsvParts {
     private record Outcome(int length, CsvJtlReader.ParseEnd end, ProblemLog log, long samples) {
     }
 
+    /** Reads one part with a thread's reader and notes what it gave. */
+    private static <S> void readPart(Reader<S> r, GunzipParts.Part p, List<Outcome> outcomes) {
+        long before = r.csv.samples();
+        double began = PhaseTrace.nowMillis();
+        CsvJtlReader.ParseEnd end = r.csv.parse(p.stream(), Long.MAX_VALUE, 1);
+        Outcome o = new Outcome(p.length(), end, r.log.drained(), r.csv.samples() - before);
+        synchronized (outcomes) {
+            while (outcomes.size() <= p.index()) {
+                outcomes.add(null);
+            }
+            outcomes.set(p.index(), o);
+        }
+        if (PhaseTrace.ON) {
+            PhaseTrace.mark(String.format(Locale.ROOT, "gzip part %d read: %.1f MB in %.1f ms",
+                    p.index(), p.length() / 1e6, PhaseTrace.nowMillis() - began));
+        }
+    }
+
     /** A reading thread's own sink, reader and problem log (emptied after each part). */
     private static final class Reader<S> {
         final S sink;
@@ -54,48 +72,45 @@ final class GzipCsvParts {
      */
     static <S extends SampleSink> ResultFileReader.ParallelRead<S> read(String name, InputStream compressed,
             int dataStart, long headerLines, CsvLayout layout, int threads, int partBytes, int maxProblems,
-            Supplier<S> sinks,
-            BiConsumer<S, S> merge, BiFunction<ProblemLog, S, CsvJtlReader> readers,
+            Supplier<S> sinks, BiConsumer<S, S> merge, BiFunction<ProblemLog, S, CsvJtlReader> readers,
             Function<Throwable, IOException> failure) throws IOException {
         List<Outcome> outcomes = new ArrayList<>();
+        Supplier<Reader<S>> newReader = () -> {
+            ProblemLog log = new ProblemLog(name, maxProblems);
+            S sink = sinks.get();
+            return new Reader<>(sink, log, readers.apply(log, sink));
+        };
+        // the decompressing thread's reader, made when it first reads a part
+        List<Reader<S>> helper = new ArrayList<>(1);
         List<Reader<S>> filled;
         boolean abandoned;
+        Throwable helpFailure;
         try (GunzipParts parts = new GunzipParts(compressed, dataStart, layout.delimiter(), layout.fieldCount(),
-                partBytes)) {
-            filled = PartsRunner.run(name, "perfgate-csv-part", threads, () -> {
-                ProblemLog log = new ProblemLog(name, maxProblems);
-                S sink = sinks.get();
-                return new Reader<>(sink, log, readers.apply(log, sink));
-            }, mine -> {
+                partBytes, p -> {
+                    if (helper.isEmpty()) {
+                        helper.add(newReader.get());
+                    }
+                    readPart(helper.get(0), p, outcomes);
+                })) {
+            filled = PartsRunner.run(name, "perfgate-csv-part", Math.max(1, threads - 1), newReader, mine -> {
                 GunzipParts.Part p = parts.next();
                 if (p == null) {
                     return false;
                 }
-                Reader<S> r = mine.get();
-                long before = r.csv.samples();
-                double began = PhaseTrace.nowMillis();
-                CsvJtlReader.ParseEnd end;
                 try {
-                    end = r.csv.parse(p.stream(), Long.MAX_VALUE, 1);
+                    readPart(mine.get(), p, outcomes);
                 } catch (RuntimeException | Error e) {
                     parts.stop(); // the other readers stop too, rather than read the rest for nothing
                     throw e;
                 }
-                Outcome o = new Outcome(p.length(), end, r.log.drained(), r.csv.samples() - before);
                 parts.release(p);
-                synchronized (outcomes) {
-                    while (outcomes.size() <= p.index()) {
-                        outcomes.add(null);
-                    }
-                    outcomes.set(p.index(), o);
-                }
-                if (PhaseTrace.ON) {
-                    PhaseTrace.mark(String.format(Locale.ROOT, "gzip part %d read: %.1f MB in %.1f ms",
-                            p.index(), p.length() / 1e6, PhaseTrace.nowMillis() - began));
-                }
                 return true;
             }, failure);
             abandoned = parts.abandoned();
+            helpFailure = parts.helpFailure();
+        }
+        if (helpFailure != null) {
+            throw failure.apply(helpFailure);
         }
         PhaseTrace.mark("all gzip parts read");
         int n = outcomes.size();
@@ -117,6 +132,9 @@ final class GzipCsvParts {
             total += o.samples();
         }
         List<S> sinksFilled = new ArrayList<>();
+        for (Reader<S> r : helper) {
+            sinksFilled.add(r.sink);
+        }
         for (Reader<S> r : filled) {
             sinksFilled.add(r.sink);
         }
