@@ -112,7 +112,7 @@ final class GunzipParts implements AutoCloseable {
         try {
             Part p = full.take();
             if (p == END) {
-                full.offer(END); // for the other readers
+                markEnd(); // for the other readers
                 return null;
             }
             return p;
@@ -122,10 +122,21 @@ final class GunzipParts implements AutoCloseable {
         }
     }
 
-    /** Gives a part's buffer back once its bytes were read. */
-    void release(Part p) {
-        if (p.bytes().length == partBytes) {
-            free.offer(p.bytes());
+    /**
+     * Gives a part's buffer back once its bytes were read; false when it is left to the collector (a larger first
+     * buffer, or more buffers than the list holds).
+     */
+    boolean release(Part p) {
+        return p.bytes().length == partBytes && free.offer(p.bytes());
+    }
+
+    /**
+     * Puts the end mark in the queue. Nothing is queued after the end but end marks (one per reader that took it,
+     * one from {@link #stop()}, at most one part the decompressing thread offers while it stops), so there is room.
+     */
+    private void markEnd() {
+        if (!full.offer(END)) {
+            throw new IllegalStateException("no room for the end of the parts");
         }
     }
 
@@ -258,14 +269,16 @@ final class GunzipParts implements AutoCloseable {
         closed = true;
         thread.interrupt();
         full.clear();
-        full.offer(END);
+        markEnd();
     }
 
-    /** Stops the decompressing thread and waits for it (it must not read the compressed stream once closed). */
+    /**
+     * Stops the decompressing thread and waits for it (it must not read the compressed stream once closed); readers
+     * still waiting for a part get none.
+     */
     @Override
     public void close() throws InterruptedIOException {
-        closed = true;
-        thread.interrupt();
+        stop();
         try {
             thread.join();
         } catch (InterruptedException e) {
