@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
@@ -23,6 +24,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,6 +147,24 @@ class GzipCsvPartsTest {
         byte[] content = csv(60_000, 2, ROW_LIKE_MESSAGE);
         assertSameAsOneThread(file("traps.csv.gz", gzip(content)));
         assertFalse(readInParts(), "read again by one thread: " + SINK_THREADS);
+    }
+
+    @Test
+    void aFailingSinkEndsTheReadWithTheFilesNameAndStopsTheDecompression() throws IOException {
+        Path f = file("sink.csv.gz", gzip(csv(100_000, 20, "\"a, b\nc\"")));
+        AtomicLong taken = new AtomicLong();
+        ResultsReadException e = assertThrows(ResultsReadException.class, () -> new ResultFileReader(
+                ReadOptions.defaults()).readParallel(f, 2, () -> sample -> {
+                    if (taken.incrementAndGet() == 30_000) {
+                        throw new IllegalStateException("sink full");
+                    }
+                }, (a, b) -> {
+                }));
+        assertTrue(e.getMessage().startsWith(f + ": cannot read: ") && e.getMessage().contains("sink full"),
+                e.getMessage());
+        assertTrue(taken.get() < 100_000, "the other reader stopped early: " + taken.get());
+        assertFalse(Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("perfgate-gunzip") && t.isAlive()), "decompression stopped");
     }
 
     /** Small parts: many buffer ends fall inside quoted fields that span lines; their rows are cut before. */
