@@ -37,6 +37,12 @@ public final class ResultFileReader {
     public static final long PARALLEL_THRESHOLD = 8L << 20;
     /** The same for a gzip file: JMeter's CSV compresses about 8:1. */
     static final long GZIP_PARALLEL_THRESHOLD = PARALLEL_THRESHOLD / 8;
+    /**
+     * Threads from which a gzip CSV file is parsed in parts: with two, the decompression and the parsing on one
+     * thread each keep both cores as busy, and measured no faster (docs/performance.md, gzip); the system property
+     * {@code perfgate.gzipPartsMinThreads} lowers it for measurements.
+     */
+    static final int GZIP_PARTS_MIN_THREADS = Integer.getInteger("perfgate.gzipPartsMinThreads", 3);
 
     private final ReadOptions options;
     private final boolean threadNames;
@@ -167,8 +173,9 @@ public final class ResultFileReader {
      * the next part not yet taken into its own sink, so that on a busy machine a thread that gets less CPU reads
      * fewer parts instead of holding up the file, and the heap holds one sink per thread however many parts there
      * are. The threads' sinks are then merged into one with {@code merge} (the aggregation is exact and does not
-     * depend on the order of samples). A gzip CSV file of at least {@link #GZIP_PARALLEL_THRESHOLD} bytes is read
-     * in whole-row parts as it is decompressed ({@link GzipCsvParts}). Anything else is read by one thread into one
+     * depend on the order of samples). A gzip CSV file of at least {@link #GZIP_PARALLEL_THRESHOLD} bytes read with
+     * {@link #GZIP_PARTS_MIN_THREADS} threads or more is read in whole-row parts as it is decompressed
+     * ({@link GzipCsvParts}). Anything else is read by one thread into one
      * sink (a gzip file decompressed ahead on a second thread).
      *
      * <p>A quoted field may hold line breaks, so a cut could fall inside one: cuts are placed before lines that
@@ -187,7 +194,7 @@ public final class ResultFileReader {
         String name = file.toString();
         long size = Files.size(file);
         boolean gzip = isGzip(file);
-        if (gzip && threads > 1 && size >= GZIP_PARALLEL_THRESHOLD) {
+        if (gzip && threads >= Math.max(2, GZIP_PARTS_MIN_THREADS) && size >= GZIP_PARALLEL_THRESHOLD) {
             ParallelRead<S> parts = readGzipParts(file, threads, sinks, merge);
             if (parts != null) {
                 return parts;

@@ -30,9 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A gzip CSV file read by two threads as it is decompressed ({@link GzipCsvParts}, {@link GunzipParts}): the same
- * figures and problem lines as one thread, with malformed rows, quoted fields spanning lines across the parts'
- * buffers, a cut inside a quoted field (caught, read again), and streams cut off or damaged.
+ * A gzip CSV file read in parts as it is decompressed ({@link GzipCsvParts}, {@link GunzipParts}), by two readers and
+ * the decompressing thread: the same figures and problem lines as one thread, with malformed rows, quoted fields
+ * spanning lines across the parts' buffers, a cut inside a quoted field (caught, read again), and streams cut off or
+ * damaged.
  */
 class GzipCsvPartsTest {
 
@@ -40,6 +41,9 @@ class GzipCsvPartsTest {
             + "success,failureMessage,bytes,sentBytes,grpThreads,allThreads,URL,Latency,IdleTime,Connect\n";
     /** A failure message holding a line that looks exactly like a row: the trap for choosing where to cut. */
     private static final String ROW_LIKE_MESSAGE = "\"expected:\n1,2,x,200,OK,t,text,true,,1,2,1,1,u,1,0,0\nend\"";
+
+    /** Two part readers and the decompressing thread. */
+    private static final int THREADS = 3;
 
     @TempDir
     Path tmp;
@@ -89,13 +93,13 @@ class GzipCsvPartsTest {
         return new RunAggregator(AggregationOptions.defaults());
     }
 
-    /** Reads with one thread and with two; asserts the same; returns the two-thread result. */
+    /** Reads with one thread and with {@link #THREADS}; asserts the same; returns the latter's result. */
     private static FileReadResult assertSameAsOneThread(Path f) throws ResultsReadException {
         ResultFileReader reader = new ResultFileReader(ReadOptions.defaults()).withoutThreadNames();
         RunAggregator one = new RunAggregator(AggregationOptions.defaults());
         FileReadResult oneResult = reader.read(f, one);
         SINK_THREADS.clear();
-        ResultFileReader.ParallelRead<RunAggregator> two = reader.readParallel(f, 2, GzipCsvPartsTest::sink,
+        ResultFileReader.ParallelRead<RunAggregator> two = reader.readParallel(f, THREADS, GzipCsvPartsTest::sink,
                 RunAggregator::addAll);
         assertEquals(oneResult.samples(), two.result().samples(), "samples");
         assertEquals(oneResult.malformedLines(), two.result().malformedLines(), "malformed");
@@ -117,11 +121,16 @@ class GzipCsvPartsTest {
     }
 
     @Test
-    void twoThreadsGiveWhatOneGivesWithMalformedRowsAndCutOffOrDamagedStreams() throws IOException {
+    void partsGiveWhatOneThreadGivesWithMalformedRowsAndCutOffOrDamagedStreams() throws IOException {
         byte[] compressed = gzip(csv(100_000, 20, "\"a, b\nc\""));
         assertTrue(compressed.length * 2 / 3 >= ResultFileReader.GZIP_PARALLEL_THRESHOLD, "big enough for parts: " + compressed.length);
-        FileReadResult whole = assertSameAsOneThread(file("whole.csv.gz", compressed));
+        Path wholeFile = file("whole.csv.gz", compressed);
+        FileReadResult whole = assertSameAsOneThread(wholeFile);
         assertTrue(readInParts(), "read in parts: " + SINK_THREADS);
+        SINK_THREADS.clear();
+        new ResultFileReader(ReadOptions.defaults()).readParallel(wholeFile, 2, GzipCsvPartsTest::sink,
+                RunAggregator::addAll);
+        assertFalse(readInParts(), "two threads: decompressed ahead, parsed by one: " + SINK_THREADS);
         assertEquals(100_000, whole.samples());
         assertEquals(15, whole.malformedLines());
         assertTrue(whole.problems().get(3).line() > 20_000, "line numbers of the whole file: " + whole.problems());
@@ -154,7 +163,7 @@ class GzipCsvPartsTest {
         Path f = file("sink.csv.gz", gzip(csv(100_000, 20, "\"a, b\nc\"")));
         AtomicLong taken = new AtomicLong();
         ResultsReadException e = assertThrows(ResultsReadException.class, () -> new ResultFileReader(
-                ReadOptions.defaults()).readParallel(f, 2, () -> sample -> {
+                ReadOptions.defaults()).readParallel(f, THREADS, () -> sample -> {
                     if (taken.incrementAndGet() == 30_000) {
                         throw new IllegalStateException("sink full");
                     }
