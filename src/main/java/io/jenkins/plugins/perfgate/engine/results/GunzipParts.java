@@ -19,8 +19,7 @@ import java.util.zip.GZIPInputStream;
  * <p>The bytes are those a {@link GZIPInputStream} gives; the failure that ends the decompression (data cut off or
  * damaged) comes at the end of the last part, after the bytes decompressed before it. Memory: up to {@value #AHEAD}
  * parts waiting, one per reader (the decompressing thread included) and one being filled, of {@value #PART_BYTES}
- * bytes each. {@link #close()} stops the
- * thread (the compressed stream is closed by whoever opened it).
+ * bytes each. {@link #close()} stops the thread (the compressed stream is closed by whoever opened it).
  */
 final class GunzipParts implements AutoCloseable {
 
