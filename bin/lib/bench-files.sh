@@ -57,6 +57,9 @@ bench_files() {
   local one
   one=$(measure_file "$(ls "$dir"/default-*.csv)" "$rounds" "--threads 1")
   echo "$one" | sed 's/^default/default,1-thread/' | format_row "$startCpu"
+  # the gzip file parsed in parts with two threads, which perfgate does from three on (docs/performance.md, gzip)
+  measure_file "$(ls "$dir"/gzip-*.csv.gz)" "$rounds" "" "-Dperfgate.gzipPartsMinThreads=2" \
+    | sed 's/^gzip/gzip,2-thr-parts/' | format_row "$startCpu"
   printf '%s\n' "${results[@]}" | awk -v one="$one" -v start="$startCpu" '
     BEGIN { split(one, o, " ") }
     $2 == "FAILED" { failed = failed " " $1; next }
@@ -84,13 +87,13 @@ bench_files() {
 
 # "name samples MB wcWall wall cpu rssKiB" of one file: medians of the rounds (RSS: the largest)
 measure_file() {
-  local f=$1 rounds=$2 extra=$3
+  local f=$1 rounds=$2 extra=$3 javaOpts=${4:-}
   local name samples mb wc pg
   name=$(basename "$f" | sed -E 's/-[0-9]+\.(csv|xml|csv\.gz)$//; s/\.csv$//')
   cat "$f" >/dev/null
   wc=$(measure_cmd "$rounds" wc -l "$f")
   # shellcheck disable=SC2086
-  pg=$(PERFGATE_JAVA_OPTS=-Xmx64m measure_cmd "$rounds" "$ROOT/bin/perfgate" report $extra "$f")
+  pg=$(PERFGATE_JAVA_OPTS="-Xmx64m $javaOpts" measure_cmd "$rounds" "$ROOT/bin/perfgate" report $extra "$f")
   samples=$(PERFGATE_JAVA_OPTS=-Xmx64m "$ROOT/bin/perfgate" report "$f" 2>/dev/null | awk '/ samples from / {print $1}')
   # MB of data: a compressed file's uncompressed size
   case "$f" in

@@ -37,6 +37,14 @@ final class PartsRunner {
         void read(int part, S sink) throws IOException;
     }
 
+    /**
+     * Reads the next part, when there is one, into the sink of the calling thread, which {@code sink} gives (made
+     * on its first use); false when no part is left.
+     */
+    interface NextPart<S> {
+        boolean read(Supplier<S> sink) throws IOException;
+    }
+
     /** How many parts of about equal size {@code span} bytes read by {@code threads} threads are cut into. */
     static int partCount(long span, int threads) {
         return (int) Math.min(MAX_PARTS, Math.min(Math.max((long) threads * PARTS_PER_THREAD, span / PART_BYTES),
@@ -54,18 +62,37 @@ final class PartsRunner {
     static <S> List<S> run(String name, String threadName, int threads, int parts, Supplier<S> sinks,
             PartRead<S> read, Function<Throwable, IOException> failure) throws IOException {
         AtomicInteger next = new AtomicInteger();
+        return run(name, threadName, threads, sinks, sink -> {
+            int k = next.getAndIncrement();
+            if (k >= parts) {
+                return false;
+            }
+            read.read(k, sink.get());
+            return true;
+        }, failure);
+    }
+
+    /**
+     * Reads parts with {@code threads} threads as {@link #run(String, String, int, int, Supplier, PartRead,
+     * Function)} does, each thread until {@code read} finds no part left: for parts that come as a stream is read.
+     */
+    static <S> List<S> run(String name, String threadName, int threads, Supplier<S> sinks, NextPart<S> read,
+            Function<Throwable, IOException> failure) throws IOException {
         List<Callable<S>> readers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             readers.add(() -> {
-                S mine = null;
-                for (int k = next.getAndIncrement(); k < parts; k = next.getAndIncrement()) {
-                    if (mine == null) {
-                        mine = sinks.get();
+                List<S> mine = new ArrayList<>(1);
+                Supplier<S> sink = () -> {
+                    if (mine.isEmpty()) {
+                        mine.add(sinks.get());
                     }
-                    read.read(k, mine);
+                    return mine.get(0);
+                };
+                while (read.read(sink)) {
+                    // the next part
                 }
                 PhaseTrace.mark("no part left: thread done");
-                return mine;
+                return mine.isEmpty() ? null : mine.get(0);
             });
         }
         AtomicInteger numbered = new AtomicInteger();

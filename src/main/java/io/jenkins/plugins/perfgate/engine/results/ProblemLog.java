@@ -56,6 +56,18 @@ final class ProblemLog {
         return problems;
     }
 
+    /** A log holding what this one holds, which is emptied: the problems of one part when a reader reads several. */
+    ProblemLog drained() {
+        ProblemLog part = new ProblemLog(file, maxProblems);
+        part.malformed = malformed;
+        part.truncatedTail = truncatedTail;
+        part.problems.addAll(problems);
+        malformed = 0;
+        truncatedTail = false;
+        problems.clear();
+        return part;
+    }
+
     /** Adds another chunk's log whose line numbers are relative to {@code lineOffset}. */
     void addShifted(ProblemLog other, long lineOffset) {
         malformed += other.malformed;

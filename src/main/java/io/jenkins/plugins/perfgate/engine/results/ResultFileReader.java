@@ -37,6 +37,14 @@ public final class ResultFileReader {
     public static final int READ_BUFFER_BYTES = 128 * 1024;
     /** Files below this are read by one thread: splitting would cost more than it saves. */
     public static final long PARALLEL_THRESHOLD = 8L << 20;
+    /** The same for a gzip file: JMeter's CSV compresses about 8:1. */
+    static final long GZIP_PARALLEL_THRESHOLD = PARALLEL_THRESHOLD / 8;
+    /**
+     * Threads from which a gzip CSV file is parsed in parts: with two, the decompression and the parsing on one
+     * thread each keep both cores as busy, and measured no faster (docs/performance.md, gzip); the system property
+     * {@code perfgate.gzipPartsMinThreads} lowers it for measurements.
+     */
+    static final int GZIP_PARTS_MIN_THREADS = Integer.getInteger("perfgate.gzipPartsMinThreads", 3);
 
     private final ReadOptions options;
     private final boolean threadNames;
@@ -167,7 +175,10 @@ public final class ResultFileReader {
      * the next part not yet taken into its own sink, so that on a busy machine a thread that gets less CPU reads
      * fewer parts instead of holding up the file, and the heap holds one sink per thread however many parts there
      * are. The threads' sinks are then merged into one with {@code merge} (the aggregation is exact and does not
-     * depend on the order of samples). Anything else is read by one thread into one sink.
+     * depend on the order of samples). A gzip CSV file of at least {@link #GZIP_PARALLEL_THRESHOLD} bytes read with
+     * {@link #GZIP_PARTS_MIN_THREADS} threads or more is read in whole-row parts as it is decompressed
+     * ({@link GzipCsvParts}). Anything else is read by one thread into one
+     * sink (a gzip file decompressed ahead on a second thread).
      *
      * <p>A quoted field may hold line breaks, so a cut could fall inside one: cuts are placed before lines that
      * look like whole rows (the layout's field count, no quote), and every part must end exactly where the next
@@ -185,6 +196,12 @@ public final class ResultFileReader {
         String name = file.toString();
         long size = Files.size(file);
         boolean gzip = isGzip(file);
+        if (gzip && threads >= Math.max(2, GZIP_PARTS_MIN_THREADS) && size >= GZIP_PARALLEL_THRESHOLD) {
+            ParallelRead<S> parts = readGzipParts(file, threads, sinks, merge);
+            if (parts != null) {
+                return parts;
+            }
+        }
         if (threads <= 1 || gzip || size < PARALLEL_THRESHOLD) {
             S sink = sinks.get();
             // a gzip file: decompressed on a second thread when there is one
@@ -216,6 +233,34 @@ public final class ResultFileReader {
         // another tool's format, or parts that did not fit: one thread
         S sink = sinks.get();
         return new ParallelRead<>(read(file, sink, false, false), sink);
+    }
+
+    /**
+     * A gzip CSV file read in parts as it is decompressed ({@link GzipCsvParts}); null for another format, a file
+     * whose first bytes do not read cleanly, or parts that did not end at row boundaries: one thread reads it then.
+     */
+    private <S extends SampleSink> ParallelRead<S> readGzipParts(Path file, int threads, Supplier<S> sinks,
+            BiConsumer<S, S> merge) throws IOException {
+        String name = file.toString();
+        Sniffed s;
+        CsvLayout layout;
+        try (InputStream in = open(file)) {
+            s = sniff(name, new GZIPInputStream(in, 1 << 16), true);
+            if (s.format() != JtlFormat.CSV || s.prefixLength() < PREFIX) {
+                return null;
+            }
+            layout = CsvLayout.detect(name, firstLine(name, s), options);
+        } catch (IOException e) {
+            return null; // the one-thread read gives the message
+        }
+        int dataStart = s.contentStart() + (layout.hasHeader() ? (int) headerBytes(s) : 0);
+        long headerLines = (layout.hasHeader() ? 1 : 0) + s.skippedLines();
+        try (InputStream raw = counted(open(file), Long.MAX_VALUE)) {
+            return GzipCsvParts.read(name, raw, dataStart, headerLines, layout, threads, GunzipParts.PART_BYTES,
+                    options.maxProblems(), sinks, merge,
+                    (log, sink) -> new CsvJtlReader(layout, options, log, sink, threadNames, progress),
+                    cause -> new ResultsReadException(name + ": cannot read: " + describe(cause), cause));
+        }
     }
 
     /**
