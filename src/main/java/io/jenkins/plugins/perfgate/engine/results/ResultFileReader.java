@@ -5,13 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,8 +25,6 @@ import java.util.zip.GZIPInputStream;
  */
 public final class ResultFileReader {
 
-    /** Bytes looked at to recognise the format and the CSV header. */
-    private static final int PREFIX = 64 * 1024;
     /**
      * Bytes a CSV reader reads at a time. Small enough that the buffer, and the JDK's copy it is filled from, stay
      * in a core's L2 cache while the rows are parsed (1 MB buffers were ~10 % slower); the benchmark's raw line
@@ -76,11 +72,6 @@ public final class ResultFileReader {
 
     /** What was read of one file, and the sink holding all its samples. */
     public record ParallelRead<S extends SampleSink>(FileReadResult result, S sink) {
-    }
-
-    /** What the first bytes of a file say about it. */
-    private record Sniffed(JtlFormat format, boolean gzip, byte[] prefix, int prefixLength, int contentStart,
-            int skippedLines) {
     }
 
     /**
@@ -141,7 +132,7 @@ public final class ResultFileReader {
     private FileReadResult readContent(String name, InputStream in, boolean gzip, SampleSink sink)
             throws IOException {
         ProblemLog log = new ProblemLog(name, options.maxProblems());
-        Sniffed s = sniff(name, in, gzip);
+        Sniffed s = Sniffed.of(name, in, gzip);
         InputStream rest = new SequenceInputStream(
                 new ByteArrayInputStream(s.prefix(), s.contentStart(), s.prefixLength() - s.contentStart()), in);
         long samples;
@@ -156,10 +147,10 @@ public final class ResultFileReader {
             xml.read(rest);
             samples = xml.samples();
         } else {
-            String firstLine = firstLine(name, s);
+            String firstLine = s.firstLine(name);
             CsvLayout layout = CsvLayout.detect(name, firstLine, options);
             if (layout.hasHeader()) {
-                rest.skipNBytes(headerBytes(s));
+                rest.skipNBytes(s.headerBytes());
             }
             CsvJtlReader csv = new CsvJtlReader(layout, options, log, sink, threadNames, progress);
             csv.parse(rest, Long.MAX_VALUE, (layout.hasHeader() ? 2 : 1) + s.skippedLines());
@@ -209,7 +200,7 @@ public final class ResultFileReader {
         }
         Sniffed s;
         try (InputStream in = open(file)) {
-            s = sniff(name, in, false);
+            s = Sniffed.of(name, in, false);
         }
         PhaseTrace.mark("sniffed " + name);
         ParallelRead<S> parts = null;
@@ -220,8 +211,8 @@ public final class ResultFileReader {
                         in -> counted(in, Long.MAX_VALUE));
             }
         } else if (s.format() == JtlFormat.CSV) {
-            CsvLayout layout = CsvLayout.detect(name, firstLine(name, s), options);
-            long dataStart = s.contentStart() + (layout.hasHeader() ? headerBytes(s) : 0);
+            CsvLayout layout = CsvLayout.detect(name, s.firstLine(name), options);
+            long dataStart = s.contentStart() + (layout.hasHeader() ? s.headerBytes() : 0);
             long headerLines = (layout.hasHeader() ? 1 : 0) + s.skippedLines();
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
                 parts = readParts(name, channel, size, dataStart, headerLines, layout, threads, sinks, merge);
@@ -245,15 +236,15 @@ public final class ResultFileReader {
         Sniffed s;
         CsvLayout layout;
         try (InputStream in = open(file)) {
-            s = sniff(name, new GZIPInputStream(in, 1 << 16), true);
-            if (s.format() != JtlFormat.CSV || s.prefixLength() < PREFIX) {
+            s = Sniffed.of(name, new GZIPInputStream(in, 1 << 16), true);
+            if (s.format() != JtlFormat.CSV || s.prefixLength() < Sniffed.PREFIX) {
                 return null;
             }
-            layout = CsvLayout.detect(name, firstLine(name, s), options);
+            layout = CsvLayout.detect(name, s.firstLine(name), options);
         } catch (IOException e) {
             return null; // the one-thread read gives the message
         }
-        int dataStart = s.contentStart() + (layout.hasHeader() ? (int) headerBytes(s) : 0);
+        int dataStart = s.contentStart() + (layout.hasHeader() ? (int) s.headerBytes() : 0);
         long headerLines = (layout.hasHeader() ? 1 : 0) + s.skippedLines();
         try (InputStream raw = counted(open(file), Long.MAX_VALUE)) {
             return GzipCsvParts.read(name, raw, dataStart, headerLines, layout, threads, GunzipParts.PART_BYTES,
@@ -339,91 +330,6 @@ public final class ResultFileReader {
             byte[] magic = in.readNBytes(2);
             return magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
         }
-    }
-
-    private static Sniffed sniff(String name, InputStream in, boolean gzip) throws IOException {
-        byte[] prefix = new byte[PREFIX];
-        int len = 0;
-        try {
-            while (len < PREFIX) {
-                int n = in.read(prefix, len, PREFIX - len);
-                if (n < 0) {
-                    break;
-                }
-                len += n;
-            }
-        } catch (java.io.EOFException | java.util.zip.ZipException e) {
-            if (len == 0) {
-                throw new ResultsReadException(name + ": gzip data is damaged or cut off at its start: "
-                        + e.getMessage(), e);
-            }
-            // a small compressed file cut off: what was decompressed is read, its last row reported as truncated
-        }
-        int p = 0;
-        if (len >= 3 && (prefix[0] & 0xff) == 0xEF && (prefix[1] & 0xff) == 0xBB && (prefix[2] & 0xff) == 0xBF) {
-            p = 3;
-        }
-        int contentStart = p;
-        while (p < len && (prefix[p] == ' ' || prefix[p] == '\t' || prefix[p] == '\r' || prefix[p] == '\n')) {
-            p++;
-        }
-        if (p >= len) {
-            throw new ResultsReadException(name + ": is empty (no results were written)");
-        }
-        JtlFormat tool = ToolFormats.detect(name, prefix, p, len);
-        if (tool != null) {
-            return new Sniffed(tool, gzip, prefix, len, p, 0);
-        }
-        if (prefix[p] == '<') {
-            return new Sniffed(JtlFormat.XML, gzip, prefix, len, p, 0);
-        }
-        for (int i = p; i < Math.min(len, p + 512); i++) {
-            if (prefix[i] == 0) {
-                throw new ResultsReadException(name + ": not a JMeter result file (binary content)");
-            }
-        }
-        // CSV: leading blank lines are skipped but counted, so that line numbers stay those of the file
-        int skipped = 0;
-        for (int i = contentStart; i < p; i++) {
-            if (prefix[i] == '\n') {
-                skipped++;
-                contentStart = i + 1;
-            }
-        }
-        return new Sniffed(JtlFormat.CSV, gzip, prefix, len, contentStart, skipped);
-    }
-
-    /** Length of the first non-blank line including its line break (skipped blank lines included). */
-    private static long headerBytes(Sniffed s) {
-        int nl = indexOf(s.prefix(), s.contentStart(), s.prefixLength(), (byte) '\n');
-        return nl < 0 ? s.prefixLength() - s.contentStart() : nl + 1 - s.contentStart();
-    }
-
-    private static String firstLine(String name, Sniffed s) throws ResultsReadException {
-        int start = s.contentStart();
-        int nl = indexOf(s.prefix(), start, s.prefixLength(), (byte) '\n');
-        if (nl < 0 && s.prefixLength() == PREFIX) {
-            throw new ResultsReadException(name + ": not a JMeter result file: its first line is longer than "
-                    + PREFIX + " bytes");
-        }
-        int end = nl < 0 ? s.prefixLength() : nl;
-        if (end > start && s.prefix()[end - 1] == '\r') {
-            end--;
-        }
-        String line = new String(Arrays.copyOfRange(s.prefix(), start, end), StandardCharsets.UTF_8);
-        if (line.isBlank()) {
-            throw new ResultsReadException(name + ": starts with a blank line; not a JMeter result file");
-        }
-        return line;
-    }
-
-    private static int indexOf(byte[] b, int from, int to, byte value) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == value) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static String describe(Throwable e) {
