@@ -2,8 +2,9 @@ package io.jenkins.plugins.perfgate.engine.stats;
 
 import java.util.Arrays;
 import org.HdrHistogram.AbstractHistogram;
-import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 import org.HdrHistogram.IntCountsHistogram;
+import org.HdrHistogram.packedarray.IterationValue;
 import org.HdrHistogram.packedarray.PackedLongArray;
 
 /**
@@ -224,15 +225,31 @@ final class AdaptiveHistogram {
 
     private void toFlat() {
         IntCountsHistogram h = newFlat();
-        h.add(counts);
+        addCounts(counts, h);
         counts = h;
         flat = true;
+    }
+
+    /**
+     * Adds the counts of {@code source} to {@code h}. A packed source's non-zero counts are walked once:
+     * HdrHistogram's {@code add} asks it for every count of its range, each a walk of its packed tree (merging and
+     * freezing 2,000 labels' packed histograms that way was most of a report's work after reading).
+     */
+    private static void addCounts(AbstractHistogram source, AbstractHistogram h) {
+        PackedLongArray packed = PackedSizing.countsOf(source);
+        if (packed == null || !PackedSizing.isPerfgates(source)) {
+            h.add(source);
+            return;
+        }
+        for (IterationValue v : packed.nonZeroValues()) {
+            h.recordValueWithCount(HdrIndex.lowestValue(v.getIndex()), v.getValue());
+        }
     }
 
     /** Adds what this histogram holds to {@code h}. */
     private void addTo(AbstractHistogram h) {
         if (counts != null) {
-            h.add(counts);
+            addCounts(counts, h);
         } else if (dense != null) {
             for (int i = lo; i < hi; i++) {
                 char c = dense[i - base];
@@ -250,7 +267,7 @@ final class AdaptiveHistogram {
             if (counts == null) {
                 toCounts(total() + other.counts.getTotalCount());
             }
-            counts.add(other.counts);
+            addCounts(other.counts, counts);
             if (!flat && counts.getTotalCount() >= FLAT_AFTER) {
                 toFlat();
             }
@@ -278,28 +295,39 @@ final class AdaptiveHistogram {
         return dense != null;
     }
 
-    /** The counts so far, as a compact histogram of their own. */
-    Histogram frozen() {
-        Histogram h;
+    /**
+     * The counts so far, frozen: written by one scan of the dense counts, of the packed ones' non-zero counts or of
+     * the flat ones, with the range a packed histogram grown to the same top value would have.
+     */
+    FrozenCounts frozen() {
         if (counts != null) {
             long max = counts.getMaxValue();
+            long range = FrozenCounts.afterRecording(FrozenCounts.NEW_RANGE, max);
             PackedLongArray packed = PackedSizing.countsOf(counts);
-            // a packed copy needs about the storage of its packed source; a flat source has at most one count per
-            // bucket of the range hit (and the zeros')
-            h = PackedSizing.forValues(max, packed != null ? 2 * packed.getPhysicalLength()
-                    : max == 0 ? 1 : HdrIndex.of(max) - HdrIndex.of(counts.getMinNonZeroValue()) + 2);
-        } else if (dense != null) {
-            int buckets = 0;
-            for (int i = lo - base; i < hi - base; i++) {
-                if (dense[i] != 0) {
-                    buckets++;
+            if (packed != null && PackedSizing.isPerfgates(counts)) {
+                return FrozenCounts.ofPacked(packed, max, range);
+            }
+            FrozenCounts.Builder b = new FrozenCounts.Builder(256);
+            for (HistogramIterationValue v : counts.recordedValues()) {
+                b.add(HdrIndex.of(v.getValueIteratedTo()), v.getCountAtValueIteratedTo());
+            }
+            return b.build(range);
+        }
+        if (dense != null) {
+            FrozenCounts.Builder b = new FrozenCounts.Builder(hi - lo);
+            for (int i = lo; i < hi; i++) {
+                char c = dense[i - base];
+                if (c != 0) {
+                    b.add(i, c);
                 }
             }
-            h = PackedSizing.forValues(HdrIndex.lowestValue(hi - 1), buckets);
-        } else {
-            h = LabelStats.newHistogram();
+            return b.build(FrozenCounts.afterRecording(FrozenCounts.NEW_RANGE, HdrIndex.lowestValue(hi - 1)));
         }
-        addTo(h);
-        return h;
+        if (zeros > 0) {
+            FrozenCounts.Builder b = new FrozenCounts.Builder(1);
+            b.add(0, zeros);
+            return b.build(FrozenCounts.NEW_RANGE);
+        }
+        return FrozenCounts.EMPTY;
     }
 }

@@ -40,6 +40,9 @@ final class HistogramEncoding {
     private static final class Scratch {
         ByteBuffer plain = ByteBuffer.allocate(0);
         byte[] out = new byte[0];
+        /** The plain encoding of an empty histogram of range {@link #headerRange}, or null. */
+        byte[] header;
+        long headerRange;
         final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
     }
 
@@ -113,41 +116,102 @@ final class HistogramEncoding {
         if (s == null) {
             s = new Scratch();
         }
-        boolean keep = true;
+        boolean keep = false;
         try {
             int needed = h.getNeededByteBufferCapacity();
             if (s.plain.capacity() < needed) {
                 s.plain = ByteBuffer.allocate(needed);
             }
+            s.plain.clear();
+            byte[] compressed = deflated(s, encode(h, s.plain));
+            keep = true;
+            return compressed;
+        } finally {
+            release(s, keep);
+        }
+    }
+
+    /**
+     * The compressed encoding of frozen counts: the same bytes as that of the histogram they stand for, whose
+     * plain form is HdrHistogram's header (of an empty histogram of the same range: the last one is kept, as most
+     * labels share a range) and the counts as they are.
+     */
+    static byte[] compressed(FrozenCounts counts) {
+        Scratch s = SPARE.getAndSet(null);
+        if (s == null) {
+            s = new Scratch();
+        }
+        boolean keep = false;
+        try {
+            byte[] payload = counts.payload();
+            int needed = HEADER + Math.max(payload.length, 16);
+            if (s.plain.capacity() < needed) {
+                s.plain = ByteBuffer.allocate(needed);
+            }
             ByteBuffer plain = s.plain;
             plain.clear();
-            int plainLength = encode(h, plain);
-            // as HdrHistogram sizes its target: the uncompressed size bounds what Deflater writes for such data
-            int outLength = 8 + plainLength + plainLength / 100 + 64;
-            if (s.out.length < outLength) {
-                s.out = new byte[outLength];
+            if (s.header == null || s.headerRange != counts.highestTrackable()) {
+                s.header = emptyEncoding(counts.highestTrackable());
+                s.headerRange = counts.highestTrackable();
             }
-            byte[] out = s.out;
-            Deflater deflater = s.deflater;
-            deflater.reset();
-            deflater.setInput(plain.array(), 0, plainLength);
-            deflater.finish();
-            int compressedLength = deflater.deflate(out, 8, outLength - 8);
-            if (!deflater.finished()) {
-                keep = false;
-                throw new IllegalStateException("histogram encoding: compressed form larger than expected");
-            }
-            ByteBuffer head = ByteBuffer.wrap(out);
-            head.putInt(0, COOKIE);
-            head.putInt(4, compressedLength);
-            keep = s.plain.capacity() <= KEEP_AT_MOST && s.out.length <= KEEP_AT_MOST;
-            return Arrays.copyOf(out, 8 + compressedLength);
-        } finally {
-            if (keep) {
-                SPARE.set(s);
+            int plainLength;
+            if (counts.totalCount() == 0) {
+                plain.put(s.header);
+                plainLength = s.header.length;
             } else {
-                s.deflater.end();
+                plain.put(s.header, 0, HEADER);
+                plain.put(payload);
+                plain.putInt(4, payload.length);
+                plainLength = plain.position();
             }
+            byte[] compressed = deflated(s, plainLength);
+            keep = true;
+            return compressed;
+        } finally {
+            release(s, keep);
+        }
+    }
+
+    /** HdrHistogram's plain encoding of an empty histogram of perfgate's precision and this highest trackable value. */
+    private static byte[] emptyEncoding(long highestTrackable) {
+        PackedHistogram empty = new PackedHistogram(1, Math.max(FrozenCounts.NEW_RANGE, highestTrackable),
+                LabelStats.SIGNIFICANT_DIGITS);
+        ByteBuffer buf = ByteBuffer.allocate(empty.getNeededByteBufferCapacity());
+        int length = empty.encodeIntoByteBuffer(buf);
+        if (length < HEADER) {
+            throw new IllegalStateException("histogram encoding: header of " + length + " bytes");
+        }
+        return Arrays.copyOf(buf.array(), length);
+    }
+
+    /** The plain form in {@code s.plain} compressed, behind the compressed form's cookie and length. */
+    private static byte[] deflated(Scratch s, int plainLength) {
+        // as HdrHistogram sizes its target: the uncompressed size bounds what Deflater writes for such data
+        int outLength = 8 + plainLength + plainLength / 100 + 64;
+        if (s.out.length < outLength) {
+            s.out = new byte[outLength];
+        }
+        byte[] out = s.out;
+        Deflater deflater = s.deflater;
+        deflater.reset();
+        deflater.setInput(s.plain.array(), 0, plainLength);
+        deflater.finish();
+        int compressedLength = deflater.deflate(out, 8, outLength - 8);
+        if (!deflater.finished()) {
+            throw new IllegalStateException("histogram encoding: compressed form larger than expected");
+        }
+        ByteBuffer head = ByteBuffer.wrap(out);
+        head.putInt(0, COOKIE);
+        head.putInt(4, compressedLength);
+        return Arrays.copyOf(out, 8 + compressedLength);
+    }
+
+    /** Keeps the scratch for the next encoding unless it failed or grew too large. */
+    private static void release(Scratch s, boolean keep) {
+        if (keep && s.plain.capacity() <= KEEP_AT_MOST && s.out.length <= KEEP_AT_MOST) {
+            SPARE.set(s);
+        } else {
+            s.deflater.end();
         }
     }
 }

@@ -214,11 +214,10 @@ final class LabelAccumulator {
     /** The figures frozen, with another over-time series (the same samples' with thread counts combined otherwise). */
     LabelStats toStats(IntervalSeries withSeries) {
         settle();
-        // frozen() makes fresh compact copies nothing else holds
-        return LabelStats.owning(new LabelStats.Raw(label, transactionController, count, errors,
+        return LabelStats.frozen(new LabelStats.Raw(label, transactionController, count, errors,
                 count == 0 ? 0 : firstStart, count == 0 ? 0 : lastEnd, sumElapsed, sumSquares,
                 count == 0 ? 0 : min, count == 0 ? 0 : max, bytesReceived, bytesSent, options.apdexTMillis(),
-                satisfied, tolerating, elapsed.frozen(), latency.frozen(), connect.frozen(),
-                codes.top(options.topN()), messages.top(options.topN()), withSeries));
+                satisfied, tolerating, null, null, null, codes.top(options.topN()), messages.top(options.topN()),
+                withSeries), elapsed.frozen(), latency.frozen(), connect.frozen());
     }
 }

@@ -57,6 +57,15 @@ final class PackedSizing {
     }
 
     /**
+     * Whether {@code h} counts in perfgate's buckets ({@link HdrIndex}: 3 digits, lowest discernible value 1), so
+     * that its packed counts' indexes are {@link HdrIndex} buckets (perfgate never shifts a histogram's values).
+     */
+    static boolean isPerfgates(AbstractHistogram h) {
+        return h.getNumberOfSignificantValueDigits() == LabelStats.SIGNIFICANT_DIGITS
+                && h.getLowestDiscernibleValue() == 1;
+    }
+
+    /**
      * {@code h.getValueAtPercentile(percentile)}, the same answer, found by walking the non-zero counts of a packed
      * histogram once: HdrHistogram asks it for every count up to the percentile's, each a walk of the packed tree
      * (the percentiles of 2,000 labels in the report's table and summary were a few percent of a cold report).
@@ -118,7 +127,7 @@ final class PackedSizing {
     }
 
     /** HdrHistogram's rank, computed as it does: one ulp below the percentile, clamped, rounded up, at least 1. */
-    private static long rank(double percentile, long total) {
+    static long rank(double percentile, long total) {
         double requested = Math.min(Math.max(Math.nextAfter(percentile, Double.NEGATIVE_INFINITY), 0.0), 100.0);
         return Math.max((long) Math.ceil(requested * total / 100.0), 1);
     }

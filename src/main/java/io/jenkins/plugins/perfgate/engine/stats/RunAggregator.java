@@ -2,6 +2,7 @@ package io.jenkins.plugins.perfgate.engine.stats;
 
 import io.jenkins.plugins.perfgate.engine.results.Sample;
 import io.jenkins.plugins.perfgate.engine.results.FieldSink;
+import io.jenkins.plugins.perfgate.engine.results.PhaseTrace;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -213,6 +214,10 @@ public final class RunAggregator implements FieldSink {
             Row row = labels.get(name);
             row.limitSeries(share);
             overall.addAll(row.counted, IntervalSeries.ThreadsMerge.MAX_SAME_GENERATOR);
+        }
+        PhaseTrace.mark("overall row: labels added");
+        for (String name : names) {
+            Row row = labels.get(name);
             if (row.transactionParents == null) {
                 rows.add(row.counted.toStats());
             } else {
@@ -224,6 +229,7 @@ public final class RunAggregator implements FieldSink {
                 rows.add(both.toStats());
             }
         }
+        PhaseTrace.mark("labels frozen");
         LabelStats overallStats = overall.toStats(overallSeries.build());
         return new Aggregate(overallStats, rows, droppedByFilter, droppedOverLabelLimit);
     }
