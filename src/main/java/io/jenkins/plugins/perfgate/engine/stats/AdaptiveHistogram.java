@@ -272,14 +272,53 @@ final class AdaptiveHistogram {
                 toFlat();
             }
         } else if (other.dense != null) {
+            addDense(other);
+        } else if (other.zeros > 0) {
+            record(0, other.zeros);
+        }
+    }
+
+    /**
+     * Adds another histogram's dense counts: array to array when this one is dense and can hold their range (the
+     * threads' aggregates of 2,000 labels merged), straight into the flat or packed counts otherwise (the overall
+     * row's union), bucket by bucket through {@link #record} while this one holds zeros only.
+     */
+    private void addDense(AdaptiveHistogram other) {
+        if (dense == null && counts == null) {
+            // zeros only: the first value starts the dense form, as recorded values do
             for (int i = other.lo; i < other.hi; i++) {
                 char c = other.dense[i - other.base];
                 if (c != 0) {
                     record(HdrIndex.lowestValue(i), c);
                 }
             }
-        } else if (other.zeros > 0) {
-            record(0, other.zeros);
+            return;
+        }
+        if (dense != null) {
+            // the range widened one side at a time: growing up moves the array's base to the range's bottom
+            int newLo = Math.min(lo, other.lo);
+            int newHi = Math.max(hi, other.hi);
+            if (denseTotal + other.denseTotal < FLAT_AFTER && (newLo >= base || growDense(newLo, 0))) {
+                lo = newLo;
+                if (newHi <= base + dense.length || growDense(newHi - 1, 0)) {
+                    hi = newHi;
+                    for (int i = other.lo; i < other.hi; i++) {
+                        dense[i - base] += other.dense[i - other.base];
+                    }
+                    denseTotal += other.denseTotal;
+                    return;
+                }
+            }
+            toCounts(denseTotal + other.denseTotal);
+        }
+        for (int i = other.lo; i < other.hi; i++) {
+            char c = other.dense[i - other.base];
+            if (c != 0) {
+                counts.recordValueWithCount(HdrIndex.lowestValue(i), c);
+            }
+        }
+        if (!flat && counts.getTotalCount() >= FLAT_AFTER) {
+            toFlat();
         }
     }
 

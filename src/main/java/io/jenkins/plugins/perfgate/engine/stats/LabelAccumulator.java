@@ -170,6 +170,19 @@ final class LabelAccumulator {
      * combined as {@code threads} says.
      */
     void addAll(LabelAccumulator o, IntervalSeries.ThreadsMerge threads) {
+        addAll(o, threads, true);
+    }
+
+    /**
+     * Adds everything but the over-time series of another accumulator: for the overall row, whose series is
+     * recorded apart at full resolution ({@link #toStats(IntervalSeries)}), so that building and merging each
+     * label's series into it would be thrown away.
+     */
+    void addAllButSeries(LabelAccumulator o) {
+        addAll(o, IntervalSeries.ThreadsMerge.MAX_SAME_GENERATOR, false);
+    }
+
+    private void addAll(LabelAccumulator o, IntervalSeries.ThreadsMerge threads, boolean withSeries) {
         if (o.count == 0) {
             return;
         }
@@ -193,7 +206,9 @@ final class LabelAccumulator {
         connect.add(o.connect);
         codes.addAll(o.codes);
         messages.addAll(o.messages);
-        series.addAll(o.series.build(), threads);
+        if (withSeries) {
+            series.addAll(o.series.build(), threads);
+        }
     }
 
     /** Lowers the bound on this label's over-time intervals (see {@link IntervalSeries.Builder#limit}). */

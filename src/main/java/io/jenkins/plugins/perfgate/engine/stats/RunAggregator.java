@@ -213,7 +213,7 @@ public final class RunAggregator implements FieldSink {
         for (String name : names) {
             Row row = labels.get(name);
             row.limitSeries(share);
-            overall.addAll(row.counted, IntervalSeries.ThreadsMerge.MAX_SAME_GENERATOR);
+            overall.addAllButSeries(row.counted);
         }
         PhaseTrace.mark("overall row: labels added");
         for (String name : names) {

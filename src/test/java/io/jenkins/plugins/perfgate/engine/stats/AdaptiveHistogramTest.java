@@ -121,4 +121,31 @@ class AdaptiveHistogramTest {
         assertEquals(40, some.frozen().toHistogram().getCountAtValue(0));
         assertEquals(1, some.frozen().toHistogram().getCountAtValue(3));
     }
+
+    /**
+     * Dense counts added array to array: ranges below, above, around and inside the other's, with room or without,
+     * and past the dense limits, always the counts of one histogram that recorded every value.
+     */
+    @Test
+    void denseCountsAddedToDenseCountsOfAnyRange() {
+        SplittableRandom random = new SplittableRandom(17);
+        for (int round = 0; round < 400; round++) {
+            AdaptiveHistogram a = new AdaptiveHistogram();
+            AdaptiveHistogram b = new AdaptiveHistogram();
+            Histogram reference = LabelStats.newHistogram();
+            for (AdaptiveHistogram h : new AdaptiveHistogram[] {a, b}) {
+                long from = random.nextLong(6_000);
+                long width = 1 + random.nextLong(random.nextBoolean() ? 50 : 3_000);
+                int n = 1 + random.nextInt(random.nextInt(10) == 0 ? 12_000 : 300);
+                for (int i = 0; i < n; i++) {
+                    long v = from + random.nextLong(width);
+                    h.record(v);
+                    reference.recordValue(v);
+                }
+            }
+            boolean bothDense = a.isDense() && b.isDense();
+            a.add(b);
+            assertEquals(reference, a.frozen().toHistogram(), "round " + round + (bothDense ? ", both dense" : ""));
+        }
+    }
 }
