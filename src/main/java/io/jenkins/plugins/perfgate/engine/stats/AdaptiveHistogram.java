@@ -322,6 +322,31 @@ final class AdaptiveHistogram {
         }
     }
 
+    /** Adds what this histogram holds to {@code s}, bucket by bucket. */
+    void addTo(BucketSums s) {
+        if (counts != null) {
+            PackedLongArray packed = PackedSizing.countsOf(counts);
+            if (packed != null && PackedSizing.isPerfgates(counts)) {
+                for (IterationValue v : packed.nonZeroValues()) {
+                    s.add(v.getIndex(), v.getValue());
+                }
+            } else {
+                for (HistogramIterationValue v : counts.recordedValues()) {
+                    s.add(HdrIndex.of(v.getValueIteratedTo()), v.getCountAtValueIteratedTo());
+                }
+            }
+        } else if (dense != null) {
+            for (int i = lo; i < hi; i++) {
+                char c = dense[i - base];
+                if (c != 0) {
+                    s.add(i, c);
+                }
+            }
+        } else if (zeros > 0) {
+            s.add(0, zeros);
+        }
+    }
+
     private long total() {
         return counts != null ? counts.getTotalCount() : dense != null ? denseTotal : zeros;
     }

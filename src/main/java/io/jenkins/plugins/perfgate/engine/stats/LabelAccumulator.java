@@ -35,6 +35,8 @@ final class LabelAccumulator {
     private final TextTally codes = new TextTally(MAX_DISTINCT_TEXTS);
     private final TextTally messages = new TextTally(MAX_DISTINCT_TEXTS);
     private final IntervalSeries.Builder series;
+    /** A {@link #union}'s elapsed, latency and connect histograms (its own three stay empty); null otherwise. */
+    private final BucketSums[] sums;
     /**
      * Samples not yet in the histograms and the series, {@value #BATCH} at most: elapsed, latency and connect times
      * at {@code [0, BATCH)}, {@code [BATCH, 2 BATCH)}, {@code [2 BATCH, 3 BATCH)}, and active threads shifted left
@@ -56,6 +58,12 @@ final class LabelAccumulator {
 
     /** An accumulator whose histograms' dense counts come out of {@code budget} (see {@link AdaptiveHistogram}). */
     LabelAccumulator(String label, AggregationOptions options, AdaptiveHistogram.Budget budget) {
+        this(label, options, budget, false);
+    }
+
+    private LabelAccumulator(String label, AggregationOptions options, AdaptiveHistogram.Budget budget,
+            boolean union) {
+        this.sums = union ? new BucketSums[] {new BucketSums(), new BucketSums(), new BucketSums()} : null;
         this.label = label;
         this.options = options;
         this.elapsed = new AdaptiveHistogram(budget);
@@ -174,9 +182,17 @@ final class LabelAccumulator {
     }
 
     /**
-     * Adds everything but the over-time series of another accumulator: for the overall row, whose series is
-     * recorded apart at full resolution ({@link #toStats(IntervalSeries)}), so that building and merging each
-     * label's series into it would be thrown away.
+     * An accumulator of the union of others ({@link #addAllButSeries}) only, for the overall row: its histograms
+     * are sums by bucket ({@link BucketSums}).
+     */
+    static LabelAccumulator union(String label, AggregationOptions options) {
+        return new LabelAccumulator(label, options, new AdaptiveHistogram.Budget(0), true);
+    }
+
+    /**
+     * Adds everything but the over-time series of another accumulator to a {@link #union}: the overall row's
+     * series is recorded apart at full resolution ({@link #toStats(IntervalSeries)}), so that building and merging
+     * each label's series into it would be thrown away.
      */
     void addAllButSeries(LabelAccumulator o) {
         addAll(o, IntervalSeries.ThreadsMerge.MAX_SAME_GENERATOR, false);
@@ -201,9 +217,15 @@ final class LabelAccumulator {
         bytesSent += o.bytesSent;
         satisfied += o.satisfied;
         tolerating += o.tolerating;
-        elapsed.add(o.elapsed);
-        latency.add(o.latency);
-        connect.add(o.connect);
+        if (sums != null) {
+            o.elapsed.addTo(sums[0]);
+            o.latency.addTo(sums[1]);
+            o.connect.addTo(sums[2]);
+        } else {
+            elapsed.add(o.elapsed);
+            latency.add(o.latency);
+            connect.add(o.connect);
+        }
         codes.addAll(o.codes);
         messages.addAll(o.messages);
         if (withSeries) {
@@ -233,6 +255,10 @@ final class LabelAccumulator {
                 count == 0 ? 0 : firstStart, count == 0 ? 0 : lastEnd, sumElapsed, sumSquares,
                 count == 0 ? 0 : min, count == 0 ? 0 : max, bytesReceived, bytesSent, options.apdexTMillis(),
                 satisfied, tolerating, null, null, null, codes.top(options.topN()), messages.top(options.topN()),
-                withSeries), elapsed.frozen(), latency.frozen(), connect.frozen());
+                withSeries), frozen(elapsed, 0), frozen(latency, 1), frozen(connect, 2));
+    }
+
+    private FrozenCounts frozen(AdaptiveHistogram h, int union) {
+        return sums == null ? h.frozen() : sums[union].frozen();
     }
 }

@@ -207,7 +207,7 @@ public final class RunAggregator implements FieldSink {
         List<String> names = new ArrayList<>(labels.keySet());
         names.sort(Comparator.naturalOrder());
         List<LabelStats> rows = new ArrayList<>(labels.size());
-        LabelAccumulator overall = new LabelAccumulator(OverallRow.LABEL, options, denseBudget);
+        LabelAccumulator overall = LabelAccumulator.union(OverallRow.LABEL, options);
         // while reading, a row's bound is lowered only once it halved (at most twice the share); here the share
         int share = labelSeriesIntervals(options.maxIntervals(), labels.size());
         for (String name : names) {
