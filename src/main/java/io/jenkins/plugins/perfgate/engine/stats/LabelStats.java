@@ -254,6 +254,16 @@ public final class LabelStats {
         return count == 0 ? 0 : connect.valueAtPercentile(p);
     }
 
+    /** {@link #latencyPercentile} of each of {@code ps} (ascending), found in one walk of the counts. */
+    public long[] latencyPercentiles(double... ps) {
+        return count == 0 ? new long[ps.length] : latency.valuesAtPercentiles(ps);
+    }
+
+    /** {@link #connectPercentile} of each of {@code ps} (ascending), found in one walk of the counts. */
+    public long[] connectPercentiles(double... ps) {
+        return count == 0 ? new long[ps.length] : connect.valuesAtPercentiles(ps);
+    }
+
     public long sumElapsed() {
         return sumElapsed;
     }
