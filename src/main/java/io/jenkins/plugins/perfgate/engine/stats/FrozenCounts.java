@@ -251,7 +251,7 @@ final class FrozenCounts {
             return values;
         }
         int next = 0;
-        long rank = PackedSizing.rank(percentiles[0], total);
+        long rank = rank(percentiles[0], total);
         long seen = 0;
         Reader r = new Reader();
         while (r.next()) {
@@ -265,10 +265,16 @@ final class FrozenCounts {
                 if (percentiles[next] < percentiles[next - 1]) {
                     throw new IllegalArgumentException("percentiles not ascending: " + percentiles[next]);
                 }
-                rank = PackedSizing.rank(percentiles[next], total);
+                rank = rank(percentiles[next], total);
             }
         }
         return values;
+    }
+
+    /** HdrHistogram's rank, computed as it does: one ulp below the percentile, clamped, rounded up, at least 1. */
+    private static long rank(double percentile, long total) {
+        double requested = Math.min(Math.max(Math.nextAfter(percentile, Double.NEGATIVE_INFINITY), 0.0), 100.0);
+        return Math.max((long) Math.ceil(requested * total / 100.0), 1);
     }
 
     long valueAtPercentile(double percentile) {

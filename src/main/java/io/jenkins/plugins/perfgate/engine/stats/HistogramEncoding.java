@@ -4,18 +4,15 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.Deflater;
-import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.PackedHistogram;
-import org.HdrHistogram.packedarray.IterationValue;
-import org.HdrHistogram.packedarray.PackedLongArray;
 
 /**
- * HdrHistogram's compressed encoding of a histogram, byte for byte what
- * {@code AbstractHistogram.encodeIntoCompressedByteBuffer} writes, without touching the histogram: that method
- * keeps an uncompressed buffer of the histogram's whole range in the histogram afterwards, so a summary used to
- * encode a copy of each label's (packed) histograms, and copying a packed histogram walks every bucket of its
- * range (about a tenth of the CPU of a 2M-sample, 2,000-label report).
+ * HdrHistogram's compressed encoding of frozen counts ({@link FrozenCounts}), byte for byte what
+ * {@code AbstractHistogram.encodeIntoCompressedByteBuffer} writes for the histogram they stand for, without making
+ * that histogram: HdrHistogram's encoder asks for every count of the range (a walk of the packed tree each, for
+ * packed histograms) and keeps an uncompressed buffer of the whole range in the histogram afterwards; frozen
+ * counts are already in the encoding's form.
  */
 final class HistogramEncoding {
 
@@ -49,87 +46,11 @@ final class HistogramEncoding {
     /** Bytes of the plain encoding's header, before the counts. */
     private static final int HEADER = 40;
 
-    /**
-     * HdrHistogram's plain (V2) encoding of {@code h} into {@code plain}, its length returned. HdrHistogram asks a
-     * packed histogram for every count of its range, each a walk of the packed tree; here the packed counts are
-     * walked once, non-zero ones only, and the gaps written as HdrHistogram writes them: a single zero as a count
-     * of 0, longer runs as their negated length, every number zig-zag LEB128 (at most nine bytes). The header is
-     * HdrHistogram's own, of an empty histogram of the same range.
-     */
-    private static int encode(AbstractHistogram h, ByteBuffer plain) {
-        PackedLongArray counts = PackedSizing.countsOf(h);
-        if (counts == null || h.getTotalCount() == 0) {
-            return h.encodeIntoByteBuffer(plain);
-        }
-        int headerLength = new PackedHistogram(h).encodeIntoByteBuffer(plain);
-        if (headerLength < HEADER) {
-            throw new IllegalStateException("histogram encoding: header of " + headerLength + " bytes");
-        }
-        int limit = HdrIndex.of(h.getMaxValue()) + 1;
-        plain.position(HEADER);
-        int next = 0;
-        for (IterationValue v : counts.nonZeroValues()) {
-            int index = v.getIndex();
-            if (index >= limit) {
-                break;
-            }
-            putZeros(plain, index - next);
-            putLong(plain, v.getValue());
-            next = index + 1;
-        }
-        putZeros(plain, limit - next);
-        plain.putInt(4, plain.position() - HEADER);
-        return plain.position();
-    }
-
-    private static void putZeros(ByteBuffer out, int zeros) {
-        if (zeros == 1) {
-            putLong(out, 0);
-        } else if (zeros > 1) {
-            putLong(out, -zeros);
-        }
-    }
-
-    /** Zig-zag LEB128 as HdrHistogram writes it: seven bits a byte, the ninth byte holding the last eight. */
-    private static void putLong(ByteBuffer out, long value) {
-        long z = (value << 1) ^ (value >> 63);
-        for (int i = 0; i < 8; i++) {
-            if ((z >>> 7) == 0) {
-                out.put((byte) z);
-                return;
-            }
-            out.put((byte) ((z & 0x7F) | 0x80));
-            z >>>= 7;
-        }
-        out.put((byte) z);
-    }
-
     /** Buffers this large are not kept between encodings. */
     private static final int KEEP_AT_MOST = 1 << 20;
 
     /** One spare scratch (taken by one encoding at a time; concurrent encodings make their own). */
     private static final AtomicReference<Scratch> SPARE = new AtomicReference<>();
-
-    /** The compressed encoding of {@code h} (read only). */
-    static byte[] compressed(AbstractHistogram h) {
-        Scratch s = SPARE.getAndSet(null);
-        if (s == null) {
-            s = new Scratch();
-        }
-        boolean keep = false;
-        try {
-            int needed = h.getNeededByteBufferCapacity();
-            if (s.plain.capacity() < needed) {
-                s.plain = ByteBuffer.allocate(needed);
-            }
-            s.plain.clear();
-            byte[] compressed = deflated(s, encode(h, s.plain));
-            keep = true;
-            return compressed;
-        } finally {
-            release(s, keep);
-        }
-    }
 
     /**
      * The compressed encoding of frozen counts: the same bytes as that of the histogram they stand for, whose
