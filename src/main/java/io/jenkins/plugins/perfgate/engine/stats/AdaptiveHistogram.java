@@ -225,41 +225,55 @@ final class AdaptiveHistogram {
 
     private void toFlat() {
         IntCountsHistogram h = newFlat();
-        addCounts(counts, h);
+        forEachBucket(counts, (i, c) -> h.recordValueWithCount(HdrIndex.lowestValue(i), c));
         counts = h;
         flat = true;
     }
 
-    /**
-     * Adds the counts of {@code source} to {@code h}. A packed source's non-zero counts are walked once:
-     * HdrHistogram's {@code add} asks it for every count of its range, each a walk of its packed tree (merging and
-     * freezing 2,000 labels' packed histograms that way was most of a report's work after reading).
-     */
-    private static void addCounts(AbstractHistogram source, AbstractHistogram h) {
-        PackedLongArray packed = PackedSizing.countsOf(source);
-        if (packed == null || !PackedSizing.isPerfgates(source)) {
-            h.add(source);
-            return;
+    /** Takes one bucket's count (not zero); the buckets come in ascending order. */
+    @FunctionalInterface
+    interface BucketCount {
+        void accept(int bucket, long count);
+    }
+
+    /** Hands every bucket hit over with its count, in ascending order. */
+    void forEachBucket(BucketCount to) {
+        if (counts != null) {
+            forEachBucket(counts, to);
+        } else if (dense != null) {
+            for (int i = lo; i < hi; i++) {
+                char c = dense[i - base];
+                if (c != 0) {
+                    to.accept(i, c);
+                }
+            }
+        } else if (zeros > 0) {
+            to.accept(0, zeros);
         }
-        for (IterationValue v : packed.nonZeroValues()) {
-            h.recordValueWithCount(HdrIndex.lowestValue(v.getIndex()), v.getValue());
+    }
+
+    /**
+     * The buckets hit of a packed or flat histogram of perfgate's precision. A packed one's non-zero counts are
+     * walked once: HdrHistogram's {@code add} and copies ask it for every count of its range, each a walk of its
+     * packed tree (merging and freezing 2,000 labels' packed histograms that way was most of a report's work after
+     * reading).
+     */
+    private static void forEachBucket(AbstractHistogram h, BucketCount to) {
+        PackedLongArray packed = PackedSizing.countsOf(h);
+        if (packed != null) {
+            for (IterationValue v : packed.nonZeroValues()) {
+                to.accept(v.getIndex(), v.getValue());
+            }
+        } else {
+            for (HistogramIterationValue v : h.recordedValues()) {
+                to.accept(HdrIndex.of(v.getValueIteratedTo()), v.getCountAtValueIteratedTo());
+            }
         }
     }
 
     /** Adds what this histogram holds to {@code h}. */
     private void addTo(AbstractHistogram h) {
-        if (counts != null) {
-            addCounts(counts, h);
-        } else if (dense != null) {
-            for (int i = lo; i < hi; i++) {
-                char c = dense[i - base];
-                if (c != 0) {
-                    h.recordValueWithCount(HdrIndex.lowestValue(i), c);
-                }
-            }
-        } else if (zeros > 0) {
-            h.recordValueWithCount(0, zeros);
-        }
+        forEachBucket((i, c) -> h.recordValueWithCount(HdrIndex.lowestValue(i), c));
     }
 
     void add(AdaptiveHistogram other) {
@@ -267,7 +281,8 @@ final class AdaptiveHistogram {
             if (counts == null) {
                 toCounts(total() + other.counts.getTotalCount());
             }
-            addCounts(other.counts, counts);
+            AbstractHistogram mine = counts;
+            forEachBucket(other.counts, (i, c) -> mine.recordValueWithCount(HdrIndex.lowestValue(i), c));
             if (!flat && counts.getTotalCount() >= FLAT_AFTER) {
                 toFlat();
             }
@@ -322,31 +337,6 @@ final class AdaptiveHistogram {
         }
     }
 
-    /** Adds what this histogram holds to {@code s}, bucket by bucket. */
-    void addTo(BucketSums s) {
-        if (counts != null) {
-            PackedLongArray packed = PackedSizing.countsOf(counts);
-            if (packed != null && PackedSizing.isPerfgates(counts)) {
-                for (IterationValue v : packed.nonZeroValues()) {
-                    s.add(v.getIndex(), v.getValue());
-                }
-            } else {
-                for (HistogramIterationValue v : counts.recordedValues()) {
-                    s.add(HdrIndex.of(v.getValueIteratedTo()), v.getCountAtValueIteratedTo());
-                }
-            }
-        } else if (dense != null) {
-            for (int i = lo; i < hi; i++) {
-                char c = dense[i - base];
-                if (c != 0) {
-                    s.add(i, c);
-                }
-            }
-        } else if (zeros > 0) {
-            s.add(0, zeros);
-        }
-    }
-
     private long total() {
         return counts != null ? counts.getTotalCount() : dense != null ? denseTotal : zeros;
     }
@@ -364,34 +354,12 @@ final class AdaptiveHistogram {
      * the flat ones, with the range a packed histogram grown to the same top value would have.
      */
     FrozenCounts frozen() {
-        if (counts != null) {
-            long max = counts.getMaxValue();
-            long range = FrozenCounts.afterRecording(FrozenCounts.NEW_RANGE, max);
-            PackedLongArray packed = PackedSizing.countsOf(counts);
-            if (packed != null && PackedSizing.isPerfgates(counts)) {
-                return FrozenCounts.ofPacked(packed, max, range);
-            }
-            FrozenCounts.Builder b = new FrozenCounts.Builder(256);
-            for (HistogramIterationValue v : counts.recordedValues()) {
-                b.add(HdrIndex.of(v.getValueIteratedTo()), v.getCountAtValueIteratedTo());
-            }
-            return b.build(range);
+        if (total() == 0) {
+            return FrozenCounts.EMPTY;
         }
-        if (dense != null) {
-            FrozenCounts.Builder b = new FrozenCounts.Builder(hi - lo);
-            for (int i = lo; i < hi; i++) {
-                char c = dense[i - base];
-                if (c != 0) {
-                    b.add(i, c);
-                }
-            }
-            return b.build(FrozenCounts.afterRecording(FrozenCounts.NEW_RANGE, HdrIndex.lowestValue(hi - 1)));
-        }
-        if (zeros > 0) {
-            FrozenCounts.Builder b = new FrozenCounts.Builder(1);
-            b.add(0, zeros);
-            return b.build(FrozenCounts.NEW_RANGE);
-        }
-        return FrozenCounts.EMPTY;
+        FrozenCounts.Builder b = new FrozenCounts.Builder(dense != null ? hi - lo : 256);
+        forEachBucket(b::add);
+        // the range of a packed histogram that recorded these values: the top of the highest one's power of two
+        return b.build(FrozenCounts.afterRecording(FrozenCounts.NEW_RANGE, HdrIndex.lowestValue(b.topBucket())));
     }
 }

@@ -109,6 +109,11 @@ final class FrozenCounts {
             out[length++] = (byte) z;
         }
 
+        /** The highest bucket added, -1 when none. */
+        int topBucket() {
+            return top;
+        }
+
         /** The counts, with the highest trackable value their histogram would have. */
         FrozenCounts build(long highestTrackable) {
             if (top < 0) {

@@ -218,9 +218,9 @@ final class LabelAccumulator {
         satisfied += o.satisfied;
         tolerating += o.tolerating;
         if (sums != null) {
-            o.elapsed.addTo(sums[0]);
-            o.latency.addTo(sums[1]);
-            o.connect.addTo(sums[2]);
+            o.elapsed.forEachBucket(sums[0]::add);
+            o.latency.forEachBucket(sums[1]::add);
+            o.connect.forEachBucket(sums[2]::add);
         } else {
             elapsed.add(o.elapsed);
             latency.add(o.latency);
