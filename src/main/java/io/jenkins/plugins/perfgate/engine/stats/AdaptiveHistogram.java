@@ -2,8 +2,9 @@ package io.jenkins.plugins.perfgate.engine.stats;
 
 import java.util.Arrays;
 import org.HdrHistogram.AbstractHistogram;
-import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 import org.HdrHistogram.IntCountsHistogram;
+import org.HdrHistogram.packedarray.IterationValue;
 import org.HdrHistogram.packedarray.PackedLongArray;
 
 /**
@@ -224,25 +225,55 @@ final class AdaptiveHistogram {
 
     private void toFlat() {
         IntCountsHistogram h = newFlat();
-        h.add(counts);
+        forEachBucket(counts, (i, c) -> h.recordValueWithCount(HdrIndex.lowestValue(i), c));
         counts = h;
         flat = true;
     }
 
-    /** Adds what this histogram holds to {@code h}. */
-    private void addTo(AbstractHistogram h) {
+    /** Takes one bucket's count (not zero); the buckets come in ascending order. */
+    @FunctionalInterface
+    interface BucketCount {
+        void accept(int bucket, long count);
+    }
+
+    /** Hands every bucket hit over with its count, in ascending order. */
+    void forEachBucket(BucketCount to) {
         if (counts != null) {
-            h.add(counts);
+            forEachBucket(counts, to);
         } else if (dense != null) {
             for (int i = lo; i < hi; i++) {
                 char c = dense[i - base];
                 if (c != 0) {
-                    h.recordValueWithCount(HdrIndex.lowestValue(i), c);
+                    to.accept(i, c);
                 }
             }
         } else if (zeros > 0) {
-            h.recordValueWithCount(0, zeros);
+            to.accept(0, zeros);
         }
+    }
+
+    /**
+     * The buckets hit of a packed or flat histogram of perfgate's precision. A packed one's non-zero counts are
+     * walked once: HdrHistogram's {@code add} and copies ask it for every count of its range, each a walk of its
+     * packed tree (merging and freezing 2,000 labels' packed histograms that way was most of a report's work after
+     * reading).
+     */
+    private static void forEachBucket(AbstractHistogram h, BucketCount to) {
+        PackedLongArray packed = PackedSizing.countsOf(h);
+        if (packed != null) {
+            for (IterationValue v : packed.nonZeroValues()) {
+                to.accept(v.getIndex(), v.getValue());
+            }
+        } else {
+            for (HistogramIterationValue v : h.recordedValues()) {
+                to.accept(HdrIndex.of(v.getValueIteratedTo()), v.getCountAtValueIteratedTo());
+            }
+        }
+    }
+
+    /** Adds what this histogram holds to {@code h}. */
+    private void addTo(AbstractHistogram h) {
+        forEachBucket((i, c) -> h.recordValueWithCount(HdrIndex.lowestValue(i), c));
     }
 
     void add(AdaptiveHistogram other) {
@@ -250,19 +281,59 @@ final class AdaptiveHistogram {
             if (counts == null) {
                 toCounts(total() + other.counts.getTotalCount());
             }
-            counts.add(other.counts);
+            AbstractHistogram mine = counts;
+            forEachBucket(other.counts, (i, c) -> mine.recordValueWithCount(HdrIndex.lowestValue(i), c));
             if (!flat && counts.getTotalCount() >= FLAT_AFTER) {
                 toFlat();
             }
         } else if (other.dense != null) {
+            addDense(other);
+        } else if (other.zeros > 0) {
+            record(0, other.zeros);
+        }
+    }
+
+    /**
+     * Adds another histogram's dense counts: array to array when this one is dense and can hold their range (the
+     * threads' aggregates of 2,000 labels merged), straight into the flat or packed counts otherwise (the overall
+     * row's union), bucket by bucket through {@link #record} while this one holds zeros only.
+     */
+    private void addDense(AdaptiveHistogram other) {
+        if (dense == null && counts == null) {
+            // zeros only: the first value starts the dense form, as recorded values do
             for (int i = other.lo; i < other.hi; i++) {
                 char c = other.dense[i - other.base];
                 if (c != 0) {
                     record(HdrIndex.lowestValue(i), c);
                 }
             }
-        } else if (other.zeros > 0) {
-            record(0, other.zeros);
+            return;
+        }
+        if (dense != null) {
+            // the range widened one side at a time: growing up moves the array's base to the range's bottom
+            int newLo = Math.min(lo, other.lo);
+            int newHi = Math.max(hi, other.hi);
+            if (denseTotal + other.denseTotal < FLAT_AFTER && (newLo >= base || growDense(newLo, 0))) {
+                lo = newLo;
+                if (newHi <= base + dense.length || growDense(newHi - 1, 0)) {
+                    hi = newHi;
+                    for (int i = other.lo; i < other.hi; i++) {
+                        dense[i - base] += other.dense[i - other.base];
+                    }
+                    denseTotal += other.denseTotal;
+                    return;
+                }
+            }
+            toCounts(denseTotal + other.denseTotal);
+        }
+        for (int i = other.lo; i < other.hi; i++) {
+            char c = other.dense[i - other.base];
+            if (c != 0) {
+                counts.recordValueWithCount(HdrIndex.lowestValue(i), c);
+            }
+        }
+        if (!flat && counts.getTotalCount() >= FLAT_AFTER) {
+            toFlat();
         }
     }
 
@@ -278,28 +349,17 @@ final class AdaptiveHistogram {
         return dense != null;
     }
 
-    /** The counts so far, as a compact histogram of their own. */
-    Histogram frozen() {
-        Histogram h;
-        if (counts != null) {
-            long max = counts.getMaxValue();
-            PackedLongArray packed = PackedSizing.countsOf(counts);
-            // a packed copy needs about the storage of its packed source; a flat source has at most one count per
-            // bucket of the range hit (and the zeros')
-            h = PackedSizing.forValues(max, packed != null ? 2 * packed.getPhysicalLength()
-                    : max == 0 ? 1 : HdrIndex.of(max) - HdrIndex.of(counts.getMinNonZeroValue()) + 2);
-        } else if (dense != null) {
-            int buckets = 0;
-            for (int i = lo - base; i < hi - base; i++) {
-                if (dense[i] != 0) {
-                    buckets++;
-                }
-            }
-            h = PackedSizing.forValues(HdrIndex.lowestValue(hi - 1), buckets);
-        } else {
-            h = LabelStats.newHistogram();
+    /**
+     * The counts so far, frozen: written by one scan of the dense counts, of the packed ones' non-zero counts or of
+     * the flat ones, with the range a packed histogram grown to the same top value would have.
+     */
+    FrozenCounts frozen() {
+        if (total() == 0) {
+            return FrozenCounts.EMPTY;
         }
-        addTo(h);
-        return h;
+        FrozenCounts.Builder b = new FrozenCounts.Builder(dense != null ? hi - lo : 256);
+        forEachBucket(b::add);
+        // the range of a packed histogram that recorded these values: the top of the highest one's power of two
+        return b.build(FrozenCounts.afterRecording(FrozenCounts.NEW_RANGE, HdrIndex.lowestValue(b.topBucket())));
     }
 }

@@ -35,6 +35,8 @@ final class LabelAccumulator {
     private final TextTally codes = new TextTally(MAX_DISTINCT_TEXTS);
     private final TextTally messages = new TextTally(MAX_DISTINCT_TEXTS);
     private final IntervalSeries.Builder series;
+    /** A {@link #union}'s elapsed, latency and connect histograms (its own three stay empty); null otherwise. */
+    private final BucketSums[] sums;
     /**
      * Samples not yet in the histograms and the series, {@value #BATCH} at most: elapsed, latency and connect times
      * at {@code [0, BATCH)}, {@code [BATCH, 2 BATCH)}, {@code [2 BATCH, 3 BATCH)}, and active threads shifted left
@@ -56,6 +58,12 @@ final class LabelAccumulator {
 
     /** An accumulator whose histograms' dense counts come out of {@code budget} (see {@link AdaptiveHistogram}). */
     LabelAccumulator(String label, AggregationOptions options, AdaptiveHistogram.Budget budget) {
+        this(label, options, budget, false);
+    }
+
+    private LabelAccumulator(String label, AggregationOptions options, AdaptiveHistogram.Budget budget,
+            boolean union) {
+        this.sums = union ? new BucketSums[] {new BucketSums(), new BucketSums(), new BucketSums()} : null;
         this.label = label;
         this.options = options;
         this.elapsed = new AdaptiveHistogram(budget);
@@ -174,6 +182,27 @@ final class LabelAccumulator {
      * combined as {@code threads} says.
      */
     void addAll(LabelAccumulator o, IntervalSeries.ThreadsMerge threads) {
+        addAll(o, threads, true);
+    }
+
+    /**
+     * An accumulator of the union of others ({@link #addAllButSeries}) only, for the overall row: its histograms
+     * are sums by bucket ({@link BucketSums}).
+     */
+    static LabelAccumulator union(String label, AggregationOptions options) {
+        return new LabelAccumulator(label, options, new AdaptiveHistogram.Budget(0), true);
+    }
+
+    /**
+     * Adds everything but the over-time series of another accumulator to a {@link #union}: the overall row's
+     * series is recorded apart at full resolution ({@link #toStats(IntervalSeries)}), so that building and merging
+     * each label's series into it would be thrown away.
+     */
+    void addAllButSeries(LabelAccumulator o) {
+        addAll(o, IntervalSeries.ThreadsMerge.MAX_SAME_GENERATOR, false);
+    }
+
+    private void addAll(LabelAccumulator o, IntervalSeries.ThreadsMerge threads, boolean withSeries) {
         if (o.count == 0) {
             return;
         }
@@ -192,12 +221,20 @@ final class LabelAccumulator {
         bytesSent += o.bytesSent;
         satisfied += o.satisfied;
         tolerating += o.tolerating;
-        elapsed.add(o.elapsed);
-        latency.add(o.latency);
-        connect.add(o.connect);
+        if (sums != null) {
+            o.elapsed.forEachBucket(sums[0]::add);
+            o.latency.forEachBucket(sums[1]::add);
+            o.connect.forEachBucket(sums[2]::add);
+        } else {
+            elapsed.add(o.elapsed);
+            latency.add(o.latency);
+            connect.add(o.connect);
+        }
         codes.addAll(o.codes);
         messages.addAll(o.messages);
-        series.addAll(o.series.build(), threads);
+        if (withSeries) {
+            series.addAll(o.series.build(), threads);
+        }
     }
 
     /** Lowers the bound on this label's over-time intervals (see {@link IntervalSeries.Builder#limit}). */
@@ -218,11 +255,14 @@ final class LabelAccumulator {
     /** The figures frozen, with another over-time series (the same samples' with thread counts combined otherwise). */
     LabelStats toStats(IntervalSeries withSeries) {
         settle();
-        // frozen() makes fresh compact copies nothing else holds
-        return LabelStats.owning(new LabelStats.Raw(label, transactionController, count, errors,
+        return LabelStats.frozen(new LabelStats.Raw(label, transactionController, count, errors,
                 count == 0 ? 0 : firstStart, count == 0 ? 0 : lastEnd, sumElapsed, sumSquares,
                 count == 0 ? 0 : min, count == 0 ? 0 : max, bytesReceived, bytesSent, options.apdexTMillis(),
-                satisfied, tolerating, elapsed.frozen(), latency.frozen(), connect.frozen(),
-                codes.top(options.topN()), messages.top(options.topN()), withSeries));
+                satisfied, tolerating, null, null, null, codes.top(options.topN()), messages.top(options.topN()),
+                withSeries), frozen(elapsed, 0), frozen(latency, 1), frozen(connect, 2));
+    }
+
+    private FrozenCounts frozen(AdaptiveHistogram h, int union) {
+        return sums == null ? h.frozen() : sums[union].frozen();
     }
 }

@@ -7,8 +7,8 @@ import org.HdrHistogram.PackedHistogram;
 
 /**
  * Everything perfgate knows about one label of a run (or the whole run), in a form that merges exactly: raw sums,
- * counts and histograms are kept, figures are derived from them on demand. Immutable: histograms are private copies
- * that are never modified after construction (callers get copies too).
+ * counts and histograms are kept, figures are derived from them on demand. Immutable: the histograms are frozen counts
+ * ({@link FrozenCounts}), shared by the statistics derived from these (callers get histograms of their own).
  */
 public final class LabelStats {
 
@@ -30,9 +30,10 @@ public final class LabelStats {
     private final long apdexTMillis;
     private final long apdexSatisfied;
     private final long apdexTolerating;
-    private final Histogram elapsed;
-    private final Histogram latency;
-    private final Histogram connect;
+    /** The histograms' counts, frozen ({@link FrozenCounts}: compact, and built, read and encoded by one scan). */
+    private final FrozenCounts elapsed;
+    private final FrozenCounts latency;
+    private final FrozenCounts connect;
     private final CountTable responseCodes;
     private final CountTable failureMessages;
     private final IntervalSeries series;
@@ -46,19 +47,18 @@ public final class LabelStats {
     }
 
     public LabelStats(Raw raw) {
-        this(raw, true);
+        this(raw, FrozenCounts.copyOf(raw.elapsed()), FrozenCounts.copyOf(raw.latency()),
+                FrozenCounts.copyOf(raw.connect()));
     }
 
     /**
-     * Statistics that take over the histograms of {@code raw} without copying them: for a caller that made them
-     * compact ({@link #newHistogram()}) for this object alone and keeps no reference (copying every label's three
-     * histograms again was a tenth of the CPU with 2,000 labels).
+     * Statistics of the figures of {@code raw} (its histograms left aside: null will do) and these frozen counts.
      */
-    static LabelStats owning(Raw raw) {
-        return new LabelStats(raw, false);
+    static LabelStats frozen(Raw raw, FrozenCounts elapsed, FrozenCounts latency, FrozenCounts connect) {
+        return new LabelStats(raw, elapsed, latency, connect);
     }
 
-    private LabelStats(Raw raw, boolean copy) {
+    private LabelStats(Raw raw, FrozenCounts elapsed, FrozenCounts latency, FrozenCounts connect) {
         this.label = Objects.requireNonNull(raw.label());
         this.transactionController = raw.transactionController();
         this.count = raw.count();
@@ -74,10 +74,9 @@ public final class LabelStats {
         this.apdexTMillis = raw.apdexTMillis();
         this.apdexSatisfied = raw.apdexSatisfied();
         this.apdexTolerating = raw.apdexTolerating();
-        // compact private copies: with thousands of labels the histograms are most of a summary's memory
-        this.elapsed = copy ? compactCopy(raw.elapsed()) : raw.elapsed();
-        this.latency = copy ? compactCopy(raw.latency()) : raw.latency();
-        this.connect = copy ? compactCopy(raw.connect()) : raw.connect();
+        this.elapsed = elapsed;
+        this.latency = latency;
+        this.connect = connect;
         this.responseCodes = raw.responseCodes();
         this.failureMessages = raw.failureMessages();
         this.series = raw.series();
@@ -102,17 +101,14 @@ public final class LabelStats {
     public Raw raw() {
         return new Raw(label, transactionController, count, errors, firstStart, lastEnd, sumElapsed,
                 sumSquaresElapsed, minElapsed, maxElapsed, bytesReceived, bytesSent, apdexTMillis, apdexSatisfied,
-                apdexTolerating, elapsed.copy(), latency.copy(), connect.copy(), responseCodes, failureMessages,
-                series);
+                apdexTolerating, elapsed.toHistogram(), latency.toHistogram(), connect.toHistogram(), responseCodes,
+                failureMessages, series);
     }
 
     /** Same figures under another label (used for the overall row). */
     public LabelStats withLabel(String newLabel) {
-        Raw r = raw(); // fresh compact copies: owned as they are, not copied a second time
-        return owning(new Raw(newLabel, r.transactionController(), r.count(), r.errors(), r.firstStart(),
-                r.lastEnd(), r.sumElapsed(), r.sumSquaresElapsed(), r.minElapsed(), r.maxElapsed(),
-                r.bytesReceived(), r.bytesSent(), r.apdexTMillis(), r.apdexSatisfied(), r.apdexTolerating(),
-                r.elapsed(), r.latency(), r.connect(), r.responseCodes(), r.failureMessages(), r.series()));
+        // the frozen counts are immutable: shared, not copied
+        return new LabelStats(figures(newLabel, firstStart, lastEnd, series), elapsed, latency, connect);
     }
 
     /**
@@ -123,12 +119,8 @@ public final class LabelStats {
         if (millis == 0 || count == 0) {
             return this;
         }
-        Raw r = raw(); // fresh compact copies: owned as they are
-        return owning(new Raw(r.label(), r.transactionController(), r.count(), r.errors(),
-                r.firstStart() + millis, r.lastEnd() + millis, r.sumElapsed(), r.sumSquaresElapsed(),
-                r.minElapsed(), r.maxElapsed(), r.bytesReceived(), r.bytesSent(), r.apdexTMillis(),
-                r.apdexSatisfied(), r.apdexTolerating(), r.elapsed(), r.latency(), r.connect(), r.responseCodes(),
-                r.failureMessages(), r.series().shifted(millis)));
+        return new LabelStats(figures(label, firstStart + millis, lastEnd + millis, series.shifted(millis)),
+                elapsed, latency, connect);
     }
 
     /**
@@ -154,21 +146,22 @@ public final class LabelStats {
             throw new IllegalArgumentException("cannot merge statistics with different Apdex T: "
                     + apdexTMillis + " ms and " + o.apdexTMillis + " ms");
         }
-        Histogram e = elapsed.copy();
-        e.add(o.elapsed);
-        Histogram l = latency.copy();
-        l.add(o.latency);
-        Histogram c = connect.copy();
-        c.add(o.connect);
-        // e, l, c are compact copies nothing else holds: copying them again cost a merge of repetitions half its time
-        return owning(new Raw(label, transactionController || o.transactionController, count + o.count,
+        return new LabelStats(new Raw(label, transactionController || o.transactionController, count + o.count,
                 errors + o.errors, Math.min(firstStart, o.firstStart), Math.max(lastEnd, o.lastEnd),
                 sumElapsed + o.sumElapsed, sumSquaresElapsed + o.sumSquaresElapsed,
                 Math.min(minElapsed, o.minElapsed), Math.max(maxElapsed, o.maxElapsed),
                 bytesReceived + o.bytesReceived, bytesSent + o.bytesSent, apdexTMillis,
-                apdexSatisfied + o.apdexSatisfied, apdexTolerating + o.apdexTolerating, e, l, c,
+                apdexSatisfied + o.apdexSatisfied, apdexTolerating + o.apdexTolerating, null, null, null,
                 responseCodes.merge(o.responseCodes, topN), failureMessages.merge(o.failureMessages, topN),
-                series.merge(o.series, maxIntervals, threads)));
+                series.merge(o.series, maxIntervals, threads)), elapsed.plus(o.elapsed), latency.plus(o.latency),
+                connect.plus(o.connect));
+    }
+
+    /** These figures under another label, times and series, histograms left aside. */
+    private Raw figures(String newLabel, long newFirstStart, long newLastEnd, IntervalSeries newSeries) {
+        return new Raw(newLabel, transactionController, count, errors, newFirstStart, newLastEnd, sumElapsed,
+                sumSquaresElapsed, minElapsed, maxElapsed, bytesReceived, bytesSent, apdexTMillis, apdexSatisfied,
+                apdexTolerating, null, null, null, responseCodes, failureMessages, newSeries);
     }
 
     public String label() {
@@ -237,14 +230,14 @@ public final class LabelStats {
     public long percentile(double p) {
         // HdrHistogram answers with the highest value equivalent to the rank's bucket; the true value is never
         // outside [min, max], so clamping only brings the answer closer (a lone 2204 ms sample reads 2204, not 2205)
-        return count == 0 ? 0 : Math.max(minElapsed, Math.min(maxElapsed, PackedSizing.valueAtPercentile(elapsed, p)));
+        return count == 0 ? 0 : Math.max(minElapsed, Math.min(maxElapsed, elapsed.valueAtPercentile(p)));
     }
 
     /**
      * {@link #percentile} of each of {@code ps} (ascending), the same answers, found in one walk of the counts.
      */
     public long[] percentiles(double... ps) {
-        long[] values = count == 0 ? new long[ps.length] : PackedSizing.valuesAtPercentiles(elapsed, ps);
+        long[] values = count == 0 ? new long[ps.length] : elapsed.valuesAtPercentiles(ps);
         if (count != 0) {
             for (int i = 0; i < values.length; i++) {
                 values[i] = Math.max(minElapsed, Math.min(maxElapsed, values[i]));
@@ -254,11 +247,21 @@ public final class LabelStats {
     }
 
     public long latencyPercentile(double p) {
-        return count == 0 ? 0 : PackedSizing.valueAtPercentile(latency, p);
+        return count == 0 ? 0 : latency.valueAtPercentile(p);
     }
 
     public long connectPercentile(double p) {
-        return count == 0 ? 0 : PackedSizing.valueAtPercentile(connect, p);
+        return count == 0 ? 0 : connect.valueAtPercentile(p);
+    }
+
+    /** {@link #latencyPercentile} of each of {@code ps} (ascending), found in one walk of the counts. */
+    public long[] latencyPercentiles(double... ps) {
+        return count == 0 ? new long[ps.length] : latency.valuesAtPercentiles(ps);
+    }
+
+    /** {@link #connectPercentile} of each of {@code ps} (ascending), found in one walk of the counts. */
+    public long[] connectPercentiles(double... ps) {
+        return count == 0 ? new long[ps.length] : connect.valuesAtPercentiles(ps);
     }
 
     public long sumElapsed() {
@@ -304,15 +307,15 @@ public final class LabelStats {
 
     /** A copy of the elapsed-time histogram. */
     public Histogram elapsedHistogram() {
-        return elapsed.copy();
+        return elapsed.toHistogram();
     }
 
     public Histogram latencyHistogram() {
-        return latency.copy();
+        return latency.toHistogram();
     }
 
     public Histogram connectHistogram() {
-        return connect.copy();
+        return connect.toHistogram();
     }
 
     /**

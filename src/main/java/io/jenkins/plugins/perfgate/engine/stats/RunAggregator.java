@@ -3,6 +3,7 @@ package io.jenkins.plugins.perfgate.engine.stats;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import io.jenkins.plugins.perfgate.engine.results.Sample;
 import io.jenkins.plugins.perfgate.engine.results.FieldSink;
+import io.jenkins.plugins.perfgate.engine.results.PhaseTrace;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -254,13 +255,17 @@ public final class RunAggregator implements FieldSink {
         List<String> names = new ArrayList<>(labels.keySet());
         names.sort(Comparator.naturalOrder());
         List<LabelStats> rows = new ArrayList<>(labels.size());
-        LabelAccumulator overall = new LabelAccumulator(OverallRow.LABEL, options, denseBudget);
+        LabelAccumulator overall = LabelAccumulator.union(OverallRow.LABEL, options);
         // while reading, a row's bound is lowered only once it halved (at most twice the share); here the share
         int share = labelSeriesIntervals(options.maxIntervals(), labels.size());
         for (String name : names) {
             Row row = labels.get(name);
             row.limitSeries(share);
-            overall.addAll(row.counted, IntervalSeries.ThreadsMerge.MAX_SAME_GENERATOR);
+            overall.addAllButSeries(row.counted);
+        }
+        PhaseTrace.mark("overall row: labels added");
+        for (String name : names) {
+            Row row = labels.get(name);
             if (row.transactionParents == null) {
                 rows.add(row.counted.toStats());
             } else {
@@ -272,6 +277,7 @@ public final class RunAggregator implements FieldSink {
                 rows.add(both.toStats());
             }
         }
+        PhaseTrace.mark("labels frozen");
         LabelStats overallStats = overall.toStats(overallSeries.build());
         return new Aggregate(overallStats, rows, droppedByFilter, droppedOverLabelLimit);
     }

@@ -160,14 +160,18 @@ public final class SummaryJson {
         n.put("mean", l.mean());
         n.put("max", l.max());
         n.put("stddev", l.standardDeviation());
+        // each histogram's percentiles found in one scan of its counts, not one scan each
+        long[] elapsed = l.percentiles(PERCENTILES);
+        long[] latency = l.latencyPercentiles(PERCENTILES);
+        long[] connect = l.connectPercentiles(PERCENTILES);
         for (int i = 0; i < PERCENTILES.length; i++) {
-            n.put(PERCENTILE_KEYS[i], l.percentile(PERCENTILES[i]));
+            n.put(PERCENTILE_KEYS[i], elapsed[i]);
         }
         ObjectNode lat = n.putObject("latency");
         ObjectNode con = n.putObject("connect");
         for (int i = 0; i < PERCENTILES.length; i++) {
-            lat.put(PERCENTILE_KEYS[i], l.latencyPercentile(PERCENTILES[i]));
-            con.put(PERCENTILE_KEYS[i], l.connectPercentile(PERCENTILES[i]));
+            lat.put(PERCENTILE_KEYS[i], latency[i]);
+            con.put(PERCENTILE_KEYS[i], connect[i]);
         }
         n.put("receivedBytesPerSec", l.receivedBytesPerSecond());
         n.put("sentBytesPerSec", l.sentBytesPerSecond());

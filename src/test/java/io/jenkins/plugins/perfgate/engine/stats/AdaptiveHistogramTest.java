@@ -43,7 +43,7 @@ class AdaptiveHistogramTest {
             reference.recordValue(v);
         }
         assertTrue(narrow.isDense(), "1.7 s of values in 3,000 samples stay dense");
-        assertEquals(reference, narrow.frozen());
+        assertEquals(reference, narrow.frozen().toHistogram());
 
         // a thin spread (a few values over seconds) moves to the packed form, exactly
         AdaptiveHistogram wide = new AdaptiveHistogram();
@@ -53,18 +53,18 @@ class AdaptiveHistogramTest {
             wideReference.recordValue(v);
         }
         assertFalse(wide.isDense());
-        assertEquals(wideReference, wide.frozen());
+        assertEquals(wideReference, wide.frozen().toHistogram());
 
         // dense into packed, packed into dense, then past the flat threshold
         AdaptiveHistogram sum = new AdaptiveHistogram();
         sum.add(narrow);
         sum.add(wide);
         reference.add(wideReference);
-        assertEquals(reference, sum.frozen());
+        assertEquals(reference, sum.frozen().toHistogram());
         AdaptiveHistogram other = new AdaptiveHistogram();
         other.add(wide);
         other.add(narrow);
-        assertEquals(reference, other.frozen());
+        assertEquals(reference, other.frozen().toHistogram());
         int[] batch = new int[AdaptiveHistogram.FLAT_AFTER];
         for (int i = 0; i < batch.length; i++) {
             batch[i] = random.nextInt(4) == 0 ? 0 : random.nextInt(50_000);
@@ -72,9 +72,9 @@ class AdaptiveHistogramTest {
         }
         sum.recordAll(batch, 0, batch.length);
         assertTrue(sum.isFlat());
-        assertEquals(reference, sum.frozen());
-        assertEquals(reference.getMaxValue(), sum.frozen().getMaxValue());
-        assertEquals(reference.getMinNonZeroValue(), sum.frozen().getMinNonZeroValue());
+        assertEquals(reference, sum.frozen().toHistogram());
+        assertEquals(reference.getMaxValue(), sum.frozen().toHistogram().getMaxValue());
+        assertEquals(reference.getMinNonZeroValue(), sum.frozen().toHistogram().getMinNonZeroValue());
     }
 
     @Test
@@ -98,7 +98,7 @@ class AdaptiveHistogramTest {
         for (long v : new long[] {10, 1_000, 60_000}) {
             reference.recordValue(v);
         }
-        assertEquals(reference, first.frozen());
+        assertEquals(reference, first.frozen().toHistogram());
     }
 
     @Test
@@ -107,18 +107,45 @@ class AdaptiveHistogramTest {
         few.record(0, 3);
         few.record(3_000);
         assertTrue(few.isDense(), "0 to 3 s: 2,500 buckets");
-        assertEquals(3, few.frozen().getCountAtValue(0));
+        assertEquals(3, few.frozen().toHistogram().getCountAtValue(0));
         AdaptiveHistogram many = new AdaptiveHistogram();
         many.record(0, 1_000_000);
         many.record(3);
         assertTrue(many.isFlat(), "a million zeros do not fit 16-bit counts");
-        assertEquals(1_000_000, many.frozen().getCountAtValue(0));
-        assertEquals(1_000_001, many.frozen().getTotalCount());
+        assertEquals(1_000_000, many.frozen().toHistogram().getCountAtValue(0));
+        assertEquals(1_000_001, many.frozen().toHistogram().getTotalCount());
         AdaptiveHistogram some = new AdaptiveHistogram();
         some.record(0, 40);
         some.record(3);
         assertTrue(some.isDense());
-        assertEquals(40, some.frozen().getCountAtValue(0));
-        assertEquals(1, some.frozen().getCountAtValue(3));
+        assertEquals(40, some.frozen().toHistogram().getCountAtValue(0));
+        assertEquals(1, some.frozen().toHistogram().getCountAtValue(3));
+    }
+
+    /**
+     * Dense counts added array to array: ranges below, above, around and inside the other's, with room or without,
+     * and past the dense limits, always the counts of one histogram that recorded every value.
+     */
+    @Test
+    void denseCountsAddedToDenseCountsOfAnyRange() {
+        SplittableRandom random = new SplittableRandom(17);
+        for (int round = 0; round < 400; round++) {
+            AdaptiveHistogram a = new AdaptiveHistogram();
+            AdaptiveHistogram b = new AdaptiveHistogram();
+            Histogram reference = LabelStats.newHistogram();
+            for (AdaptiveHistogram h : new AdaptiveHistogram[] {a, b}) {
+                long from = random.nextLong(6_000);
+                long width = 1 + random.nextLong(random.nextBoolean() ? 50 : 3_000);
+                int n = 1 + random.nextInt(random.nextInt(10) == 0 ? 12_000 : 300);
+                for (int i = 0; i < n; i++) {
+                    long v = from + random.nextLong(width);
+                    h.record(v);
+                    reference.recordValue(v);
+                }
+            }
+            boolean bothDense = a.isDense() && b.isDense();
+            a.add(b);
+            assertEquals(reference, a.frozen().toHistogram(), "round " + round + (bothDense ? ", both dense" : ""));
+        }
     }
 }

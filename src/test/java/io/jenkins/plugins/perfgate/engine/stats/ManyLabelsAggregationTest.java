@@ -41,13 +41,13 @@ class ManyLabelsAggregationTest {
         }
         a.add(b);
         assertTrue(a.isFlat(), "flat once past the threshold");
-        assertEquals(reference, a.frozen());
-        Histogram zeros = new AdaptiveHistogram().frozen();
+        assertEquals(reference, a.frozen().toHistogram());
+        Histogram zeros = new AdaptiveHistogram().frozen().toHistogram();
         assertEquals(0, zeros.getTotalCount());
         AdaptiveHistogram onlyZeros = new AdaptiveHistogram();
         onlyZeros.record(0);
         onlyZeros.record(0);
-        assertEquals(2, onlyZeros.frozen().getCountAtValue(0));
+        assertEquals(2, onlyZeros.frozen().toHistogram().getCountAtValue(0));
     }
 
     /**
