@@ -37,6 +37,11 @@ public final class SummaryJson {
     private static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
             .disable(com.fasterxml.jackson.core.JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build())
             .enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * The same without indentation, for summaries of many labels: the generator's pretty printer alone is not
+     * enough, since writing a tree through an indenting mapper sets one again.
+     */
+    private static final ObjectMapper COMPACT = MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
     private static final double[] PERCENTILES = {50, 90, 95, 99, 99.9};
     private static final String[] PERCENTILE_KEYS = {"p50", "p90", "p95", "p99", "p999"};
 
@@ -67,10 +72,8 @@ public final class SummaryJson {
      */
     private static void writeTo(RunSummary summary, java.io.OutputStream out) throws IOException {
         ObjectNode head = headTree(summary);
-        try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.createGenerator(out)) {
-            if (summary.labels().size() > INDENTED_LABELS) {
-                g.setPrettyPrinter(null);
-            }
+        ObjectMapper mapper = summary.labels().size() > INDENTED_LABELS ? COMPACT : MAPPER;
+        try (com.fasterxml.jackson.core.JsonGenerator g = mapper.createGenerator(out)) {
             g.writeStartObject();
             for (java.util.Iterator<Map.Entry<String, JsonNode>> it = head.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> field = it.next();
