@@ -123,14 +123,14 @@ public final class IntervalSeries {
         private long width;
         private int maxBuckets;
         /** slots[i] holds interval index {@code first + i}; first is the lowest index present. */
-        private Mutable[] slots = new Mutable[0];
+        private Slot[] slots = new Slot[0];
         private long first;
         private long highest;
         private long lastIndex = Long.MIN_VALUE;
         /** Time range of the last interval used (empty when none). */
         private long lastStart = Long.MAX_VALUE;
         private long lastEnd = Long.MIN_VALUE;
-        private Mutable last;
+        private Slot last;
         /** The sketch of the interval used last, kept across coarsening: a new interval's is sized like it. */
         private LogBinSketch recent;
 
@@ -143,16 +143,16 @@ public final class IntervalSeries {
         }
 
         public void record(long timeStamp, long elapsed, boolean success, int threads) {
-            Mutable b = bucketFor(timeStamp);
+            Slot b = bucketFor(timeStamp);
             b.count++;
             if (!success) {
                 b.errors++;
             }
             b.maxThreads = Math.max(b.maxThreads, threads);
-            b.sketch.record(elapsed);
+            b.record(elapsed);
         }
 
-        private Mutable bucketFor(long timeStamp) {
+        private Slot bucketFor(long timeStamp) {
             // samples come mostly in time order: the last interval's bounds spare a 64-bit division per sample
             if (timeStamp >= lastStart && timeStamp < lastEnd) {
                 return last;
@@ -165,13 +165,13 @@ public final class IntervalSeries {
          * reading loop, where its rare branches (coarsening, growing) were compiled as traps that threw the loop's
          * code away when first taken.
          */
-        private Mutable otherBucket(long timeStamp) {
+        private Slot otherBucket(long timeStamp) {
             long index = Math.floorDiv(timeStamp, width);
             if (index == lastIndex) {
                 return last;
             }
             if (slots.length == 0) {
-                slots = new Mutable[Math.min(maxBuckets, 8)];
+                slots = new Slot[Math.min(maxBuckets, 8)];
                 first = index;
                 highest = index;
             } else {
@@ -181,7 +181,7 @@ public final class IntervalSeries {
                 }
                 if (index < first) {
                     int size = (int) Math.min(maxBuckets, Math.max(slots.length, highest - index + 1 + 8));
-                    Mutable[] moved = new Mutable[size];
+                    Slot[] moved = new Slot[size];
                     System.arraycopy(slots, 0, moved, (int) (first - index), (int) (highest - first + 1));
                     slots = moved;
                     first = index;
@@ -192,16 +192,16 @@ public final class IntervalSeries {
                 highest = Math.max(highest, index);
             }
             int slot = (int) (index - first);
-            Mutable b = slots[slot];
+            Slot b = slots[slot];
             if (b == null) {
-                b = new Mutable(recent == null ? new LogBinSketch() : LogBinSketch.sizedLike(recent));
+                b = new Slot(recent);
                 slots[slot] = b;
             }
             lastIndex = index;
             lastStart = index * width;
             lastEnd = lastStart + width;
             last = b;
-            recent = b.sketch;
+            recent = b;
             return b;
         }
 
@@ -229,12 +229,12 @@ public final class IntervalSeries {
         private void coarsenOnce() {
             long newFirst = Math.floorDiv(first, 2L);
             long newHighest = Math.floorDiv(highest, 2L);
-            Mutable[] wider = new Mutable[(int) Math.min(maxBuckets, Math.max(8, newHighest - newFirst + 1))];
+            Slot[] wider = new Slot[(int) Math.min(maxBuckets, Math.max(8, newHighest - newFirst + 1))];
             for (int i = 0; i < slots.length; i++) {
-                Mutable m = slots[i];
+                Slot m = slots[i];
                 if (m != null) {
                     int j = (int) (Math.floorDiv(first + i, 2L) - newFirst);
-                    wider[j] = wider[j] == null ? m : Mutable.mergeInto(wider[j], m);
+                    wider[j] = wider[j] == null ? m : Slot.mergeInto(wider[j], m);
                 }
             }
             slots = wider;
@@ -268,42 +268,49 @@ public final class IntervalSeries {
                 }
             }
             for (Interval in : series.intervals) {
-                Mutable b = bucketFor(in.startMillis());
+                Slot b = bucketFor(in.startMillis());
                 b.count += in.count();
                 b.errors += in.errors();
                 b.maxThreads = threads == ThreadsMerge.SUM_ACROSS_GENERATORS ? b.maxThreads + in.maxThreads()
                         : Math.max(b.maxThreads, in.maxThreads());
-                b.sketch.merge(in.sketch());
+                b.merge(in.sketch());
             }
         }
 
         public IntervalSeries build() {
             List<Interval> out = new ArrayList<>();
             for (int i = 0; i < slots.length; i++) {
-                Mutable m = slots[i];
+                Slot m = slots[i];
                 if (m != null) {
-                    out.add(new Interval((first + i) * width, m.count, m.errors, m.maxThreads, m.sketch.copy()));
+                    out.add(new Interval((first + i) * width, m.count, m.errors, m.maxThreads, m.copy()));
                 }
             }
             return new IntervalSeries(width, out);
         }
     }
 
-    private static final class Mutable {
+    /**
+     * An interval being filled: its figures and its sketch in one object (the sketch's own counts beside them), so
+     * that a sample reaches its interval's figures and bins through one object, not two (with thousands of labels,
+     * each a cache miss). Its sketch part starts with room for the bins of {@code recent}, the interval used last.
+     * Never leaves the builder: {@link Builder#build()} hands out plain copies.
+     */
+    static final class Slot extends LogBinSketch {
         long count;
         long errors;
         int maxThreads;
-        final LogBinSketch sketch;
 
-        Mutable(LogBinSketch sketch) {
-            this.sketch = sketch;
+        Slot(LogBinSketch recent) {
+            if (recent != null) {
+                sizeLike(recent);
+            }
         }
 
-        static Mutable mergeInto(Mutable a, Mutable b) {
+        static Slot mergeInto(Slot a, Slot b) {
             a.count += b.count;
             a.errors += b.errors;
             a.maxThreads = Math.max(a.maxThreads, b.maxThreads);
-            a.sketch.merge(b.sketch);
+            a.merge(b);
             return a;
         }
     }

@@ -14,6 +14,9 @@ final class LabelAccumulator {
     /** Samples whose times are held back before they are recorded into the histograms together. */
     static final int BATCH = 16;
 
+    /** The messages of a label that has not failed: shared, never counted into (see {@link #failureMessages}). */
+    private static final TextTally NO_MESSAGES = new TextTally(0);
+
     private final String label;
     private final AggregationOptions options;
     private boolean transactionController;
@@ -33,7 +36,11 @@ final class LabelAccumulator {
     private final AdaptiveHistogram latency;
     private final AdaptiveHistogram connect;
     private final TextTally codes = new TextTally(MAX_DISTINCT_TEXTS);
-    private final TextTally messages = new TextTally(MAX_DISTINCT_TEXTS);
+    /**
+     * Failure messages: {@link #NO_MESSAGES} until the label's first failure (most labels never fail, and with
+     * thousands of labels an empty tally each, per reading thread, was a few hundred kilobytes of the heap held).
+     */
+    private TextTally messages = NO_MESSAGES;
     private final IntervalSeries.Builder series;
     /** A {@link #union}'s elapsed, latency and connect histograms (its own three stay empty); null otherwise. */
     private final BucketSums[] sums;
@@ -128,7 +135,7 @@ final class LabelAccumulator {
         } else {
             errors++;
             String message = failureMessage == null || failureMessage.isEmpty() ? responseMessage : failureMessage;
-            messages.count(message == null || message.isEmpty() ? "(no message)" : message);
+            failureMessages().count(message == null || message.isEmpty() ? "(no message)" : message);
         }
         String code = responseCode == null ? "" : responseCode;
         if (code == runCode) {
@@ -138,6 +145,16 @@ final class LabelAccumulator {
             runCode = code;
             runLength = 1;
         }
+    }
+
+    /** The label's own messages tally, made at its first failure. */
+    private TextTally failureMessages() {
+        TextTally m = messages;
+        if (m == NO_MESSAGES) {
+            m = new TextTally(MAX_DISTINCT_TEXTS);
+            messages = m;
+        }
+        return m;
     }
 
     private void endCodeRun() {
@@ -231,7 +248,9 @@ final class LabelAccumulator {
             connect.add(o.connect);
         }
         codes.addAll(o.codes);
-        messages.addAll(o.messages);
+        if (o.messages != NO_MESSAGES) {
+            failureMessages().addAll(o.messages);
+        }
         if (withSeries) {
             series.addAll(o.series.build(), threads);
         }

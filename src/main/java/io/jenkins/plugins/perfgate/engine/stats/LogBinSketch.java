@@ -10,8 +10,11 @@ import java.util.Base64;
  * series, where a full HdrHistogram per interval and label would cost too much memory and JSON: a bin count array
  * covers only the bins actually hit, and merging two sketches adds counts, so merged percentiles equal those of
  * the concatenated input (at the 5 % resolution of a bin).
+ *
+ * <p>Sealed: the one subclass is {@link IntervalSeries}' slot of an interval being filled, which keeps the interval's
+ * figures in the sketch object itself (one object and one pointer less per label, interval and sample).
  */
-public final class LogBinSketch {
+public sealed class LogBinSketch permits IntervalSeries.Slot {
 
     private static final double GROWTH = 1.05;
     private static final double LOG_GROWTH = Math.log(GROWTH);
@@ -112,11 +115,16 @@ public final class LogBinSketch {
      */
     static LogBinSketch sizedLike(LogBinSketch other) {
         LogBinSketch s = new LogBinSketch();
-        if (other.hi > other.lo) {
-            s.counts = new char[other.hi - other.lo + ROOM];
-            s.base = other.lo - ROOM / 2;
-        }
+        s.sizeLike(other);
         return s;
+    }
+
+    /** Gives this sketch, new and empty, room for the bins {@code other} hit (see {@link #sizedLike}). */
+    final void sizeLike(LogBinSketch other) {
+        if (other.hi > other.lo) {
+            counts = new char[other.hi - other.lo + ROOM];
+            base = other.lo - ROOM / 2;
+        }
     }
 
     private void add(int bin, long n) {
