@@ -15,7 +15,7 @@ import java.util.zip.GZIPInputStream;
  * {@value #CHUNK} bytes. {@link #close()} stops the thread (the compressed stream is closed by whoever opened it).
  * One reader.
  */
-final class GunzipAhead extends InputStream {
+final class GunzipAhead extends BulkInputStream {
 
     /**
      * Bytes a chunk holds. Each chunk is a hand-off between the threads (a wake-up of the one waiting): 512 KB
@@ -87,12 +87,6 @@ final class GunzipAhead extends InputStream {
         } catch (InterruptedException e) {
             // closed by the reader
         }
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

@@ -38,15 +38,9 @@ final class GunzipParts implements AutoCloseable {
 
         /** The part's bytes, then its failure if it has one. */
         InputStream stream() {
-            return new InputStream() {
+            return new BulkInputStream() {
                 private int at = from;
                 private boolean thrown;
-
-                @Override
-                public int read() throws IOException {
-                    byte[] one = new byte[1];
-                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-                }
 
                 @Override
                 public int read(byte[] b, int off, int len) throws IOException {

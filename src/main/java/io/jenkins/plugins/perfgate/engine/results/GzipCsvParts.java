@@ -33,10 +33,10 @@ final class GzipCsvParts {
 
     /** Reads one part with a thread's reader and notes what it gave. */
     private static <S> void readPart(Reader<S> r, GunzipParts.Part p, List<Outcome> outcomes) {
-        long before = r.csv.samples();
+        long before = r.csv().samples();
         double began = PhaseTrace.nowMillis();
-        CsvJtlReader.ParseEnd end = r.csv.parse(p.stream(), Long.MAX_VALUE, 1);
-        Outcome o = new Outcome(p.length(), end, r.log.drained(), r.csv.samples() - before);
+        CsvJtlReader.ParseEnd end = r.csv().parse(p.stream(), Long.MAX_VALUE, 1);
+        Outcome o = new Outcome(p.length(), end, r.log().drained(), r.csv().samples() - before);
         synchronized (outcomes) {
             while (outcomes.size() <= p.index()) {
                 outcomes.add(null);
@@ -50,16 +50,7 @@ final class GzipCsvParts {
     }
 
     /** A reading thread's own sink, reader and problem log (emptied after each part). */
-    private static final class Reader<S> {
-        final S sink;
-        final ProblemLog log;
-        final CsvJtlReader csv;
-
-        Reader(S sink, ProblemLog log, CsvJtlReader csv) {
-            this.sink = sink;
-            this.log = log;
-            this.csv = csv;
-        }
+    private record Reader<S>(S sink, ProblemLog log, CsvJtlReader csv) {
     }
 
     /**
@@ -133,10 +124,10 @@ final class GzipCsvParts {
         }
         List<S> sinksFilled = new ArrayList<>();
         for (Reader<S> r : helper) {
-            sinksFilled.add(r.sink);
+            sinksFilled.add(r.sink());
         }
         for (Reader<S> r : filled) {
-            sinksFilled.add(r.sink);
+            sinksFilled.add(r.sink());
         }
         S first = PartsRunner.merged(sinksFilled, merge);
         PhaseTrace.mark("threads' aggregates merged");

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.perfgate.engine.results;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
@@ -9,7 +8,7 @@ import java.nio.channels.FileChannel;
  * Bytes of a file from a position to an end (or to the file's end), with positional reads, so that several threads
  * can share one channel. Holds no resource of its own: the channel is the caller's to close.
  */
-final class RegionInputStream extends InputStream {
+final class RegionInputStream extends BulkInputStream {
     private final FileChannel channel;
     private long position;
     private final long end;
@@ -24,12 +23,6 @@ final class RegionInputStream extends InputStream {
         this.channel = channel;
         this.position = start;
         this.end = end;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

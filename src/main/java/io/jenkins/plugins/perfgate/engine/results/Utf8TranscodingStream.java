@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * other than UTF-8 ({@link XmlScanner} reads UTF-8 only). Bytes that are not valid in that encoding fail the read
  * with a {@link java.nio.charset.CharacterCodingException}.
  */
-final class Utf8TranscodingStream extends InputStream {
+final class Utf8TranscodingStream extends BulkInputStream {
 
     private final Reader reader;
     private final char[] chars = new char[8192];
@@ -25,12 +25,6 @@ final class Utf8TranscodingStream extends InputStream {
     Utf8TranscodingStream(InputStream in, Charset charset) {
         this.reader = new InputStreamReader(in, charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT));
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
