@@ -33,6 +33,33 @@ public record LaunchContext(RunPlan plan, JMeterInstallation jmeter, Path testPl
     }
 
     public Path generatorDir(String id) {
-        return runDir.resolve("generators").resolve(id.replace(':', '_'));
+        return runDir.resolve(GENERATORS).resolve(id.replace(':', '_'));
+    }
+
+    /** The folder of {@code runDir} that holds the generators' folders. */
+    private static final String GENERATORS = "generators";
+    /** The result file every generator writes in its folder. */
+    public static final String RESULTS = "results.jtl";
+
+    /**
+     * Deletes the result files an earlier run left in {@code runDir}'s generator folders: JMeter appends to an
+     * existing result file, so a second run into the same folder would count the first run's samples again.
+     *
+     * @return the generator folders whose result file was deleted, for a log line
+     */
+    public static java.util.List<String> removeEarlierResults(Path runDir) throws java.io.IOException {
+        Path generators = runDir.resolve(GENERATORS);
+        java.util.List<String> removed = new java.util.ArrayList<>();
+        if (!java.nio.file.Files.isDirectory(generators)) {
+            return removed;
+        }
+        try (java.util.stream.Stream<Path> dirs = java.nio.file.Files.list(generators)) {
+            for (Path dir : dirs.sorted().toList()) {
+                if (java.nio.file.Files.deleteIfExists(dir.resolve(RESULTS))) {
+                    removed.add(String.valueOf(dir.getFileName()));
+                }
+            }
+        }
+        return removed;
     }
 }

@@ -131,6 +131,11 @@ public final class PlanRunner {
 
     private RunOutcome execute() throws IOException {
         Files.createDirectories(outDir);
+        List<String> earlier = LaunchContext.removeEarlierResults(outDir);
+        if (!earlier.isEmpty()) {
+            out.accept("[perfgate] " + outDir + " held an earlier run's results (" + String.join(", ", earlier)
+                    + "): deleted, so that this run's summary counts this run only");
+        }
         MetricsExporter exporter = new MetricsExporter(plan, out);
         Path testPlan = prepareTestPlan(exporter);
         livePush = exporter.livePush().orElse(null);

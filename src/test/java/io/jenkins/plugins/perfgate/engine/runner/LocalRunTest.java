@@ -92,5 +92,16 @@ class LocalRunTest {
                 && l.contains("gen-2 done 20")), run.output());
         assertTrue(RunFixture.allGone(run.runner.pids()));
         assertFalse(outcome.resultFiles().isEmpty());
+
+        // the same plan again into the same folder: JMeter would append to the result files left there, and the
+        // summary count both runs' samples
+        RunFixture.Run again = new RunFixture.Run(plan, dir.resolve("out"));
+        assertEquals(RunStatus.COMPLETE, again.runner.run().status(), again.output());
+        RunSummary second = SummaryJson.read(dir.resolve("out/summary.json"));
+        assertEquals(41, second.overall().count(), "the second run's samples only");
+        assertEquals(21, second.generators().get("gen-1").count());
+        assertEquals(20, second.generators().get("gen-2").count());
+        assertTrue(again.lines.stream().anyMatch(l -> l.contains("held an earlier run's results (gen-1, gen-2)")),
+                again.output());
     }
 }
