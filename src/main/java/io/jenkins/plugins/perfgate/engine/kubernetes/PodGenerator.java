@@ -1,6 +1,7 @@
 package io.jenkins.plugins.perfgate.engine.kubernetes;
 
 import io.jenkins.plugins.perfgate.engine.runner.Generator;
+import io.jenkins.plugins.perfgate.engine.runner.LaunchContext;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -60,7 +61,7 @@ final class PodGenerator implements Generator {
     }
 
     Path results() {
-        return dir.resolve("results.jtl");
+        return dir.resolve(LaunchContext.RESULTS);
     }
 
     /** Reads the pod's log stream to its end, demultiplexing it into the generator's files. Blocks. */

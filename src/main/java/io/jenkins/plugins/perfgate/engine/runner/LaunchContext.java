@@ -2,9 +2,14 @@ package io.jenkins.plugins.perfgate.engine.runner;
 
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterInstallation;
 import io.jenkins.plugins.perfgate.engine.runner.plan.RunPlan;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * What a {@link GeneratorProvider} needs to start a run.
@@ -22,6 +27,11 @@ import java.util.function.Consumer;
 public record LaunchContext(RunPlan plan, JMeterInstallation jmeter, Path testPlan, Path runDir,
         Map<String, String> properties, Consumer<String> log, java.util.Optional<Path> secretPropertyFile) {
 
+    /** The folder of {@code runDir} that holds the generators' folders. */
+    private static final String GENERATORS = "generators";
+    /** The result file every generator writes in its folder ({@link #removeEarlierResults} deletes it). */
+    public static final String RESULTS = "results.jtl";
+
     public LaunchContext {
         properties = Map.copyOf(properties);
     }
@@ -36,26 +46,21 @@ public record LaunchContext(RunPlan plan, JMeterInstallation jmeter, Path testPl
         return runDir.resolve(GENERATORS).resolve(id.replace(':', '_'));
     }
 
-    /** The folder of {@code runDir} that holds the generators' folders. */
-    private static final String GENERATORS = "generators";
-    /** The result file every generator writes in its folder. */
-    public static final String RESULTS = "results.jtl";
-
     /**
      * Deletes the result files an earlier run left in {@code runDir}'s generator folders: JMeter appends to an
      * existing result file, so a second run into the same folder would count the first run's samples again.
      *
      * @return the generator folders whose result file was deleted, for a log line
      */
-    public static java.util.List<String> removeEarlierResults(Path runDir) throws java.io.IOException {
+    public static List<String> removeEarlierResults(Path runDir) throws IOException {
         Path generators = runDir.resolve(GENERATORS);
-        java.util.List<String> removed = new java.util.ArrayList<>();
-        if (!java.nio.file.Files.isDirectory(generators)) {
+        List<String> removed = new ArrayList<>();
+        if (!Files.isDirectory(generators)) {
             return removed;
         }
-        try (java.util.stream.Stream<Path> dirs = java.nio.file.Files.list(generators)) {
+        try (Stream<Path> dirs = Files.list(generators)) {
             for (Path dir : dirs.sorted().toList()) {
-                if (java.nio.file.Files.deleteIfExists(dir.resolve(RESULTS))) {
+                if (Files.deleteIfExists(dir.resolve(RESULTS))) {
                     removed.add(String.valueOf(dir.getFileName()));
                 }
             }

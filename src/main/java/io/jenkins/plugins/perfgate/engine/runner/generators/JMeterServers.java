@@ -153,7 +153,7 @@ public final class JMeterServers implements GeneratorProvider {
             List<String> servers, Map<String, String> global, boolean exitServers) throws IOException {
         Path dir = context.generatorDir("controller");
         Files.createDirectories(dir);
-        Path jtl = dir.resolve("results.jtl");
+        Path jtl = dir.resolve(LaunchContext.RESULTS);
         int controlPort = JMeterProcess.freeUdpPort();
         JMeterCommand cmd = context.jmeter().command().heap(spec.heap()).jvmOptions(spec.jvmArgs()).plan(testPlan).results(jtl)
                 .log(dir.resolve("jmeter.log")).remoteHosts(servers).remoteExit(exitServers)

@@ -45,7 +45,7 @@ public final class LocalGenerators implements GeneratorProvider {
             String id = spec.localId(i);
             Path dir = context.generatorDir(id);
             Files.createDirectories(dir);
-            Path jtl = dir.resolve("results.jtl");
+            Path jtl = dir.resolve(LaunchContext.RESULTS);
             files.add(ResultFile.of(jtl, id));
             try {
                 int controlPort = JMeterProcess.freeUdpPort();
