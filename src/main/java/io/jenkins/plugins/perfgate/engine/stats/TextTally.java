@@ -20,6 +20,12 @@ final class TextTally {
     /** Texts held in fields of the tally itself, the first that came. */
     private static final int INLINE = 4;
 
+    /**
+     * Bits of {@link #keptSketches} (2^{@value}: 2 KB): with 1,000 texts kept, about one in sixteen texts not kept
+     * is still looked up by its hash.
+     */
+    private static final int SKETCH_LOG_BITS = 14;
+
     private final int max;
     /*
      * The first INLINE texts and their counts, in the order they came. A label's response codes are nearly always
@@ -47,6 +53,14 @@ final class TextTally {
     private long others;
     private String lastText;
     private int lastIndex;
+    /**
+     * Once the tally is full (no text is added any more): a bit per {@link #sketch} of the texts kept, set for each.
+     * A text whose bit is clear is not kept and only counts as others, found without its String hash, which for a
+     * new String (a reader past its cache's bound hands out one per row) reads every character: with failure
+     * messages different in every sample (a response excerpt), hashing them was a sixth of such a file's CPU.
+     * Null while texts are still added.
+     */
+    private long[] keptSketches;
 
     /** @param max distinct texts kept before further new ones only count as others */
     TextTally(int max) {
@@ -99,6 +113,14 @@ final class TextTally {
         if (text == lastText) {
             addAt(lastIndex, n);
             return;
+        }
+        long[] kept = keptSketches;
+        if (kept != null) {
+            int k = sketch(text);
+            if ((kept[k >>> 6] & 1L << k) == 0) {
+                others += n;
+                return;
+            }
         }
         int h = text.hashCode();
         int mask = slots.length - 1;
@@ -212,6 +234,42 @@ final class TextTally {
         if (size * 2 > slots.length) {
             grow();
         }
+        if (size >= max) {
+            keepSketches();
+        }
+    }
+
+    /** Marks the sketch of every text kept, now that no more come (see {@link #keptSketches}). */
+    private void keepSketches() {
+        long[] kept = new long[(1 << SKETCH_LOG_BITS) / 64];
+        for (int i = 0; i < size; i++) {
+            int k = sketch(text(i));
+            kept[k >>> 6] |= 1L << k;
+        }
+        keptSketches = kept;
+    }
+
+    /**
+     * A cheap summary of a text, a bit index below 2^{@link #SKETCH_LOG_BITS}: its length and eight of its characters
+     * (both ends and evenly between), not all of them. Equal texts have equal sketches; unequal ones mostly differ
+     * somewhere among these (a message quoting a response differs at its end, a numbered one near its middle).
+     */
+    private static int sketch(String text) {
+        int len = text.length();
+        long x = len;
+        if (len > 0) {
+            int last = len - 1;
+            x = x * 0x100000001B3L + text.charAt(0);
+            x = x * 0x100000001B3L + text.charAt(last);
+            x = x * 0x100000001B3L + text.charAt(last >>> 1);
+            x = x * 0x100000001B3L + text.charAt(last >>> 2);
+            x = x * 0x100000001B3L + text.charAt(last - (last >>> 2));
+            x = x * 0x100000001B3L + text.charAt(Math.max(0, last - 1));
+            x = x * 0x100000001B3L + text.charAt(Math.max(0, last - 2));
+            x = x * 0x100000001B3L + text.charAt(last >>> 3);
+        }
+        x *= 0x9E3779B97F4A7C15L;
+        return (int) (x >>> (64 - SKETCH_LOG_BITS));
     }
 
     private void grow() {
