@@ -250,23 +250,29 @@ final class TextTally {
     }
 
     /**
-     * A cheap summary of a text, a bit index below 2^{@link #SKETCH_LOG_BITS}: its length and eight of its characters
-     * (both ends and evenly between), not all of them. Equal texts have equal sketches; unequal ones mostly differ
-     * somewhere among these (a message quoting a response differs at its end, a numbered one near its middle).
+     * A cheap summary of a text, a bit index below 2^{@link #SKETCH_LOG_BITS}: its length, its last twelve
+     * characters and four between its start and end, not all of them (a text under 16 characters by its String
+     * hash). Equal texts have equal sketches; unequal ones mostly differ somewhere among these (a message that
+     * quotes a response differs near its end, a numbered one near its middle). Four words mixed apart, not one
+     * character after another: no chain of multiplications.
      */
     private static int sketch(String text) {
         int len = text.length();
-        long x = len;
-        if (len > 0) {
+        long x;
+        if (len < 16) {
+            x = text.hashCode();
+        } else {
             int last = len - 1;
-            x = x * 0x100000001B3L + text.charAt(0);
-            x = x * 0x100000001B3L + text.charAt(last);
-            x = x * 0x100000001B3L + text.charAt(last >>> 1);
-            x = x * 0x100000001B3L + text.charAt(last >>> 2);
-            x = x * 0x100000001B3L + text.charAt(last - (last >>> 2));
-            x = x * 0x100000001B3L + text.charAt(Math.max(0, last - 1));
-            x = x * 0x100000001B3L + text.charAt(Math.max(0, last - 2));
-            x = x * 0x100000001B3L + text.charAt(last >>> 3);
+            long a = text.charAt(last) | (long) text.charAt(last - 1) << 16 | (long) text.charAt(last - 2) << 32
+                    | (long) text.charAt(last - 3) << 48;
+            long b = text.charAt(last - 4) | (long) text.charAt(last - 5) << 16
+                    | (long) text.charAt(last - 6) << 32 | (long) text.charAt(last - 7) << 48;
+            long c = text.charAt(last - 8) | (long) text.charAt(last - 9) << 16
+                    | (long) text.charAt(last - 10) << 32 | (long) text.charAt(last - 11) << 48;
+            long d = text.charAt(last >>> 3) | (long) text.charAt(last >>> 2) << 16
+                    | (long) text.charAt(last >>> 1) << 32 | (long) text.charAt(last - (last >>> 2)) << 48;
+            x = a * 0x9E3779B97F4A7C15L ^ b * 0xC2B2AE3D27D4EB4FL ^ c * 0x165667B19E3779F9L
+                    ^ d * 0xD6E8FEB86659FD93L ^ len;
         }
         x *= 0x9E3779B97F4A7C15L;
         return (int) (x >>> (64 - SKETCH_LOG_BITS));
