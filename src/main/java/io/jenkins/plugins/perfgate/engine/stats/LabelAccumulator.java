@@ -14,12 +14,6 @@ final class LabelAccumulator {
     /** Samples whose times are held back before they are recorded into the histograms together. */
     static final int BATCH = 16;
 
-    /** Ints a held-back sample takes in {@link #pending}. */
-    private static final int STRIDE = 5;
-
-    /** Where {@link #flush} lays out a batch's elapsed, latency and connect times by kind, in {@link #pending}. */
-    private static final int SPLIT = STRIDE * BATCH;
-
     /** The messages of a label that has not failed: shared, never counted into (see {@link #failureMessages}). */
     private static final TextTally NO_MESSAGES = new TextTally(0);
 
@@ -51,20 +45,18 @@ final class LabelAccumulator {
     /** A {@link #union}'s elapsed, latency and connect histograms (its own three stay empty); null otherwise. */
     private final BucketSums[] sums;
     /**
-     * Samples not yet in the histograms, the series and the totals of their times, {@value #BATCH} at most, each in
-     * {@value #STRIDE} ints one after the other: elapsed, latency and connect times, active threads shifted left by
-     * one with the failure bit, time after {@link #batchStart} (ints: 1.6 MB less with 2,000 labels in two threads
-     * than a long array). With thousands of labels a sample's label is rarely the previous one's, and recording into
-     * its histograms and series one sample at a time missed the processor's cache several times a sample (over half
-     * the CPU with 2,000 labels); a batch is recorded while they are in the cache. A sample writes one slice of
-     * {@value #STRIDE} ints and few fields (its sums, extremes and Apdex counts are taken at {@link #flush}): a
-     * cache line or two, where a layout by kind (all elapsed times, then all latencies...) wrote five. From
-     * {@link #SPLIT} on, {@link #flush} lays the batch's three times out by kind for the histograms. Also once the
-     * histograms are flat: a label that switched to recording directly changed the path of {@link #add} a few
-     * hundred thousand rows into a file, after the JIT had compiled it (and the reading loop) for the batched path
-     * only, which threw that code away and compiled it again (docs/performance.md, "The JIT's work").
+     * Samples not yet in the histograms and the series, {@value #BATCH} at most: elapsed, latency and connect times
+     * at {@code [0, BATCH)}, {@code [BATCH, 2 BATCH)}, {@code [2 BATCH, 3 BATCH)}, and active threads shifted left
+     * by one with the failure bit at {@code [3 BATCH, 4 BATCH)}, times after {@link #batchStart} at
+     * {@code [4 BATCH, 5 BATCH)} (ints: 1.6 MB less with 2,000 labels in two threads than a long array). With
+     * thousands of labels a sample's label is rarely the previous one's, and recording into its histograms and
+     * series one sample at a time missed the processor's cache several times a sample (over half the CPU with
+     * 2,000 labels); a batch is recorded while they are in the cache. Also once the histograms are flat: a label
+     * that switched to recording directly changed the path of {@link #add} a few hundred thousand rows into a
+     * file, after the JIT had compiled it (and the reading loop) for the batched path only, which threw that code
+     * away and compiled it again (docs/performance.md, "The JIT's work").
      */
-    private final int[] pending = new int[SPLIT + 3 * BATCH];
+    private final int[] pending = new int[5 * BATCH];
     private long batchStart;
     private int pendingCount;
     /** The response code of the last samples and how many in a row had it, not yet in {@link #codes}. */
@@ -100,37 +92,47 @@ final class LabelAccumulator {
         long e = Math.max(0, elapsedMillis);
         count++;
         transactionController |= transactionParent;
+        firstStart = Math.min(firstStart, timeStamp);
+        lastEnd = Math.max(lastEnd, timeStamp + e);
+        sumElapsed += e;
+        sumSquares += (double) e * e;
+        min = Math.min(min, e);
+        max = Math.max(max, e);
         bytesReceived += Math.max(0, bytes);
         bytesSent += Math.max(0, sentBytes);
         long l = Math.max(0, latencyMillis);
         long c = Math.max(0, connectMillis);
-        int n = pendingCount;
-        long sinceBatchStart = n == 0 ? 0 : timeStamp - batchStart;
+        long sinceBatchStart = pendingCount == 0 ? 0 : timeStamp - batchStart;
         if ((e | l | c) <= Integer.MAX_VALUE && (allThreads << 1) >> 1 == allThreads
                 && sinceBatchStart == (int) sinceBatchStart) {
+            int n = pendingCount;
             if (n == 0) {
                 batchStart = timeStamp;
             }
-            int[] p = pending;
-            int at = STRIDE * n;
-            p[at] = (int) e;
-            p[at + 1] = (int) l;
-            p[at + 2] = (int) c;
-            p[at + 3] = allThreads << 1 | (success ? 0 : 1);
-            p[at + 4] = (int) sinceBatchStart;
+            pending[n] = (int) e;
+            pending[BATCH + n] = (int) l;
+            pending[2 * BATCH + n] = (int) c;
+            pending[3 * BATCH + n] = allThreads << 1 | (success ? 0 : 1);
+            pending[4 * BATCH + n] = (int) sinceBatchStart;
             pendingCount = n + 1;
             if (n + 1 == BATCH) {
                 flush();
             }
         } else {
-            flush(); // first: the sums (of doubles too) are taken in the order of the samples
-            addTotals(timeStamp, e, success);
             elapsed.record(e);
             latency.record(l);
             connect.record(c);
             series.record(timeStamp, e, success, allThreads);
         }
-        if (!success) {
+        if (success) {
+            // Apdex counts by sign bits, not tests: a response slower than T is rare in the first rows, and a test
+            // the JIT saw always true there was compiled as a trap that threw this method away at the first slow
+            // one (T is 1 ms to 1 h and e >= 0: no overflow)
+            long t = options.apdexTMillis();
+            long above = (t - e) >>> 63;
+            satisfied += 1 - above;
+            tolerating += above & (1 - ((4 * t - e) >>> 63));
+        } else {
             errors++;
             String message = failureMessage == null || failureMessage.isEmpty() ? responseMessage : failureMessage;
             failureMessages().count(message == null || message.isEmpty() ? "(no message)" : message);
@@ -176,73 +178,19 @@ final class LabelAccumulator {
         endCodeRun();
     }
 
-    /** The totals of one sample's times: sums, extremes, first start and last end, Apdex counts. */
-    private void addTotals(long timeStamp, long e, boolean success) {
-        firstStart = Math.min(firstStart, timeStamp);
-        lastEnd = Math.max(lastEnd, timeStamp + e);
-        sumElapsed += e;
-        sumSquares += (double) e * e;
-        min = Math.min(min, e);
-        max = Math.max(max, e);
-        if (success) {
-            long t = options.apdexTMillis();
-            long above = (t - e) >>> 63;
-            satisfied += 1 - above;
-            tolerating += above & (1 - ((4 * t - e) >>> 63));
-        }
-    }
-
-    /** Records the held-back samples into the totals, the series and the histograms. */
+    /** Records the held-back samples into the series and the histograms. */
     private void flush() {
         int n = pendingCount;
         if (n > 0) {
             pendingCount = 0;
-            int[] p = pending;
-            long start = batchStart;
-            // Apdex counts by sign bits, not tests: a response slower than T is rare in the first rows, and a test
-            // the JIT saw always true there was compiled as a trap that threw this method away at the first slow
-            // one (T is 1 ms to 1 h and e >= 0: no overflow)
-            long t = options.apdexTMillis();
-            long first = firstStart;
-            long last = lastEnd;
-            long sum = sumElapsed;
-            double squares = sumSquares;
-            long lowest = min;
-            long highest = max;
-            long fast = satisfied;
-            long slow = tolerating;
             for (int i = 0; i < n; i++) {
-                int at = STRIDE * i;
-                int e = p[at];
-                int threadsAndFailure = p[at + 3];
-                long timeStamp = start + p[at + 4];
-                series.record(timeStamp, e, (threadsAndFailure & 1) == 0, threadsAndFailure >> 1);
-                first = Math.min(first, timeStamp);
-                last = Math.max(last, timeStamp + e);
-                sum += e;
-                squares += (double) e * e;
-                lowest = Math.min(lowest, e);
-                highest = Math.max(highest, e);
-                long ok = 1 - (threadsAndFailure & 1);
-                long above = (t - e) >>> 63;
-                fast += ok & (1 - above);
-                slow += ok & above & (1 - ((4 * t - e) >>> 63));
-                p[SPLIT + i] = e;
-                p[SPLIT + BATCH + i] = p[at + 1];
-                p[SPLIT + 2 * BATCH + i] = p[at + 2];
+                int threadsAndFailure = pending[3 * BATCH + i];
+                series.record(batchStart + pending[4 * BATCH + i], pending[i], (threadsAndFailure & 1) == 0, threadsAndFailure >> 1);
             }
-            firstStart = first;
-            lastEnd = last;
-            sumElapsed = sum;
-            sumSquares = squares;
-            min = lowest;
-            max = highest;
-            satisfied = fast;
-            tolerating = slow;
             // after the series: the histograms may sort their part
-            elapsed.recordAll(p, SPLIT, SPLIT + n);
-            latency.recordAll(p, SPLIT + BATCH, SPLIT + BATCH + n);
-            connect.recordAll(p, SPLIT + 2 * BATCH, SPLIT + 2 * BATCH + n);
+            elapsed.recordAll(pending, 0, n);
+            latency.recordAll(pending, BATCH, BATCH + n);
+            connect.recordAll(pending, 2 * BATCH, 2 * BATCH + n);
         }
     }
 
