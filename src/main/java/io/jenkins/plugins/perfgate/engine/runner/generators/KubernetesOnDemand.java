@@ -49,9 +49,7 @@ final class KubernetesOnDemand implements GeneratorProvider {
     /** The real provider, loaded on first use. */
     synchronized GeneratorProvider provider() throws IOException {
         if (provider == null) {
-            ClassLoader loader = nested.present()
-                    ? nested.load(cacheDir == null ? JMeterProvisioner.defaultCacheRoot() : cacheDir)
-                    : KubernetesOnDemand.class.getClassLoader();
+            ClassLoader loader = nested.present() ? extracted() : KubernetesOnDemand.class.getClassLoader();
             try {
                 provider = (GeneratorProvider) Class.forName(PROVIDER, true, loader).getConstructor().newInstance();
             } catch (ClassNotFoundException | NoSuchMethodException | InstantiationException
@@ -60,5 +58,15 @@ final class KubernetesOnDemand implements GeneratorProvider {
             }
         }
         return provider;
+    }
+
+    private ClassLoader extracted() throws IOException {
+        Path dir = cacheDir == null ? JMeterProvisioner.defaultCacheRoot() : cacheDir;
+        try {
+            return nested.load(dir);
+        } catch (IOException e) {
+            throw new IOException("cannot extract perfgate's Kubernetes client (" + NESTED + ") to " + dir + ": " + e
+                    + " (PERFGATE_CACHE names another folder)", e);
+        }
     }
 }
