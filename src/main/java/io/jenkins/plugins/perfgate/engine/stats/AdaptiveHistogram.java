@@ -14,13 +14,13 @@ import org.HdrHistogram.packedarray.PackedLongArray;
  * <li><b>zeros only</b>: a count (connect times are mostly 0 on kept-alive connections, and a histogram object
  * costs about a kilobyte even when empty);</li>
  * <li><b>dense</b>: 16-bit counts over the range of buckets hit so far ({@link HdrIndex}), at most
- * {@value #DENSE_MAX_RANGE} buckets, while the aggregator's {@link Budget} for dense counts lasts: a label with
- * values between 20 ms and 1.7 s costs about 3.4 KB, records a value with one array store, and is copied or merged
- * by a scan of that array;</li>
+ * {@value #DENSE_MAX_RANGE} buckets, while the aggregator's {@link Budget} for dense counts lasts and no bucket
+ * passes 65,535: a label with values between 20 ms and 1.7 s costs about 3.4 KB, records a value with one array
+ * store, and is copied or merged by a scan of that array;</li>
  * <li><b>packed</b>: HdrHistogram's packed form, for values spread wider, or once the budget is spent (a few bytes
  * per bucket hit, but each record walks a small tree and each copy visits every bucket of the range);</li>
- * <li><b>flat</b>: a flat array of int counts once it has {@value #FLAT_AFTER} values, where it costs about what
- * the other forms would and records fastest.</li>
+ * <li><b>flat</b>: a flat array of int counts once a packed histogram has {@value #FLAT_AFTER} values, or a dense
+ * bucket would pass 16 bits, where it costs about what the other forms would and records fast.</li>
  * </ol>
  * With thousands of rarely hit labels the heap holds small dense or packed counts; with a few busy labels the
  * reading speed is that of flat arrays.
@@ -144,18 +144,25 @@ final class AdaptiveHistogram {
         }
     }
 
-    /** Adds to the dense counts, or moves to another form and returns false when the value does not fit. */
+    /**
+     * Adds to the dense counts, or moves to another form and returns false when the value does not fit: outside a
+     * range the array can grow to, or a bucket past 16 bits. Not a test of the total: a histogram's first change
+     * of form came after the JIT had compiled this method, inlined into the reading loop's aggregation, while
+     * every histogram was dense, and threw that code away (docs/performance.md, "The JIT's work"); a bucket past
+     * 65,535 in one part of a file is rare.
+     */
     private boolean recordDense(long value, long n) {
-        if (denseTotal + n >= FLAT_AFTER) {
-            toCounts(denseTotal + n);
-            return false;
-        }
         int i = HdrIndex.of(value);
         if ((i < base || i >= base + dense.length) && !growDense(i, n)) {
             toCounts(denseTotal + n);
             return false;
         }
-        dense[i - base] += (char) n;
+        long c = dense[i - base] + n;
+        if (c > Character.MAX_VALUE) {
+            toCounts(denseTotal + n);
+            return false;
+        }
+        dense[i - base] = (char) c;
         lo = Math.min(lo, i);
         hi = Math.max(hi, i + 1);
         denseTotal += n;
@@ -313,7 +320,7 @@ final class AdaptiveHistogram {
             // the range widened one side at a time: growing up moves the array's base to the range's bottom
             int newLo = Math.min(lo, other.lo);
             int newHi = Math.max(hi, other.hi);
-            if (denseTotal + other.denseTotal < FLAT_AFTER && (newLo >= base || growDense(newLo, 0))) {
+            if (sumsFit(other) && (newLo >= base || growDense(newLo, 0))) {
                 lo = newLo;
                 if (newHi <= base + dense.length || growDense(newHi - 1, 0)) {
                     hi = newHi;
@@ -335,6 +342,19 @@ final class AdaptiveHistogram {
         if (!flat && counts.getTotalCount() >= FLAT_AFTER) {
             toFlat();
         }
+    }
+
+    /** Whether this dense histogram's counts plus another's all fit 16 bits, bucket by bucket. */
+    private boolean sumsFit(AdaptiveHistogram other) {
+        if (denseTotal + other.denseTotal <= Character.MAX_VALUE) {
+            return true;
+        }
+        for (int i = Math.max(lo, other.lo); i < Math.min(hi, other.hi); i++) {
+            if (dense[i - base] + other.dense[i - other.base] > Character.MAX_VALUE) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private long total() {

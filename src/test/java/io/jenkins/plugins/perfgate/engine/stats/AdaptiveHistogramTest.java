@@ -148,4 +148,65 @@ class AdaptiveHistogramTest {
             assertEquals(reference, a.frozen().toHistogram(), "round " + round + (bothDense ? ", both dense" : ""));
         }
     }
+
+    /**
+     * A dense histogram stays dense past {@link AdaptiveHistogram#FLAT_AFTER} values (no change of form that depends
+     * on the total), becomes flat when one bucket would pass 16 bits, by a single value or by a count, and dense
+     * counts whose sums would pass 16 bits in a bucket are merged exactly.
+     */
+    @Test
+    void denseUntilABucketPassesSixteenBits() {
+        AdaptiveHistogram busy = new AdaptiveHistogram();
+        Histogram reference = LabelStats.newHistogram();
+        SplittableRandom random = new SplittableRandom(23);
+        for (int i = 0; i < 8 * AdaptiveHistogram.FLAT_AFTER; i++) {
+            long v = 20 + random.nextInt(1_500);
+            busy.record(v);
+            reference.recordValue(v);
+        }
+        assertTrue(busy.isDense(), "131,072 values over 1,500 ms: no bucket near 65,535");
+        assertEquals(reference, busy.frozen().toHistogram());
+
+        AdaptiveHistogram oneBin = new AdaptiveHistogram();
+        Histogram oneBinReference = LabelStats.newHistogram();
+        int[] batch = new int[LabelAccumulator.BATCH];
+        for (int round = 0; round * (batch.length - 1) <= Character.MAX_VALUE; round++) {
+            for (int i = 0; i < batch.length; i++) {
+                batch[i] = i == 0 ? 7 + round % 3 : 40;
+                oneBinReference.recordValue(batch[i]);
+            }
+            assertTrue(round == 0 || oneBin.isDense(), "round " + round);
+            oneBin.recordAll(batch, 0, batch.length);
+        }
+        assertTrue(oneBin.isFlat(), "bucket 40 past 65,535");
+        assertEquals(oneBinReference, oneBin.frozen().toHistogram());
+
+        AdaptiveHistogram counted = new AdaptiveHistogram();
+        counted.record(40, 10_000);
+        counted.record(40, 50_000);
+        counted.record(41, 60_000);
+        assertTrue(counted.isDense());
+        counted.record(40, 6_000);
+        assertTrue(counted.isFlat());
+        assertEquals(66_000, counted.frozen().toHistogram().getCountAtValue(40));
+        assertEquals(126_000, counted.frozen().toHistogram().getTotalCount());
+
+        // merged: disjoint buckets stay dense whatever the totals, a bucket's sum past 16 bits does not
+        AdaptiveHistogram low = new AdaptiveHistogram();
+        AdaptiveHistogram high = new AdaptiveHistogram();
+        low.record(30, 10_000);
+        low.record(30, 40_000);
+        high.record(31, 10_000);
+        high.record(31, 40_000);
+        high.record(30, 15_535);
+        low.add(high);
+        assertTrue(low.isDense(), "65,535 in bucket 30");
+        assertEquals(65_535, low.frozen().toHistogram().getCountAtValue(30));
+        AdaptiveHistogram one = new AdaptiveHistogram();
+        one.record(30);
+        low.add(one);
+        assertTrue(low.isFlat());
+        assertEquals(65_536, low.frozen().toHistogram().getCountAtValue(30));
+        assertEquals(115_536, low.frozen().toHistogram().getTotalCount());
+    }
 }
