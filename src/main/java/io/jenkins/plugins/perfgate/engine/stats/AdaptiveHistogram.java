@@ -73,7 +73,11 @@ final class AdaptiveHistogram {
     }
 
     private final Budget budget;
-    /** Zeros while nothing else was recorded (the other forms count them in their bucket 0). */
+    /**
+     * The zeros of the zeros-only and the dense forms (the packed and flat ones count them in their bucket 0): apart
+     * from the dense counts, so that the zeros of a connect time, nearly every value of a kept-alive connection,
+     * never fill a 16-bit count.
+     */
     private long zeros;
     /** Dense form: dense[i - base] counts bucket i; buckets lo..hi-1 are the range hit. Null in other forms. */
     private char[] dense;
@@ -101,14 +105,12 @@ final class AdaptiveHistogram {
     /** Records {@code n} occurrences of a value (not negative). */
     void record(long value, long n) {
         if (counts == null) {
-            if (dense == null) {
-                if (value == 0) {
-                    zeros += n;
-                    return;
-                }
-                if (zeros + n >= FLAT_AFTER || !startDense(HdrIndex.of(value))) {
-                    toCounts(zeros + n);
-                }
+            if (value == 0) {
+                zeros += n;
+                return;
+            }
+            if (dense == null && !startDense(HdrIndex.of(value))) {
+                toCounts(zeros + n);
             }
             if (dense != null && recordDense(value, n)) {
                 return;
@@ -154,12 +156,12 @@ final class AdaptiveHistogram {
     private boolean recordDense(long value, long n) {
         int i = HdrIndex.of(value);
         if ((i < base || i >= base + dense.length) && !growDense(i, n)) {
-            toCounts(denseTotal + n);
+            toCounts(total() + n);
             return false;
         }
         long c = dense[i - base] + n;
         if (c > Character.MAX_VALUE) {
-            toCounts(denseTotal + n);
+            toCounts(total() + n);
             return false;
         }
         dense[i - base] = (char) c;
@@ -169,24 +171,17 @@ final class AdaptiveHistogram {
         return true;
     }
 
-    /** Starts the dense form for a first value in bucket {@code index} (and the zeros so far), if narrow enough. */
+    /** Starts the dense form for a first value (not 0) in bucket {@code index}, if the budget allows. */
     private boolean startDense(int index) {
-        int from = zeros > 0 ? 0 : index;
-        int range = index + 1 - from;
-        int start = zeros > 0 ? 0 : Math.max(0, index - 8);
+        int start = Math.max(0, index - 8);
         int length = index - start + 1 + 8;
-        if (range > DENSE_MAX_RANGE || !budget.take(2L * length)) {
+        if (!budget.take(2L * length)) {
             return false;
         }
         base = start;
         dense = new char[length];
-        lo = from;
+        lo = index;
         hi = index + 1;
-        if (zeros > 0) {
-            dense[0] = (char) zeros;
-            denseTotal = zeros;
-            zeros = 0;
-        }
         return true;
     }
 
@@ -248,6 +243,10 @@ final class AdaptiveHistogram {
         if (counts != null) {
             forEachBucket(counts, to);
         } else if (dense != null) {
+            // the dense counts never hold a zero (bucket 0 is value 0 only)
+            if (zeros > 0) {
+                to.accept(0, zeros);
+            }
             for (int i = lo; i < hi; i++) {
                 char c = dense[i - base];
                 if (c != 0) {
@@ -308,6 +307,7 @@ final class AdaptiveHistogram {
     private void addDense(AdaptiveHistogram other) {
         if (dense == null && counts == null) {
             // zeros only: the first value starts the dense form, as recorded values do
+            zeros += other.zeros;
             for (int i = other.lo; i < other.hi; i++) {
                 char c = other.dense[i - other.base];
                 if (c != 0) {
@@ -328,10 +328,14 @@ final class AdaptiveHistogram {
                         dense[i - base] += other.dense[i - other.base];
                     }
                     denseTotal += other.denseTotal;
+                    zeros += other.zeros;
                     return;
                 }
             }
-            toCounts(denseTotal + other.denseTotal);
+            toCounts(total() + other.total());
+        }
+        if (other.zeros > 0) {
+            counts.recordValueWithCount(0, other.zeros);
         }
         for (int i = other.lo; i < other.hi; i++) {
             char c = other.dense[i - other.base];
@@ -358,7 +362,7 @@ final class AdaptiveHistogram {
     }
 
     private long total() {
-        return counts != null ? counts.getTotalCount() : dense != null ? denseTotal : zeros;
+        return counts != null ? counts.getTotalCount() : denseTotal + zeros;
     }
 
     boolean isFlat() {

@@ -111,7 +111,7 @@ class AdaptiveHistogramTest {
         AdaptiveHistogram many = new AdaptiveHistogram();
         many.record(0, 1_000_000);
         many.record(3);
-        assertTrue(many.isFlat(), "a million zeros do not fit 16-bit counts");
+        assertTrue(many.isDense(), "zeros are counted apart from the 16-bit counts");
         assertEquals(1_000_000, many.frozen().toHistogram().getCountAtValue(0));
         assertEquals(1_000_001, many.frozen().toHistogram().getTotalCount());
         AdaptiveHistogram some = new AdaptiveHistogram();
@@ -186,10 +186,13 @@ class AdaptiveHistogramTest {
         counted.record(40, 50_000);
         counted.record(41, 60_000);
         assertTrue(counted.isDense());
+        counted.record(0, 200_000);
+        assertTrue(counted.isDense(), "zeros apart");
         counted.record(40, 6_000);
         assertTrue(counted.isFlat());
         assertEquals(66_000, counted.frozen().toHistogram().getCountAtValue(40));
-        assertEquals(126_000, counted.frozen().toHistogram().getTotalCount());
+        assertEquals(200_000, counted.frozen().toHistogram().getCountAtValue(0));
+        assertEquals(326_000, counted.frozen().toHistogram().getTotalCount());
 
         // merged: disjoint buckets stay dense whatever the totals, a bucket's sum past 16 bits does not
         AdaptiveHistogram low = new AdaptiveHistogram();
@@ -203,10 +206,21 @@ class AdaptiveHistogramTest {
         assertTrue(low.isDense(), "65,535 in bucket 30");
         assertEquals(65_535, low.frozen().toHistogram().getCountAtValue(30));
         AdaptiveHistogram one = new AdaptiveHistogram();
+        low.add(zerosOnly(5));
+        assertTrue(low.isDense(), "zeros added apart");
+        one.record(0, 70_000);
         one.record(30);
+        assertTrue(one.isDense());
         low.add(one);
         assertTrue(low.isFlat());
         assertEquals(65_536, low.frozen().toHistogram().getCountAtValue(30));
-        assertEquals(115_536, low.frozen().toHistogram().getTotalCount());
+        assertEquals(70_005, low.frozen().toHistogram().getCountAtValue(0));
+        assertEquals(185_541, low.frozen().toHistogram().getTotalCount());
+    }
+
+    private static AdaptiveHistogram zerosOnly(long n) {
+        AdaptiveHistogram h = new AdaptiveHistogram();
+        h.record(0, n);
+        return h;
     }
 }
