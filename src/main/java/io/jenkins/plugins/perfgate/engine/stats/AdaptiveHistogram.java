@@ -14,13 +14,13 @@ import org.HdrHistogram.packedarray.PackedLongArray;
  * <li><b>zeros only</b>: a count (connect times are mostly 0 on kept-alive connections, and a histogram object
  * costs about a kilobyte even when empty);</li>
  * <li><b>dense</b>: 16-bit counts over the range of buckets hit so far ({@link HdrIndex}), at most
- * {@value #DENSE_MAX_RANGE} buckets, while the aggregator's {@link Budget} for dense counts lasts and no bucket
- * passes 65,535: a label with values between 20 ms and 1.7 s costs about 3.4 KB, records a value with one array
- * store, and is copied or merged by a scan of that array;</li>
+ * {@value #DENSE_MAX_RANGE} buckets, while the aggregator's {@link Budget} for dense counts lasts (a bucket past
+ * 65,535 wraps and is carried apart, and the zeros are counted apart): a label with values between 20 ms and 1.7 s
+ * costs about 3.4 KB, records a value with one array store, and is copied or merged by a scan of that array;</li>
  * <li><b>packed</b>: HdrHistogram's packed form, for values spread wider, or once the budget is spent (a few bytes
  * per bucket hit, but each record walks a small tree and each copy visits every bucket of the range);</li>
- * <li><b>flat</b>: a flat array of int counts once a packed histogram has {@value #FLAT_AFTER} values, or a dense
- * bucket would pass 16 bits, where it costs about what the other forms would and records fast.</li>
+ * <li><b>flat</b>: a flat array of int counts once a packed histogram has {@value #FLAT_AFTER} values (or a count
+ * past 16 bits is recorded at once), where it costs about what the other forms would and records fast.</li>
  * </ol>
  * With thousands of rarely hit labels the heap holds small dense or packed counts; with a few busy labels the
  * reading speed is that of flat arrays.
@@ -85,6 +85,12 @@ final class AdaptiveHistogram {
     private int lo;
     private int hi;
     private long denseTotal;
+    /**
+     * Dense form: the buckets whose 16-bit count wrapped, once per 65,536 (absolute bucket indexes, in
+     * {@code carried[0..carries)}), so that a bucket past 65,535 changes no form; always at least two free slots.
+     */
+    private int[] carried;
+    private int carries;
     /** Packed or flat form; null in the others. */
     private AbstractHistogram counts;
     private boolean flat;
@@ -147,24 +153,26 @@ final class AdaptiveHistogram {
     }
 
     /**
-     * Adds to the dense counts, or moves to another form and returns false when the value does not fit: outside a
-     * range the array can grow to, or a bucket past 16 bits. Not a test of the total: a histogram's first change
-     * of form came after the JIT had compiled this method, inlined into the reading loop's aggregation, while
-     * every histogram was dense, and threw that code away (docs/performance.md, "The JIT's work"); a bucket past
-     * 65,535 in one part of a file is rare.
+     * Adds to the dense counts, or moves to another form and returns false when the value does not fit (outside
+     * a range the array can grow to, or a count past 16 bits at once). A bucket that passes 65,535 wraps and is
+     * noted in {@link #carried} without a branch. No test of the total or of a bucket's count: a histogram's
+     * first change of form came after the JIT had compiled this method, inlined into the reading loop's
+     * aggregation, while every histogram was dense, and threw that code away (docs/performance.md, "The JIT's
+     * work"). The rare cases share one test with the frequent one (a bucket outside the array), so that the
+     * compiled code has no branch that the first rows never took.
      */
     private boolean recordDense(long value, long n) {
         int i = HdrIndex.of(value);
-        if ((i < base || i >= base + dense.length) && !growDense(i, n)) {
+        int at = i - base;
+        if ((at | (dense.length - 1 - at) | (carried.length - 2 - carries) | (int) ((Character.MAX_VALUE - n) >> 32))
+                < 0 && !makeRoom(i, n)) {
             toCounts(total() + n);
             return false;
         }
-        long c = dense[i - base] + n;
-        if (c > Character.MAX_VALUE) {
-            toCounts(total() + n);
-            return false;
-        }
+        int c = dense[i - base] + (int) n;
         dense[i - base] = (char) c;
+        carried[carries] = i;
+        carries += c >>> 16;
         lo = Math.min(lo, i);
         hi = Math.max(hi, i + 1);
         denseTotal += n;
@@ -180,9 +188,45 @@ final class AdaptiveHistogram {
         }
         base = start;
         dense = new char[length];
+        carried = new int[2];
+        carries = 0;
         lo = index;
         hi = index + 1;
         return true;
+    }
+
+    /**
+     * Makes room in the dense form for {@code n} values in bucket {@code i}: a free slot for a carry, the array
+     * grown to the bucket; false when it cannot (too wide a range, the budget spent, or a count past 16 bits).
+     */
+    private boolean makeRoom(int i, long n) {
+        if (n > Character.MAX_VALUE) {
+            return false;
+        }
+        if (carries > carried.length - 2) {
+            carried = Arrays.copyOf(carried, 2 * carried.length);
+        }
+        return i >= base && i < base + dense.length || growDense(i, n);
+    }
+
+    /** Notes a wrapped 16-bit count of bucket {@code i}, keeping two free slots. */
+    private void carry(int i) {
+        if (carries > carried.length - 3) {
+            carried = Arrays.copyOf(carried, 2 * carried.length);
+        }
+        carried[carries++] = i;
+    }
+
+    /** The dense form's carries as counts over buckets {@code lo..hi-1}, or null without any. */
+    private long[] carriedCounts() {
+        if (carries == 0) {
+            return null;
+        }
+        long[] over = new long[hi - lo];
+        for (int k = 0; k < carries; k++) {
+            over[carried[k] - lo] += 1 << 16;
+        }
+        return over;
     }
 
     /** Widens the dense array to hold bucket {@code i}, unless the range would be too wide for the values held. */
@@ -213,6 +257,8 @@ final class AdaptiveHistogram {
             budget.giveBack(2L * dense.length);
         }
         dense = null;
+        carried = null;
+        carries = 0;
         zeros = 0;
         denseTotal = 0;
     }
@@ -247,8 +293,9 @@ final class AdaptiveHistogram {
             if (zeros > 0) {
                 to.accept(0, zeros);
             }
+            long[] over = carriedCounts();
             for (int i = lo; i < hi; i++) {
-                char c = dense[i - base];
+                long c = dense[i - base] + (over == null ? 0 : over[i - lo]);
                 if (c != 0) {
                     to.accept(i, c);
                 }
@@ -307,25 +354,26 @@ final class AdaptiveHistogram {
     private void addDense(AdaptiveHistogram other) {
         if (dense == null && counts == null) {
             // zeros only: the first value starts the dense form, as recorded values do
-            zeros += other.zeros;
-            for (int i = other.lo; i < other.hi; i++) {
-                char c = other.dense[i - other.base];
-                if (c != 0) {
-                    record(HdrIndex.lowestValue(i), c);
-                }
-            }
+            other.forEachBucket((i, c) -> record(HdrIndex.lowestValue(i), c));
             return;
         }
         if (dense != null) {
             // the range widened one side at a time: growing up moves the array's base to the range's bottom
             int newLo = Math.min(lo, other.lo);
             int newHi = Math.max(hi, other.hi);
-            if (sumsFit(other) && (newLo >= base || growDense(newLo, 0))) {
+            if (newLo >= base || growDense(newLo, 0)) {
                 lo = newLo;
                 if (newHi <= base + dense.length || growDense(newHi - 1, 0)) {
                     hi = newHi;
                     for (int i = other.lo; i < other.hi; i++) {
-                        dense[i - base] += other.dense[i - other.base];
+                        int c = dense[i - base] + other.dense[i - other.base];
+                        dense[i - base] = (char) c;
+                        if (c > Character.MAX_VALUE) {
+                            carry(i);
+                        }
+                    }
+                    for (int k = 0; k < other.carries; k++) {
+                        carry(other.carried[k]);
                     }
                     denseTotal += other.denseTotal;
                     zeros += other.zeros;
@@ -334,31 +382,11 @@ final class AdaptiveHistogram {
             }
             toCounts(total() + other.total());
         }
-        if (other.zeros > 0) {
-            counts.recordValueWithCount(0, other.zeros);
-        }
-        for (int i = other.lo; i < other.hi; i++) {
-            char c = other.dense[i - other.base];
-            if (c != 0) {
-                counts.recordValueWithCount(HdrIndex.lowestValue(i), c);
-            }
-        }
+        AbstractHistogram mine = counts;
+        other.forEachBucket((i, c) -> mine.recordValueWithCount(HdrIndex.lowestValue(i), c));
         if (!flat && counts.getTotalCount() >= FLAT_AFTER) {
             toFlat();
         }
-    }
-
-    /** Whether this dense histogram's counts plus another's all fit 16 bits, bucket by bucket. */
-    private boolean sumsFit(AdaptiveHistogram other) {
-        if (denseTotal + other.denseTotal <= Character.MAX_VALUE) {
-            return true;
-        }
-        for (int i = Math.max(lo, other.lo); i < Math.min(hi, other.hi); i++) {
-            if (dense[i - base] + other.dense[i - other.base] > Character.MAX_VALUE) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private long total() {
