@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds target/perfgate-cli.aot, the CLI's ahead-of-time cache (JDK 25+, JEP 483/514/515: classes loaded and
-# linked, and method profiles so the JIT compiles the hot loops sooner), from a training run of `perfgate report`
+# Builds target/perfgate-cli.aot, the CLI's ahead-of-time cache (JDK 25+, JEP 483/514: classes loaded and linked;
+# not JEP 515's method profiles, see below), from a training run of `perfgate report`
 # on small generated files. Run by Maven at package time (after perfgate-cli.jar and perfgate-bench.jar); a no-op
 # on an older JDK. bin/perfgate uses the cache only with the JDK that built it (target/perfgate-cli.aot.jdk holds
 # its JAVA_RUNTIME_VERSION), since a cache never fits another JVM build. It first rewrites picocli's Java 5 class
@@ -28,8 +28,11 @@ cp="$TARGET/perfgate-cli.jar:$TARGET/perfgate-bench.jar"
 "$JAVA" -cp "$cp" io.jenkins.plugins.perfgate.cli.ForeignJtl xml 5000 "$work/train.xml" >/dev/null
 # a gzip file above its own threshold (1 MB compressed): read in parts as it is decompressed on three cores or more
 "$JAVA" -cp "$cp" io.jenkins.plugins.perfgate.cli.ForeignJtl gzip 70000 "$work/train.csv.gz" >/dev/null
-# the same class path and heap as bin/perfgate's runs
-"$JAVA" -XX:AOTCacheOutput="$TARGET/perfgate-cli.aot" -Xlog:aot=off -Xlog:cds=off -Xmx256m \
+# the same class path and heap as bin/perfgate's runs; without the training run's method profiles and compilations
+# (JEP 515, -XX:-AOTRecordTraining): replayed, they made C2 compile more and the reading loop later, since a small
+# mixed training run is not the shape of a large file (docs/performance.md, "The JIT's work")
+"$JAVA" -XX:AOTCacheOutput="$TARGET/perfgate-cli.aot" -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining \
+  -Xlog:aot=off -Xlog:cds=off -Xmx256m \
   -Djava.awt.headless=true -jar "$TARGET/perfgate-cli.jar" report "$work/train.csv" "$work/train.xml" \
   "$work/train.csv.gz" --out "$work/summary.json" >/dev/null 2>&1
 sed -n 's/^JAVA_RUNTIME_VERSION=//p' "$release" >"$TARGET/perfgate-cli.aot.jdk"

@@ -14,13 +14,13 @@ import org.HdrHistogram.packedarray.PackedLongArray;
  * <li><b>zeros only</b>: a count (connect times are mostly 0 on kept-alive connections, and a histogram object
  * costs about a kilobyte even when empty);</li>
  * <li><b>dense</b>: 16-bit counts over the range of buckets hit so far ({@link HdrIndex}), at most
- * {@value #DENSE_MAX_RANGE} buckets, while the aggregator's {@link Budget} for dense counts lasts: a label with
- * values between 20 ms and 1.7 s costs about 3.4 KB, records a value with one array store, and is copied or merged
- * by a scan of that array;</li>
+ * {@value #DENSE_MAX_RANGE} buckets, while the aggregator's {@link Budget} for dense counts lasts (a bucket past
+ * 65,535 wraps and is carried apart, and the zeros are counted apart): a label with values between 20 ms and 1.7 s
+ * costs about 3.4 KB, records a value with one array store, and is copied or merged by a scan of that array;</li>
  * <li><b>packed</b>: HdrHistogram's packed form, for values spread wider, or once the budget is spent (a few bytes
  * per bucket hit, but each record walks a small tree and each copy visits every bucket of the range);</li>
- * <li><b>flat</b>: a flat array of int counts once it has {@value #FLAT_AFTER} values, where it costs about what
- * the other forms would and records fastest.</li>
+ * <li><b>flat</b>: a flat array of int counts once a packed histogram has {@value #FLAT_AFTER} values (or a count
+ * past 16 bits is recorded at once), where it costs about what the other forms would and records fast.</li>
  * </ol>
  * With thousands of rarely hit labels the heap holds small dense or packed counts; with a few busy labels the
  * reading speed is that of flat arrays.
@@ -73,7 +73,11 @@ final class AdaptiveHistogram {
     }
 
     private final Budget budget;
-    /** Zeros while nothing else was recorded (the other forms count them in their bucket 0). */
+    /**
+     * The zeros of the zeros-only and the dense forms (the packed and flat ones count them in their bucket 0): apart
+     * from the dense counts, so that the zeros of a connect time, nearly every value of a kept-alive connection,
+     * never fill a 16-bit count.
+     */
     private long zeros;
     /** Dense form: dense[i - base] counts bucket i; buckets lo..hi-1 are the range hit. Null in other forms. */
     private char[] dense;
@@ -81,6 +85,12 @@ final class AdaptiveHistogram {
     private int lo;
     private int hi;
     private long denseTotal;
+    /**
+     * Dense form: the buckets whose 16-bit count wrapped, once per 65,536 (absolute bucket indexes, in
+     * {@code carried[0..carries)}), so that a bucket past 65,535 changes no form; always at least two free slots.
+     */
+    private int[] carried;
+    private int carries;
     /** Packed or flat form; null in the others. */
     private AbstractHistogram counts;
     private boolean flat;
@@ -101,14 +111,12 @@ final class AdaptiveHistogram {
     /** Records {@code n} occurrences of a value (not negative). */
     void record(long value, long n) {
         if (counts == null) {
-            if (dense == null) {
-                if (value == 0) {
-                    zeros += n;
-                    return;
-                }
-                if (zeros + n >= FLAT_AFTER || !startDense(HdrIndex.of(value))) {
-                    toCounts(zeros + n);
-                }
+            if (value == 0) {
+                zeros += n;
+                return;
+            }
+            if (dense == null && !startDense(HdrIndex.of(value))) {
+                toCounts(zeros + n);
             }
             if (dense != null && recordDense(value, n)) {
                 return;
@@ -144,43 +152,81 @@ final class AdaptiveHistogram {
         }
     }
 
-    /** Adds to the dense counts, or moves to another form and returns false when the value does not fit. */
+    /**
+     * Adds to the dense counts, or moves to another form and returns false when the value does not fit (outside
+     * a range the array can grow to, or a count past 16 bits at once). A bucket that passes 65,535 wraps and is
+     * noted in {@link #carried} without a branch. No test of the total or of a bucket's count: a histogram's
+     * first change of form came after the JIT had compiled this method, inlined into the reading loop's
+     * aggregation, while every histogram was dense, and threw that code away (docs/performance.md, "The JIT's
+     * work"). The rare cases share one test with the frequent one (a bucket outside the array), so that the
+     * compiled code has no branch that the first rows never took.
+     */
     private boolean recordDense(long value, long n) {
-        if (denseTotal + n >= FLAT_AFTER) {
-            toCounts(denseTotal + n);
-            return false;
-        }
         int i = HdrIndex.of(value);
-        if ((i < base || i >= base + dense.length) && !growDense(i, n)) {
-            toCounts(denseTotal + n);
+        int at = i - base;
+        if ((at | (dense.length - 1 - at) | (carried.length - 2 - carries) | (int) ((Character.MAX_VALUE - n) >> 32))
+                < 0 && !makeRoom(i, n)) {
+            toCounts(total() + n);
             return false;
         }
-        dense[i - base] += (char) n;
+        int c = dense[i - base] + (int) n;
+        dense[i - base] = (char) c;
+        carried[carries] = i;
+        carries += c >>> 16;
         lo = Math.min(lo, i);
         hi = Math.max(hi, i + 1);
         denseTotal += n;
         return true;
     }
 
-    /** Starts the dense form for a first value in bucket {@code index} (and the zeros so far), if narrow enough. */
+    /** Starts the dense form for a first value (not 0) in bucket {@code index}, if the budget allows. */
     private boolean startDense(int index) {
-        int from = zeros > 0 ? 0 : index;
-        int range = index + 1 - from;
-        int start = zeros > 0 ? 0 : Math.max(0, index - 8);
+        int start = Math.max(0, index - 8);
         int length = index - start + 1 + 8;
-        if (range > DENSE_MAX_RANGE || !budget.take(2L * length)) {
+        if (!budget.take(2L * length)) {
             return false;
         }
         base = start;
         dense = new char[length];
-        lo = from;
+        carried = new int[2];
+        carries = 0;
+        lo = index;
         hi = index + 1;
-        if (zeros > 0) {
-            dense[0] = (char) zeros;
-            denseTotal = zeros;
-            zeros = 0;
-        }
         return true;
+    }
+
+    /**
+     * Makes room in the dense form for {@code n} values in bucket {@code i}: a free slot for a carry, the array
+     * grown to the bucket; false when it cannot (too wide a range, the budget spent, or a count past 16 bits).
+     */
+    private boolean makeRoom(int i, long n) {
+        if (n > Character.MAX_VALUE) {
+            return false;
+        }
+        if (carries > carried.length - 2) {
+            carried = Arrays.copyOf(carried, 2 * carried.length);
+        }
+        return i >= base && i < base + dense.length || growDense(i, n);
+    }
+
+    /** Notes a wrapped 16-bit count of bucket {@code i}, keeping two free slots. */
+    private void carry(int i) {
+        if (carries > carried.length - 3) {
+            carried = Arrays.copyOf(carried, 2 * carried.length);
+        }
+        carried[carries++] = i;
+    }
+
+    /** The dense form's carries as counts over buckets {@code lo..hi-1}, or null without any. */
+    private long[] carriedCounts() {
+        if (carries == 0) {
+            return null;
+        }
+        long[] over = new long[hi - lo];
+        for (int k = 0; k < carries; k++) {
+            over[carried[k] - lo] += 1 << 16;
+        }
+        return over;
     }
 
     /** Widens the dense array to hold bucket {@code i}, unless the range would be too wide for the values held. */
@@ -211,6 +257,8 @@ final class AdaptiveHistogram {
             budget.giveBack(2L * dense.length);
         }
         dense = null;
+        carried = null;
+        carries = 0;
         zeros = 0;
         denseTotal = 0;
     }
@@ -241,8 +289,13 @@ final class AdaptiveHistogram {
         if (counts != null) {
             forEachBucket(counts, to);
         } else if (dense != null) {
+            // the dense counts never hold a zero (bucket 0 is value 0 only)
+            if (zeros > 0) {
+                to.accept(0, zeros);
+            }
+            long[] over = carriedCounts();
             for (int i = lo; i < hi; i++) {
-                char c = dense[i - base];
+                long c = dense[i - base] + (over == null ? 0 : over[i - lo]);
                 if (c != 0) {
                     to.accept(i, c);
                 }
@@ -301,44 +354,43 @@ final class AdaptiveHistogram {
     private void addDense(AdaptiveHistogram other) {
         if (dense == null && counts == null) {
             // zeros only: the first value starts the dense form, as recorded values do
-            for (int i = other.lo; i < other.hi; i++) {
-                char c = other.dense[i - other.base];
-                if (c != 0) {
-                    record(HdrIndex.lowestValue(i), c);
-                }
-            }
+            other.forEachBucket((i, c) -> record(HdrIndex.lowestValue(i), c));
             return;
         }
         if (dense != null) {
             // the range widened one side at a time: growing up moves the array's base to the range's bottom
             int newLo = Math.min(lo, other.lo);
             int newHi = Math.max(hi, other.hi);
-            if (denseTotal + other.denseTotal < FLAT_AFTER && (newLo >= base || growDense(newLo, 0))) {
+            if (newLo >= base || growDense(newLo, 0)) {
                 lo = newLo;
                 if (newHi <= base + dense.length || growDense(newHi - 1, 0)) {
                     hi = newHi;
                     for (int i = other.lo; i < other.hi; i++) {
-                        dense[i - base] += other.dense[i - other.base];
+                        int c = dense[i - base] + other.dense[i - other.base];
+                        dense[i - base] = (char) c;
+                        if (c > Character.MAX_VALUE) {
+                            carry(i);
+                        }
+                    }
+                    for (int k = 0; k < other.carries; k++) {
+                        carry(other.carried[k]);
                     }
                     denseTotal += other.denseTotal;
+                    zeros += other.zeros;
                     return;
                 }
             }
-            toCounts(denseTotal + other.denseTotal);
+            toCounts(total() + other.total());
         }
-        for (int i = other.lo; i < other.hi; i++) {
-            char c = other.dense[i - other.base];
-            if (c != 0) {
-                counts.recordValueWithCount(HdrIndex.lowestValue(i), c);
-            }
-        }
+        AbstractHistogram mine = counts;
+        other.forEachBucket((i, c) -> mine.recordValueWithCount(HdrIndex.lowestValue(i), c));
         if (!flat && counts.getTotalCount() >= FLAT_AFTER) {
             toFlat();
         }
     }
 
     private long total() {
-        return counts != null ? counts.getTotalCount() : dense != null ? denseTotal : zeros;
+        return counts != null ? counts.getTotalCount() : denseTotal + zeros;
     }
 
     boolean isFlat() {

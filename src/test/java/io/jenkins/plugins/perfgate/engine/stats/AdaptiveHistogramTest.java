@@ -111,7 +111,7 @@ class AdaptiveHistogramTest {
         AdaptiveHistogram many = new AdaptiveHistogram();
         many.record(0, 1_000_000);
         many.record(3);
-        assertTrue(many.isFlat(), "a million zeros do not fit 16-bit counts");
+        assertTrue(many.isDense(), "zeros are counted apart from the 16-bit counts");
         assertEquals(1_000_000, many.frozen().toHistogram().getCountAtValue(0));
         assertEquals(1_000_001, many.frozen().toHistogram().getTotalCount());
         AdaptiveHistogram some = new AdaptiveHistogram();
@@ -147,5 +147,122 @@ class AdaptiveHistogramTest {
             a.add(b);
             assertEquals(reference, a.frozen().toHistogram(), "round " + round + (bothDense ? ", both dense" : ""));
         }
+    }
+
+    /**
+     * A dense histogram stays dense past {@link AdaptiveHistogram#FLAT_AFTER} values (no change of form that depends
+     * on the total) and past 65,535 in a bucket (the count wraps and is carried), recorded or merged, exactly; only
+     * a count past 16 bits recorded at once makes it flat.
+     */
+    @Test
+    void densePastSixteenBitsInABucket() {
+        AdaptiveHistogram busy = new AdaptiveHistogram();
+        Histogram reference = LabelStats.newHistogram();
+        SplittableRandom random = new SplittableRandom(23);
+        for (int i = 0; i < 8 * AdaptiveHistogram.FLAT_AFTER; i++) {
+            long v = 20 + random.nextInt(1_500);
+            busy.record(v);
+            reference.recordValue(v);
+        }
+        assertTrue(busy.isDense(), "131,072 values over 1,500 ms");
+        assertEquals(reference, busy.frozen().toHistogram());
+
+        // 4 x 65,536 and more in one bucket, through the batches the aggregation records
+        AdaptiveHistogram oneBin = new AdaptiveHistogram();
+        Histogram oneBinReference = LabelStats.newHistogram();
+        int[] batch = new int[LabelAccumulator.BATCH];
+        for (int round = 0; round * (batch.length - 1) <= 4 * (Character.MAX_VALUE + 1); round++) {
+            for (int i = 0; i < batch.length; i++) {
+                batch[i] = i == 0 ? 7 + round % 3 : 40;
+                oneBinReference.recordValue(batch[i]);
+            }
+            oneBin.recordAll(batch, 0, batch.length);
+        }
+        assertTrue(oneBin.isDense(), "bucket 40 past 4 x 65,536");
+        assertEquals(oneBinReference, oneBin.frozen().toHistogram());
+
+        AdaptiveHistogram counted = new AdaptiveHistogram();
+        counted.record(40, 10_000);
+        counted.record(40, 50_000);
+        counted.record(41, 60_000);
+        counted.record(0, 200_000);
+        counted.record(40, 6_000);
+        assertTrue(counted.isDense(), "zeros apart, bucket 40 carried");
+        assertEquals(66_000, counted.frozen().toHistogram().getCountAtValue(40));
+        assertEquals(200_000, counted.frozen().toHistogram().getCountAtValue(0));
+        assertEquals(326_000, counted.frozen().toHistogram().getTotalCount());
+        counted.record(41, 70_000);
+        assertTrue(counted.isFlat(), "a count past 16 bits at once");
+        assertEquals(130_000, counted.frozen().toHistogram().getCountAtValue(41));
+        assertEquals(396_000, counted.frozen().toHistogram().getTotalCount());
+
+        // merged: sums past 16 bits carried, and the other's carries too, into dense, zeros-only and flat ones
+        AdaptiveHistogram low = new AdaptiveHistogram();
+        AdaptiveHistogram high = new AdaptiveHistogram();
+        low.record(30, 10_000);
+        low.record(30, 40_000);
+        high.record(31, 10_000);
+        high.record(31, 40_000);
+        high.record(30, 15_535);
+        low.add(high);
+        assertEquals(65_535, low.frozen().toHistogram().getCountAtValue(30));
+        low.add(zerosOnly(5));
+        AdaptiveHistogram one = new AdaptiveHistogram();
+        one.record(0, 70_000);
+        one.record(30);
+        for (int i = 0; i < 4; i++) {
+            one.record(31, 50_000);
+        }
+        low.add(one);
+        assertTrue(low.isDense());
+        Histogram lowReference = LabelStats.newHistogram();
+        lowReference.recordValueWithCount(30, 65_536);
+        lowReference.recordValueWithCount(31, 250_000);
+        lowReference.recordValueWithCount(0, 70_005);
+        assertEquals(lowReference, low.frozen().toHistogram());
+        Histogram flatReference = lowReference.copy();
+        AdaptiveHistogram fromZeros = zerosOnly(3);
+        fromZeros.add(low);
+        lowReference.recordValueWithCount(0, 3);
+        assertEquals(lowReference, fromZeros.frozen().toHistogram());
+        AdaptiveHistogram flat = new AdaptiveHistogram();
+        flat.record(5, 100_000);
+        flat.add(low);
+        flatReference.recordValueWithCount(5, 100_000);
+        assertTrue(flat.isFlat());
+        assertEquals(flatReference, flat.frozen().toHistogram());
+    }
+
+    /** Random values in few buckets, recorded and merged in every order, against one HdrHistogram. */
+    @Test
+    void carriedCountsAddUpInRandomMerges() {
+        SplittableRandom random = new SplittableRandom(29);
+        for (int round = 0; round < 12; round++) {
+            Histogram reference = LabelStats.newHistogram();
+            AdaptiveHistogram sum = new AdaptiveHistogram();
+            for (int part = 0; part < 3; part++) {
+                AdaptiveHistogram h = new AdaptiveHistogram();
+                int n = random.nextInt(200_000);
+                long from = random.nextInt(3);
+                for (int i = 0; i < n; i++) {
+                    long v = from + random.nextInt(1 + random.nextInt(4));
+                    h.record(v);
+                    reference.recordValue(v);
+                }
+                if (random.nextBoolean()) {
+                    sum.add(h);
+                } else {
+                    h.add(sum);
+                    sum = h;
+                }
+            }
+            assertEquals(reference, sum.frozen().toHistogram(), "round " + round);
+        }
+    }
+
+    private static AdaptiveHistogram zerosOnly(long n) {
+        AdaptiveHistogram h = new AdaptiveHistogram();
+        h.record(0, n);
+        return h;
     }
 }
