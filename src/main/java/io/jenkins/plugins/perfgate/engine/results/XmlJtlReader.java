@@ -40,6 +40,7 @@ final class XmlJtlReader {
     private final FieldSink fields;
     private final TimestampParser timestamps;
     private final StringCache cache = new StringCache();
+    private final XmlSampleAttributes inPlace = new XmlSampleAttributes();
     private long samples;
 
     private final XmlSampleFields[] open = new XmlSampleFields[MAX_DEPTH];
@@ -192,22 +193,12 @@ final class XmlJtlReader {
     }
 
     private void startTag(XmlScanner sc, long line) throws IOException, XmlError, ResultsReadException {
-        int n = sc.name("after '<'");
-        if (depth == 0 && !sc.nameIs(n, "testResults")) {
-            throw new ResultsReadException(log.file() + ": not a JMeter result file: the root element is <"
-                    + sc.nameText(Math.min(n, 100)) + ">, not <testResults>");
+        int kind;
+        if (depth > 0 && depth < MAX_ELEMENT_DEPTH && sc.nameIsNext(names[depth], nameLengths[depth])) {
+            kind = kinds[depth]; // the name of the element before at this depth, and so its kind
+        } else {
+            kind = newName(sc);
         }
-        if (depth >= MAX_ELEMENT_DEPTH) {
-            throw sc.error("elements nested more than " + MAX_ELEMENT_DEPTH + " levels deep");
-        }
-        byte[] slot = names[depth];
-        if (slot == null || slot.length < n) {
-            slot = new byte[Math.max(32, n)];
-            names[depth] = slot;
-        }
-        System.arraycopy(sc.buf, sc.nameFrom, slot, 0, n);
-        nameLengths[depth] = n;
-        int kind = depth == 0 ? OTHER : kind(sc, n);
         XmlSampleFields sample = null;
         if (kind == SAMPLE) {
             if (openSamples >= MAX_DEPTH) {
@@ -241,6 +232,26 @@ final class XmlJtlReader {
         }
     }
 
+    /** Reads the name of a start tag, keeps it for its end tag; its kind. */
+    private int newName(XmlScanner sc) throws IOException, XmlError, ResultsReadException {
+        int n = sc.name("after '<'");
+        if (depth == 0 && !sc.nameIs(n, "testResults")) {
+            throw new ResultsReadException(log.file() + ": not a JMeter result file: the root element is <"
+                    + sc.nameText(Math.min(n, 100)) + ">, not <testResults>");
+        }
+        if (depth >= MAX_ELEMENT_DEPTH) {
+            throw sc.error("elements nested more than " + MAX_ELEMENT_DEPTH + " levels deep");
+        }
+        byte[] slot = names[depth];
+        if (slot == null || slot.length < n) {
+            slot = new byte[Math.max(32, n)];
+            names[depth] = slot;
+        }
+        System.arraycopy(sc.buf, sc.nameFrom, slot, 0, n);
+        nameLengths[depth] = n;
+        return depth == 0 ? OTHER : kind(sc, n);
+    }
+
     private static int kind(XmlScanner sc, int n) {
         if (sc.nameIs(n, "httpSample") || sc.nameIs(n, "sample")) {
             return SAMPLE;
@@ -256,7 +267,33 @@ final class XmlJtlReader {
 
     /** Reads the attributes of a start tag, a sample's into its fields; whether the element is empty ("/>"). */
     private boolean attributes(XmlScanner sc, XmlSampleFields sample) throws IOException, XmlError {
+        if (sample != null) {
+            inPlace.startTag();
+        }
         while (true) {
+            if (sample != null) {
+                if (inPlace.next(sc, sample, cache, timestamps)) {
+                    continue; // as at this place in the sample before
+                }
+                // the usual attribute: one space, a short name JMeter writes, '=' (no name check, no space)
+                long word = sc.shortName();
+                int id = word == 0 ? -1 : XmlSampleFields.knownId(word);
+                if (id >= 0) {
+                    int length = XmlSampleFields.knownLength(word);
+                    sc.takeShortName(length);
+                    if (sc.buf[sc.pos] == '"') {
+                        inPlace.learn(word, length, id);
+                    } else {
+                        inPlace.forget();
+                        sc.space(); // as below: white space may follow the '='
+                    }
+                    sc.value();
+                    if (id != XmlSampleFields.IGNORED) {
+                        sample.set(id, sc, cache, timestamps);
+                    }
+                    continue;
+                }
+            }
             boolean space = sc.space();
             int c = sc.peek();
             if (c == '>') {
@@ -275,7 +312,11 @@ final class XmlJtlReader {
                 throw sc.error("white space is needed before an attribute, found " + XmlScanner.shown((byte) c));
             }
             int n = sc.name("for an attribute");
-            int id = sample == null ? -1 : XmlSampleFields.id(sc.buf, sc.nameFrom, n);
+            int id = -1;
+            if (sample != null) {
+                id = XmlSampleFields.id(sc.buf, sc.nameFrom, n);
+                inPlace.forget();
+            }
             if (sc.peek() == '=') {
                 sc.skip(1);
             } else {
@@ -293,16 +334,23 @@ final class XmlJtlReader {
     }
 
     private void endTag(XmlScanner sc) throws IOException, XmlError {
-        int n = sc.name("after '</'");
         int top = depth - 1;
-        if (n != nameLengths[top] || !Arrays.equals(sc.buf, sc.nameFrom, sc.nameFrom + n, names[top], 0, n)) {
-            throw sc.error("the end tag </" + sc.nameText(Math.min(n, 100)) + "> does not match <"
-                    + new String(names[top], 0, nameLengths[top], StandardCharsets.UTF_8) + ">");
+        if (!sc.nameIsNext(names[top], nameLengths[top])) {
+            mismatchedEndTag(sc, top);
         }
         sc.space();
         sc.expect(">", "to close an end tag");
         depth--;
         end(sc, kinds[top]);
+    }
+
+    /** The end tag's name, read, when it is not its start tag's: an error, unless it is only not in the buffer yet. */
+    private void mismatchedEndTag(XmlScanner sc, int top) throws IOException, XmlError {
+        int n = sc.name("after '</'");
+        if (n != nameLengths[top] || !Arrays.equals(sc.buf, sc.nameFrom, sc.nameFrom + n, names[top], 0, n)) {
+            throw sc.error("the end tag </" + sc.nameText(Math.min(n, 100)) + "> does not match <"
+                    + new String(names[top], 0, nameLengths[top], StandardCharsets.UTF_8) + ">");
+        }
     }
 
     private void end(XmlScanner sc, int kind) {
@@ -348,7 +396,9 @@ final class XmlJtlReader {
         if (fields != null) {
             String failure = TextCaps.capped(p.failureMessage, p.failureLength, TextCaps.MAX_TEXT_CHARS, log,
                     p.line, "failureMessage");
-            fields.accept(p.timeStamp, v[XmlSampleFields.T], label, code, message, p.success, failure,
+            // a cut label is another String than the one the number stands for
+            int labelNumber = label == p.label ? p.labelNumber : -1;
+            fields.accept(p.timeStamp, v[XmlSampleFields.T], label, labelNumber, code, message, p.success, failure,
                     v[XmlSampleFields.BY], v[XmlSampleFields.SBY], allThreads, v[XmlSampleFields.LT],
                     v[XmlSampleFields.CT]);
         } else {
