@@ -95,8 +95,8 @@ final class XmlJtlReader {
                 }
                 startTag(sc, XmlProlog.prolog(sc, log.file()));
             } else {
-                names[0] = "testResults".getBytes(StandardCharsets.US_ASCII);
-                nameLengths[0] = names[0].length;
+                names[0] = Arrays.copyOf("testResults".getBytes(StandardCharsets.US_ASCII), 32); // whole words
+                nameLengths[0] = "testResults".length();
                 depth = 1;
             }
             elements(sc);
@@ -244,7 +244,7 @@ final class XmlJtlReader {
         }
         byte[] slot = names[depth];
         if (slot == null || slot.length < n) {
-            slot = new byte[Math.max(32, n)];
+            slot = new byte[Math.max(32, (n + 7) & ~7)]; // whole words (XmlScanner.nameIsNext)
             names[depth] = slot;
         }
         System.arraycopy(sc.buf, sc.nameFrom, slot, 0, n);

@@ -103,16 +103,24 @@ final class XmlSampleAttributes {
                 sample.setParsed(XmlSampleFields.S, 0, sc);
                 end = v + 5;
             }
-        } else if (XmlSampleFields.isNumber(id) || id == XmlSampleFields.IGNORED) {
-            end = digitsEnd(b, v, id == XmlSampleFields.IGNORED);
-            if (end >= 0 && id != XmlSampleFields.IGNORED) {
+        } else if (XmlSampleFields.isNumber(id)) {
+            end = digitsEnd(b, v);
+            if (end >= 0) {
                 sample.setParsed(id, number(b, v, end), sc);
+            }
+        } else {
+            end = plainEnd(b, v, sc.limit);
+            if (end >= 0 && id != XmlSampleFields.IGNORED) {
+                sc.valueFrom = v;
+                sc.valueTo = end;
+                sc.valueText = null;
+                sample.set(id, sc, cache, timestamps);
             }
         }
         if (end >= 0) {
             sc.pos = end + 1;
         } else {
-            // a text, or a value to be read as the general path reads it
+            // a value to be read as the general path reads it
             sc.pos = v - 1;
             sc.value();
             if (id != XmlSampleFields.IGNORED) {
@@ -122,17 +130,14 @@ final class XmlSampleAttributes {
         return true;
     }
 
-    /**
-     * Where the value of digits at {@code v} ends with its '"': one to sixteen digits (or none when
-     * {@code emptyAllowed}), else -1.
-     */
-    private static int digitsEnd(byte[] b, int v, boolean emptyAllowed) {
+    /** Where the value of one to sixteen digits at {@code v} ends with its '"', else -1. */
+    private static int digitsEnd(byte[] b, int v) {
         long x = XmlWords.word(b, v) ^ ZEROS;
         long other = ((x + TENS) | x) & HIGHS;
         int at;
         if (other != 0) {
             at = v + XmlWords.first(other);
-            if (at == v && !emptyAllowed) {
+            if (at == v) {
                 return -1;
             }
         } else {
@@ -144,6 +149,21 @@ final class XmlSampleAttributes {
             at = v + 8 + XmlWords.first(other2);
         }
         return b[at] == '"' ? at : -1;
+    }
+
+    /**
+     * Where the value at {@code v} ends with its '"' when it is plain (printable ASCII, no reference) and ends before
+     * {@code limit}, else -1: the scanner's reading of such a value, without its refills and decoding.
+     */
+    private static int plainEnd(byte[] b, int v, int limit) {
+        for (int i = v; i < limit; i += 8) {
+            long stops = XmlWords.valueStops(XmlWords.word(b, i), XmlWords.DOUBLE_QUOTES);
+            if (stops != 0) {
+                int at = i + XmlWords.first(stops);
+                return at < limit && b[at] == '"' ? at : -1;
+            }
+        }
+        return -1;
     }
 
     /** The value of the 1..16 digits {@code b[v..end)}. */

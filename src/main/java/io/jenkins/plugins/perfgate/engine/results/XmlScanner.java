@@ -2,7 +2,6 @@ package io.jenkins.plugins.perfgate.engine.results;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 
 /**
  * The lexical layer of {@link XmlJtlReader}: the bytes of an XML file read as UTF-8 through one buffer, in the pieces
@@ -98,7 +97,8 @@ final class XmlScanner extends XmlInput {
     /**
      * Takes the name {@code name[0..length)} when it comes next, whole (followed by a byte no name goes on with) and
      * in the buffer: most tags repeat the name of the element before them at the same depth, and a name read
-     * before needs no check again. False, taking nothing, otherwise ({@link #name} then reads what is there).
+     * before needs no check again. Compared a word at a time: {@code name} holds whole words. False, taking
+     * nothing, otherwise ({@link #name} then reads what is there).
      */
     boolean nameIsNext(byte[] name, int length) {
         int p = pos;
@@ -106,7 +106,17 @@ final class XmlScanner extends XmlInput {
             return false;
         }
         byte after = buf[p + length];
-        if (after < 0 || NAME_BYTES[after] || !Arrays.equals(buf, p, p + length, name, 0, length)) {
+        if (after < 0 || NAME_BYTES[after]) {
+            return false;
+        }
+        int k = 0;
+        for (; k + 8 <= length; k += 8) {
+            if (XmlWords.word(buf, p + k) != XmlWords.word(name, k)) {
+                return false;
+            }
+        }
+        if (k < length && ((XmlWords.word(buf, p + k) ^ XmlWords.word(name, k)) & (-1L >>> ((8 - length + k) << 3)))
+                != 0) {
             return false;
         }
         nameFrom = p;
