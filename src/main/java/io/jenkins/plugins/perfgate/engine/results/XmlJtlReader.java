@@ -1,5 +1,10 @@
 package io.jenkins.plugins.perfgate.engine.results;
 
+import static io.jenkins.plugins.perfgate.engine.results.XmlThreadState.ASSERTION;
+import static io.jenkins.plugins.perfgate.engine.results.XmlThreadState.FAILED;
+import static io.jenkins.plugins.perfgate.engine.results.XmlThreadState.FAILURE_MESSAGE;
+import static io.jenkins.plugins.perfgate.engine.results.XmlThreadState.SAMPLE;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,15 +27,13 @@ final class XmlJtlReader {
     /** JMeter's CSV writer saves sub-results up to 10 recursion levels below the top-level sample. */
     static final int MAX_ROW_DEPTH = 12;
     /** Nesting beyond this is not a JMeter file (guards the stack against hostile input). */
-    private static final int MAX_DEPTH = 64;
+    static final int MAX_DEPTH = 64;
     /** Elements of any kind nested deeper than this are not a JMeter file either. */
-    private static final int MAX_ELEMENT_DEPTH = 256;
+    static final int MAX_ELEMENT_DEPTH = 256;
 
-    private static final int OTHER = 0;
-    private static final int SAMPLE = 1;
-    private static final int ASSERTION = 2;
-    private static final int FAILED = 3;
-    private static final int FAILURE_MESSAGE = 4;
+    /** Bytes kept in the scanner's buffer ahead of each element: more than a JMeter sample's start tag. */
+    private static final int AHEAD = 4096;
+
 
     private final ReadProgress progress;
     private final ReadOptions options;
@@ -39,15 +42,16 @@ final class XmlJtlReader {
     /** The sink when it takes figures without a Sample and no thread names are wanted, else null. */
     private final FieldSink fields;
     private final TimestampParser timestamps;
-    private final StringCache cache = new StringCache();
-    private final XmlSampleAttributes inPlace = new XmlSampleAttributes();
+    private final StringCache cache;
+    private final XmlSampleAttributes inPlace;
     private long samples;
 
-    private final XmlSampleFields[] open = new XmlSampleFields[MAX_DEPTH];
+    private final XmlThreadState state;
+    private final XmlSampleFields[] open;
     private int openSamples;
-    private final byte[][] names = new byte[MAX_ELEMENT_DEPTH][];
-    private final int[] nameLengths = new int[MAX_ELEMENT_DEPTH];
-    private final int[] kinds = new int[MAX_ELEMENT_DEPTH];
+    private final byte[][] names;
+    private final int[] nameLengths;
+    private final int[] kinds;
     private int depth;
     private boolean inAssertion;
     private boolean assertionFailed;
@@ -61,6 +65,19 @@ final class XmlJtlReader {
 
     /** @param progress where to report the samples read, every few thousand; may be null */
     XmlJtlReader(ReadOptions options, ProblemLog log, SampleSink sink, boolean threadNames, ReadProgress progress) {
+        this(options, log, sink, threadNames, progress, new XmlThreadState());
+    }
+
+    /** A reader that takes over what the reader before it on this thread left ({@code state}). */
+    XmlJtlReader(ReadOptions options, ProblemLog log, SampleSink sink, boolean threadNames, ReadProgress progress,
+            XmlThreadState state) {
+        this.state = state;
+        this.cache = state.cache;
+        this.inPlace = state.inPlace;
+        this.open = state.open;
+        this.names = state.names;
+        this.nameLengths = state.nameLengths;
+        this.kinds = state.kinds;
         this.progress = progress;
         this.options = options;
         this.log = log;
@@ -156,13 +173,13 @@ final class XmlJtlReader {
     /** Everything inside the root element, up to its end tag. */
     private void elements(XmlScanner sc) throws IOException, XmlError, ResultsReadException {
         while (depth > 0) {
+            sc.keepAhead(AHEAD);
             boolean more = collecting != 0 ? sc.collectContent() : sc.skipContent();
             if (!more && partEnds) {
                 return; // the end of a part: the caller checks where it is
             }
             if (!more) {
-                throw sc.endsEarly("before </" + new String(names[depth - 1], 0, nameLengths[depth - 1],
-                        StandardCharsets.UTF_8) + ">");
+                throw sc.endsEarly("before </" + state.name(depth - 1) + ">");
             }
             long line = sc.line();
             sc.skip(1);
@@ -242,27 +259,7 @@ final class XmlJtlReader {
         if (depth >= MAX_ELEMENT_DEPTH) {
             throw sc.error("elements nested more than " + MAX_ELEMENT_DEPTH + " levels deep");
         }
-        byte[] slot = names[depth];
-        if (slot == null || slot.length < n) {
-            slot = new byte[Math.max(32, (n + 7) & ~7)]; // whole words (XmlScanner.nameIsNext)
-            names[depth] = slot;
-        }
-        System.arraycopy(sc.buf, sc.nameFrom, slot, 0, n);
-        nameLengths[depth] = n;
-        return depth == 0 ? OTHER : kind(sc, n);
-    }
-
-    private static int kind(XmlScanner sc, int n) {
-        if (sc.nameIs(n, "httpSample") || sc.nameIs(n, "sample")) {
-            return SAMPLE;
-        } else if (sc.nameIs(n, "assertionResult")) {
-            return ASSERTION;
-        } else if (sc.nameIs(n, "failure") || sc.nameIs(n, "error")) {
-            return FAILED;
-        } else if (sc.nameIs(n, "failureMessage")) {
-            return FAILURE_MESSAGE;
-        }
-        return OTHER;
+        return state.keepName(sc, depth, n);
     }
 
     /** Reads the attributes of a start tag, a sample's into its fields; whether the element is empty ("/>"). */
@@ -336,21 +333,12 @@ final class XmlJtlReader {
     private void endTag(XmlScanner sc) throws IOException, XmlError {
         int top = depth - 1;
         if (!sc.nameIsNext(names[top], nameLengths[top])) {
-            mismatchedEndTag(sc, top);
+            state.endName(sc, top);
         }
         sc.space();
         sc.expect(">", "to close an end tag");
         depth--;
         end(sc, kinds[top]);
-    }
-
-    /** The end tag's name, read, when it is not its start tag's: an error, unless it is only not in the buffer yet. */
-    private void mismatchedEndTag(XmlScanner sc, int top) throws IOException, XmlError {
-        int n = sc.name("after '</'");
-        if (n != nameLengths[top] || !Arrays.equals(sc.buf, sc.nameFrom, sc.nameFrom + n, names[top], 0, n)) {
-            throw sc.error("the end tag </" + sc.nameText(Math.min(n, 100)) + "> does not match <"
-                    + new String(names[top], 0, nameLengths[top], StandardCharsets.UTF_8) + ">");
-        }
     }
 
     private void end(XmlScanner sc, int kind) {

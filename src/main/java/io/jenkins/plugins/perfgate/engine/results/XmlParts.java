@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -55,9 +57,12 @@ final class XmlParts {
         }
         cuts.add(size);
         Part[] outcomes = new Part[parts];
+        Map<Thread, XmlThreadState> states = new ConcurrentHashMap<>();
         List<S> filled = PartsRunner.run(name, "perfgate-xml-part", threads, parts, sinks, (k, sink) -> {
             ProblemLog log = new ProblemLog(name, maxProblems);
-            XmlJtlReader reader = readers.reader(log, sink);
+            // each thread's parts share their reader's state (by thread, not by sink: a sink might be shared)
+            XmlJtlReader reader = readers.reader(log, sink,
+                    states.computeIfAbsent(Thread.currentThread(), t -> new XmlThreadState()));
             boolean clean;
             try {
                 clean = reader.readPart(counted.apply(new RegionInputStream(channel, cuts.get(k), cuts.get(k + 1))),
@@ -84,7 +89,7 @@ final class XmlParts {
 
     /** Makes the reader of one part. */
     interface PartReader {
-        XmlJtlReader reader(ProblemLog log, SampleSink sink);
+        XmlJtlReader reader(ProblemLog log, SampleSink sink, XmlThreadState state);
     }
 
     /**
