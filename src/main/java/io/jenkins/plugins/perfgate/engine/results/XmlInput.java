@@ -94,8 +94,8 @@ class XmlInput {
      * where the compiled loop would meet a branch it had rarely seen taken (and throw itself away).
      */
     void keepAhead(int n) throws IOException, XmlError {
-        if (limit - pos < n && !eof) {
-            fill(pos);
+        if (limit - pos < n) {
+            fill(pos); // at the end of the stream too: the test of eof is fill's (not a branch of the loop's own)
         }
     }
 

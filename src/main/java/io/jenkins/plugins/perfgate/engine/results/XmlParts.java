@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
@@ -64,11 +65,16 @@ final class XmlParts {
             XmlJtlReader reader = readers.reader(log, sink,
                     states.computeIfAbsent(Thread.currentThread(), t -> new XmlThreadState()));
             boolean clean;
+            double began = PhaseTrace.nowMillis();
             try {
                 clean = reader.readPart(counted.apply(new RegionInputStream(channel, cuts.get(k), cuts.get(k + 1))),
                         k == 0, k == parts - 1);
             } catch (ResultsReadException e) {
                 clean = false; // the read with one thread reports it
+            }
+            if (PhaseTrace.ON) {
+                PhaseTrace.mark(String.format(Locale.ROOT, "xml part %d of %d read: %.1f MB in %.1f ms", k, parts,
+                        (cuts.get(k + 1) - cuts.get(k)) / 1e6, PhaseTrace.nowMillis() - began));
             }
             outcomes[k] = new Part(clean, log, reader.linesRead(), reader.samples());
         }, cause -> cause instanceof IOException io ? io : new IOException(cause));
