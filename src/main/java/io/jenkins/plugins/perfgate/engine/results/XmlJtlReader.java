@@ -384,8 +384,8 @@ final class XmlJtlReader {
         if (fields != null) {
             String failure = TextCaps.capped(p.failureMessage, p.failureLength, TextCaps.MAX_TEXT_CHARS, log,
                     p.line, "failureMessage");
-            // a cut label is another String than the one the number stands for
-            int labelNumber = label == p.label ? p.labelNumber : -1;
+            // a cut label (TextCaps) is another String than the one the number stands for
+            int labelNumber = p.labelLength <= TextCaps.MAX_LABEL_CHARS ? p.labelNumber : -1;
             fields.accept(p.timeStamp, v[XmlSampleFields.T], label, labelNumber, code, message, p.success, failure,
                     v[XmlSampleFields.BY], v[XmlSampleFields.SBY], allThreads, v[XmlSampleFields.LT],
                     v[XmlSampleFields.CT]);
