@@ -81,6 +81,13 @@ public final class PerfgateCli {
 
     public static void main(String[] args) {
         PhaseTrace.mark("main");
+        AnnotationPrefetch.start(commandClasses(args));
         System.exit(commandLine(args).execute(args));
+    }
+
+    /** The classes whose annotations picocli reads for {@code args} beside the top command's standard options. */
+    static Class<?>[] commandClasses(String... args) {
+        Class<?> sub = args.length > 0 && !"help".equals(args[0]) ? SUBCOMMANDS.get(args[0]) : null;
+        return sub == null ? new Class<?>[0] : new Class<?>[] {sub};
     }
 }

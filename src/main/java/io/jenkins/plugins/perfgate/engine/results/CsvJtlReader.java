@@ -150,7 +150,7 @@ final class CsvJtlReader {
         this.iAllThreads = layout.indexOf(JMeterColumns.ALL_THREADS);
         this.iLatency = layout.indexOf(JMeterColumns.LATENCY);
         this.iConnect = layout.indexOf(JMeterColumns.CONNECT);
-        this.timestamps = new TimestampParser(options.timestampFormat(), options.zone());
+        this.timestamps = new TimestampParser(options.timestampFormat(), options::zone);
         this.log = log;
         this.sink = sink;
         this.fields = sink instanceof FieldSink f ? f : null;

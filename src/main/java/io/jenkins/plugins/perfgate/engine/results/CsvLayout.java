@@ -34,7 +34,7 @@ record CsvLayout(char delimiter, boolean hasHeader, List<String> columns) {
      */
     static CsvLayout detect(String file, String firstLine, ReadOptions options) throws ResultsReadException {
         List<Character> candidates = options.delimiter().map(List::of).orElse(ReadOptions.DELIMITERS);
-        TimestampParser timestamps = new TimestampParser(options.timestampFormat(), options.zone());
+        TimestampParser timestamps = new TimestampParser(options.timestampFormat(), options::zone);
         // a sample row starts with a timestamp; a header with a column name
         for (char d : candidates) {
             List<String> fields = split(firstLine, d);

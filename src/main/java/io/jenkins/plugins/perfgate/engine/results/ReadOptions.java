@@ -14,7 +14,9 @@ import java.util.Optional;
  * @param timestampFormat {@code jmeter.save.saveservice.timestamp_format} the files were written with (a
  *                        {@link java.time.format.DateTimeFormatter} pattern such as {@code yyyy/MM/dd HH:mm:ss.SSS});
  *                        empty: epoch milliseconds, or one of JMeter's own fallback formats
- * @param zone            time zone of formatted timestamps without an offset (JMeter writes local time)
+ * @param zone            time zone of formatted timestamps without an offset (JMeter writes local time); null in
+ *                        {@link #defaults()}: this machine's, which {@link #zone()} looks up when first asked
+ *                        (the time zone database costs a cold process ~10 ms, and most files have none)
  * @param subResults      how nested XML sub-results count
  * @param maxProblems     problems reported per file (more are only counted)
  */
@@ -33,7 +35,6 @@ public record ReadOptions(
         columns = List.copyOf(columns);
         Objects.requireNonNull(delimiter);
         Objects.requireNonNull(timestampFormat);
-        Objects.requireNonNull(zone);
         Objects.requireNonNull(subResults);
         if (delimiter.isPresent() && (delimiter.get() == '"' || delimiter.get() == '\n' || delimiter.get() == '\r'
                 || delimiter.get() > 0x7f)) {
@@ -52,8 +53,13 @@ public record ReadOptions(
     }
 
     public static ReadOptions defaults() {
-        return new ReadOptions(List.of(), Optional.empty(), Optional.empty(), ZoneId.systemDefault(),
-                SubResultMode.AS_ROWS, 20);
+        return new ReadOptions(List.of(), Optional.empty(), Optional.empty(), null, SubResultMode.AS_ROWS, 20);
+    }
+
+    /** The zone of formatted timestamps: the one set, else this machine's (looked up at each call). */
+    @Override
+    public ZoneId zone() {
+        return zone != null ? zone : ZoneId.systemDefault();
     }
 
     public ReadOptions withColumns(List<String> newColumns) {
@@ -69,6 +75,7 @@ public record ReadOptions(
     }
 
     public ReadOptions withZone(ZoneId newZone) {
+        Objects.requireNonNull(newZone);
         return new ReadOptions(columns, delimiter, timestampFormat, newZone, subResults, maxProblems);
     }
 

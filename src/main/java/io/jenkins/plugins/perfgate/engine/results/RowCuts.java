@@ -39,6 +39,9 @@ final class RowCuts {
         return aims;
     }
 
+    /** Bytes read at a time past the first 4 KB. */
+    private static final int WINDOW = 64 * 1024;
+
     /**
      * Where to cut a file at or after {@code from}: the start of the first line there that looks like a whole row
      * (as many delimiters as the layout has fields less one, no quote), for a line inside a quoted field rarely
@@ -59,7 +62,8 @@ final class RowCuts {
         int wanted = layout.fieldCount() - 1;
         long pos = from - 1;
         long limit = Math.min(size, pos + CsvJtlReader.MAX_ROW_BYTES);
-        byte[] window = new byte[64 * 1024];
+        // 4 KB first: a cut is found within a row or two, and a split makes one cut per part (~50 for 700 MB)
+        byte[] window = new byte[4 * 1024];
         InputStream in = new RegionInputStream(channel, pos);
         while (pos < limit) {
             int got = in.read(window, 0, (int) Math.min(window.length, limit - pos));
@@ -85,6 +89,9 @@ final class RowCuts {
                 }
             }
             pos += got;
+            if (window.length < WINDOW) {
+                window = new byte[WINDOW]; // long rows: larger reads
+            }
         }
         if (lineStart >= 0 && lineStart < size && pos >= size && !quote && delimiters == wanted) {
             return lineStart; // the last row, without a line break

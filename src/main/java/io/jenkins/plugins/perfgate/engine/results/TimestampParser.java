@@ -13,6 +13,7 @@ import java.time.temporal.TemporalQueries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Reads JMeter's {@code timeStamp}: epoch milliseconds, or a date written with
@@ -25,16 +26,34 @@ final class TimestampParser {
     static final List<String> JMETER_FALLBACK_FORMATS = List.of("yyyy/MM/dd HH:mm:ss.SSS", "yyyy/MM/dd HH:mm:ss",
             "yyyy-MM-dd HH:mm:ss.SSS", "yyyy-MM-dd HH:mm:ss", "MM/dd/yy HH:mm:ss");
 
-    private final List<DateTimeFormatter> formatters = new ArrayList<>();
-    private final ZoneId zone;
+    private final Optional<String> configured;
+    private final Supplier<ZoneId> zoneLookup;
+    // both only for timestamps that are not milliseconds, so made at the first one: the formatters are ~5 ms of
+    // CPU and this machine's zone ~10 ms (the time zone database) in a cold process (docs/performance.md)
+    private List<DateTimeFormatter> formatters;
+    private ZoneId zone;
     private DateTimeFormatter lastMatch;
 
     TimestampParser(Optional<String> configured, ZoneId zone) {
-        this.zone = zone;
-        configured.filter(p -> !"ms".equals(p)).ifPresent(p -> formatters.add(formatter(p)));
-        for (String p : JMETER_FALLBACK_FORMATS) {
-            formatters.add(formatter(p));
+        this(configured, () -> zone);
+    }
+
+    /** @param zoneLookup the zone, asked for at the first formatted timestamp without an offset */
+    TimestampParser(Optional<String> configured, Supplier<ZoneId> zoneLookup) {
+        this.configured = configured;
+        this.zoneLookup = zoneLookup;
+    }
+
+    private List<DateTimeFormatter> formatters() {
+        if (formatters == null) {
+            List<DateTimeFormatter> list = new ArrayList<>();
+            configured.filter(p -> !"ms".equals(p)).ifPresent(p -> list.add(formatter(p)));
+            for (String p : JMETER_FALLBACK_FORMATS) {
+                list.add(formatter(p));
+            }
+            formatters = list;
         }
+        return formatters;
     }
 
     static void validatePattern(String pattern) {
@@ -78,7 +97,7 @@ final class TimestampParser {
                 return v;
             }
         }
-        for (DateTimeFormatter f : formatters) {
+        for (DateTimeFormatter f : formatters()) {
             if (f == lastMatch) {
                 continue;
             }
@@ -105,6 +124,9 @@ final class TimestampParser {
             }
             java.time.LocalTime time = parsed.query(TemporalQueries.localTime());
             LocalDateTime ldt = time == null ? date.atStartOfDay() : date.atTime(time);
+            if (zone == null) {
+                zone = zoneLookup.get();
+            }
             return ldt.atZone(zone).toInstant().toEpochMilli();
         } catch (DateTimeException e) {
             return Long.MIN_VALUE;

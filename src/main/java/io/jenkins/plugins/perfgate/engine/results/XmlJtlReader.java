@@ -83,7 +83,7 @@ final class XmlJtlReader {
         this.log = log;
         this.sink = sink;
         this.fields = !threadNames && sink instanceof FieldSink f ? f : null;
-        this.timestamps = new TimestampParser(options.timestampFormat(), options.zone());
+        this.timestamps = new TimestampParser(options.timestampFormat(), options::zone);
     }
 
     long samples() {

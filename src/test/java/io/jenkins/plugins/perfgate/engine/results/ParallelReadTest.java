@@ -140,6 +140,16 @@ class ParallelReadTest {
             assertEquals(content.indexOf("7,8,w"), RowCuts.rowStartAtOrAfter(ch,
                     content.indexOf("5,6,z") + 1, size, layout), "the last row needs no line break");
         }
+        // rows longer than the first 4 KB read: found in the following, larger reads
+        Path longRows = tmp.resolve("longRows.csv");
+        String row = "1,2," + "x".repeat(9_000) + "\n";
+        String longContent = row + row + row;
+        Files.writeString(longRows, longContent);
+        try (FileChannel ch = FileChannel.open(longRows, StandardOpenOption.READ)) {
+            assertEquals(row.length(), RowCuts.rowStartAtOrAfter(ch, 5, longContent.length(), layout));
+            assertEquals(2 * row.length(), RowCuts.rowStartAtOrAfter(ch, row.length() + 1, longContent.length(),
+                    layout));
+        }
         Path noRow = tmp.resolve("noRow.csv");
         Files.writeString(noRow, "1,2,x\nab\ncd\n");
         try (FileChannel ch = FileChannel.open(noRow, StandardOpenOption.READ)) {

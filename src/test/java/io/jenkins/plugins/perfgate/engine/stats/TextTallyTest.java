@@ -89,4 +89,27 @@ class TextTallyTest {
         assertEquals(new CountTable(Map.of("y", 5L, "x", 2L, "z", 1L), 8), a.top(10));
         assertEquals(16, a.top(1).total());
     }
+
+    @Test
+    void aFullTallyFindsItsTextsAndCountsTheRestAsOthers() {
+        // once full, texts not kept are told by a sketch of a few characters: texts that differ only where it does
+        // not look (here one middle character of 200) must still be told apart by their whole text
+        int max = 50;
+        TextTally tally = new TextTally(max);
+        Reference ref = new Reference(max);
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < 20_000; i++) {
+            int id = random.nextInt(4 * max);
+            char[] text = "a".repeat(200).toCharArray();
+            text[77] = (char) ('A' + id % 26);
+            text[101] = (char) ('A' + id / 26);
+            if (random.nextInt(3) == 0) {
+                text[199] = (char) ('0' + id % 10); // and some that differ at the end as well
+            }
+            String given = new String(text);
+            tally.count(given, 1);
+            ref.count(given, 1);
+        }
+        assertEquals(CountTable.top(ref.counts, ref.others, Integer.MAX_VALUE), tally.top(Integer.MAX_VALUE));
+    }
 }

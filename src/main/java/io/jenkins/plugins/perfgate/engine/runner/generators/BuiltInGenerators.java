@@ -1,12 +1,12 @@
 package io.jenkins.plugins.perfgate.engine.runner.generators;
 
-import io.jenkins.plugins.perfgate.engine.kubernetes.KubernetesGenerators;
 import io.jenkins.plugins.perfgate.engine.runner.GeneratorProviders;
 import java.util.List;
 
 /**
  * The providers perfgate ships: {@code local}, {@code jmeter-servers} and {@code kubernetes}, plus any plug-in jar on
- * the class path. The kubernetes provider loads its client library only when a plan uses it.
+ * the class path. The kubernetes provider loads {@code engine.kubernetes} and its client library only when a plan
+ * uses it ({@link KubernetesOnDemand}).
  */
 public final class BuiltInGenerators {
 
@@ -16,7 +16,7 @@ public final class BuiltInGenerators {
     /** A fresh registry of the built-in providers and those {@link java.util.ServiceLoader} finds. */
     public static GeneratorProviders providers() {
         return GeneratorProviders.of(List.of(new LocalGenerators(), new JMeterServers(),
-                        new KubernetesGenerators()))
+                        new KubernetesOnDemand()))
                 .withServiceLoaded(BuiltInGenerators.class.getClassLoader());
     }
 }
