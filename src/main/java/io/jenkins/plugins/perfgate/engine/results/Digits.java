@@ -101,8 +101,8 @@ final class Digits {
         return combine(x << shift);
     }
 
-    /** The value of eight digit values 0..9, one per byte, the first in the lowest byte. */
-    private static long combine(long x) {
+    /** The value of eight digit values 0..9, one per byte, the first in the lowest byte (also XmlNumbers'). */
+    static long combine(long x) {
         x = (x * 10 + (x >>> 8)) & 0x00FF00FF00FF00FFL;
         x = (x * 100 + (x >>> 16)) & 0x0000FFFF0000FFFFL;
         return (x * 10000 + (x >>> 32)) & 0xFFFFFFFFL;

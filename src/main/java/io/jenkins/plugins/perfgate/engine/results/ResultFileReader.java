@@ -207,7 +207,7 @@ public final class ResultFileReader {
         if (s.format() == JtlFormat.XML) {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
                 parts = XmlParts.read(name, channel, s.contentStart(), size, threads, options.maxProblems(), sinks,
-                        merge, (log, sink) -> new XmlJtlReader(options, log, sink, threadNames, progress),
+                        merge, (log, sink, state) -> new XmlJtlReader(options, log, sink, threadNames, progress, state),
                         in -> counted(in, Long.MAX_VALUE));
             }
         } else if (s.format() == JtlFormat.CSV) {

@@ -88,6 +88,17 @@ class XmlInput {
         }
     }
 
+    /**
+     * Reads more when fewer than {@code n} bytes are left in the buffer: called between elements, so that the
+     * buffer's refills happen there, at one place of the reading loop, and nearly never inside a tag or value,
+     * where the compiled loop would meet a branch it had rarely seen taken (and throw itself away).
+     */
+    void keepAhead(int n) throws IOException, XmlError {
+        if (limit - pos < n) {
+            fill(pos); // at the end of the stream too: the test of eof is fill's (not a branch of the loop's own)
+        }
+    }
+
     /** Whether {@code n} bytes from {@link #pos} are in the buffer, reading more when needed. */
     boolean ensure(int n) throws IOException, XmlError {
         while (limit - pos < n) {

@@ -1,5 +1,10 @@
 package io.jenkins.plugins.perfgate.engine.results;
 
+import static io.jenkins.plugins.perfgate.engine.results.XmlThreadState.ASSERTION;
+import static io.jenkins.plugins.perfgate.engine.results.XmlThreadState.FAILED;
+import static io.jenkins.plugins.perfgate.engine.results.XmlThreadState.FAILURE_MESSAGE;
+import static io.jenkins.plugins.perfgate.engine.results.XmlThreadState.SAMPLE;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,15 +27,13 @@ final class XmlJtlReader {
     /** JMeter's CSV writer saves sub-results up to 10 recursion levels below the top-level sample. */
     static final int MAX_ROW_DEPTH = 12;
     /** Nesting beyond this is not a JMeter file (guards the stack against hostile input). */
-    private static final int MAX_DEPTH = 64;
+    static final int MAX_DEPTH = 64;
     /** Elements of any kind nested deeper than this are not a JMeter file either. */
-    private static final int MAX_ELEMENT_DEPTH = 256;
+    static final int MAX_ELEMENT_DEPTH = 256;
 
-    private static final int OTHER = 0;
-    private static final int SAMPLE = 1;
-    private static final int ASSERTION = 2;
-    private static final int FAILED = 3;
-    private static final int FAILURE_MESSAGE = 4;
+    /** Bytes kept in the scanner's buffer ahead of each element: more than a JMeter sample's start tag. */
+    private static final int AHEAD = 4096;
+
 
     private final ReadProgress progress;
     private final ReadOptions options;
@@ -39,14 +42,16 @@ final class XmlJtlReader {
     /** The sink when it takes figures without a Sample and no thread names are wanted, else null. */
     private final FieldSink fields;
     private final TimestampParser timestamps;
-    private final StringCache cache = new StringCache();
+    private final StringCache cache;
+    private final XmlSampleAttributes inPlace;
     private long samples;
 
-    private final XmlSampleFields[] open = new XmlSampleFields[MAX_DEPTH];
+    private final XmlThreadState state;
+    private final XmlSampleFields[] open;
     private int openSamples;
-    private final byte[][] names = new byte[MAX_ELEMENT_DEPTH][];
-    private final int[] nameLengths = new int[MAX_ELEMENT_DEPTH];
-    private final int[] kinds = new int[MAX_ELEMENT_DEPTH];
+    private final byte[][] names;
+    private final int[] nameLengths;
+    private final int[] kinds;
     private int depth;
     private boolean inAssertion;
     private boolean assertionFailed;
@@ -60,6 +65,19 @@ final class XmlJtlReader {
 
     /** @param progress where to report the samples read, every few thousand; may be null */
     XmlJtlReader(ReadOptions options, ProblemLog log, SampleSink sink, boolean threadNames, ReadProgress progress) {
+        this(options, log, sink, threadNames, progress, new XmlThreadState());
+    }
+
+    /** A reader that takes over what the reader before it on this thread left ({@code state}). */
+    XmlJtlReader(ReadOptions options, ProblemLog log, SampleSink sink, boolean threadNames, ReadProgress progress,
+            XmlThreadState state) {
+        this.state = state;
+        this.cache = state.cache;
+        this.inPlace = state.inPlace;
+        this.open = state.open;
+        this.names = state.names;
+        this.nameLengths = state.nameLengths;
+        this.kinds = state.kinds;
         this.progress = progress;
         this.options = options;
         this.log = log;
@@ -94,8 +112,8 @@ final class XmlJtlReader {
                 }
                 startTag(sc, XmlProlog.prolog(sc, log.file()));
             } else {
-                names[0] = "testResults".getBytes(StandardCharsets.US_ASCII);
-                nameLengths[0] = names[0].length;
+                names[0] = Arrays.copyOf("testResults".getBytes(StandardCharsets.US_ASCII), 32); // whole words
+                nameLengths[0] = "testResults".length();
                 depth = 1;
             }
             elements(sc);
@@ -155,13 +173,13 @@ final class XmlJtlReader {
     /** Everything inside the root element, up to its end tag. */
     private void elements(XmlScanner sc) throws IOException, XmlError, ResultsReadException {
         while (depth > 0) {
+            sc.keepAhead(AHEAD);
             boolean more = collecting != 0 ? sc.collectContent() : sc.skipContent();
             if (!more && partEnds) {
                 return; // the end of a part: the caller checks where it is
             }
             if (!more) {
-                throw sc.endsEarly("before </" + new String(names[depth - 1], 0, nameLengths[depth - 1],
-                        StandardCharsets.UTF_8) + ">");
+                throw sc.endsEarly("before </" + state.name(depth - 1) + ">");
             }
             long line = sc.line();
             sc.skip(1);
@@ -192,22 +210,12 @@ final class XmlJtlReader {
     }
 
     private void startTag(XmlScanner sc, long line) throws IOException, XmlError, ResultsReadException {
-        int n = sc.name("after '<'");
-        if (depth == 0 && !sc.nameIs(n, "testResults")) {
-            throw new ResultsReadException(log.file() + ": not a JMeter result file: the root element is <"
-                    + sc.nameText(Math.min(n, 100)) + ">, not <testResults>");
+        int kind;
+        if (depth > 0 && depth < MAX_ELEMENT_DEPTH && sc.nameIsNext(names[depth], nameLengths[depth])) {
+            kind = kinds[depth]; // the name of the element before at this depth, and so its kind
+        } else {
+            kind = newName(sc);
         }
-        if (depth >= MAX_ELEMENT_DEPTH) {
-            throw sc.error("elements nested more than " + MAX_ELEMENT_DEPTH + " levels deep");
-        }
-        byte[] slot = names[depth];
-        if (slot == null || slot.length < n) {
-            slot = new byte[Math.max(32, n)];
-            names[depth] = slot;
-        }
-        System.arraycopy(sc.buf, sc.nameFrom, slot, 0, n);
-        nameLengths[depth] = n;
-        int kind = depth == 0 ? OTHER : kind(sc, n);
         XmlSampleFields sample = null;
         if (kind == SAMPLE) {
             if (openSamples >= MAX_DEPTH) {
@@ -241,22 +249,48 @@ final class XmlJtlReader {
         }
     }
 
-    private static int kind(XmlScanner sc, int n) {
-        if (sc.nameIs(n, "httpSample") || sc.nameIs(n, "sample")) {
-            return SAMPLE;
-        } else if (sc.nameIs(n, "assertionResult")) {
-            return ASSERTION;
-        } else if (sc.nameIs(n, "failure") || sc.nameIs(n, "error")) {
-            return FAILED;
-        } else if (sc.nameIs(n, "failureMessage")) {
-            return FAILURE_MESSAGE;
+    /** Reads the name of a start tag, keeps it for its end tag; its kind. */
+    private int newName(XmlScanner sc) throws IOException, XmlError, ResultsReadException {
+        int n = sc.name("after '<'");
+        if (depth == 0 && !sc.nameIs(n, "testResults")) {
+            throw new ResultsReadException(log.file() + ": not a JMeter result file: the root element is <"
+                    + sc.nameText(Math.min(n, 100)) + ">, not <testResults>");
         }
-        return OTHER;
+        if (depth >= MAX_ELEMENT_DEPTH) {
+            throw sc.error("elements nested more than " + MAX_ELEMENT_DEPTH + " levels deep");
+        }
+        return state.keepName(sc, depth, n);
     }
 
     /** Reads the attributes of a start tag, a sample's into its fields; whether the element is empty ("/>"). */
     private boolean attributes(XmlScanner sc, XmlSampleFields sample) throws IOException, XmlError {
+        if (sample != null) {
+            inPlace.startTag();
+        }
         while (true) {
+            if (sample != null) {
+                if (inPlace.next(sc, sample, cache, timestamps)) {
+                    continue; // as at this place in the sample before
+                }
+                // the usual attribute: one space, a short name JMeter writes, '=' (no name check, no space)
+                long word = sc.shortName();
+                int id = word == 0 ? -1 : XmlSampleFields.knownId(word);
+                if (id >= 0) {
+                    int length = XmlSampleFields.knownLength(word);
+                    sc.takeShortName(length);
+                    if (sc.buf[sc.pos] == '"') {
+                        inPlace.learn(word, length, id);
+                    } else {
+                        inPlace.forget();
+                        sc.space(); // as below: white space may follow the '='
+                    }
+                    sc.value();
+                    if (id != XmlSampleFields.IGNORED) {
+                        sample.set(id, sc, cache, timestamps);
+                    }
+                    continue;
+                }
+            }
             boolean space = sc.space();
             int c = sc.peek();
             if (c == '>') {
@@ -275,7 +309,11 @@ final class XmlJtlReader {
                 throw sc.error("white space is needed before an attribute, found " + XmlScanner.shown((byte) c));
             }
             int n = sc.name("for an attribute");
-            int id = sample == null ? -1 : XmlSampleFields.id(sc.buf, sc.nameFrom, n);
+            int id = -1;
+            if (sample != null) {
+                id = XmlSampleFields.id(sc.buf, sc.nameFrom, n);
+                inPlace.forget();
+            }
             if (sc.peek() == '=') {
                 sc.skip(1);
             } else {
@@ -293,11 +331,9 @@ final class XmlJtlReader {
     }
 
     private void endTag(XmlScanner sc) throws IOException, XmlError {
-        int n = sc.name("after '</'");
         int top = depth - 1;
-        if (n != nameLengths[top] || !Arrays.equals(sc.buf, sc.nameFrom, sc.nameFrom + n, names[top], 0, n)) {
-            throw sc.error("the end tag </" + sc.nameText(Math.min(n, 100)) + "> does not match <"
-                    + new String(names[top], 0, nameLengths[top], StandardCharsets.UTF_8) + ">");
+        if (!sc.nameIsNext(names[top], nameLengths[top])) {
+            state.endName(sc, top);
         }
         sc.space();
         sc.expect(">", "to close an end tag");
@@ -348,7 +384,9 @@ final class XmlJtlReader {
         if (fields != null) {
             String failure = TextCaps.capped(p.failureMessage, p.failureLength, TextCaps.MAX_TEXT_CHARS, log,
                     p.line, "failureMessage");
-            fields.accept(p.timeStamp, v[XmlSampleFields.T], label, code, message, p.success, failure,
+            // a cut label (TextCaps) is another String than the one the number stands for
+            int labelNumber = p.labelLength <= TextCaps.MAX_LABEL_CHARS ? p.labelNumber : -1;
+            fields.accept(p.timeStamp, v[XmlSampleFields.T], label, labelNumber, code, message, p.success, failure,
                     v[XmlSampleFields.BY], v[XmlSampleFields.SBY], allThreads, v[XmlSampleFields.LT],
                     v[XmlSampleFields.CT]);
         } else {

@@ -6,6 +6,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -55,15 +58,23 @@ final class XmlParts {
         }
         cuts.add(size);
         Part[] outcomes = new Part[parts];
+        Map<Thread, XmlThreadState> states = new ConcurrentHashMap<>();
         List<S> filled = PartsRunner.run(name, "perfgate-xml-part", threads, parts, sinks, (k, sink) -> {
             ProblemLog log = new ProblemLog(name, maxProblems);
-            XmlJtlReader reader = readers.reader(log, sink);
+            // each thread's parts share their reader's state (by thread, not by sink: a sink might be shared)
+            XmlJtlReader reader = readers.reader(log, sink,
+                    states.computeIfAbsent(Thread.currentThread(), t -> new XmlThreadState()));
             boolean clean;
+            double began = PhaseTrace.nowMillis();
             try {
                 clean = reader.readPart(counted.apply(new RegionInputStream(channel, cuts.get(k), cuts.get(k + 1))),
                         k == 0, k == parts - 1);
             } catch (ResultsReadException e) {
                 clean = false; // the read with one thread reports it
+            }
+            if (PhaseTrace.ON) {
+                PhaseTrace.mark(String.format(Locale.ROOT, "xml part %d of %d read: %.1f MB in %.1f ms", k, parts,
+                        (cuts.get(k + 1) - cuts.get(k)) / 1e6, PhaseTrace.nowMillis() - began));
             }
             outcomes[k] = new Part(clean, log, reader.linesRead(), reader.samples());
         }, cause -> cause instanceof IOException io ? io : new IOException(cause));
@@ -84,7 +95,7 @@ final class XmlParts {
 
     /** Makes the reader of one part. */
     interface PartReader {
-        XmlJtlReader reader(ProblemLog log, SampleSink sink);
+        XmlJtlReader reader(ProblemLog log, SampleSink sink, XmlThreadState state);
     }
 
     /**

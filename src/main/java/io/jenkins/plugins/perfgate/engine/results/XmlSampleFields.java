@@ -23,6 +23,61 @@ final class XmlSampleFields {
     private static final String[] NAMES = {"t", "lt", "ct", "ts", "s", "lb", "rc", "rm", "tn", "by", "sby", "na"};
     /** The order in which a sample's problems are looked for: the first one is reported. */
     private static final int[] CHECK_ORDER = {TS, T, LB, S, BY, SBY, NA, LT, CT};
+    /** The numbers, zero when not given. */
+    private static final int NUMBERS = 1 << T | 1 << LT | 1 << CT | 1 << BY | 1 << SBY | 1 << NA;
+
+    /** What {@link #knownId} returns for an attribute JMeter writes that perfgate does not read. */
+    static final int IGNORED = NAMES.length;
+    /** JMeter's other sample attributes (its {@code SampleSaveConfiguration}): known, not read. */
+    private static final String[] OTHER_NAMES = {"it", "dt", "de", "ec", "sc", "ng", "hn", "varname"};
+    /** Known names as words (first byte lowest) in a table without collisions, and their ids. */
+    private static final int KNOWN_SLOTS = 64;
+    private static final long[] KNOWN_WORDS = new long[KNOWN_SLOTS];
+    private static final int[] KNOWN_IDS = new int[KNOWN_SLOTS];
+    private static final long KNOWN_MULTIPLIER;
+
+    static {
+        // the first odd multiplier of a fixed sequence that puts every known name in a slot of its own
+        long m = 0x9E3779B97F4A7C15L;
+        while (!placeKnown(m)) {
+            m += 0x6A09E667F3BCC909L * 2;
+        }
+        KNOWN_MULTIPLIER = m;
+    }
+
+    private static boolean placeKnown(long multiplier) {
+        java.util.Arrays.fill(KNOWN_WORDS, 0);
+        java.util.Arrays.fill(KNOWN_IDS, -1);
+        for (int id = 0; id < NAMES.length + OTHER_NAMES.length; id++) {
+            String name = id < NAMES.length ? NAMES[id] : OTHER_NAMES[id - NAMES.length];
+            long word = 0;
+            for (int k = name.length() - 1; k >= 0; k--) {
+                word = word << 8 | name.charAt(k);
+            }
+            int slot = (int) ((word * multiplier) >>> 58);
+            if (KNOWN_WORDS[slot] != 0) {
+                return false;
+            }
+            KNOWN_WORDS[slot] = word;
+            KNOWN_IDS[slot] = Math.min(id, IGNORED);
+        }
+        return true;
+    }
+
+    /**
+     * The id ({@link #T} ..., {@link #IGNORED}) of the attribute whose name of up to seven bytes is {@code word}
+     * (the first byte lowest, zero-padded, as {@link XmlScanner#shortName}), or -1 when it is none of JMeter's
+     * sample attributes: a hash and one compare instead of comparing bytes.
+     */
+    static int knownId(long word) {
+        int slot = (int) ((word * KNOWN_MULTIPLIER) >>> 58);
+        return KNOWN_WORDS[slot] == word ? KNOWN_IDS[slot] : -1;
+    }
+
+    /** The length of a name {@link #knownId} knows, from its word. */
+    static int knownLength(long word) {
+        return (71 - Long.numberOfLeadingZeros(word)) >>> 3;
+    }
 
     /** Whether the thread name is kept (the aggregation never looks at it). */
     private final boolean threadNames;
@@ -38,6 +93,8 @@ final class XmlSampleFields {
     long timeStamp;
     final long[] numbers = new long[NAMES.length];
     String label;
+    /** The cache's number of the label ({@link StringCache#lastNumber}), -1 when it has none. */
+    int labelNumber;
     long labelLength;
     String code;
     long codeLength;
@@ -49,6 +106,10 @@ final class XmlSampleFields {
     boolean success;
     String failureMessage;
     long failureLength;
+    /** The last response code read in the buffer, as a word, its length and its text ({@link #code}). */
+    private long lastCodeWord;
+    private int lastCodeLength = -1;
+    private String lastCode;
 
     XmlSampleFields(boolean threadNames) {
         this.threadNames = threadNames;
@@ -64,8 +125,8 @@ final class XmlSampleFields {
         }
         invalidField = null;
         invalidReason = null;
-        java.util.Arrays.fill(numbers, 0);
         label = null;
+        labelNumber = -1;
         code = "";
         message = "";
         thread = "";
@@ -102,58 +163,166 @@ final class XmlSampleFields {
         };
     }
 
-    /** Takes the value the scanner has just read for attribute {@code id}. */
-    void set(int id, XmlScanner sc, StringCache cache, TimestampParser timestamps) throws XmlError {
-        if ((seen & (1 << id)) != 0) {
+    /** Whether attribute {@code id} is a number (the timestamp included). */
+    static boolean isNumber(int id) {
+        return id < IGNORED && ((NUMBERS | 1 << TS) & 1 << id) != 0;
+    }
+
+    /** Takes a number ({@link #isNumber}) or success flag (1 true, 0 false) read in place for attribute {@code id}. */
+    void setParsed(int id, long value, XmlScanner sc) throws XmlError {
+        given(id, sc);
+        if (id == TS) {
+            timeStamp = value;
+        } else if (id == S) {
+            successFlag = (int) value;
+        } else {
+            numbers[id] = value;
+        }
+    }
+
+    private void given(int id, XmlScanner sc) throws XmlError {
+        int bit = 1 << id;
+        if ((seen & bit) != 0) {
             throw sc.error("attribute " + NAMES[id] + " appears twice in one element");
         }
-        seen |= 1 << id;
-        boolean inBuffer = sc.valueText == null;
+        seen |= bit;
+    }
+
+    /** Takes the value the scanner has just read for attribute {@code id}. */
+    void set(int id, XmlScanner sc, StringCache cache, TimestampParser timestamps) throws XmlError {
+        given(id, sc);
+        if (sc.valueText != null) {
+            setDecoded(id, sc, cache, timestamps);
+            return;
+        }
         byte[] b = sc.buf;
         int from = sc.valueFrom;
         int to = sc.valueTo;
         switch (id) {
             case TS -> {
-                timeStamp = inBuffer ? timestamps.parse(b, from, to) : timestamps.parseText(sc.valueText);
+                timeStamp = timestamps.parse(b, from, to);
                 if (timeStamp == Long.MIN_VALUE) {
                     problem(TS, "not a timestamp: '" + shortened(text(sc)) + "'");
                 }
             }
             case S -> {
-                if (inBuffer && isWord(b, from, to, "true")) {
-                    successFlag = 1;
-                } else if (inBuffer && isWord(b, from, to, "false")) {
-                    successFlag = 0;
-                } else if (!inBuffer && ("true".equalsIgnoreCase(sc.valueText)
-                        || "false".equalsIgnoreCase(sc.valueText))) {
-                    successFlag = "true".equalsIgnoreCase(sc.valueText) ? 1 : 0;
-                } else {
+                successFlag = successFlag(b, from, to);
+                if (successFlag < 0) {
                     problem(S, "not true or false: '" + shortened(text(sc)) + "'");
                 }
             }
             case LB -> {
-                label = inBuffer ? cache.get(b, from, to) : sc.valueText;
-                labelLength = inBuffer ? label.length() : sc.valueLength;
+                label = cache.get(b, from, to);
+                labelNumber = cache.lastNumber();
+                labelLength = label.length();
             }
             case RC -> {
-                code = inBuffer ? cache.get(b, from, to) : sc.valueText;
-                codeLength = inBuffer ? code.length() : sc.valueLength;
+                code = code(b, from, to, cache);
+                codeLength = code.length();
             }
             case RM -> {
-                message = inBuffer ? cache.get(b, from, to) : sc.valueText;
-                messageLength = inBuffer ? message.length() : sc.valueLength;
+                // the aggregation needs the message of a failed sample and of a Transaction Controller parent only
+                // (FieldSink): a successful sample's short message (no cut to note) is not looked up
+                message = successFlag == 1 && !threadNames && to - from <= TextCaps.MAX_TEXT_CHARS
+                        && !mayBeTransactionMessage(b, from, to) ? "" : cache.get(b, from, to);
+                messageLength = message.length();
             }
             case TN -> {
                 if (threadNames) {
-                    thread = inBuffer ? cache.get(b, from, to) : sc.valueText;
-                    threadLength = inBuffer ? thread.length() : sc.valueLength;
+                    thread = cache.get(b, from, to);
+                    threadLength = thread.length();
                 }
             }
             default -> {
-                long v = inBuffer ? Digits.parse(b, from, to) : Digits.INVALID;
+                long v = Digits.upToEight(b, from, to);
+                if (v == Digits.INVALID) {
+                    v = Digits.parse(b, from, to);
+                }
                 numbers[id] = v != Digits.INVALID ? v : number(id, text(sc));
             }
         }
+    }
+
+    /** As {@link #set}, for a value the scanner decoded (references, line breaks, a very long value). */
+    private void setDecoded(int id, XmlScanner sc, StringCache cache, TimestampParser timestamps) {
+        String v = sc.valueText;
+        switch (id) {
+            case TS -> {
+                timeStamp = timestamps.parseText(v);
+                if (timeStamp == Long.MIN_VALUE) {
+                    problem(TS, "not a timestamp: '" + shortened(v) + "'");
+                }
+            }
+            case S -> {
+                if ("true".equalsIgnoreCase(v) || "false".equalsIgnoreCase(v)) {
+                    successFlag = "true".equalsIgnoreCase(v) ? 1 : 0;
+                } else {
+                    problem(S, "not true or false: '" + shortened(v) + "'");
+                }
+            }
+            case LB -> {
+                label = v;
+                labelNumber = -1;
+                labelLength = sc.valueLength;
+            }
+            case RC -> {
+                code = v;
+                codeLength = sc.valueLength;
+            }
+            case RM -> {
+                message = v;
+                messageLength = sc.valueLength;
+            }
+            case TN -> {
+                if (threadNames) {
+                    thread = v;
+                    threadLength = sc.valueLength;
+                }
+            }
+            default -> numbers[id] = number(id, v);
+        }
+    }
+
+    private static final long TRUE_WORD = 't' | 'r' << 8 | 'u' << 16 | (long) 'e' << 24;
+    private static final long FALSE_WORD = 'f' | 'a' << 8 | 'l' << 16 | (long) 's' << 24 | (long) 'e' << 32;
+    /** Sets the 0x20 bit of each letter of true or false: upper case becomes lower, as JMeter's parser ignores case. */
+    private static final long LOWER = 0x2020202020L;
+
+    /**
+     * 1 for true, 0 for false (any case), -1 for anything else: one word compared (the scanner's buffer is padded,
+     * a word after a value is always in it).
+     */
+    private static int successFlag(byte[] b, int from, int to) {
+        long w = XmlWords.word(b, from) | LOWER;
+        int len = to - from;
+        return len == 4 && (w & 0xFFFFFFFFL) == TRUE_WORD ? 1
+                : len == 5 && (w & 0xFFFFFFFFFFL) == FALSE_WORD ? 0 : -1;
+    }
+
+    /**
+     * The response code: nearly every sample repeats the previous one's, so a code of up to eight bytes is first
+     * compared with it as one word, before the text cache's hash and probe.
+     */
+    private String code(byte[] b, int from, int to, StringCache cache) {
+        int len = to - from;
+        if (len == 0 || len > 8) {
+            return cache.get(b, from, to);
+        }
+        long w = XmlWords.word(b, from) & (-1L >>> ((8 - len) << 3));
+        if (w != lastCodeWord || len != lastCodeLength) {
+            lastCode = cache.get(b, from, to);
+            lastCodeWord = w;
+            lastCodeLength = len;
+        }
+        return lastCode;
+    }
+
+    private static final long TC_HEAD = XmlWords.word(
+            Sample.TRANSACTION_MESSAGE_PREFIX.getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0);
+
+    /** Whether a value may start with {@link Sample#TRANSACTION_MESSAGE_PREFIX}: its first eight bytes match. */
+    private static boolean mayBeTransactionMessage(byte[] b, int from, int to) {
+        return to - from >= Sample.TRANSACTION_MESSAGE_PREFIX.length() && XmlWords.word(b, from) == TC_HEAD;
     }
 
     /** Checks what was given once the start tag is read: the sample is then either valid or names its problem. */
@@ -166,6 +335,9 @@ final class XmlSampleFields {
         }
         if (label == null) {
             problem(LB, "missing");
+        }
+        for (int missing = ~seen & NUMBERS; missing != 0; missing &= missing - 1) {
+            numbers[Integer.numberOfTrailingZeros(missing)] = 0;
         }
         if (successFlag < 0) {
             success = !(code.startsWith("4") || code.startsWith("5") || code.startsWith("Non HTTP"));
@@ -181,19 +353,6 @@ final class XmlSampleFields {
                 }
             }
         }
-    }
-
-    /** Whether {@code b[from..to)} is the lower-case ASCII {@code word} in any case (no String per sample). */
-    private static boolean isWord(byte[] b, int from, int to, String word) {
-        if (to - from != word.length()) {
-            return false;
-        }
-        for (int i = 0; i < word.length(); i++) {
-            if ((b[from + i] | 0x20) != word.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private long number(int id, String v) {

@@ -94,6 +94,60 @@ final class XmlScanner extends XmlInput {
         return i - start;
     }
 
+    /**
+     * Takes the name {@code name[0..length)} when it comes next, whole (followed by a byte no name goes on with) and
+     * in the buffer: most tags repeat the name of the element before them at the same depth, and a name read
+     * before needs no check again. Compared a word at a time: {@code name} holds whole words. False, taking
+     * nothing, otherwise ({@link #name} then reads what is there).
+     */
+    boolean nameIsNext(byte[] name, int length) {
+        int p = pos;
+        if (length == 0 || p + length >= limit) {
+            return false;
+        }
+        byte after = buf[p + length];
+        if (after < 0 || NAME_BYTES[after]) {
+            return false;
+        }
+        int k = 0;
+        for (; k + 8 <= length; k += 8) {
+            if (XmlWords.word(buf, p + k) != XmlWords.word(name, k)) {
+                return false;
+            }
+        }
+        if (k < length && ((XmlWords.word(buf, p + k) ^ XmlWords.word(name, k)) & (-1L >>> ((8 - length + k) << 3)))
+                != 0) {
+            return false;
+        }
+        nameFrom = p;
+        pos = p + length;
+        return true;
+    }
+
+    /**
+     * When the next bytes are one space, one to seven bytes and '=', all in the buffer: those bytes (the name, if
+     * they are one) as a word, the first lowest, the bytes after it zero; else 0. Nothing is taken: the caller takes
+     * the name ({@link #takeShortName}) once it knows it, which checks it.
+     */
+    long shortName() {
+        int p = pos;
+        if (p + 16 > limit || buf[p] != ' ') {
+            return 0;
+        }
+        long w = XmlWords.word(buf, p + 1);
+        long equals = XmlWords.equalsSigns(w);
+        int length = XmlWords.first(equals);
+        if (equals == 0 || length == 0) {
+            return 0;
+        }
+        return w & (-1L >>> ((8 - length) << 3));
+    }
+
+    /** Takes the space, the name of {@code length} bytes and the '=' that {@link #shortName} looked at. */
+    void takeShortName(int length) {
+        pos += length + 2;
+    }
+
     /** Whether the last name is {@code ascii}. */
     boolean nameIs(int length, String ascii) {
         if (length != ascii.length()) {
@@ -124,6 +178,7 @@ final class XmlScanner extends XmlInput {
         pos++;
         int start = pos;
         int i = pos;
+        long quotes = q == '"' ? XmlWords.DOUBLE_QUOTES : XmlWords.SINGLE_QUOTES;
         while (true) {
             if (i >= limit) {
                 int taken = i - start;
@@ -137,6 +192,18 @@ final class XmlScanner extends XmlInput {
                 i = taken;
                 continue;
             }
+            // eight bytes at a time up to the first that is not plain (the buffer's padding may be read: a byte
+            // flagged at or past the limit is not real, and the limit is met first)
+            long stops = XmlWords.valueStops(XmlWords.word(buf, i), quotes);
+            if (stops == 0) {
+                i = Math.min(i + 8, limit);
+                continue;
+            }
+            i += XmlWords.first(stops);
+            if (i >= limit) {
+                i = limit;
+                continue;
+            }
             byte c = buf[i];
             if (c == q) {
                 valueFrom = start;
@@ -145,9 +212,7 @@ final class XmlScanner extends XmlInput {
                 pos = i + 1;
                 return;
             }
-            if (c >= 0x20 && c != '&' && c != '<') {
-                i++;
-            } else if (c < 0) {
+            if (c < 0) {
                 int n = Utf8.length(buf, i, limit, eof);
                 if (n < 0) {
                     throw error("invalid UTF-8 in an attribute value");
@@ -229,16 +294,22 @@ final class XmlScanner extends XmlInput {
             int i = pos;
             int lim = limit;
             while (i < lim) {
-                byte c = b[i];
-                if (c > '<' || (c >= 0x20 && c != '&' && c != '<')) {
-                    i++;
-                } else if (c == '\n') {
+                // eight bytes at a time (the buffer's padding may be read: a byte flagged at or past the limit is
+                // not real, and the limit is met first)
+                long stops = XmlWords.contentStops(XmlWords.word(b, i));
+                if (stops == 0) {
+                    i += 8;
+                    continue;
+                }
+                i += XmlWords.first(stops);
+                if (i < lim && b[i] == '\n') {
                     line++;
                     i++;
                 } else {
                     break;
                 }
             }
+            i = Math.min(i, lim);
             pos = i;
             if (i >= lim) {
                 if (!fill(pos)) {

@@ -53,7 +53,7 @@ class ParallelReadTest {
         return f;
     }
 
-    private static void assertSameAsOneThread(Path f) throws ResultsReadException {
+    static void assertSameAsOneThread(Path f) throws ResultsReadException {
         ResultFileReader reader = new ResultFileReader(ReadOptions.defaults()).withoutThreadNames();
         RunAggregator one = new RunAggregator(AggregationOptions.defaults());
         FileReadResult oneResult = reader.read(f, one);

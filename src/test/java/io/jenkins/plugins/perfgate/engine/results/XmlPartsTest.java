@@ -101,6 +101,15 @@ class XmlPartsTest {
         return r.sink().threads.stream().allMatch(t -> t.startsWith("perfgate-xml-part-"));
     }
 
+    /**
+     * Into the aggregation (figures only: the readers hand the label numbers over, and each thread's readers their
+     * text cache and state from part to part), every label's figures are one thread's.
+     */
+    @Test
+    void partsIntoTheAggregationGiveWhatOneThreadGives() throws Exception {
+        ParallelReadTest.assertSameAsOneThread(file("", true));
+    }
+
     @Test
     void partsGiveWhatOneThreadGives() throws Exception {
         Path f = file("", true);
