@@ -25,8 +25,7 @@ cp="$TARGET/perfgate-cli.jar:$TARGET/perfgate-bench.jar"
   || echo "perfgate: picocli's class files could not be rewritten; the AOT cache will not hold them" >&2
 # above the parallel-read threshold (8 MB), so that the training takes the path large files take
 "$JAVA" -cp "$cp" io.jenkins.plugins.perfgate.cli.ForeignJtl default 80000 "$work/train.csv" >/dev/null
-# the XML file too (~9.8 MB), so that the training's profile holds the ends of parts: without them C2 compiled
-# the XML reading loop early from the cached profile and threw it away at the first part's end
+# the XML file too (~9.8 MB) above that threshold, so that the classes of XML's parts path are in the cache
 "$JAVA" -cp "$cp" io.jenkins.plugins.perfgate.cli.ForeignJtl xml 36000 "$work/train.xml" >/dev/null
 # a gzip file above its own threshold (1 MB compressed): read in parts as it is decompressed on three cores or more
 "$JAVA" -cp "$cp" io.jenkins.plugins.perfgate.cli.ForeignJtl gzip 70000 "$work/train.csv.gz" >/dev/null
