@@ -667,8 +667,10 @@ final class CsvJtlReader {
             return;
         }
         boolean success;
-        String code = iCode < 0 ? "" : TextCaps.capped(code(iCode), TextCaps.MAX_TEXT_CHARS, log, line,
-                JMeterColumns.RESPONSE_CODE);
+        String code = iCode < 0 ? "" : code(iCode);
+        if (iCode >= 0 && overCap(iCode)) {
+            code = TextCaps.capped(code, TextCaps.MAX_TEXT_CHARS, log, line, JMeterColumns.RESPONSE_CODE);
+        }
         if (iSuccess >= 0) {
             int flag = successFlag(starts[iSuccess], ends[iSuccess]);
             if (flag < 0) {
@@ -703,22 +705,38 @@ final class CsvJtlReader {
             label = TextCaps.capped(label, TextCaps.MAX_LABEL_CHARS, log, line, JMeterColumns.LABEL);
         }
         // the aggregation needs the message of a failed sample and of a Transaction Controller parent only
-        String message = iMessage < 0 || (success && figuresOnly && !mayBeTransactionMessage(iMessage)) ? ""
-                : TextCaps.capped(message(iMessage, messages), TextCaps.MAX_TEXT_CHARS, log, line,
-                        JMeterColumns.RESPONSE_MESSAGE);
-        String failure = iFailure < 0 ? "" : TextCaps.capped(message(iFailure, failures), TextCaps.MAX_TEXT_CHARS,
-                log, line, JMeterColumns.FAILURE_MESSAGE);
+        String message = "";
+        if (iMessage >= 0 && !(success && figuresOnly && !mayBeTransactionMessage(iMessage))) {
+            message = message(iMessage, messages);
+            if (overCap(iMessage)) {
+                message = TextCaps.capped(message, TextCaps.MAX_TEXT_CHARS, log, line, JMeterColumns.RESPONSE_MESSAGE);
+            }
+        }
+        String failure = iFailure < 0 ? "" : message(iFailure, failures);
+        if (iFailure >= 0 && overCap(iFailure)) {
+            failure = TextCaps.capped(failure, TextCaps.MAX_TEXT_CHARS, log, line, JMeterColumns.FAILURE_MESSAGE);
+        }
         int allThreads = (int) Math.min(Integer.MAX_VALUE, all);
         if (figuresOnly) {
             fields.accept(ts, elapsed, label, labelNumber, code, message, success, failure, bytes, sent, allThreads,
                     latency, connect);
         } else {
             sink.accept(new Sample(ts, elapsed, label, code, message, iThread < 0 ? ""
-                    : TextCaps.capped(string(iThread, threads), TextCaps.MAX_TEXT_CHARS, log, line,
-                            JMeterColumns.THREAD_NAME),
+                    : overCap(iThread) ? TextCaps.capped(string(iThread, threads), TextCaps.MAX_TEXT_CHARS, log,
+                            line, JMeterColumns.THREAD_NAME) : string(iThread, threads),
                     success, failure, bytes, sent, allThreads, latency, connect));
         }
         samples++;
+    }
+
+    /**
+     * Whether a text field may be longer than {@link TextCaps#MAX_TEXT_CHARS}: its bytes (a character takes at
+     * least one) are more. Tested here so that the common row makes no call into {@link TextCaps}: the calls were
+     * compiled on their own by both JIT tiers (C1 does not inline them into {@link #handleRow}) and queued for C2
+     * ahead of {@code handleRow} itself (docs/performance.md, "The JIT's work").
+     */
+    private boolean overCap(int i) {
+        return ends[i] - starts[i] > TextCaps.MAX_TEXT_CHARS;
     }
 
     private static final long TRUE_WORD = 't' | 'r' << 8 | 'u' << 16 | (long) 'e' << 24;
@@ -819,7 +837,10 @@ final class CsvJtlReader {
      */
     private long number(int i) {
         long v = Digits.upToEight(buf, starts[i], ends[i]);
-        return v != Digits.INVALID ? v : anyNumber(i);
+        if (v < 0) { // Digits.INVALID: another form
+            v = anyNumber(i);
+        }
+        return v;
     }
 
     /** A decimal integer field of any form: empty (0), negative, longer than eight digits, or INVALID. */

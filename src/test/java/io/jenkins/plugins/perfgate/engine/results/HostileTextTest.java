@@ -76,6 +76,23 @@ class HostileTextTest {
     }
 
     @Test
+    void csvTextsAreCutByCharactersNotBytesAtTheCapsEdge() throws Exception {
+        // the reader tests a field's bytes before it looks at its characters: a field of more bytes than the cap
+        // but no more characters (two-byte letters) must be kept whole, one character more must be cut
+        int max = TextCaps.MAX_TEXT_CHARS;
+        String wide = "\u00e9".repeat(max); // 2 * max bytes, max characters
+        Path f = tmp.resolve("edge.csv");
+        Files.writeString(f, "timeStamp,elapsed,label,responseCode,responseMessage,success,failureMessage\n"
+                + "1000,5,a," + "C".repeat(max) + "," + wide + ",false," + wide + "\n"
+                + "1001,5,a," + "C".repeat(max + 1) + "," + wide + "x,false," + "F".repeat(max + 1) + "\n"
+                + "1002,5,a,200,\"" + "\"\"".repeat(max) + "\",false,\"" + "\"\"".repeat(max) + "x\"\n");
+        RunSummary s = summarize(f);
+        assertEquals(3, s.overall().count());
+        List<String> where = s.problems().stream().map(p -> p.line() + ":" + p.field()).toList();
+        assertEquals(List.of("3:responseCode", "3:responseMessage", "3:failureMessage", "4:failureMessage"), where);
+    }
+
+    @Test
     void moreDistinctLabelsThanKeptAreCountedAndReported() throws Exception {
         Path f = tmp.resolve("many.xml");
         try (OutputStream out = Files.newOutputStream(f)) {
