@@ -53,7 +53,7 @@ final class LabelAccumulator {
      * Samples not yet in the histograms and the series, {@value #BATCH} at most: elapsed, latency and connect times
      * at {@code [0, BATCH)}, {@code [BATCH, 2 BATCH)}, {@code [2 BATCH, 3 BATCH)}, and active threads shifted left
      * by one with the failure bit at {@code [3 BATCH, 4 BATCH)}, times after {@link #batchStart} at
-     * {@code [4 BATCH, 5 BATCH)} (ints: 1.6 MB less with 2,000 labels in two threads than a long array). With
+     * {@code [4 BATCH, 5 BATCH)} (ints: half the memory of a long array). With
      * thousands of labels a sample's label is rarely the previous one's, and recording into its histograms and
      * series one sample at a time missed the processor's cache several times a sample (over half the CPU with
      * 2,000 labels); a batch is recorded while they are in the cache. Also once the histograms are flat: a label
