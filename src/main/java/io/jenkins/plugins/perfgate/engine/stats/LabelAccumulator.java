@@ -11,8 +11,13 @@ final class LabelAccumulator {
     /** Distinct texts tracked per table before further new texts are only counted as "others". */
     static final int MAX_DISTINCT_TEXTS = 1000;
 
-    /** Samples whose times are held back before they are recorded into the histograms together. */
-    static final int BATCH = 16;
+    /**
+     * Samples whose times are held back before they are recorded into the histograms together. 64: with thousands
+     * of labels a flush misses the cache for each histogram and the series whatever the batch, so fewer flushes
+     * pay (on 2,000 labels 8 cost 10-20 % more CPU than 16, 32 about 5 % less, 64 about 8 % less; 1.3 KB per label
+     * and reading thread; docs/performance.md, session 9).
+     */
+    static final int BATCH = 64;
 
     /** The messages of a label that has not failed: shared, never counted into (see {@link #failureMessages}). */
     private static final TextTally NO_MESSAGES = new TextTally(0);
@@ -48,7 +53,7 @@ final class LabelAccumulator {
      * Samples not yet in the histograms and the series, {@value #BATCH} at most: elapsed, latency and connect times
      * at {@code [0, BATCH)}, {@code [BATCH, 2 BATCH)}, {@code [2 BATCH, 3 BATCH)}, and active threads shifted left
      * by one with the failure bit at {@code [3 BATCH, 4 BATCH)}, times after {@link #batchStart} at
-     * {@code [4 BATCH, 5 BATCH)} (ints: 1.6 MB less with 2,000 labels in two threads than a long array). With
+     * {@code [4 BATCH, 5 BATCH)} (ints: half the memory of a long array). With
      * thousands of labels a sample's label is rarely the previous one's, and recording into its histograms and
      * series one sample at a time missed the processor's cache several times a sample (over half the CPU with
      * 2,000 labels); a batch is recorded while they are in the cache. Also once the histograms are flat: a label

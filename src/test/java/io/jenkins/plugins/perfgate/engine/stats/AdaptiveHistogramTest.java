@@ -233,6 +233,38 @@ class AdaptiveHistogramTest {
         assertEquals(flatReference, flat.frozen().toHistogram());
     }
 
+    /**
+     * A batch ({@link AdaptiveHistogram#recordAll}, the dense form's own loop) counts as the values one at a time:
+     * zeros among them, values that grow the dense array or do not fit it, a small budget running out, buckets past
+     * 16 bits.
+     */
+    @Test
+    void batchesRecordAsOneValueAtATime() {
+        SplittableRandom random = new SplittableRandom(31);
+        for (int round = 0; round < 40; round++) {
+            AdaptiveHistogram.Budget batchBudget = new AdaptiveHistogram.Budget(round % 4 == 0 ? 600 : 1 << 20);
+            AdaptiveHistogram.Budget singleBudget = new AdaptiveHistogram.Budget(round % 4 == 0 ? 600 : 1 << 20);
+            AdaptiveHistogram batched = new AdaptiveHistogram(batchBudget);
+            AdaptiveHistogram single = new AdaptiveHistogram(singleBudget);
+            // every fifth round: one busy bucket, past 2 x 65,536
+            int spread = round % 5 == 0 ? 1 : 1 << random.nextInt(3, 16);
+            int[] batch = new int[LabelAccumulator.BATCH];
+            int batches = round % 5 == 0 ? 20_000 : 300;
+            for (int b = 0; b < batches; b++) {
+                int n = random.nextInt(1, batch.length + 1);
+                for (int i = 0; i < n; i++) {
+                    int kind = random.nextInt(10);
+                    batch[i] = kind == 0 ? 0 : kind == 1 ? random.nextInt(spread * 8) : 40 + random.nextInt(spread);
+                    single.record(batch[i]);
+                }
+                batched.recordAll(batch, 0, n);
+            }
+            assertEquals(single.isDense(), batched.isDense(), "round " + round);
+            assertEquals(single.isFlat(), batched.isFlat(), "round " + round);
+            assertEquals(single.frozen().toHistogram(), batched.frozen().toHistogram(), "round " + round);
+        }
+    }
+
     /** Random values in few buckets, recorded and merged in every order, against one HdrHistogram. */
     @Test
     void carriedCountsAddUpInRandomMerges() {
