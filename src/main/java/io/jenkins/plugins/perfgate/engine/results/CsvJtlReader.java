@@ -739,19 +739,12 @@ final class CsvJtlReader {
         return ends[i] - starts[i] > TextCaps.MAX_TEXT_CHARS;
     }
 
-    private static final long TRUE_WORD = 't' | 'r' << 8 | 'u' << 16 | (long) 'e' << 24;
-    private static final long FALSE_WORD = 'f' | 'a' << 8 | 'l' << 16 | (long) 's' << 24 | (long) 'e' << 32;
-    /** Sets the 0x20 bit of each letter of true or false: upper case becomes lower, as JMeter's parser ignores case. */
-    private static final long LOWER = 0x2020202020L;
-
     /** 1 for true, 0 for false (any case), -1 for anything else: one word compared, not a byte at a time. */
     private int successFlag(int s, int e) {
         byte[] b = buf;
         int len = e - s;
         if (s + 8 <= b.length) {
-            long w = (long) LONGS.get(b, s) | LOWER;
-            return len == 4 && (w & 0xFFFFFFFFL) == TRUE_WORD ? 1
-                    : len == 5 && (w & 0xFFFFFFFFFFL) == FALSE_WORD ? 0 : -1;
+            return JtlWords.successFlag((long) LONGS.get(b, s), len);
         }
         if (len == 4 && (b[s] | 0x20) == 't' && (b[s + 1] | 0x20) == 'r' && (b[s + 2] | 0x20) == 'u'
                 && (b[s + 3] | 0x20) == 'e') {
@@ -782,14 +775,11 @@ final class CsvJtlReader {
         return c;
     }
 
-    private static final long TC_HEAD = (long) LONGS.get(
-            Sample.TRANSACTION_MESSAGE_PREFIX.getBytes(StandardCharsets.US_ASCII), 0);
-
     /** Whether a field may start with {@link Sample#TRANSACTION_MESSAGE_PREFIX}: its first eight bytes match. */
     private boolean mayBeTransactionMessage(int i) {
         int s = starts[i];
         return ends[i] - s >= Sample.TRANSACTION_MESSAGE_PREFIX.length()
-                && (escaped[i] || (long) LONGS.get(buf, s) == TC_HEAD);
+                && (escaped[i] || (long) LONGS.get(buf, s) == JtlWords.TRANSACTION_HEAD);
     }
 
     /**

@@ -19,6 +19,7 @@ final class Digits {
     private static final long HIGHS = 0x8080808080808080L;
     /** Added to a byte holding 0..127, sets its high bit exactly when the byte is 10 or more. */
     private static final long TENS = 0x7676767676767676L;
+    private static final long[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
     private Digits() {
     }
@@ -101,8 +102,32 @@ final class Digits {
         return combine(x << shift);
     }
 
-    /** The value of eight digit values 0..9, one per byte, the first in the lowest byte (also XmlNumbers'). */
-    static long combine(long x) {
+    /**
+     * The high bit of each byte of {@code word} (eight bytes, the first lowest) that is not an ASCII digit: exact up
+     * to the lowest one flagged (a byte of 0x8A or more carries into the byte after it), which is where a run of
+     * digits ends.
+     */
+    static long notDigits(long word) {
+        long x = word ^ ZEROS;
+        return ((x + TENS) | x) & HIGHS;
+    }
+
+    /**
+     * The value of {@code b[from..to)}, one to sixteen bytes known to be ASCII digits ({@link #notDigits}), reading
+     * the sixteen bytes from {@code from}, which the caller makes sure lie in {@code b}.
+     */
+    static long ofDigits(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n <= 8) {
+            return combine(((long) LONGS.get(b, from) ^ ZEROS) << ((8 - n) << 3));
+        }
+        long high = combine((long) LONGS.get(b, from) ^ ZEROS);
+        int low = n - 8;
+        return high * POWERS[low] + combine(((long) LONGS.get(b, from + 8) ^ ZEROS) << ((8 - low) << 3));
+    }
+
+    /** The value of eight digit values 0..9, one per byte, the first in the lowest byte. */
+    private static long combine(long x) {
         x = (x * 10 + (x >>> 8)) & 0x00FF00FF00FF00FFL;
         x = (x * 100 + (x >>> 16)) & 0x0000FFFF0000FFFFL;
         return (x * 10000 + (x >>> 32)) & 0xFFFFFFFFL;

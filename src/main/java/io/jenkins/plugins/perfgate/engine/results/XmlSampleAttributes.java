@@ -19,11 +19,6 @@ final class XmlSampleAttributes {
     /** Bytes a read in place needs before the buffer's limit: the head and two words of digits. */
     private static final int ROOM = 32;
 
-    private static final long ZEROS = 0x3030303030303030L;
-    private static final long HIGHS = 0x8080808080808080L;
-    /** Added to a byte holding 0..127, sets its high bit exactly when the byte is 10 or more. */
-    private static final long TENS = 0x7676767676767676L;
-    private static final long[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
     private static final long TRUE = 't' | 'r' << 8 | 'u' << 16 | (long) 'e' << 24 | (long) '"' << 32;
     private static final long FALSE = 'f' | 'a' << 8 | 'l' << 16 | (long) 's' << 24 | (long) 'e' << 32
             | (long) '"' << 40;
@@ -106,7 +101,7 @@ final class XmlSampleAttributes {
         } else if (XmlSampleFields.isNumber(id)) {
             end = digitsEnd(b, v);
             if (end >= 0) {
-                sample.setParsed(id, number(b, v, end), sc);
+                sample.setParsed(id, Digits.ofDigits(b, v, end), sc);
             }
         } else {
             end = plainEnd(b, v, sc.limit);
@@ -132,8 +127,7 @@ final class XmlSampleAttributes {
 
     /** Where the value of one to sixteen digits at {@code v} ends with its '"', else -1. */
     private static int digitsEnd(byte[] b, int v) {
-        long x = XmlWords.word(b, v) ^ ZEROS;
-        long other = ((x + TENS) | x) & HIGHS;
+        long other = Digits.notDigits(XmlWords.word(b, v));
         int at;
         if (other != 0) {
             at = v + XmlWords.first(other);
@@ -141,8 +135,7 @@ final class XmlSampleAttributes {
                 return -1;
             }
         } else {
-            long x2 = XmlWords.word(b, v + 8) ^ ZEROS;
-            long other2 = ((x2 + TENS) | x2) & HIGHS;
+            long other2 = Digits.notDigits(XmlWords.word(b, v + 8));
             if (other2 == 0) {
                 return -1;
             }
@@ -164,16 +157,5 @@ final class XmlSampleAttributes {
             }
         }
         return -1;
-    }
-
-    /** The value of the 1..16 digits {@code b[v..end)}. */
-    private static long number(byte[] b, int v, int end) {
-        int n = end - v;
-        if (n <= 8) {
-            return Digits.combine((XmlWords.word(b, v) ^ ZEROS) << ((8 - n) << 3));
-        }
-        long high = Digits.combine(XmlWords.word(b, v) ^ ZEROS);
-        int low = n - 8;
-        return high * POWERS[low] + Digits.combine((XmlWords.word(b, v + 8) ^ ZEROS) << ((8 - low) << 3));
     }
 }

@@ -50,10 +50,7 @@ final class XmlSampleFields {
         java.util.Arrays.fill(KNOWN_IDS, -1);
         for (int id = 0; id < NAMES.length + OTHER_NAMES.length; id++) {
             String name = id < NAMES.length ? NAMES[id] : OTHER_NAMES[id - NAMES.length];
-            long word = 0;
-            for (int k = name.length() - 1; k >= 0; k--) {
-                word = word << 8 | name.charAt(k);
-            }
+            long word = JtlWords.word(name);
             int slot = (int) ((word * multiplier) >>> 58);
             if (KNOWN_WORDS[slot] != 0) {
                 return false;
@@ -283,20 +280,12 @@ final class XmlSampleFields {
         }
     }
 
-    private static final long TRUE_WORD = 't' | 'r' << 8 | 'u' << 16 | (long) 'e' << 24;
-    private static final long FALSE_WORD = 'f' | 'a' << 8 | 'l' << 16 | (long) 's' << 24 | (long) 'e' << 32;
-    /** Sets the 0x20 bit of each letter of true or false: upper case becomes lower, as JMeter's parser ignores case. */
-    private static final long LOWER = 0x2020202020L;
-
     /**
      * 1 for true, 0 for false (any case), -1 for anything else: one word compared (the scanner's buffer is padded,
      * a word after a value is always in it).
      */
     private static int successFlag(byte[] b, int from, int to) {
-        long w = XmlWords.word(b, from) | LOWER;
-        int len = to - from;
-        return len == 4 && (w & 0xFFFFFFFFL) == TRUE_WORD ? 1
-                : len == 5 && (w & 0xFFFFFFFFFFL) == FALSE_WORD ? 0 : -1;
+        return JtlWords.successFlag(XmlWords.word(b, from), to - from);
     }
 
     /**
@@ -317,12 +306,10 @@ final class XmlSampleFields {
         return lastCode;
     }
 
-    private static final long TC_HEAD = XmlWords.word(
-            Sample.TRANSACTION_MESSAGE_PREFIX.getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0);
-
     /** Whether a value may start with {@link Sample#TRANSACTION_MESSAGE_PREFIX}: its first eight bytes match. */
     private static boolean mayBeTransactionMessage(byte[] b, int from, int to) {
-        return to - from >= Sample.TRANSACTION_MESSAGE_PREFIX.length() && XmlWords.word(b, from) == TC_HEAD;
+        return to - from >= Sample.TRANSACTION_MESSAGE_PREFIX.length()
+                && XmlWords.word(b, from) == JtlWords.TRANSACTION_HEAD;
     }
 
     /** Checks what was given once the start tag is read: the sample is then either valid or names its problem. */
