@@ -29,6 +29,8 @@ final class CsvJtlReader {
     private static final int MAX_FIELDS = 4096;
     private static final int NEED_MORE = -1;
     private static final int END = -2;
+    /** From {@link #plainRow}: the row goes on past the bytes in the buffer (no quote in it so far). */
+    private static final int BUFFER_END = -3;
     private static final long INVALID = Long.MIN_VALUE;
     /** Longer messages skip a full text cache ({@link #message}). */
     private static final int LONG_TEXT = 32;
@@ -176,7 +178,12 @@ final class CsvJtlReader {
         while (base + pos < stopAt) {
             int next = plainRow(pos, limit);
             if (next < 0) {
-                next = parseRow(resumeAt, limit, eof, resumeFields);
+                // a row cut by the buffer's end is read again by the fast path once more bytes are in: the
+                // general path read it byte by byte only to ask for more, at each of a part's ~130 buffers, and
+                // was compiled by both JIT tiers (twice on stack) during the warm-up for that alone. It still
+                // reads the file's last row, and a row that fills the whole buffer (which grows for it).
+                next = next == BUFFER_END && !eof && (pos > 0 || limit < buf.length) ? NEED_MORE
+                        : parseRow(resumeAt, limit, eof, resumeFields);
             }
             if (next == END) {
                 break;
@@ -268,8 +275,9 @@ final class CsvJtlReader {
 
     /**
      * The fast path for a row without quotes that lies wholly in the buffer (nearly every row JMeter writes):
-     * locates its fields eight bytes at a time and returns the position after it, or -1 when the general
-     * {@link #parseRow} must read it (a field starting with a quote, the buffer's end, very many fields). The
+     * locates its fields eight bytes at a time and returns the position after it, {@link #BUFFER_END} at the
+     * buffer's end, or -1 when the general {@link #parseRow} must read it (a field starting with a quote, very many
+     * fields; the caller also hands it a row at the buffer's end when no more bytes can come). The
      * delimiters of each word are written out by position without a branch per field, so that varying field
      * lengths cost no mispredicted branches. The first quote byte ends the scan: a quoted field may hold
      * delimiters and line breaks, which this path would take literally, and a long quoted message (a failure with
@@ -287,7 +295,7 @@ final class CsvJtlReader {
         int base = p;
         while (true) {
             if (base + 8 > limit || n > cap) {
-                return -1;
+                return base + 8 > limit ? BUFFER_END : -1;
             }
             long w = (long) LONGS.get(b, base);
             long x = w ^ delimiters;
