@@ -32,6 +32,16 @@ final class CsvJtlReader {
     /** From {@link #plainRow}: the row goes on past the bytes in the buffer (no quote in it so far). */
     private static final int BUFFER_END = -3;
     private static final long INVALID = Long.MIN_VALUE;
+    /**
+     * The first reads of a part are this small (then the buffer is filled): so that the fast path meets the end of
+     * the buffer within its first few hundred rows, while the JIT gathers the profile it compiles it from. Read
+     * whole from the start, the first buffer end came ~900 rows into a part, and C2, compiling {@link #plainRow}
+     * after ~600-1,000 rows per thread, in some runs had never seen it: the buffer-end test was compiled as a
+     * trap that threw the compiled code away at the first buffer end (docs/performance.md, "The JIT's work").
+     */
+    private static final int FIRST_READ_BYTES = 8 << 10;
+    /** How many reads of {@link #FIRST_READ_BYTES} a part starts with (its first 128 KB). */
+    private static final int FIRST_READS = 16;
     /** Longer messages skip a full text cache ({@link #message}). */
     private static final int LONG_TEXT = 32;
 
@@ -175,6 +185,7 @@ final class CsvJtlReader {
         long base = 0;
         boolean eof = false;
         long line = firstLine;
+        int reads = 0;
         while (base + pos < stopAt) {
             int next = plainRow(pos, limit);
             if (next < 0) {
@@ -222,7 +233,8 @@ final class CsvJtlReader {
                 }
                 report();
                 try {
-                    int n = in.read(buf, limit, buf.length - limit);
+                    int room = buf.length - limit;
+                    int n = in.read(buf, limit, reads++ < FIRST_READS ? Math.min(FIRST_READ_BYTES, room) : room);
                     if (n < 0) {
                         eof = true;
                     } else {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.perfgate.engine.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -88,6 +89,30 @@ class CsvBufferEndsTest {
             byte[] data = (String.join("\n", rows) + "\n").getBytes(StandardCharsets.UTF_8);
             assertEquals(lineBreakAt, String.join("\n", rows).indexOf('\n'));
             assertSameRows(rows, read(new ByteArrayInputStream(data), "at " + lineBreakAt));
+        }
+    }
+
+    /**
+     * A part's first 128 KB come in reads of 8 KB, so that the fast path meets buffer ends within the first few
+     * hundred rows, while the JIT is gathering its profile; then the reads fill the buffer.
+     */
+    @Test
+    void aPartStartsWithSmallReadsThenFillsTheBuffer() throws ResultsReadException {
+        List<String> rows = rows(12_000, new SplittableRandom(3));
+        byte[] data = (String.join("\n", rows) + "\n").getBytes(StandardCharsets.UTF_8);
+        List<Integer> asked = new ArrayList<>();
+        InputStream in = new ByteArrayInputStream(data) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                asked.add(len);
+                return super.read(b, off, len);
+            }
+        };
+        assertSameRows(rows, read(in, "ended"));
+        assertTrue(asked.size() > 20, asked.toString());
+        for (int k = 0; k < asked.size(); k++) {
+            int len = asked.get(k);
+            assertTrue(k < 16 ? len <= 8192 : len > 100_000, "read " + k + " of " + asked);
         }
     }
 }
