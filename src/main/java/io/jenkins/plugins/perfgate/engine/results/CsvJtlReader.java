@@ -16,7 +16,7 @@ import java.util.Arrays;
  * be read are counted and reported ({@link ProblemLog}); an incomplete last row is skipped as a truncated tail.
  * Not thread-safe: one per file or chunk.
  *
- * <p>Why one class of about 870 lines: this is the hot loop of reading (every byte of every result file passes
+ * <p>Why one class of about 950 lines: this is the hot loop of reading (every byte of every result file passes
  * through {@link #parse}), and its row scan, field location, word-at-a-time delimiter search and field decoding
  * share the buffer and the field offsets as fields of this object. Splitting it would put that state behind calls
  * between objects inside the innermost loop, whose speed {@code perfgate bench} guards (docs/performance.md#benchmark).
