@@ -16,7 +16,7 @@ import java.util.Arrays;
  * be read are counted and reported ({@link ProblemLog}); an incomplete last row is skipped as a truncated tail.
  * Not thread-safe: one per file or chunk.
  *
- * <p>Why one class of about 870 lines: this is the hot loop of reading (every byte of every result file passes
+ * <p>Why one class of about 950 lines: this is the hot loop of reading (every byte of every result file passes
  * through {@link #parse}), and its row scan, field location, word-at-a-time delimiter search and field decoding
  * share the buffer and the field offsets as fields of this object. Splitting it would put that state behind calls
  * between objects inside the innermost loop, whose speed {@code perfgate bench} guards (docs/performance.md#benchmark).
@@ -29,7 +29,19 @@ final class CsvJtlReader {
     private static final int MAX_FIELDS = 4096;
     private static final int NEED_MORE = -1;
     private static final int END = -2;
+    /** From {@link #plainRow}: the row goes on past the bytes in the buffer (no quote in it so far). */
+    private static final int BUFFER_END = -3;
     private static final long INVALID = Long.MIN_VALUE;
+    /**
+     * The first reads of a part are this small (then the buffer is filled): so that the fast path meets the end of
+     * the buffer within its first few hundred rows, while the JIT gathers the profile it compiles it from. Read
+     * whole from the start, the first buffer end came ~900 rows into a part, and C2, compiling {@link #plainRow}
+     * after ~600-1,000 rows per thread, in some runs had never seen it: the buffer-end test was compiled as a
+     * trap that threw the compiled code away at the first buffer end (docs/performance.md, "The JIT's work").
+     */
+    private static final int FIRST_READ_BYTES = 8 << 10;
+    /** How many reads of {@link #FIRST_READ_BYTES} a part starts with (its first 128 KB). */
+    private static final int FIRST_READS = 16;
     /** Longer messages skip a full text cache ({@link #message}). */
     private static final int LONG_TEXT = 32;
 
@@ -173,10 +185,16 @@ final class CsvJtlReader {
         long base = 0;
         boolean eof = false;
         long line = firstLine;
+        int reads = 0;
         while (base + pos < stopAt) {
             int next = plainRow(pos, limit);
             if (next < 0) {
-                next = parseRow(resumeAt, limit, eof, resumeFields);
+                // a row cut by the buffer's end is read again by the fast path once more bytes are in: the
+                // general path read it byte by byte only to ask for more, at each of a part's ~130 buffers, and
+                // was compiled by both JIT tiers (twice on stack) during the warm-up for that alone. It still
+                // reads the file's last row, and a row that fills the whole buffer (which grows for it).
+                next = next == BUFFER_END && !eof && (pos > 0 || limit < buf.length) ? NEED_MORE
+                        : parseRow(resumeAt, limit, eof, resumeFields);
             }
             if (next == END) {
                 break;
@@ -215,7 +233,8 @@ final class CsvJtlReader {
                 }
                 report();
                 try {
-                    int n = in.read(buf, limit, buf.length - limit);
+                    int room = buf.length - limit;
+                    int n = in.read(buf, limit, reads++ < FIRST_READS ? Math.min(FIRST_READ_BYTES, room) : room);
                     if (n < 0) {
                         eof = true;
                     } else {
@@ -268,8 +287,9 @@ final class CsvJtlReader {
 
     /**
      * The fast path for a row without quotes that lies wholly in the buffer (nearly every row JMeter writes):
-     * locates its fields eight bytes at a time and returns the position after it, or -1 when the general
-     * {@link #parseRow} must read it (a field starting with a quote, the buffer's end, very many fields). The
+     * locates its fields eight bytes at a time and returns the position after it, {@link #BUFFER_END} at the
+     * buffer's end, or -1 when the general {@link #parseRow} must read it (a field starting with a quote, very many
+     * fields; the caller also hands it a row at the buffer's end when no more bytes can come). The
      * delimiters of each word are written out by position without a branch per field, so that varying field
      * lengths cost no mispredicted branches. The first quote byte ends the scan: a quoted field may hold
      * delimiters and line breaks, which this path would take literally, and a long quoted message (a failure with
@@ -287,7 +307,7 @@ final class CsvJtlReader {
         int base = p;
         while (true) {
             if (base + 8 > limit || n > cap) {
-                return -1;
+                return base + 8 > limit ? BUFFER_END : -1;
             }
             long w = (long) LONGS.get(b, base);
             long x = w ^ delimiters;

@@ -227,6 +227,28 @@ public class MergeAndPrecisionTest {
     }
 
     @Test
+    void logBinSketchTablesHoldEveryBinEdgeOfTheFormula() {
+        // every bin's lowest value up to 2^40 (the tabled range), found by bisection over the formula, and the
+        // value before it: the tables are built from estimates of these edges, and a wrong edge moves a value
+        int last = LogBinSketch.computedBin(1L << 40);
+        for (int bin = 1; bin <= last; bin++) {
+            long lo = 1;
+            long hi = 1L << 40;
+            while (lo < hi) {
+                long mid = (lo + hi) >>> 1;
+                if (LogBinSketch.computedBin(mid) >= bin) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            for (long w = lo - 1; w <= lo; w++) {
+                assertEquals(LogBinSketch.computedBin(w), LogBinSketch.binOf(w), "bin " + bin + ", value " + w);
+            }
+        }
+    }
+
+    @Test
     void logBinSketchCountsPastSixteenBitsStayExact() {
         // counts are 16-bit until a bin passes 65,535; recorded one by one across that edge, and merged past it
         LogBinSketch one = new LogBinSketch();
