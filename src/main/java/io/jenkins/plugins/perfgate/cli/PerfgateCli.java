@@ -2,6 +2,7 @@ package io.jenkins.plugins.perfgate.cli;
 
 import io.jenkins.plugins.perfgate.engine.gate.ExitCodes;
 import io.jenkins.plugins.perfgate.engine.results.PhaseTrace;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -71,6 +72,9 @@ public final class PerfgateCli {
                 cl.addSubcommand(e.getKey(), e.getValue());
             }
         }
+        // picocli converts a Path by reflection (Paths.get, for its Java 5 compatibility): method handles whose
+        // lambda forms the JVM made at run time in every start; registered after the subcommands, which it reaches
+        cl.registerConverter(Path.class, Path::of);
         cl.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println(ex.getMessage());
             ex.getCommandLine().usage(ex.getCommandLine().getErr());
