@@ -53,7 +53,9 @@ class ToolAggregatesSummaryTest {
         assertEquals(List.of("csv", "locust-stats", "locust-history"),
                 s.sources().stream().map(f -> f.format()).toList());
         assertEquals(2, s.toolAggregates().size());
-        RunSummary back = SummaryJson.fromJson(SummaryJson.toJson(s));
+        String json = SummaryJson.toJson(s);
+        assertEquals(SummaryJsonTest.asAMapperWrites(json), json, "nulls and given figures as a mapper writes them");
+        RunSummary back = SummaryJson.fromJson(json);
         assertEquals(s.toolAggregates(), back.toolAggregates(), "absent figures stay absent, given ones as given");
         ToolAggregates h = back.toolAggregates().get(1);
         assertTrue(Double.isNaN(h.series().get(0).failuresPerSecond()), "N/A stays absent");
