@@ -41,6 +41,25 @@ class PerfgateCliTest {
     }
 
     @Test
+    void aLiveNonDaemonThreadMakesMainExitExplicitly() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread worker = new Thread(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "non-daemon");
+        worker.start();
+        try {
+            assertTrue(PerfgateCli.otherThreadsKeepTheJvm(), "main() would return and the JVM wait for it");
+        } finally {
+            release.countDown();
+            worker.join();
+        }
+    }
+
+    @Test
     void theUsageStillListsEveryCommand() {
         CliRun none = CliRun.of();
         for (String name : ALL) {
