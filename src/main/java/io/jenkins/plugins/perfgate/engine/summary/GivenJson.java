@@ -1,8 +1,8 @@
 package io.jenkins.plugins.perfgate.engine.summary;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.perfgate.engine.results.GivenFigures;
 import io.jenkins.plugins.perfgate.engine.results.GivenInterval;
@@ -26,8 +26,8 @@ final class GivenJson {
     private GivenJson() {
     }
 
-    static ArrayNode toTree(JsonNodeFactory nodes, List<ToolAggregates> all) {
-        ArrayNode out = nodes.arrayNode();
+    static ArrayNode toTree(ObjectMapper mapper, List<ToolAggregates> all) {
+        ArrayNode out = mapper.createArrayNode();
         for (ToolAggregates t : all) {
             ObjectNode n = out.addObject();
             n.put("path", t.path());
@@ -44,7 +44,7 @@ final class GivenJson {
                 number(o, "mean", f.mean());
                 number(o, "max", f.max());
                 number(o, "throughput", f.throughput());
-                o.set("percentiles", percentiles(nodes, f.percentiles()));
+                o.set("percentiles", percentiles(mapper, f.percentiles()));
             }
             if (!t.series().isEmpty()) {
                 ObjectNode series = n.putObject("series");
@@ -56,7 +56,7 @@ final class GivenJson {
                     add(row, p.requestsPerSecond());
                     add(row, p.failuresPerSecond());
                     row.add(p.totalCount()).add(p.totalErrors());
-                    row.add(percentiles(nodes, p.percentiles()));
+                    row.add(percentiles(mapper, p.percentiles()));
                 }
             }
         }
@@ -85,8 +85,8 @@ final class GivenJson {
         return out;
     }
 
-    private static ObjectNode percentiles(JsonNodeFactory nodes, Map<Double, Double> given) {
-        ObjectNode o = nodes.objectNode();
+    private static ObjectNode percentiles(ObjectMapper mapper, Map<Double, Double> given) {
+        ObjectNode o = mapper.createObjectNode();
         given.forEach((p, v) -> o.put(BigDecimal.valueOf(p).stripTrailingZeros().toPlainString(), v));
         return o;
     }

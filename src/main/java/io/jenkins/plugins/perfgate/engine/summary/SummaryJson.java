@@ -2,8 +2,8 @@ package io.jenkins.plugins.perfgate.engine.summary;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.perfgate.engine.files.AtomicFiles;
 import io.jenkins.plugins.perfgate.engine.results.ReadProblem;
@@ -33,21 +33,15 @@ import org.HdrHistogram.Histogram;
  */
 public final class SummaryJson {
 
+    /** Field names are not canonicalized in a table shared by every parse (as in {@code HistoryJson}). */
+    private static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .disable(com.fasterxml.jackson.core.JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build())
+            .enable(SerializationFeature.INDENT_OUTPUT);
     /**
-     * The mappers, for reading: apart, because initialising Jackson's {@code ObjectMapper} class took ~25 ms of CPU
-     * in a cold process, and writing needs none of it (streamed through a generator of {@link #WRITER}, trees built by
-     * {@link #NODES}): a cold {@code perfgate report --out} never loads it.
+     * The same without indentation, for summaries of many labels: the generator's pretty printer alone is not
+     * enough, since writing a tree through an indenting mapper sets one again.
      */
-    private static final class Mappers {
-        /** Field names are not canonicalized in a table shared by every parse (as in {@code HistoryJson}). */
-        static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
-                .disable(com.fasterxml.jackson.core.JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build());
-    }
-
-    /** Writes the document: JSON in UTF-8, indented as an indenting {@code ObjectMapper} would for few labels. */
-    private static final com.fasterxml.jackson.core.JsonFactory WRITER = new com.fasterxml.jackson.core.JsonFactory();
-    /** The node factory an {@code ObjectMapper} uses by default. */
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectMapper COMPACT = MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
     private static final double[] PERCENTILES = {50, 90, 95, 99, 99.9};
     private static final String[] PERCENTILE_KEYS = {"p50", "p90", "p95", "p99", "p999"};
 
@@ -78,68 +72,39 @@ public final class SummaryJson {
      */
     private static void writeTo(RunSummary summary, java.io.OutputStream out) throws IOException {
         ObjectNode head = headTree(summary);
-        try (com.fasterxml.jackson.core.JsonGenerator g = WRITER.createGenerator(out)) {
-            if (summary.labels().size() <= INDENTED_LABELS) {
-                g.setPrettyPrinter(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter());
-            }
+        ObjectMapper mapper = summary.labels().size() > INDENTED_LABELS ? COMPACT : MAPPER;
+        try (com.fasterxml.jackson.core.JsonGenerator g = mapper.createGenerator(out)) {
             g.writeStartObject();
             for (java.util.Iterator<Map.Entry<String, JsonNode>> it = head.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> field = it.next();
                 if (field.getKey().equals("labels")) {
                     g.writeArrayFieldStart("labels");
                     for (LabelStats l : summary.labels()) {
-                        writeTree(g, labelTree(l));
+                        g.writeTree(labelTree(l));
                     }
                     g.writeEndArray();
                 } else {
                     g.writeFieldName(field.getKey());
-                    writeTree(g, field.getValue());
+                    g.writeTree(field.getValue());
                 }
             }
             g.writeEndObject();
         }
     }
 
-    /**
-     * Writes a tree as a mapper's {@code writeTree} does with its default features (objects' fields in their order,
-     * nothing left out): containers and nulls here, each other value node by itself (numbers, texts and booleans
-     * need no serializer context; Jackson's containers and null nodes do, which only an {@code ObjectMapper}
-     * provides).
-     */
-    private static void writeTree(com.fasterxml.jackson.core.JsonGenerator g, JsonNode node) throws IOException {
-        if (node.isObject()) {
-            g.writeStartObject();
-            for (Map.Entry<String, JsonNode> e : node.properties()) {
-                g.writeFieldName(e.getKey());
-                writeTree(g, e.getValue());
-            }
-            g.writeEndObject();
-        } else if (node.isArray()) {
-            g.writeStartArray();
-            for (JsonNode e : node) {
-                writeTree(g, e);
-            }
-            g.writeEndArray();
-        } else if (node.isNull()) {
-            g.writeNull(); // a null node asks the context, as a mapper's null serializer would write
-        } else {
-            node.serialize(g, null); // numbers, texts and booleans write themselves
-        }
-    }
-
     public static RunSummary read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return fromTree(Mappers.MAPPER.readTree(in), file.toString());
+            return fromTree(MAPPER.readTree(in), file.toString());
         }
     }
 
     public static RunSummary fromJson(String json) throws IOException {
-        return fromTree(Mappers.MAPPER.readTree(json), "(json)");
+        return fromTree(MAPPER.readTree(json), "(json)");
     }
 
     /** The document as a tree, but for its "labels" array, left empty ({@link #writeTo} streams the labels). */
     private static ObjectNode headTree(RunSummary s) {
-        ObjectNode root = NODES.objectNode();
+        ObjectNode root = MAPPER.createObjectNode();
         root.put("schemaVersion", RunSummary.SCHEMA_VERSION);
         root.put("status", s.status().name());
         root.put("statusReason", s.statusReason());
@@ -181,13 +146,13 @@ public final class SummaryJson {
         ObjectNode perGenerator = root.putObject("generators");
         s.generators().forEach((k, v) -> perGenerator.set(k, labelTree(v)));
         if (!s.toolAggregates().isEmpty()) {
-            root.set("toolAggregates", GivenJson.toTree(NODES, s.toolAggregates()));
+            root.set("toolAggregates", GivenJson.toTree(MAPPER, s.toolAggregates()));
         }
         return root;
     }
 
     private static ObjectNode labelTree(LabelStats l) {
-        ObjectNode n = NODES.objectNode();
+        ObjectNode n = MAPPER.createObjectNode();
         n.put("label", l.label());
         n.put("transactionController", l.transactionController());
         n.put("count", l.count());
@@ -245,7 +210,7 @@ public final class SummaryJson {
     }
 
     private static ObjectNode countTree(CountTable t) {
-        ObjectNode n = NODES.objectNode();
+        ObjectNode n = MAPPER.createObjectNode();
         ObjectNode entries = n.putObject("top");
         t.entries().forEach(entries::put);
         n.put("others", t.others());

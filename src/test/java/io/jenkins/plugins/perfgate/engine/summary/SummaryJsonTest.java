@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.jenkins.plugins.perfgate.engine.results.ReadOptions;
 import io.jenkins.plugins.perfgate.engine.stats.AggregationOptions;
 import java.io.BufferedWriter;
@@ -32,26 +30,6 @@ class SummaryJsonTest {
         }
         return new Summarizer(AggregationOptions.defaults(), ReadOptions.defaults())
                 .summarize(List.of(Summarizer.Source.of(f)));
-    }
-
-    /**
-     * What an {@code ObjectMapper} writes for the tree of {@code json} (indented or not, as {@code json} is): the
-     * summary is streamed without one, and must stay byte for byte what a mapper wrote before.
-     */
-    static String asAMapperWrites(String json) throws IOException {
-        ObjectMapper mapper = new ObjectMapper();
-        if (json.contains("\n")) {
-            mapper.enable(SerializationFeature.INDENT_OUTPUT);
-        }
-        return mapper.writeValueAsString(mapper.readTree(json));
-    }
-
-    @Test
-    void theBytesAreAMappersForFewLabelsAndForMany() throws IOException {
-        for (int labels : new int[] {1, SummaryJson.INDENTED_LABELS, SummaryJson.INDENTED_LABELS + 1}) {
-            String json = SummaryJson.toJson(summaryOf(labels));
-            assertEquals(asAMapperWrites(json), json, labels + " labels");
-        }
     }
 
     @Test

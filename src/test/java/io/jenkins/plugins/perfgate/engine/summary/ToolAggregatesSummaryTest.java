@@ -53,9 +53,7 @@ class ToolAggregatesSummaryTest {
         assertEquals(List.of("csv", "locust-stats", "locust-history"),
                 s.sources().stream().map(f -> f.format()).toList());
         assertEquals(2, s.toolAggregates().size());
-        String json = SummaryJson.toJson(s);
-        assertEquals(SummaryJsonTest.asAMapperWrites(json), json, "nulls and given figures as a mapper writes them");
-        RunSummary back = SummaryJson.fromJson(json);
+        RunSummary back = SummaryJson.fromJson(SummaryJson.toJson(s));
         assertEquals(s.toolAggregates(), back.toolAggregates(), "absent figures stay absent, given ones as given");
         ToolAggregates h = back.toolAggregates().get(1);
         assertTrue(Double.isNaN(h.series().get(0).failuresPerSecond()), "N/A stays absent");
