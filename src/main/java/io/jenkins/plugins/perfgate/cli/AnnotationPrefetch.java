@@ -13,8 +13,9 @@ import picocli.CommandLine.Mixin;
  * Reads the annotations of the command that is about to run on a second thread while picocli starts on the main
  * one. The JVM makes each annotation a dynamic proxy whose class it generates at the first use of its type (no AOT
  * cache holds them): about half of picocli's ~55 ms CPU of a {@code report} start (docs/performance.md). The JVM
- * caches what was read, so picocli finds it ready; the core that does it is otherwise idle this early. A warm-up
- * only: whatever it fails on, picocli meets again and reports.
+ * caches what was read, so picocli finds it ready; the core that does it is otherwise idle this early. It then
+ * makes the reflective accessors of the annotated fields ({@link #prepareAccess}). A warm-up only: whatever it
+ * fails on, picocli meets again and reports.
  */
 final class AnnotationPrefetch {
 
