@@ -48,16 +48,20 @@ bench_files() {
   local r marks m col
   marks=$(for r in $(seq "$rounds"); do
     PERFGATE_JAVA_OPTS="-Xmx64m -Dperfgate.trace=true" "$ROOT/bin/perfgate" report "$(ls "$dir"/default-*.csv)" \
-      2>&1 >/dev/null | awk '$5 == "main" && ($9 == "main" || $9 == "report" || $9 == "csv") { printf "%s %s ", $3, $7 }
+      2>&1 >/dev/null | awk '$5 == "main" && ($9 == "main" || $9 == "report" || $9 == "csv" || ($9 == "all" && $10 == "parts")) {
+        printf "%s %s ", $3, $7 }
         END { print "" }' || true
   done)
   m=()
-  for col in 1 2 3 4 5 6; do
+  for col in 1 2 3 4 5 6 7 8 9 10; do
     m+=("$(echo "$marks" | cut -d' ' -f"$col" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')")
   done
   printf "start of the default file's reading (trace, medians; ms since JVM start / main thread's CPU ms):\n"
   printf "  main() %s / %s, report command %s / %s, parts cut %s / %s (docs/performance.md, the jar's entries)\n" \
-    "${m[@]}"
+    "${m[@]:0:6}"
+  # and its end: from the last part read to the table printed (serial: the merge, the freeze, the table)
+  printf "  all parts read %s / %s, table printed %s / %s (docs/performance.md, classes made at run time)\n" \
+    "${m[@]:6:4}"
   echo "CPU ms/MB: the process's CPU less the JVM start's, per MB of (uncompressed) data"
   printf '%-16s %9s %8s %8s %8s %7s %8s %9s %8s %8s\n' shape samples MB "wc -l s" "wall s" "x wc" "CPU s" \
     "CPU ms/MB" "RSS MiB" "MB/s"

@@ -10,7 +10,7 @@ TARGET=$1
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 release=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')/release
 feature=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
-rm -f "$TARGET/perfgate-cli.aot" "$TARGET/perfgate-cli.aot.jdk"
+rm -f "$TARGET/perfgate-cli.aot" "$TARGET/perfgate-cli-html.aot" "$TARGET/perfgate-cli.aot.jdk"
 if [ "${feature%%.*}" -lt 25 ] 2>/dev/null || [ ! -f "$release" ]; then
   echo "perfgate: JDK $feature: no AOT cache for the CLI (needs JDK 25+)"
   exit 0
@@ -36,5 +36,13 @@ cp="$TARGET/perfgate-cli.jar:$TARGET/perfgate-bench.jar"
   -Xlog:aot=off -Xlog:cds=off -Xmx256m \
   -Djava.awt.headless=true -jar "$TARGET/perfgate-cli.jar" report "$work/train.csv" "$work/train.xml" \
   "$work/train.csv.gz" --out "$work/summary.json" >/dev/null 2>&1
+# a second cache for the runs that write the HTML report (--html, picked by bin/perfgate): its charts' ~1,200
+# classes (JFreeChart, Java 2D) cut such a run's CPU by a fifth, but preloaded by every command they cost each
+# ~50 ms of JVM start (docs/performance.md, "The cold process"); not fatal: without it --html runs use the first
+"$JAVA" -XX:AOTCacheOutput="$TARGET/perfgate-cli-html.aot" -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining \
+  -Xlog:aot=off -Xlog:cds=off -Xmx256m \
+  -Djava.awt.headless=true -jar "$TARGET/perfgate-cli.jar" report "$work/train.csv" "$work/train.xml" \
+  "$work/train.csv.gz" --out "$work/summary.json" --html "$work/html" >/dev/null 2>&1 \
+  || { rm -f "$TARGET/perfgate-cli-html.aot"; echo "perfgate: no AOT cache for --html runs" >&2; }
 sed -n 's/^JAVA_RUNTIME_VERSION=//p' "$release" >"$TARGET/perfgate-cli.aot.jdk"
 echo "perfgate: built $TARGET/perfgate-cli.aot for JDK $(cat "$TARGET/perfgate-cli.aot.jdk")"

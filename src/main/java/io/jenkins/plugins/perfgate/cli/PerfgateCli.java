@@ -2,6 +2,7 @@ package io.jenkins.plugins.perfgate.cli;
 
 import io.jenkins.plugins.perfgate.engine.gate.ExitCodes;
 import io.jenkins.plugins.perfgate.engine.results.PhaseTrace;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -71,6 +72,9 @@ public final class PerfgateCli {
                 cl.addSubcommand(e.getKey(), e.getValue());
             }
         }
+        // picocli converts a Path by reflection (Paths.get, for its Java 5 compatibility): method handles whose
+        // lambda forms the JVM made at run time in every start; registered after the subcommands, which it reaches
+        cl.registerConverter(Path.class, Path::of);
         cl.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println(ex.getMessage());
             ex.getCommandLine().usage(ex.getCommandLine().getErr());
@@ -82,7 +86,33 @@ public final class PerfgateCli {
     public static void main(String[] args) {
         PhaseTrace.mark("main");
         AnnotationPrefetch.start(commandClasses(args));
-        System.exit(commandLine(args).execute(args));
+        int code = commandLine(args).execute(args);
+        if (code != 0 || otherThreadsKeepTheJvm()) {
+            System.exit(code);
+        }
+        // success, and no other thread would keep the JVM up: main() returns and the JVM ends as it does after any
+        // main(), shutdown hooks included. System.exit(0) first set up the platform logger to log the exit
+        // (Runtime.exit's logging: a service look-up and java.util.logging's set-up, ~10 ms CPU of every process)
+    }
+
+    /** Whether a live thread other than the caller is not a daemon (the JVM would wait for it after main()). */
+    static boolean otherThreadsKeepTheJvm() {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() + 16];
+        int n = root.enumerate(threads, true);
+        if (n == threads.length) {
+            return true; // more than counted: be safe
+        }
+        for (int i = 0; i < n; i++) {
+            Thread t = threads[i];
+            if (t != Thread.currentThread() && t.isAlive() && !t.isDaemon()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The classes whose annotations picocli reads for {@code args} beside the top command's standard options. */

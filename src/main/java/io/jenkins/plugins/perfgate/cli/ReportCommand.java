@@ -147,8 +147,7 @@ public final class ReportCommand implements Callable<Integer> {
             err.println("(" + summary.malformedLines() + " malformed rows in total)");
         }
         outWriter.print(ConsoleLabelTable.render(summary));
-        if (summary.sources().size() > 1 || summary.sources().stream().anyMatch(f -> !f.format().equals("csv")
-                && !f.format().equals("xml"))) {
+        if (summary.sources().size() > 1 || !onlyCsvOrXml(summary.sources())) {
             for (SourceFile f : summary.sources()) {
                 boolean aggregates = summary.toolAggregates().stream().anyMatch(t -> t.path().equals(f.path()));
                 outWriter.printf(Locale.ROOT, "  %s: %s, %s%s%n", f.path(), JtlFormat.describe(f.format()),
@@ -200,6 +199,19 @@ public final class ReportCommand implements Callable<Integer> {
         }
         err.println("perfgate report: results are " + summary.status() + ": " + summary.statusReason());
         return PerfgateCli.EXIT_INVALID_INPUT;
+    }
+
+    /**
+     * Whether every source is a CSV or XML file of samples. A loop, not a stream's lambda: the AOT cache is trained on
+     * several files, so this lambda's class was made at run time in every one-file report.
+     */
+    private static boolean onlyCsvOrXml(List<SourceFile> sources) {
+        for (SourceFile f : sources) {
+            if (!f.format().equals("csv") && !f.format().equals("xml")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static long sizeOrZero(Path f) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.perfgate.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,35 @@ class PerfgateCliTest {
         assertEquals(ALL, List.copyOf(PerfgateCli.commandLine("help", "report").getSubcommands().keySet()));
         assertEquals(ALL, List.copyOf(PerfgateCli.commandLine("nosuch").getSubcommands().keySet()));
         assertEquals(ALL, List.copyOf(PerfgateCli.commandLine("--version", "x").getSubcommands().keySet()));
+    }
+
+    @Test
+    void pathsAreParsedByTheRegisteredConverter() {
+        // PerfgateCli registers Path::of (picocli's own conversion goes through reflection); lists and options alike
+        picocli.CommandLine cl = PerfgateCli.commandLine("report", "a b/c.csv", "--out", "s.json");
+        cl.parseArgs("report", "a b/c.csv", "--out", "s.json");
+        ReportCommand report = (ReportCommand) cl.getSubcommands().get("report").getCommand();
+        assertEquals(List.of(Path.of("a b/c.csv")), report.files);
+        assertEquals(Path.of("s.json"), report.out);
+    }
+
+    @Test
+    void aLiveNonDaemonThreadMakesMainExitExplicitly() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread worker = new Thread(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "non-daemon");
+        worker.start();
+        try {
+            assertTrue(PerfgateCli.otherThreadsKeepTheJvm(), "main() would return and the JVM wait for it");
+        } finally {
+            release.countDown();
+            worker.join();
+        }
     }
 
     @Test

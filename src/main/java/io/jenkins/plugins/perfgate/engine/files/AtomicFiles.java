@@ -11,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Replaces a whole file so that readers, and whoever finds the file after a crash, see either the old content or the
@@ -26,8 +26,6 @@ public final class AtomicFiles {
     public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFiles() {
     }
@@ -45,9 +43,12 @@ public final class AtomicFiles {
         Path dir = Objects.requireNonNull(target.toAbsolutePath().getParent(), "a file has a parent folder");
         Files.createDirectories(dir);
         // a new name of our own, created with the permissions any new file gets here (createTempFile would make
-        // summaries and reports private to their writer)
-        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36)
-                + ".tmp");
+        // summaries and reports private to their writer). It need not be unguessable: CREATE_NEW never opens an
+        // existing file or follows a link, so a name taken (by chance or on purpose) fails the write, it never
+        // lets another write into it; ThreadLocalRandom, since a SecureRandom's set-up was ~10 ms of CPU in a
+        // cold process (docs/performance.md, "The cold process")
+        Path tmp = dir.resolve("." + target.getFileName() + "."
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16) {

@@ -10,6 +10,8 @@ import java.util.List;
  */
 final class ProblemLog {
 
+    private static final Comparator<ReadProblem> BY_LINE = (a, b) -> Long.compare(a.line(), b.line());
+
     private final String file;
     private final int maxProblems;
     private final List<ReadProblem> problems = new ArrayList<>();
@@ -68,15 +70,22 @@ final class ProblemLog {
         return part;
     }
 
-    /** Adds another chunk's log whose line numbers are relative to {@code lineOffset}. */
+    /**
+     * Adds another chunk's log whose line numbers are relative to {@code lineOffset}; the problems stay sorted by
+     * line. Sorted only when some were added: {@code Comparator.comparingLong} made its lambda class at run time
+     * (the JDK's own lambdas are not in the AOT cache), a few ms of every cold parallel read with no problem at all.
+     */
     void addShifted(ProblemLog other, long lineOffset) {
         malformed += other.malformed;
         truncatedTail |= other.truncatedTail;
+        int before = problems.size();
         for (ReadProblem p : other.problems) {
             if (problems.size() < maxProblems) {
                 problems.add(new ReadProblem(p.file(), p.line() + lineOffset, p.field(), p.reason()));
             }
         }
-        problems.sort(Comparator.comparingLong(ReadProblem::line));
+        if (problems.size() > before) {
+            problems.sort(BY_LINE);
+        }
     }
 }

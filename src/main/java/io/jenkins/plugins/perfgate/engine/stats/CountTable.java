@@ -16,6 +16,16 @@ import java.util.Map;
  */
 public record CountTable(Map<String, Long> entries, long others) {
 
+    /**
+     * Most frequent first, then by value. One comparator of this class: the JDK's {@code Map.Entry.comparingByValue}
+     * and {@code thenComparing} made three lambda classes at run time in every cold process (the JDK's own lambdas
+     * are not in the CLI's AOT cache; docs/performance.md, "The cold process").
+     */
+    private static final Comparator<Map.Entry<String, Long>> BY_COUNT_THEN_VALUE = (a, b) -> {
+        int byCount = Long.compare(b.getValue(), a.getValue());
+        return byCount != 0 ? byCount : a.getKey().compareTo(b.getKey());
+    };
+
     public CountTable {
         entries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries));
     }
@@ -31,8 +41,7 @@ public record CountTable(Map<String, Long> entries, long others) {
     /** Keeps the n most frequent of the given counts; the rest go to others. */
     public static CountTable top(Map<String, Long> counts, long others, int n) {
         List<Map.Entry<String, Long>> sorted = new ArrayList<>(counts.entrySet());
-        sorted.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
-                .thenComparing(Map.Entry.comparingByKey()));
+        sorted.sort(BY_COUNT_THEN_VALUE);
         Map<String, Long> kept = new LinkedHashMap<>();
         long rest = others;
         for (Map.Entry<String, Long> e : sorted) {

@@ -68,4 +68,29 @@ class LineLogTest {
         AtomicFiles.writeString(dir.resolve("new/sub/x.txt"), "new");
         assertEquals("new", Files.readString(dir.resolve("new/sub/x.txt")), "folders are created");
     }
+
+    @Test
+    void concurrentWholeFileWritesEachGetTheirOwnTemporaryName() throws Exception {
+        Path f = dir.resolve("report.html");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> writes = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String content = "content " + i;
+                writes.add(pool.submit(() -> {
+                    AtomicFiles.writeString(f, content);
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> w : writes) {
+                w.get(); // a temporary name taken twice would fail a write (CREATE_NEW)
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertTrue(Files.readString(f).startsWith("content "), "one whole content");
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(f), files.toList(), "no temporary file left behind");
+        }
+    }
 }
