@@ -32,7 +32,8 @@ final class StringCache {
      * {@code lengths[i]} (0: empty), its first 32 bytes (zero-padded) as four words at {@code words[4i..4i+3]}, its
      * String, number and all its bytes (zero-padded to whole words). A lookup reads the slot's 32 bytes of one
      * array: with thousands of labels an object per text (64 bytes, mostly across two cache lines, scattered
-     * among the aggregation's memory) was rarely in the processor's cache; packed, two texts share a line.
+     * among the aggregation's memory) was rarely in the processor's cache; packed, the table's words are fewer
+     * lines in one place (docs/performance.md, "2,000 labels: where a sample waits").
      */
     private int[] lengths = new int[64];
     private long[] words = new long[4 * 64];
