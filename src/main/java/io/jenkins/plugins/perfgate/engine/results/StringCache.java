@@ -12,7 +12,7 @@ import java.util.Arrays;
  * low. Bounded: once full, new texts are decoded without being kept. Not thread-safe.
  *
  * <p>Lookups cost a few word loads and no loops for short texts: the table starts small (so the few texts a file
- * repeats stay in the L1 cache while the rows stream through), each entry holds its text's first eight bytes, and
+ * repeats stay in the L1 cache while the rows stream through), each slot holds its text's first 32 bytes, and
  * longer texts are compared eight bytes at a time.
  */
 final class StringCache {
@@ -24,17 +24,22 @@ final class StringCache {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
 
-    /**
-     * A kept text: its length, first eight bytes (zero-padded), bytes 8-31 as three words (zero-padded; held here
-     * so that comparing a short text reads no other object) and all its bytes (zero-padded to whole words).
-     */
-    private record Entry(int length, long head, long w1, long w2, long w3, byte[] key, String value, int number) {
-    }
-
     /** Texts up to this length are compared in three word loads without a loop. */
     private static final int SHORT = 32;
 
-    private Entry[] table = new Entry[64];
+    /**
+     * The kept texts by slot, in parallel arrays rather than an object per text: slot i's length at
+     * {@code lengths[i]} (0: empty), its first 32 bytes (zero-padded) as four words at {@code words[4i..4i+3]}, its
+     * String, number and all its bytes (zero-padded to whole words). A lookup reads the slot's 32 bytes of one
+     * array: with thousands of labels an object per text (64 bytes, mostly across two cache lines, scattered
+     * among the aggregation's memory) was rarely in the processor's cache; packed, the table's words are fewer
+     * lines in one place (docs/performance.md, "2,000 labels: where a sample waits").
+     */
+    private int[] lengths = new int[64];
+    private long[] words = new long[4 * 64];
+    private String[] values = new String[64];
+    private int[] numbers = new int[64];
+    private byte[][] keys = new byte[64][];
     private int entries;
     /** The number of the text the last {@link #get} returned, or -1 (see {@link #lastNumber}). */
     private int lastNumber = -1;
@@ -114,8 +119,9 @@ final class StringCache {
             return slowGet(buf, from, to);
         }
         long head = head(buf, from, len);
-        Entry[] t = table;
-        int mask = t.length - 1;
+        int[] lens = lengths;
+        long[] w = words;
+        int mask = lens.length - 1;
         int slot = hash(head, buf, to, len) & mask;
         if (len <= SHORT && from + SHORT <= buf.length) {
             // bytes 8-31 masked to the text's length: no loop, no branch on the length, whose variation from row
@@ -124,25 +130,26 @@ final class StringCache {
             long w2 = (long) LONGS.get(buf, from + 16) & tailMask(len - 16);
             long w3 = (long) LONGS.get(buf, from + 24) & tailMask(len - 24);
             while (true) {
-                Entry e = t[slot];
-                if (e == null) {
+                int l = lens[slot];
+                if (l == 0) {
                     return add(buf, from, len, head);
                 }
-                if (e.length == len && ((e.head ^ head) | (e.w1 ^ w1) | (e.w2 ^ w2) | (e.w3 ^ w3)) == 0) {
-                    lastNumber = e.number;
-                    return e.value;
+                int at = 4 * slot;
+                if (l == len && ((w[at] ^ head) | (w[at + 1] ^ w1) | (w[at + 2] ^ w2) | (w[at + 3] ^ w3)) == 0) {
+                    lastNumber = numbers[slot];
+                    return values[slot];
                 }
                 slot = (slot + 1) & mask;
             }
         }
         while (true) {
-            Entry e = t[slot];
-            if (e == null) {
+            int l = lens[slot];
+            if (l == 0) {
                 return add(buf, from, len, head);
             }
-            if (e.length == len && e.head == head && (len <= 8 || sameTail(e.key, buf, from, len))) {
-                lastNumber = e.number;
-                return e.value;
+            if (l == len && w[4 * slot] == head && (len <= 8 || sameTail(keys[slot], buf, from, len))) {
+                lastNumber = numbers[slot];
+                return values[slot];
             }
             slot = (slot + 1) & mask;
         }
@@ -171,45 +178,60 @@ final class StringCache {
             lastNumber = -1;
             return s;
         }
-        if ((entries + 1) * 2 > table.length) {
+        if ((entries + 1) * 2 > lengths.length) {
             grow();
         }
         byte[] key = new byte[Math.max(SHORT, (len + 7) & ~7)];
         System.arraycopy(buf, from, key, 0, len);
-        put(new Entry(len, head, (long) LONGS.get(key, 8), (long) LONGS.get(key, 16), (long) LONGS.get(key, 24), key,
-                s, entries));
+        put(len, key, s, entries);
         lastNumber = entries;
         entries++;
         return s;
     }
 
     private void grow() {
-        Entry[] old = table;
-        table = new Entry[Math.min(MAX_SLOTS, old.length * 2)];
-        for (Entry e : old) {
-            if (e != null) {
-                put(e);
+        int[] oldLengths = lengths;
+        String[] oldValues = values;
+        int[] oldNumbers = numbers;
+        byte[][] oldKeys = keys;
+        int size = Math.min(MAX_SLOTS, oldLengths.length * 2);
+        lengths = new int[size];
+        words = new long[4 * size];
+        values = new String[size];
+        numbers = new int[size];
+        keys = new byte[size][];
+        for (int i = 0; i < oldLengths.length; i++) {
+            if (oldLengths[i] != 0) {
+                put(oldLengths[i], oldKeys[i], oldValues[i], oldNumbers[i]);
             }
         }
     }
 
-    private void put(Entry e) {
-        int mask = table.length - 1;
-        int slot = hash(e.head, e.key, e.length, e.length) & mask;
-        while (table[slot] != null) {
+    private void put(int len, byte[] key, String value, int number) {
+        int mask = lengths.length - 1;
+        long head = (long) LONGS.get(key, 0) & (len >= 8 ? -1L : -1L >>> ((8 - len) << 3));
+        int slot = hash(head, key, len, len) & mask;
+        while (lengths[slot] != 0) {
             slot = (slot + 1) & mask;
         }
-        table[slot] = e;
+        lengths[slot] = len;
+        int at = 4 * slot;
+        words[at] = head;
+        words[at + 1] = (long) LONGS.get(key, 8);
+        words[at + 2] = (long) LONGS.get(key, 16);
+        words[at + 3] = (long) LONGS.get(key, 24);
+        values[slot] = value;
+        numbers[slot] = number;
+        keys[slot] = key;
     }
 
     /** The longest distance of a kept text from its hash's slot (for tests: how well look-alikes are spread). */
     int longestProbe() {
-        int mask = table.length - 1;
+        int mask = lengths.length - 1;
         int longest = 0;
-        for (int slot = 0; slot < table.length; slot++) {
-            Entry e = table[slot];
-            if (e != null) {
-                int home = hash(e.head, e.key, e.length, e.length) & mask;
+        for (int slot = 0; slot < lengths.length; slot++) {
+            if (lengths[slot] != 0) {
+                int home = hash(words[4 * slot], keys[slot], lengths[slot], lengths[slot]) & mask;
                 longest = Math.max(longest, (slot - home) & mask);
             }
         }
