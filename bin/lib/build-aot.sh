@@ -32,17 +32,19 @@ cp="$TARGET/perfgate-cli.jar:$TARGET/perfgate-bench.jar"
 # the same class path and heap as bin/perfgate's runs; without the training run's method profiles and compilations
 # (JEP 515, -XX:-AOTRecordTraining): replayed, they made C2 compile more and the reading loop later, since a small
 # mixed training run is not the shape of a large file (docs/performance.md, "The JIT's work")
-"$JAVA" -XX:AOTCacheOutput="$TARGET/perfgate-cli.aot" -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining \
-  -Xlog:aot=off -Xlog:cds=off -Xmx256m \
-  -Djava.awt.headless=true -jar "$TARGET/perfgate-cli.jar" report "$work/train.csv" "$work/train.xml" \
-  "$work/train.csv.gz" --out "$work/summary.json" >/dev/null 2>&1
+train() { # CACHE [more report options]: a cache from a report of the three training files
+  local cache=$1
+  shift
+  "$JAVA" -XX:AOTCacheOutput="$cache" -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining \
+    -Xlog:aot=off -Xlog:cds=off -Xmx256m \
+    -Djava.awt.headless=true -jar "$TARGET/perfgate-cli.jar" report "$work/train.csv" "$work/train.xml" \
+    "$work/train.csv.gz" --out "$work/summary.json" "$@" >/dev/null 2>&1
+}
+train "$TARGET/perfgate-cli.aot"
 # a second cache for the runs that write the HTML report (--html, picked by bin/perfgate): its charts' ~1,200
 # classes (JFreeChart, Java 2D) cut such a run's CPU by a fifth, but preloaded by every command they cost each
 # ~50 ms of JVM start (docs/performance.md, "The cold process"); not fatal: without it --html runs use the first
-"$JAVA" -XX:AOTCacheOutput="$TARGET/perfgate-cli-html.aot" -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining \
-  -Xlog:aot=off -Xlog:cds=off -Xmx256m \
-  -Djava.awt.headless=true -jar "$TARGET/perfgate-cli.jar" report "$work/train.csv" "$work/train.xml" \
-  "$work/train.csv.gz" --out "$work/summary.json" --html "$work/html" >/dev/null 2>&1 \
+train "$TARGET/perfgate-cli-html.aot" --html "$work/html" \
   || { rm -f "$TARGET/perfgate-cli-html.aot"; echo "perfgate: no AOT cache for --html runs" >&2; }
 sed -n 's/^JAVA_RUNTIME_VERSION=//p' "$release" >"$TARGET/perfgate-cli.aot.jdk"
 echo "perfgate: built $TARGET/perfgate-cli.aot for JDK $(cat "$TARGET/perfgate-cli.aot.jdk")"

@@ -209,7 +209,7 @@ final class StringCache {
 
     private void put(int len, byte[] key, String value, int number) {
         int mask = lengths.length - 1;
-        long head = (long) LONGS.get(key, 0) & (len >= 8 ? -1L : -1L >>> ((8 - len) << 3));
+        long head = head(key, 0, len);
         int slot = hash(head, key, len, len) & mask;
         while (lengths[slot] != 0) {
             slot = (slot + 1) & mask;
