@@ -354,16 +354,15 @@ final class CsvJtlReader {
      * Writes the positions of the bytes flagged in {@code m} (the word at {@code base}) to {@code e} from index
      * {@code n}; returns the new count. The first position unconditionally (an entry beyond the count is
      * overwritten later), the rest in a loop: measured faster than two or four unconditional stores, which cost
-     * more than the branch saves, and than gathering a row's flags 64 bytes at a time. Counted and indexed by
-     * {@link ByteFlags}' multiplies, which the JIT's first tier compiles inline (a part's first rows run its code).
+     * more than the branch saves, and than gathering a row's flags 64 bytes at a time.
      */
     private static int store(int[] e, int n, int base, long m) {
-        int count = ByteFlags.count(m);
-        e[n] = base + ByteFlags.lowest(m);
+        int count = Long.bitCount(m);
+        e[n] = base + (Long.numberOfTrailingZeros(m) >>> 3);
         if (count > 1) {
             m &= m - 1;
             for (int k = n + 1; m != 0; k++) {
-                e[k] = base + ByteFlags.lowest(m);
+                e[k] = base + (Long.numberOfTrailingZeros(m) >>> 3);
                 m &= m - 1;
             }
         }
