@@ -177,11 +177,6 @@ final class CsvJtlReader {
     /**
      * Reads rows from {@code in} until its end, or until the first row boundary at or after {@code stopAt} bytes.
      *
-     * <p>Its loop runs once per row but the method once per part, so the JIT compiles it by on-stack replacement
-     * only: {@code bin/perfgate} lowers its thresholds by name ({@code WrapperCompileCommandsTest}), so that the
-     * interpreter does not run it for the first ~60,000 rows (docs/performance.md, "The warm-up on a slower
-     * machine").
-     *
      * @param firstLine line number of the first row (for problems)
      */
     ParseEnd parse(InputStream in, long stopAt, long firstLine) {
