@@ -63,6 +63,9 @@ public final class ChartRenderer {
         checkSize(width, height);
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
         g2.setDefsKeyPrefix("pg" + Integer.toHexString(System.identityHashCode(chart)));
+        SvgNumbers numbers = new SvgNumbers(); // the same text, each distinct number formatted once
+        g2.setGeomDoubleConverter(numbers);
+        g2.setTransformDoubleConverter(numbers);
         chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
         // no DOCTYPE (getSVGDocument() names an external DTD, which secure XML parsers refuse); a viewBox lets the
         // image scale with the page

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.perfgate.engine.report;
 
+import io.jenkins.plugins.perfgate.engine.results.PhaseTrace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -23,7 +24,7 @@ final class ChartDrawing {
     private final Semaphore room = new Semaphore(AHEAD);
     private volatile boolean cancelled;
 
-    private ChartDrawing(List<ReportCharts.Planned> charts) {
+    ChartDrawing(List<ReportCharts.Planned> charts) {
         for (ReportCharts.Planned c : charts) {
             files.add(c.file());
             svgs.add(new FutureTask<>(c::svg));
@@ -50,6 +51,7 @@ final class ChartDrawing {
                 return;
             }
             svg.run(); // a failure is kept in the task and thrown by svg(i)
+            PhaseTrace.mark("chart drawn ahead");
         }
     }
 

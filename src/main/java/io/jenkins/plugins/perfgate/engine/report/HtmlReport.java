@@ -70,12 +70,14 @@ public final class HtmlReport {
             for (String asset : List.of(CSS, JS, ICON)) {
                 copyResource(asset, dir.resolve(asset));
             }
-            List<ReportCharts.ChartFile> charts = ReportCharts.write(drawing, dir);
+            // made while the charts are drawn, when they are drawn ahead; written only once they all are
+            String page = page(input, drawing.files());
+            ReportCharts.write(drawing, dir);
             // every file is replaced atomically, the page last, after one force of the folder for all the others
             // (instead of one per file): a crash leaves the previous page or the new one, whose files all exist
             AtomicFiles.syncFolder(dir);
             Path index = dir.resolve(INDEX);
-            AtomicFiles.writeString(index, page(input, charts));
+            AtomicFiles.writeString(index, page);
             return index;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the HTML report to " + dir + ": " + e.getMessage(), e);

@@ -90,13 +90,12 @@ final class ReportCharts {
     }
 
     /**
-     * Writes the charts beside the page, in order, after removing an earlier report's numbered ones; returns the
-     * charts written. Each file is replaced atomically (never half a chart) but the folder is not forced: the
-     * caller forces it once, before the page that refers to them.
+     * Writes the charts beside the page, in order, after removing an earlier report's numbered ones. Each file is
+     * replaced atomically (never half a chart) but the folder is not forced: the caller forces it once, before the
+     * page that refers to them.
      */
-    static List<ChartFile> write(ChartDrawing drawing, Path dir) {
+    static void write(ChartDrawing drawing, Path dir) {
         removeNumberedLeftovers(dir);
-        List<ChartFile> written = new ArrayList<>();
         List<ChartFile> files = drawing.files();
         for (int i = 0; i < files.size(); i++) {
             Path file = dir.resolve(files.get(i).fileName());
@@ -106,9 +105,7 @@ final class ReportCharts {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write chart " + file + ": " + e.getMessage(), e);
             }
-            written.add(files.get(i));
         }
-        return written;
     }
 
     /** The rows with trend charts: all samples ({@link OverallRow#LABEL}), then the busiest labels. */
