@@ -19,16 +19,18 @@ final class ChartDrawing {
     /** Charts drawn ahead and not yet taken, at most. */
     static final int AHEAD = 2;
 
-    private final List<ReportCharts.ChartFile> files = new ArrayList<>();
+    private final List<ReportCharts.ChartFile> files;
     private final List<FutureTask<byte[]>> svgs = new ArrayList<>();
     private final Semaphore room = new Semaphore(AHEAD);
     private volatile boolean cancelled;
 
     ChartDrawing(List<ReportCharts.Planned> charts) {
+        List<ReportCharts.ChartFile> names = new ArrayList<>();
         for (ReportCharts.Planned c : charts) {
-            files.add(c.file());
+            names.add(c.file());
             svgs.add(new FutureTask<>(c::svg));
         }
+        files = List.copyOf(names);
     }
 
     /** The charts of {@code input}, none drawn yet: each is drawn when {@link #svg} asks for it. */
