@@ -44,13 +44,41 @@ public final class HtmlReportOption {
         try {
             List<RawLink> all = new ArrayList<>(input.rawFiles());
             all.addAll(links(rawFiles));
-            Path index = HtmlReport.write(input.withRawFiles(all), dir);
-            out.println("HTML report written to " + index);
-            return true;
+            return written(HtmlReport.write(input.withRawFiles(all), dir), out);
         } catch (UncheckedIOException | IllegalStateException e) {
-            err.println("perfgate: cannot write the HTML report: " + e.getMessage());
-            return false;
+            return failed(e, err);
         }
+    }
+
+    /**
+     * Starts drawing the charts of a summary's report on a thread of their own while the caller writes other files
+     * (the summary JSON), for {@link #write(HtmlReport.Drawn, List, PrintWriter, PrintWriter)} once they are
+     * written, or {@link HtmlReport.Drawn#cancel}; null when no report is asked for.
+     */
+    public HtmlReport.Drawn drawAhead(RunSummary summary, String title) {
+        return dir == null ? null : HtmlReport.drawAhead(ReportInput.of(summary).withTitle(title));
+    }
+
+    /** Writes a report drawn ahead as {@link #write(RunSummary, String, List, PrintWriter, PrintWriter)} does. */
+    public boolean write(HtmlReport.Drawn drawn, List<Path> rawFiles, PrintWriter out, PrintWriter err) {
+        if (dir == null) {
+            return true;
+        }
+        try {
+            return written(drawn.write(dir, links(rawFiles)), out);
+        } catch (UncheckedIOException | IllegalStateException e) {
+            return failed(e, err);
+        }
+    }
+
+    private static boolean written(Path index, PrintWriter out) {
+        out.println("HTML report written to " + index);
+        return true;
+    }
+
+    private static boolean failed(RuntimeException e, PrintWriter err) {
+        err.println("perfgate: cannot write the HTML report: " + e.getMessage());
+        return false;
     }
 
     /** Links relative to the report folder, forward slashes; files that do not exist are left out. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.perfgate.cli;
 
+import io.jenkins.plugins.perfgate.engine.report.HtmlReport;
 import io.jenkins.plugins.perfgate.engine.results.JtlFormat;
 import io.jenkins.plugins.perfgate.engine.results.PhaseTrace;
 import io.jenkins.plugins.perfgate.engine.results.ReadOptions;
@@ -140,6 +141,9 @@ public final class ReportCommand implements Callable<Integer> {
             return PerfgateCli.EXIT_INVALID_INPUT;
         }
         PhaseTrace.mark("summary built");
+        // the report's charts are drawn on the other core while the table is printed and the JSON written
+        HtmlReport.Drawn report = html.drawAhead(summary, "perfgate report: " + files.stream()
+                .map(f -> String.valueOf(f.getFileName())).collect(java.util.stream.Collectors.joining(", ")));
         for (ReadProblem p : summary.problems()) {
             err.println(p);
         }
@@ -176,6 +180,9 @@ public final class ReportCommand implements Callable<Integer> {
             try {
                 SummaryJson.write(summary, out);
             } catch (IOException e) {
+                if (report != null) {
+                    report.cancel();
+                }
                 err.println("perfgate report: cannot write " + out + ": " + e.getMessage());
                 return PerfgateCli.EXIT_INVALID_INPUT;
             }
@@ -184,8 +191,7 @@ public final class ReportCommand implements Callable<Integer> {
         }
         List<Path> raw = new ArrayList<>(files);
         raw.add(out);
-        if (!html.write(summary, "perfgate report: " + files.stream().map(f -> String.valueOf(f.getFileName()))
-                .collect(java.util.stream.Collectors.joining(", ")), raw, outWriter, err)) {
+        if (!html.write(report, raw, outWriter, err)) {
             return PerfgateCli.EXIT_INVALID_INPUT;
         }
         PhaseTrace.mark("HTML report done");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +56,60 @@ class ReportHtmlOptionTest {
         CliRun r = run("report", csv.toString(), "--html", blocker.toString());
         assertEquals(PerfgateCli.EXIT_INVALID_INPUT, r.exit(), r.out());
         assertTrue(r.err().contains("cannot write the HTML report") && r.err().contains("not-a-dir"), r.err());
+    }
+
+    private Path smallCsv() throws Exception {
+        Path csv = tmp.resolve("r.csv");
+        StringBuilder rows = new StringBuilder("timeStamp,elapsed,label,success\n");
+        for (int i = 0; i < 200; i++) {
+            rows.append(1_780_000_000_000L + i * 50L).append(',').append(10 + i % 23).append(",GET /,")
+                    .append(i % 40 != 0).append('\n');
+        }
+        return Files.writeString(csv, rows);
+    }
+
+    @Test
+    void theJsonIsWrittenAndSaidSoBeforeTheReport() throws Exception {
+        Path json = tmp.resolve("s.json");
+        Path html = tmp.resolve("report");
+        CliRun r = run("report", smallCsv().toString(), "--out", json.toString(), "--html", html.toString());
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.out().lines().toList();
+        int status = lines.size() - 3;
+        assertTrue(lines.get(status).startsWith("200 samples from 1 file(s); status COMPLETE"), r.out());
+        assertEquals(List.of("summary written to " + json, "HTML report written to " + html.resolve("index.html")),
+                lines.subList(status + 1, lines.size()));
+        assertTrue(Files.readString(html.resolve("index.html")).contains("href=\"../s.json\""), "linked");
+    }
+
+    @Test
+    void whenTheJsonCannotBeWrittenNothingOfTheReportIs() throws Exception {
+        Path blocker = Files.writeString(tmp.resolve("not-a-dir"), "x");
+        Path html = tmp.resolve("report");
+        CliRun r = run("report", smallCsv().toString(), "--out", blocker.resolve("s.json").toString(), "--html",
+                html.toString());
+        assertEquals(PerfgateCli.EXIT_INVALID_INPUT, r.exit(), r.out());
+        assertTrue(r.err().contains("perfgate report: cannot write " + blocker.resolve("s.json")), r.err());
+        assertFalse(r.out().contains("written to"), r.out());
+        assertFalse(Files.exists(html), "no report folder, no chart drawn ahead written");
+    }
+
+    @Test
+    void aChartThatCannotBeWrittenFailsTheReportBeforeItsPage() throws Exception {
+        Path json = tmp.resolve("s.json");
+        Path html = tmp.resolve("report");
+        Files.createDirectories(html.resolve("p95-over-time.svg/taken")); // a folder no file can replace
+        CliRun r = run("report", smallCsv().toString(), "--out", json.toString(), "--html", html.toString());
+        assertEquals(PerfgateCli.EXIT_INVALID_INPUT, r.exit(), r.out());
+        assertTrue(r.err().contains("perfgate: cannot write the HTML report: cannot write chart "
+                + html.resolve("p95-over-time.svg")), r.err());
+        assertTrue(r.out().contains("summary written to " + json) && !r.out().contains("HTML report written"),
+                r.out());
+        assertTrue(Files.exists(html.resolve("errors-over-time.svg")), "the charts before it are written");
+        assertFalse(Files.exists(html.resolve("index.html")), "the page is written last, only when all are");
+        try (var files = Files.list(html)) {
+            assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file");
+        }
     }
 
     @Test

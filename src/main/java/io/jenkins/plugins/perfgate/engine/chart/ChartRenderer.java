@@ -1,6 +1,5 @@
 package io.jenkins.plugins.perfgate.engine.chart;
 
-import io.jenkins.plugins.perfgate.engine.files.AtomicFiles;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
@@ -9,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
@@ -65,19 +63,14 @@ public final class ChartRenderer {
         checkSize(width, height);
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
         g2.setDefsKeyPrefix("pg" + Integer.toHexString(System.identityHashCode(chart)));
+        SvgNumbers numbers = new SvgNumbers(); // the same text, each distinct number formatted once
+        g2.setGeomDoubleConverter(numbers);
+        g2.setTransformDoubleConverter(numbers);
         chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
         // no DOCTYPE (getSVGDocument() names an external DTD, which secure XML parsers refuse); a viewBox lets the
         // image scale with the page
         String element = g2.getSVGElement(null, true, new ViewBox(0, 0, width, height), null, null);
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + SvgPresentationAttributes.convert(element) + "\n";
-    }
-
-    public static void write(JFreeChart chart, ChartFormat format, int width, int height, Path file) {
-        try {
-            AtomicFiles.writeBytes(file, render(chart, format, width, height)); // never half a chart
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write chart " + file + ": " + e.getMessage(), e);
-        }
     }
 
     private static void checkSize(int width, int height) {

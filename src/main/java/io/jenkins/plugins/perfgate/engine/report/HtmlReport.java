@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,15 +27,57 @@ public final class HtmlReport {
 
     /** Writes the report into {@code dir} (created when missing) and returns the path of its index.html. */
     public static Path write(ReportInput input, Path dir) {
+        return write(input, ChartDrawing.of(input), dir);
+    }
+
+    /**
+     * Starts drawing the report's charts on a thread of their own, so that the caller can write other files
+     * meanwhile; {@link Drawn#write} then writes the report. See {@link ChartDrawing}.
+     */
+    public static Drawn drawAhead(ReportInput input) {
+        return new Drawn(input, ChartDrawing.of(input).ahead());
+    }
+
+    /** A report whose charts are being drawn ({@link #drawAhead}), to be written or cancelled. */
+    public static final class Drawn {
+        private final ReportInput input;
+        private final ChartDrawing charts;
+
+        private Drawn(ReportInput input, ChartDrawing charts) {
+            this.input = input;
+            this.charts = charts;
+        }
+
+        /**
+         * Writes the report into {@code dir} as {@link HtmlReport#write(ReportInput, Path)} does, its page linking
+         * {@code moreRawFiles} too (raw files that exist only now); returns the path of its index.html.
+         */
+        public Path write(Path dir, List<RawLink> moreRawFiles) {
+            List<RawLink> links = new ArrayList<>(input.rawFiles());
+            links.addAll(moreRawFiles);
+            return HtmlReport.write(input.withRawFiles(links), charts, dir);
+        }
+
+        /** The report will not be written: drawing ahead stops. */
+        public void cancel() {
+            charts.cancel();
+        }
+    }
+
+    private static Path write(ReportInput input, ChartDrawing drawing, Path dir) {
         try {
             Files.createDirectories(dir);
             for (String asset : List.of(CSS, JS, ICON)) {
                 copyResource(asset, dir.resolve(asset));
             }
-            List<ReportCharts.ChartFile> charts = ReportCharts.write(input, dir);
+            // made while the charts are drawn, when they are drawn ahead; written only once they all are
+            String page = page(input, drawing.files());
+            ReportCharts.write(drawing, dir);
+            // every file is replaced atomically, the page last, after one force of the folder for all the others
+            // (instead of one per file): a crash leaves the previous page or the new one, whose files all exist
+            AtomicFiles.syncFolder(dir);
             Path index = dir.resolve(INDEX);
-            // every file is replaced atomically, the page last: a crash leaves the previous page or the new one
-            AtomicFiles.writeString(index, page(input, charts));
+            AtomicFiles.writeString(index, page);
             return index;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the HTML report to " + dir + ": " + e.getMessage(), e);
@@ -81,7 +124,7 @@ public final class HtmlReport {
             if (in == null) {
                 throw new IllegalStateException("report asset missing from the build: " + name);
             }
-            AtomicFiles.writeBytes(target, in.readAllBytes());
+            AtomicFiles.writeBytesUnforcedFolder(target, in.readAllBytes()); // forced with the charts
         }
     }
 }

@@ -5,6 +5,7 @@ import io.jenkins.plugins.perfgate.engine.chart.ChartRenderer;
 import io.jenkins.plugins.perfgate.engine.chart.OverTimeCharts;
 import io.jenkins.plugins.perfgate.engine.chart.TrendCharts;
 import io.jenkins.plugins.perfgate.engine.chart.TrendMarkers;
+import io.jenkins.plugins.perfgate.engine.files.AtomicFiles;
 import io.jenkins.plugins.perfgate.engine.history.HistoryEntry;
 import io.jenkins.plugins.perfgate.engine.stats.LabelStats;
 import io.jenkins.plugins.perfgate.engine.stats.OverallRow;
@@ -47,32 +48,64 @@ final class ReportCharts {
     private ReportCharts() {
     }
 
-    static List<ChartFile> write(ReportInput input, Path dir) {
-        removeNumberedLeftovers(dir);
-        List<ChartFile> files = new ArrayList<>();
+    /**
+     * A chart of the report and how to draw it.
+     *
+     * @param file  where it goes and what it shows
+     * @param chart builds the chart from the report's input
+     */
+    record Planned(ChartFile file, Supplier<JFreeChart> chart) {
+        /** The chart drawn as a standalone SVG document. */
+        byte[] svg() {
+            return ChartRenderer.render(chart.get(), ChartFormat.SVG, WIDTH, HEIGHT);
+        }
+    }
+
+    /** The charts of a report, in page order: over time when there are samples, trends with two builds or more. */
+    static List<Planned> plan(ReportInput input) {
+        List<Planned> charts = new ArrayList<>();
         RunSummary s = input.summary();
         String all = OverallRow.LABEL;
         if (s.overall().count() > 0) {
-            add(files, dir, new ChartFile(OVER_TIME, all, "throughput-over-time.svg", "Throughput over time"),
-                    () -> OverTimeCharts.throughput(s));
-            add(files, dir, new ChartFile(OVER_TIME, all, "errors-over-time.svg", "Error % over time"),
-                    () -> OverTimeCharts.errorPercent(s));
-            add(files, dir, new ChartFile(OVER_TIME, all, "p95-over-time.svg",
+            charts.add(new Planned(new ChartFile(OVER_TIME, all, "throughput-over-time.svg", "Throughput over time"),
+                    () -> OverTimeCharts.throughput(s)));
+            charts.add(new Planned(new ChartFile(OVER_TIME, all, "errors-over-time.svg", "Error % over time"),
+                    () -> OverTimeCharts.errorPercent(s)));
+            charts.add(new Planned(new ChartFile(OVER_TIME, all, "p95-over-time.svg",
                     "p95 over time, all samples and the busiest labels"),
-                    () -> OverTimeCharts.p95(s, OverTimeCharts.DEFAULT_BUSIEST));
-            add(files, dir, new ChartFile(OVER_TIME, all, "threads-over-time.svg", "Active threads over time"),
-                    () -> OverTimeCharts.activeThreads(s));
+                    () -> OverTimeCharts.p95(s, OverTimeCharts.DEFAULT_BUSIEST)));
+            charts.add(new Planned(new ChartFile(OVER_TIME, all, "threads-over-time.svg", "Active threads over time"),
+                    () -> OverTimeCharts.activeThreads(s)));
         }
         List<HistoryEntry> history = input.history();
         if (history.size() >= 2) {
             TrendMarkers markers = input.trendMarkers();
             List<String> labels = trendLabels(s);
-            trends(files, dir, history, markers, labels.get(0), "", "all samples");
+            trends(charts, history, markers, labels.get(0), "", "all samples");
             for (int i = 1; i < labels.size(); i++) {
-                trends(files, dir, history, markers, labels.get(i), "-label-" + i, labels.get(i));
+                trends(charts, history, markers, labels.get(i), "-label-" + i, labels.get(i));
             }
         }
-        return files;
+        return charts;
+    }
+
+    /**
+     * Writes the charts beside the page, in order, after removing an earlier report's numbered ones. Each file is
+     * replaced atomically (never half a chart) but the folder is not forced: the caller forces it once, before the
+     * page that refers to them.
+     */
+    static void write(ChartDrawing drawing, Path dir) {
+        removeNumberedLeftovers(dir);
+        List<ChartFile> files = drawing.files();
+        for (int i = 0; i < files.size(); i++) {
+            Path file = dir.resolve(files.get(i).fileName());
+            byte[] svg = drawing.svg(i);
+            try {
+                AtomicFiles.writeBytesUnforcedFolder(file, svg);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write chart " + file + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /** The rows with trend charts: all samples ({@link OverallRow#LABEL}), then the busiest labels. */
@@ -85,19 +118,14 @@ final class ReportCharts {
         return labels;
     }
 
-    private static void trends(List<ChartFile> files, Path dir, List<HistoryEntry> history, TrendMarkers markers,
+    private static void trends(List<Planned> charts, List<HistoryEntry> history, TrendMarkers markers,
             String label, String suffix, String who) {
-        add(files, dir, new ChartFile(TREND, label, "trend-latency" + suffix + ".svg",
-                "Response time per build: " + who), () -> TrendCharts.latency(history, label, markers));
-        add(files, dir, new ChartFile(TREND, label, "trend-throughput" + suffix + ".svg",
-                "Throughput per build: " + who), () -> TrendCharts.throughput(history, label, markers));
-        add(files, dir, new ChartFile(TREND, label, "trend-errors" + suffix + ".svg",
-                "Error % per build: " + who), () -> TrendCharts.errorPercent(history, label, markers));
-    }
-
-    private static void add(List<ChartFile> files, Path dir, ChartFile file, Supplier<JFreeChart> chart) {
-        ChartRenderer.write(chart.get(), ChartFormat.SVG, WIDTH, HEIGHT, dir.resolve(file.fileName()));
-        files.add(file);
+        charts.add(new Planned(new ChartFile(TREND, label, "trend-latency" + suffix + ".svg",
+                "Response time per build: " + who), () -> TrendCharts.latency(history, label, markers)));
+        charts.add(new Planned(new ChartFile(TREND, label, "trend-throughput" + suffix + ".svg",
+                "Throughput per build: " + who), () -> TrendCharts.throughput(history, label, markers)));
+        charts.add(new Planned(new ChartFile(TREND, label, "trend-errors" + suffix + ".svg",
+                "Error % per build: " + who), () -> TrendCharts.errorPercent(history, label, markers)));
     }
 
     /** Per-label charts of an earlier report in the same folder would otherwise linger unreferenced. */
