@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.jenkins.plugins.perfgate.engine.runner.jmeter.ArtifactFetcher;
+import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterArtifact;
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterInstallation;
+import io.jenkins.plugins.perfgate.engine.runner.jmeter.JMeterManifest;
 import io.jenkins.plugins.perfgate.engine.runner.jmeter.TestJMeter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -29,18 +32,18 @@ class PodProvisionTest {
     void assemblesTheSameJMeterHomeAsPerfgatesCacheAndRefusesATamperedJar() throws Exception {
         Path repo = Files.createDirectories(dir.resolve("repo"));
         Path cached = TestJMeter.installation().home();
-        // lay the cached home's jars out as a Maven repository, by the pod's download list
+        // lay the cached home's jars out as a Maven repository, by the pod's download list; a jar the home holds
+        // unpacked (ApacheJMeter_config) is fetched as perfgate fetches it: from the local Maven repository when it
+        // has it (checked), else from Maven Central (a fresh machine's ~/.m2 does not)
         String list = PodFiles.jmeterList("http://127.0.0.1:PORT");
-        for (String line : list.split("\n")) {
-            String[] f = line.split(" ");
-            String path = f[0].substring("http://127.0.0.1:PORT/".length());
-            Path target = repo.resolve(path);
+        ArtifactFetcher fetcher = ArtifactFetcher.standard(line -> { });
+        for (JMeterArtifact a : JMeterManifest.bundled().artifacts()) {
+            Path target = repo.resolve(a.repositoryPath());
             Files.createDirectories(target.getParent());
-            if (f[3].startsWith("unpack:")) {
-                Path jar = Path.of(System.getProperty("user.home"), ".m2/repository", path);
-                Files.copy(jar.toFile().exists() ? jar : cached.resolve("missing"), target);
+            if (a.unpacked()) {
+                fetcher.fetch(a, target);
             } else {
-                Files.copy(cached.resolve(f[3]), target);
+                Files.copy(cached.resolve(a.target()), target);
             }
         }
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
