@@ -45,17 +45,14 @@ bench_files() {
   startCpu=$(echo "$start" | cut -d' ' -f2)
   echo "$start" | awk '{printf "JVM start (perfgate --version): %.3f s wall, %.3f s CPU, %d MiB RSS\n", $1, $2, $3 / 1024}'
   # where the default file's reading starts: the phase trace's marks (ms since JVM start, and the main thread's CPU)
-  local r marks m col
+  local r marks m
   marks=$(for r in $(seq "$rounds"); do
     PERFGATE_JAVA_OPTS="-Xmx64m -Dperfgate.trace=true" "$ROOT/bin/perfgate" report "$(ls "$dir"/default-*.csv)" \
       2>&1 >/dev/null | awk '$5 == "main" && ($9 == "main" || $9 == "report" || $9 == "csv" || ($9 == "all" && $10 == "parts")) {
         printf "%s %s ", $3, $7 }
         END { print "" }' || true
   done)
-  m=()
-  for col in 1 2 3 4 5 6 7 8 9 10; do
-    m+=("$(echo "$marks" | cut -d' ' -f"$col" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')")
-  done
+  mapfile -t m < <(echo "$marks" | column_medians 10)
   printf "start of the default file's reading (trace, medians; ms since JVM start / main thread's CPU ms):\n"
   printf "  main() %s / %s, report command %s / %s, parts cut %s / %s (docs/performance.md, the jar's entries)\n" \
     "${m[@]:0:6}"
@@ -132,7 +129,7 @@ with open(sys.argv[1], "rb") as f:
 # warm-up is, and how much the steady speed.
 warm_floor() {
   local dir=$1 rounds=$2 cut=$3 read=$4 printed=$5
-  local links r reads col v=()
+  local links r reads v
   links=$(mktemp -d /tmp/perfgate-bench-links.XXXXXX)
   for r in 1 2 3; do ln -s "$(ls "$dir"/default-*.csv)" "$links/default-$r.csv"; done
   reads=$(for r in $(seq "$rounds"); do
@@ -141,9 +138,7 @@ warm_floor() {
         printf "%.1f ", $3 - s } END { print "" }' || true
   done)
   rm -rf "$links"
-  for col in 1 2 3; do
-    v+=("$(echo "$reads" | cut -d' ' -f"$col" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')")
-  done
+  mapfile -t v < <(echo "$reads" | column_medians 3)
   printf "the default file read three times in one process (trace, medians, ms from parts cut to all parts read):\n"
   printf "  1st (cold) %s, 2nd %s, 3rd (compiled code from the first row) %s\n" "${v[@]}"
   awk -v cut="$cut" -v cold="${v[0]}" -v warm="${v[2]}" -v read="$read" -v printed="$printed" 'BEGIN {
@@ -186,10 +181,24 @@ measure_cmd() {
   done)
   rm -f "$t"
   local wall cpu rss
-  wall=$(echo "$out" | awk '{print $1}' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
-  cpu=$(echo "$out" | awk '{print $2 + $3}' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+  wall=$(echo "$out" | awk '{print $1}' | median)
+  cpu=$(echo "$out" | awk '{print $2 + $3}' | median)
   rss=$(echo "$out" | awk '$4 > r { r = $4 } END { print r + 0 }')
   echo "$wall $cpu $rss"
+}
+
+# the median of the numbers on stdin, one a line (the lower middle one of an even count)
+median() {
+  sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+
+# the median of each of the first N columns of stdin's lines (one line a round, values separated by spaces), one a line
+column_medians() {
+  local rows col
+  rows=$(cat)
+  for ((col = 1; col <= $1; col++)); do
+    echo "$rows" | cut -d' ' -f"$col" | median
+  done
 }
 
 format_row() {
