@@ -59,7 +59,8 @@ bench_files() {
   # and its end: from the last part read to the table printed (serial: the merge, the freeze, the table)
   printf "  all parts read %s / %s, table printed %s / %s (docs/performance.md, classes made at run time)\n" \
     "${m[@]:6:4}"
-  warm_floor "$dir" "$rounds" "${m[4]}" "${m[6]}" "${m[8]}"
+  WARM_ALL_CORES="" WARM_ONE_THREAD=""
+  warm_floor "$dir" "$rounds" "${m[2]}" "${m[6]}" "${m[8]}"
   echo "CPU ms/MB: the process's CPU less the JVM start's, per MB of (uncompressed) data"
   printf '%-16s %9s %8s %8s %8s %7s %8s %9s %8s %8s\n' shape samples MB "wc -l s" "wall s" "x wc" "CPU s" \
     "CPU ms/MB" "RSS MiB" "MB/s"
@@ -92,7 +93,12 @@ with open(sys.argv[1], "rb") as f:
       printf "gzip: zlib inflating alone %.3f s CPU, %.2f ms/MB; the gzip shape less it %.2f ms/MB\n", inflate,
         1000 * inflate / $3, 1000 * ($6 - start - inflate) / $3 }'
   fi
-  printf '%s\n' "${results[@]}" | awk -v one="$one" -v start="$startCpu" -v inflate="${inflate:-}" '
+  # the second core for a job that only computes: the machine's own scaling, beside perfgate's
+  local cores
+  cores=$(machine_cores "$(ls "$dir"/default-*.csv)" "$rounds")
+  echo "$cores" | awk '{ printf "this machine'"'"'s cores: sha256sum of the default file %.3f s, two at once %.3f s: two cores do %.2fx the work of one\n", $1, $2, 2 * $1 / $2 }'
+  printf '%s\n' "${results[@]}" | awk -v one="$one" -v start="$startCpu" -v inflate="${inflate:-}" \
+      -v warmAll="$WARM_ALL_CORES" -v warmOne="$WARM_ONE_THREAD" -v cores="$cores" '
     BEGIN { split(one, o, " ") }
     $2 == "FAILED" { failed = failed " " $1; next }
     { mb = $3; cpu = $6; per = 1000 * (cpu - start) / mb; if (min == "" || per < min) { min = per; minName = $1 }
@@ -112,6 +118,10 @@ with open(sys.argv[1], "rb") as f:
           maxPlain / min, maxPlainName, maxPlain, (min + 1000 * inflate / gmb) / min, 1000 * inflate / gmb
       printf "  second thread            %.2fx (1 thread %.3f s, all cores %.3f s)   target >= 1.7x   %s\n",
         o[5] / wall, o[5], wall, (o[5] / wall >= 1.7 ? "met" : "NOT met")
+      split(cores, c, " ")
+      if (warmAll > 0 && warmOne > 0 && c[2] > 0)
+        printf "    compiled code (the 3rd read in one process) %.2fx (%.0f vs %.0f ms); this machine'"'"'s second core %.2fx (sha256sum)\n",
+          warmOne / warmAll, warmOne, warmAll, 2 * c[1] / c[2]
       if (lper != "" && dper > 0) {
         printf "issue 22 target (2,000 labels against the 20 of the default file):\n"
         printf "  CPU per MB, labels-2000/default   %.2fx (%.2f vs %.2f ms/MB)   target <= 1.5x   %s\n", lper / dper,
@@ -126,25 +136,48 @@ with open(sys.argv[1], "rb") as f:
 # from its first row; the second pays for what the first file's end and a new file's first rows threw away.
 # With the single run's serial phases (JVM start to parts cut, all parts read to table printed) that gives the
 # wall time a cold process would take if the warm-up cost nothing: how much of the gap to issue 21's 0.8 s the
-# warm-up is, and how much the steady speed.
+# warm-up is, and how much the steady speed. The same reads by one thread give the second thread's worth once
+# the code is compiled: the third reads' times are left in WARM_ALL_CORES and WARM_ONE_THREAD (ms) for the targets.
 warm_floor() {
-  local dir=$1 rounds=$2 cut=$3 read=$4 printed=$5
-  local links r reads v
+  local dir=$1 rounds=$2 started=$3 read=$4 printed=$5
+  local v one
+  mapfile -t v < <(three_reads "$dir" "$rounds" "")
+  printf "the default file read three times in one process (trace, medians, ms from the previous file's end):\n"
+  printf "  1st (cold) %s, 2nd %s, 3rd (compiled code from the first row) %s\n" "${v[@]}"
+  awk -v started="$started" -v cold="${v[0]}" -v warm="${v[2]}" -v read="$read" -v printed="$printed" 'BEGIN {
+    if (warm == "" || cold == "" || started == "") exit
+    printf "  a cold process without the warm-up would take about %.3f s (JVM start to report command %.0f ms + a warm read %.0f ms + the end %.0f ms; its read costs %.0f ms more cold)\n",
+      (started + warm + printed - read) / 1000, started, warm, printed - read, cold - warm }'
+  mapfile -t one < <(three_reads "$dir" "$rounds" "--threads 1")
+  printf "  by one thread (--threads 1): 1st %s, 2nd %s, 3rd %s\n" "${one[@]}"
+  WARM_ALL_CORES=${v[2]}
+  WARM_ONE_THREAD=${one[2]}
+}
+
+# The medians of the three reads' times (ms from parts cut to all parts read, one a line) of the default file read
+# three times in one process (three links to it), with the report options EXTRA.
+three_reads() {
+  local dir=$1 rounds=$2 extra=$3
+  local links r reads
   links=$(mktemp -d /tmp/perfgate-bench-links.XXXXXX)
   for r in 1 2 3; do ln -s "$(ls "$dir"/default-*.csv)" "$links/default-$r.csv"; done
+  # shellcheck disable=SC2086
   reads=$(for r in $(seq "$rounds"); do
-    PERFGATE_JAVA_OPTS="-Xmx64m -Dperfgate.trace=true" "$ROOT/bin/perfgate" report "$links"/default-{1,2,3}.csv \
-      2>&1 >/dev/null | awk '$5 == "main" && $9 == "csv" { s = $3 } $5 == "main" && $9 == "all" && $10 == "parts" {
-        printf "%.1f ", $3 - s } END { print "" }' || true
+    PERFGATE_JAVA_OPTS="-Xmx64m -Dperfgate.trace=true" "$ROOT/bin/perfgate" report $extra "$links"/default-{1,2,3}.csv \
+      2>&1 >/dev/null | awk '$5 == "main" && $9 == "report" && $10 == "command" { s = $3 }
+        $5 == "main" && $9 == "file" && $10 == "read:" { printf "%.1f ", $3 - s; s = $3 } END { print "" }' || true
   done)
   rm -rf "$links"
-  mapfile -t v < <(echo "$reads" | column_medians 3)
-  printf "the default file read three times in one process (trace, medians, ms from parts cut to all parts read):\n"
-  printf "  1st (cold) %s, 2nd %s, 3rd (compiled code from the first row) %s\n" "${v[@]}"
-  awk -v cut="$cut" -v cold="${v[0]}" -v warm="${v[2]}" -v read="$read" -v printed="$printed" 'BEGIN {
-    if (warm == "" || cold == "" || cut == "") exit
-    printf "  a cold process without the warm-up would take about %.3f s (JVM start to parts cut %.0f ms + a warm read %.0f ms + the end %.0f ms; its read costs %.0f ms more cold)\n",
-      (cut + warm + printed - read) / 1000, cut, warm, printed - read, cold - warm }'
+  echo "$reads" | column_medians 3
+}
+
+# "ONE TWO" (s): the wall time of sha256sum on a cached file, one process and two at once: how much a second core
+# gives a job that only computes on the bytes it reads, on this machine (a shared core would give less than 2x)
+machine_cores() {
+  local f=$1 rounds=$2 one two
+  one=$(measure_cmd "$rounds" sha256sum "$f" | cut -d' ' -f1)
+  two=$(measure_cmd "$rounds" bash -c 'sha256sum "$1" >/dev/null & sha256sum "$1" >/dev/null & wait' _ "$f" | cut -d' ' -f1)
+  echo "$one $two"
 }
 
 # "name samples MB wcWall wall cpu rssKiB" of one file: medians of the rounds (RSS: the largest)

@@ -104,7 +104,9 @@ public final class Summarizer {
                     while (!ahead.isEmpty()) {
                         consumer.accept(result(ahead.poll()));
                     }
-                    consumer.accept(read(reader, source, threads));
+                    FileRead done = read(reader, source, threads);
+                    PhaseTrace.mark("file read: " + source.path()); // bin/bench files times each file by it
+                    consumer.accept(done);
                     continue;
                 }
                 if (pool == null) {
