@@ -95,8 +95,8 @@ with open(sys.argv[1], "rb") as f:
   fi
   # the second core for a job that only computes: the machine's own scaling, beside perfgate's
   local cores
-  cores=$(machine_cores "$(ls "$dir"/default-*.csv)" "$rounds")
-  echo "$cores" | awk '{ printf "this machine'"'"'s cores: sha256sum of the default file %.3f s, two at once %.3f s: two cores do %.2fx the work of one\n", $1, $2, 2 * $1 / $2 }'
+  cores=$(machine_cores "$(ls "$dir"/gzip-*.csv.gz)" "$rounds")
+  echo "$cores" | awk '{ printf "this machine'"'"'s cores: sha256sum of the gzip file %.3f s, two at once %.3f s: two cores do %.2fx the work of one\n", $1, $2, 2 * $1 / $2 }'
   printf '%s\n' "${results[@]}" | awk -v one="$one" -v start="$startCpu" -v inflate="${inflate:-}" \
       -v warmAll="$WARM_ALL_CORES" -v warmOne="$WARM_ONE_THREAD" -v cores="$cores" '
     BEGIN { split(one, o, " ") }
