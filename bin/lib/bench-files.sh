@@ -48,19 +48,21 @@ bench_files() {
   local r marks m
   marks=$(for r in $(seq "$rounds"); do
     PERFGATE_JAVA_OPTS="-Xmx64m -Dperfgate.trace=true" "$ROOT/bin/perfgate" report "$(ls "$dir"/default-*.csv)" \
-      2>&1 >/dev/null | awk '$5 == "main" && ($9 == "main" || $9 == "report" || $9 == "csv" || ($9 == "all" && $10 == "parts")) {
+      2>&1 >/dev/null | awk '$5 == "main" && ($9 == "main" || $9 == "report" || $9 == "csv" || ($9 == "all" && $10 == "parts") ||
+        ($9 == "file" && $10 == "read:")) {
         printf "%s %s ", $3, $7 }
         END { print "" }' || true
   done)
-  mapfile -t m < <(echo "$marks" | column_medians 10)
+  mapfile -t m < <(echo "$marks" | column_medians 12)
   printf "start of the default file's reading (trace, medians; ms since JVM start / main thread's CPU ms):\n"
   printf "  main() %s / %s, report command %s / %s, parts cut %s / %s (docs/performance.md, the jar's entries)\n" \
     "${m[@]:0:6}"
   # and its end: from the last part read to the table printed (serial: the merge, the freeze, the table)
   printf "  all parts read %s / %s, table printed %s / %s (docs/performance.md, classes made at run time)\n" \
-    "${m[@]:6:4}"
+    "${m[@]:6:2}" "${m[@]:10:2}"
   WARM_ALL_CORES="" WARM_ONE_THREAD=""
-  warm_floor "$dir" "$rounds" "${m[2]}" "${m[6]}" "${m[8]}"
+  # the warm reads are timed from the report command (or the file before) to the file's "file read:" mark
+  warm_floor "$dir" "$rounds" "${m[2]}" "${m[8]}" "${m[10]}"
   echo "CPU ms/MB: the process's CPU less the JVM start's, per MB of (uncompressed) data"
   printf '%-16s %9s %8s %8s %8s %7s %8s %9s %8s %8s\n' shape samples MB "wc -l s" "wall s" "x wc" "CPU s" \
     "CPU ms/MB" "RSS MiB" "MB/s"
@@ -132,12 +134,12 @@ with open(sys.argv[1], "rb") as f:
 }
 
 # What the JIT's warm-up costs the default file's cold read: one process reads the file three times (links to it),
-# and the phase trace times each read (ms from its parts cut to all parts read). The third read runs compiled code
-# from its first row; the second pays for what the first file's end and a new file's first rows threw away.
-# With the single run's serial phases (JVM start to parts cut, all parts read to table printed) that gives the
-# wall time a cold process would take if the warm-up cost nothing: how much of the gap to issue 21's 0.8 s the
-# warm-up is, and how much the steady speed. The same reads by one thread give the second thread's worth once
-# the code is compiled: the third reads' times are left in WARM_ALL_CORES and WARM_ONE_THREAD (ms) for the targets.
+# and the phase trace times each read (three_reads). The third read runs compiled code from its first row; the
+# second pays for what the first file's end and a new file's first rows threw away. With the single run's serial
+# phases (JVM start to the report command, the file read to the table printed) that gives the wall time a cold
+# process would take if the warm-up cost nothing: how much of the gap to issue 21's 0.8 s the warm-up is, and how
+# much the steady speed. The same reads by one thread give the second thread's worth once the code is compiled:
+# the third reads' times are left in WARM_ALL_CORES and WARM_ONE_THREAD (ms) for the targets' lines.
 warm_floor() {
   local dir=$1 rounds=$2 started=$3 read=$4 printed=$5
   local v one
@@ -154,8 +156,9 @@ warm_floor() {
   WARM_ONE_THREAD=${one[2]}
 }
 
-# The medians of the three reads' times (ms from parts cut to all parts read, one a line) of the default file read
-# three times in one process (three links to it), with the report options EXTRA.
+# The medians of the three reads' times (ms, one a line) of the default file read three times in one process (three
+# links to it) with the report options EXTRA: each from the report command's start, or the file before's end, to
+# the trace's "file read:" mark of the file (Summarizer: sniffing, cutting, reading and merging its parts).
 three_reads() {
   local dir=$1 rounds=$2 extra=$3
   local links r reads
@@ -172,7 +175,7 @@ three_reads() {
 }
 
 # "ONE TWO" (s): the wall time of sha256sum on a cached file, one process and two at once: how much a second core
-# gives a job that only computes on the bytes it reads, on this machine (a shared core would give less than 2x)
+# gives a job that reads cached bytes and computes on them, on this machine (two real, idle cores: about 2x)
 machine_cores() {
   local f=$1 rounds=$2 one two
   one=$(measure_cmd "$rounds" sha256sum "$f" | cut -d' ' -f1)
