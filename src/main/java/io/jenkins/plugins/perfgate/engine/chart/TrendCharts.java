@@ -118,15 +118,17 @@ public final class TrendCharts {
         List<LevelLine> levels = levelLines(label, metrics, key, markers);
         double top = rangeTop(maxY, levels);
         List<LevelLine> offScale = new java.util.ArrayList<>();
+        boolean lowLevelLine = false;
         for (LevelLine l : levels) {
             if (l.marker().getValue() <= top) {
                 plot.addRangeMarker(0, l.marker(), Layer.FOREGROUND);
+                lowLevelLine |= l.marker().getValue() <= top * LOW_LEVEL;
             } else {
                 offScale.add(l);
             }
         }
         addChangePoints(plot, label, metrics, markers);
-        addBaselineMarks(plot, markers);
+        addBaselineMarks(plot, markers, lowLevelLine);
         setDomain(plot, entries);
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
         range.setAutoRange(false);
@@ -143,6 +145,13 @@ public final class TrendCharts {
      * the lines into the bottom of the chart, so they become notes at its top instead.
      */
     static final double LEVEL_REACH = 1.5;
+
+    /**
+     * A level line this low (a share of the range) has its label in the band at the bottom of the plot, where the
+     * labels of pinned and accepted builds' lines stand too: those then move to the middle of their line. A baseline
+     * error % of 0 is the common case.
+     */
+    static final double LOW_LEVEL = 0.2;
 
     /** A baseline or threshold line and what it is called. */
     private record LevelLine(ValueMarker marker, String name) {
@@ -243,15 +252,18 @@ public final class TrendCharts {
         }
     }
 
-    /** A vertical line at each pinned or accepted build, labelled at the bottom ({@code pinned #41}). */
-    private static void addBaselineMarks(XYPlot plot, TrendMarkers markers) {
+    /**
+     * A vertical line at each pinned or accepted build, labelled at the bottom ({@code pinned #41}), or halfway up
+     * when a level line's label takes the bottom band ({@code lowLevelLine}).
+     */
+    private static void addBaselineMarks(XYPlot plot, TrendMarkers markers, boolean lowLevelLine) {
         for (BaselineMark m : markers.baselineMarks()) {
             ValueMarker line = new ValueMarker(m.build(), ChartStyle.BASELINE, ChartStyle.DASHED);
             line.setLabel(m.describe());
             line.setLabelFont(ChartStyle.TICK_FONT);
             line.setLabelPaint(ChartStyle.BASELINE);
-            line.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-            line.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+            line.setLabelAnchor(lowLevelLine ? RectangleAnchor.RIGHT : RectangleAnchor.BOTTOM_RIGHT);
+            line.setLabelTextAnchor(lowLevelLine ? TextAnchor.CENTER_LEFT : TextAnchor.BOTTOM_LEFT);
             plot.addDomainMarker(0, line, Layer.FOREGROUND);
         }
     }
