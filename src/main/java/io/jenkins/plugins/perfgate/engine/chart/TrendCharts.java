@@ -118,14 +118,16 @@ public final class TrendCharts {
         List<LevelLine> levels = levelLines(label, metrics, key, markers);
         double top = rangeTop(maxY, levels);
         List<LevelLine> offScale = new java.util.ArrayList<>();
-        boolean lowLevelLine = false;
+        List<LevelLine> onScale = new java.util.ArrayList<>();
         for (LevelLine l : levels) {
-            if (l.marker().getValue() <= top) {
-                plot.addRangeMarker(0, l.marker(), Layer.FOREGROUND);
-                lowLevelLine |= l.marker().getValue() <= top * LOW_LEVEL;
-            } else {
-                offScale.add(l);
-            }
+            (l.marker().getValue() <= top ? onScale : offScale).add(l);
+        }
+        boolean lowLevelLine = false;
+        for (LevelLine l : onScale) {
+            boolean below = labelBelowIfCrowded(l, onScale, top);
+            double v = l.marker().getValue();
+            lowLevelLine |= v <= top * (below ? LOW_LEVEL + LABEL_BAND : LOW_LEVEL);
+            plot.addRangeMarker(0, l.marker(), Layer.FOREGROUND);
         }
         addChangePoints(plot, label, metrics, markers);
         addBaselineMarks(plot, markers, lowLevelLine);
@@ -152,6 +154,37 @@ public final class TrendCharts {
      * error % of 0 is the common case.
      */
     static final double LOW_LEVEL = 0.2;
+
+    /**
+     * The share of the range a level line's label may take above (or below) its line: another level line in that
+     * band would run through the label's text. The threshold of a gate relative to the baseline ({@code p95 vs
+     * baseline < +25 %}) is always that close to the baseline line.
+     */
+    static final double LABEL_BAND = 0.12;
+
+    /**
+     * Puts a level line's label under its line when another level line runs through the band above it and none
+     * through the band below (where the bottom of the chart leaves room); returns whether it did.
+     */
+    private static boolean labelBelowIfCrowded(LevelLine line, List<LevelLine> onScale, double top) {
+        double v = line.marker().getValue();
+        double band = top * LABEL_BAND;
+        boolean above = false;
+        boolean below = false;
+        for (LevelLine other : onScale) {
+            double o = other.marker().getValue();
+            if (other != line) {
+                above |= o >= v && o <= v + band;
+                below |= o < v && o >= v - band;
+            }
+        }
+        if (!above || below || v < band) {
+            return false;
+        }
+        TextAnchor was = line.marker().getLabelTextAnchor();
+        line.marker().setLabelTextAnchor(was == TextAnchor.BOTTOM_LEFT ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT);
+        return true;
+    }
 
     /** A baseline or threshold line and what it is called. */
     private record LevelLine(ValueMarker marker, String name) {

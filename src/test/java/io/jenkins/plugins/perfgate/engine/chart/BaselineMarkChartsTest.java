@@ -18,11 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.awt.geom.Rectangle2D;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.Marker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.ui.Layer;
+import org.jfree.svg.SVGGraphics2D;
 import org.jfree.ui.RectangleAnchor;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +67,31 @@ class BaselineMarkChartsTest {
                 .getLabelAnchor());
     }
 
+    @Test
+    void aGateLineCloseAboveTheBaselineDoesNotRunThroughTheBaselineLabel() {
+        // a gate relative to the baseline (p95 at most 25 % above it) draws its line just above the baseline's, through
+        // the band where the baseline's label stood (seen on a job page): the label goes under its line then
+        List<HistoryEntry> history = ChartBenchmark.syntheticHistory(2, 3);
+        TrendMarkers markers = TrendMarkers.none().withBaseline("pinned build #1 (rc-1)", baselineFigures(0.0, 200.0))
+                .withThresholds(List.of(new TrendMarkers.Threshold(OverallRow.LABEL, Metric.P95, 250,
+                        "p95 vs baseline < +25% => unstable")));
+        JFreeChart chart = TrendCharts.latency(history, OverallRow.LABEL, markers);
+        SVGGraphics2D g2 = new SVGGraphics2D(500, 260);
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        chart.draw(g2, new Rectangle2D.Double(0, 0, 500, 260), info);
+        XYPlot plot = (XYPlot) chart.getPlot();
+        Rectangle2D area = info.getPlotInfo().getDataArea();
+        double gateLine = plot.getRangeAxis().valueToJava2D(250, area, plot.getRangeAxisEdge());
+        double baselineLine = plot.getRangeAxis().valueToJava2D(200, area, plot.getRangeAxisEdge());
+        double labelY = textY(g2.getSVGElement(), "baseline p95: pinned build #1 (rc-1)");
+        // the text's glyphs reach about 9 px above its baseline (10 px font) and 3 px below it
+        assertTrue(gateLine < labelY - 10 || gateLine > labelY + 3, "the gate's line at y " + gateLine
+                + " runs through the baseline label's text at y " + labelY);
+        assertTrue(labelY > baselineLine, "the label stands under its line (" + baselineLine + "): " + labelY);
+        double gateLabelY = textY(g2.getSVGElement(), "p95 vs baseline < +25% => unstable");
+        assertTrue(gateLabelY < gateLine, "the gate's label stays above its own line");
+    }
+
     private static RunFigures baselineFigures(double errorPercent, double p95) {
         Map<Metric, Double> v = new EnumMap<>(Metric.class);
         v.put(Metric.COUNT, 60_000.0);
@@ -86,7 +114,9 @@ class BaselineMarkChartsTest {
 
     /** The y of the SVG text element that reads {@code text}. */
     private static double textY(String svg, String text) {
-        Matcher m = Pattern.compile("<text [^>]* y='([0-9.]+)'[^>]*>" + Pattern.quote(text) + "</text>").matcher(svg);
+        String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        Matcher m = Pattern.compile("<text [^>]* y='([0-9.]+)'[^>]*>" + Pattern.quote(escaped) + "</text>")
+                .matcher(svg);
         assertTrue(m.find(), "no text '" + text + "' in the chart");
         return Double.parseDouble(m.group(1));
     }
