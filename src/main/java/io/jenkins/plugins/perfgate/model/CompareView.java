@@ -88,9 +88,11 @@ public final class CompareView {
         return String.join(", ", comparison.comparison().removed().stream().map(LabelComparison::label).toList());
     }
 
-    private static String significance(Significance s) {
+    /** The significance column's text: {@code not assessed (1 baseline run)}, {@code within noise, ... p=0.21}. */
+    static String significance(Significance s) {
         if (s.method() == Significance.Method.NOT_ASSESSED) {
-            return "not assessed (" + s.baselineRuns() + " baseline runs)";
+            int runs = s.baselineRuns();
+            return "not assessed (" + runs + (runs == 1 ? " baseline run)" : " baseline runs)");
         }
         return (s.significant() ? "significant" : "within noise")
                 + String.format(Locale.ROOT, ", %s p=%.3g", s.method().title(), s.pValue());
