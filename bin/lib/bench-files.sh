@@ -95,9 +95,9 @@ with open(sys.argv[1], "rb") as f:
       printf "gzip: zlib inflating alone %.3f s CPU, %.2f ms/MB; the gzip shape less it %.2f ms/MB\n", inflate,
         1000 * inflate / $3, 1000 * ($6 - start - inflate) / $3 }'
   fi
-  # the second core for a job that only computes: the machine's own scaling, beside perfgate's
+  # this machine's second core for a job that reads cached bytes and computes on them, beside perfgate's
   local cores
-  cores=$(machine_cores "$(ls "$dir"/gzip-*.csv.gz)" "$rounds")
+  cores=$(machine_cores "$gz" "$rounds")
   echo "$cores" | awk '{ printf "this machine'"'"'s cores: sha256sum of the gzip file %.3f s, two at once %.3f s: two cores do %.2fx the work of one\n", $1, $2, 2 * $1 / $2 }'
   printf '%s\n' "${results[@]}" | awk -v one="$one" -v start="$startCpu" -v inflate="${inflate:-}" \
       -v warmAll="$WARM_ALL_CORES" -v warmOne="$WARM_ONE_THREAD" -v cores="$cores" '
@@ -144,7 +144,7 @@ warm_floor() {
   local dir=$1 rounds=$2 started=$3 read=$4 printed=$5
   local v one
   mapfile -t v < <(three_reads "$dir" "$rounds" "")
-  printf "the default file read three times in one process (trace, medians, ms from the previous file's end):\n"
+  printf "the default file read three times in one process (trace, medians, ms from the report command or the previous file's end):\n"
   printf "  1st (cold) %s, 2nd %s, 3rd (compiled code from the first row) %s\n" "${v[@]}"
   awk -v started="$started" -v cold="${v[0]}" -v warm="${v[2]}" -v read="$read" -v printed="$printed" 'BEGIN {
     if (warm == "" || cold == "" || started == "") exit

@@ -42,9 +42,7 @@ public final class HtmlReportOption {
             return true;
         }
         try {
-            List<RawLink> all = new ArrayList<>(input.rawFiles());
-            all.addAll(links(rawFiles));
-            return written(HtmlReport.write(input.withRawFiles(all), dir), out);
+            return written(HtmlReport.write(input.withMoreRawFiles(links(rawFiles)), dir), out);
         } catch (UncheckedIOException | IllegalStateException e) {
             return failed(e, err);
         }

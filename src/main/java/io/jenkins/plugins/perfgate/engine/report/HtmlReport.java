@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -53,9 +52,7 @@ public final class HtmlReport {
          * {@code moreRawFiles} too (raw files that exist only now); returns the path of its index.html.
          */
         public Path write(Path dir, List<RawLink> moreRawFiles) {
-            List<RawLink> links = new ArrayList<>(input.rawFiles());
-            links.addAll(moreRawFiles);
-            return HtmlReport.write(input.withRawFiles(links), charts, dir);
+            return HtmlReport.write(input.withMoreRawFiles(moreRawFiles), charts, dir);
         }
 
         /** The report will not be written: drawing ahead stops. */

@@ -77,6 +77,13 @@ public record ReportInput(String title, RunSummary summary, Optional<BuildRef> b
         return new ReportInput(title, summary, build, verdict, comparison, history, markers, links);
     }
 
+    /** The same input linking {@code more} raw files after its own. */
+    public ReportInput withMoreRawFiles(List<RawLink> more) {
+        List<RawLink> links = new ArrayList<>(rawFiles);
+        links.addAll(more);
+        return withRawFiles(links);
+    }
+
     /**
      * The markers trend charts draw: the given ones, with the comparison's baseline figures when no baseline was
      * given, so the baseline line and criteria relative to it appear whenever the run was compared.
